@@ -1,0 +1,72 @@
+#pragma once
+
+#include "documentcontent.h"
+
+#include <QtCore/QRectF>
+#include <QtCore/QString>
+#include <QtGui/QImage>
+
+#include <memory>
+
+class QPdfDocument;
+class QTextDocument;
+
+// Why a file could not be opened, as a value; the GUI shows message, the CLI prints it.
+struct LoadError
+{
+    enum class Kind { None, NotFound, NotAFile, Unreadable, Empty, TooLarge, PasswordRequired,
+                      WrongPassword, Corrupt, Unsupported, Cancelled };
+    Kind kind = Kind::None;
+    QString message; // names the file and the problem, ready to show a user
+    bool isError() const { return kind != Kind::None; }
+};
+
+struct LoadOptions
+{
+    QString password; // for encrypted PDFs
+};
+
+// A loaded filing of any format: its content (text layer, parts, header) and,
+// for PDFs, rendering and span geometry. Not thread-safe; lives on one thread.
+class FilingDocument final
+{
+public:
+    ~FilingDocument();
+    FilingDocument(const FilingDocument &) = delete;
+    FilingDocument &operator=(const FilingDocument &) = delete;
+
+    // Sniffs the content (not the name) and loads it. Never throws, never crashes
+    // on bad input: on failure returns nullptr and fills *error.
+    static std::unique_ptr<FilingDocument> load(const QString &path, const LoadOptions &options,
+                                                LoadError *error);
+
+    const DocumentContent &content() const { return m_content; }
+    DocumentFormat format() const { return m_content.format; }
+    QString filePath() const { return m_content.filePath; }
+    QString sha256() const { return m_content.sha256; }
+    int pageCount() const { return m_content.pageCount(); }
+
+    // PDF only (nullptr otherwise): the QtPdf document, for rendering.
+    QPdfDocument *pdf() const;
+    QSizeF pageSizePoints(int page) const;
+    // Renders a PDF page at the given pixel size (any thread that owns this object).
+    QImage renderPage(int page, QSize pixelSize) const;
+
+    // Rectangles, in page points, covering the span's text. PDF: via QtPdf,
+    // cached per span. Other formats: empty (their views map spans through
+    // QTextCursor positions, see DocumentPart::pageOffsets).
+    QList<QRectF> spanRects(const SourceSpan &span) const;
+    // The inverse: the character index on the page at a point (page points), -1 if none.
+    int charIndexAt(int page, QPointF point) const;
+
+    // Html/Text/Header parts: the QTextDocument the reading view shows, created on
+    // first use, owned by this object.
+    QTextDocument *partDocument(int part) const;
+
+private:
+    FilingDocument();
+    struct Private;
+    std::unique_ptr<Private> d;
+    DocumentContent m_content;
+    friend struct DocumentLoader;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+struct RulePackError
+{
+    QString file;
+    int line = 0;
+    QString message;
+};
+
+// A rule pack: JSON data in resources/rules (and the per-user rules folder).
+// Lexicons, patterns, label cues and confidences; never code.
+struct RulePack
+{
+    QString name;    // "core", "life-sciences"
+    QString file;
+    QString version;
+    bool enabled = true;
+    // The parsed pack body, interpreted by the recognizers (see extract/).
+    QJsonObject body;
+};
+
+// All packs in force: the built-in ones, then the user's, in load order.
+struct RuleSet
+{
+    QList<RulePack> packs;
+
+    // Built-in packs from the resources, then *.json in userRulesDir() on top.
+    // A broken pack is reported in *errors (file and line) and skipped; the others load.
+    static RuleSet loadDefault(QList<RulePackError> *errors = nullptr);
+    static RuleSet loadFrom(const QStringList &files, QList<RulePackError> *errors = nullptr);
+    static QString userRulesDir();
+    // Changes whenever any pack's content changes; keys caches.
+    QString fingerprint() const;
+};
