@@ -1,5 +1,11 @@
 #include "cli.h"
 
+#include "extractcommand.h"
+#include "summarycommand.h"
+
+#include <QtCore/QByteArray>
+#include <QtGui/QGuiApplication>
+
 #include <cstdio>
 #include <cstring>
 
@@ -18,8 +24,19 @@ bool Cli::isSubcommand(const char *arg)
     return std::strcmp(arg, "extract") == 0 || std::strcmp(arg, "summary") == 0;
 }
 
-int Cli::run(int, char **)
+int Cli::run(int argc, char **argv)
 {
-    std::fputs("filing-lens: subcommands are not available in this build\n", stderr);
-    return 2;
+    // Subcommands need fonts and QtPdf but never a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("filing-lens"));
+    QGuiApplication::setOrganizationName(QStringLiteral("filing-lens"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(FILINGLENS_VERSION));
+    QStringList args = QGuiApplication::arguments();
+    args.removeFirst();
+    const QString command = args.takeFirst();
+    if (command == QStringLiteral("extract"))
+        return ExtractCommand::run(args);
+    return SummaryCommand::run(args);
 }

@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QtCore/QStringList>
+
+// filing-lens extract [--csv OUT|-] [--json OUT] [--include-rejected] [--bom] FILE...
+namespace ExtractCommand {
+int run(const QStringList &arguments); // arguments after "extract"
+}
