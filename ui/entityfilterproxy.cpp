@@ -1,0 +1,117 @@
+#include "entityfilterproxy.h"
+
+#include "entitytreemodel.h"
+#include "entitytypes.h"
+#include "reviewstore.h"
+
+EntityFilterProxy::EntityFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+    setSortRole(EntityTreeModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setDynamicSortFilter(true);
+}
+
+void EntityFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    m_model = qobject_cast<EntityTreeModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void EntityFilterProxy::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    m_text = text;
+    invalidateRowsFilter();
+}
+
+void EntityFilterProxy::setCategory(const QString &category)
+{
+    if (category == m_category)
+        return;
+    m_category = category;
+    invalidateRowsFilter();
+}
+
+void EntityFilterProxy::setStatuses(const QList<EntityStatus> &statuses)
+{
+    if (statuses == m_statuses)
+        return;
+    m_statuses = statuses;
+    invalidateRowsFilter();
+}
+
+void EntityFilterProxy::setMinimumConfidence(double confidence)
+{
+    if (qFuzzyCompare(1.0 + confidence, 1.0 + m_minimumConfidence))
+        return;
+    m_minimumConfidence = confidence;
+    invalidateRowsFilter();
+}
+
+bool EntityFilterProxy::isFiltering() const
+{
+    return !m_text.trimmed().isEmpty() || !m_category.isEmpty() || !m_statuses.isEmpty()
+        || m_minimumConfidence > 0.0;
+}
+
+bool EntityFilterProxy::acceptsEntity(const Entity &e) const
+{
+    if (!m_category.isEmpty() && EntityTypes::categoryOf(e.type) != m_category)
+        return false;
+    if (!m_statuses.isEmpty() && !m_statuses.contains(e.status))
+        return false;
+    // A small tolerance so "0.90" shown in the tree passes a 0.90 minimum.
+    if (e.confidence + 1e-9 < m_minimumConfidence)
+        return false;
+    const QString needle = m_text.trimmed();
+    if (needle.isEmpty())
+        return true;
+    return e.value.contains(needle, Qt::CaseInsensitive)
+        || e.text.contains(needle, Qt::CaseInsensitive)
+        || e.note.contains(needle, Qt::CaseInsensitive)
+        || e.type.contains(needle, Qt::CaseInsensitive)
+        || EntityTypes::type(e.type).label.contains(needle, Qt::CaseInsensitive);
+}
+
+bool EntityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_model || !isFiltering())
+        return true;
+    const QModelIndex index = m_model->index(sourceRow, 0, sourceParent);
+    switch (m_model->kind(index)) {
+    case EntityTreeModel::Kind::Category:
+    case EntityTreeModel::Kind::Group:
+        // Visible exactly when one of their mentions is (recursive filtering).
+        return false;
+    case EntityTreeModel::Kind::Mention:
+        break;
+    }
+    const ReviewStore *store = m_model->store();
+    const Entity *e = store ? store->entity(m_model->entityId(index)) : nullptr;
+    return e && acceptsEntity(*e);
+}
+
+bool EntityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_model && m_model->kind(left) == EntityTreeModel::Kind::Category) {
+        // Fixed category order in either sort direction.
+        const bool less = left.row() < right.row();
+        return sortOrder() == Qt::AscendingOrder ? less : !less;
+    }
+    const QVariant l = left.data(EntityTreeModel::SortRole);
+    const QVariant r = right.data(EntityTreeModel::SortRole);
+    const int c = QVariant::compare(l, r) == QPartialOrdering::Less ? -1
+        : QVariant::compare(l, r) == QPartialOrdering::Greater      ? 1
+                                                                   : 0;
+    if (c != 0)
+        return c < 0;
+    // Ties by position in the filing, then by row, so the order is stable.
+    const auto posL = left.sibling(left.row(), EntityTreeModel::PageColumn).data(EntityTreeModel::SortRole);
+    const auto posR = right.sibling(right.row(), EntityTreeModel::PageColumn).data(EntityTreeModel::SortRole);
+    if (posL != posR)
+        return QVariant::compare(posL, posR) == QPartialOrdering::Less;
+    return left.row() < right.row();
+}

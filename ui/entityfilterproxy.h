@@ -1,0 +1,45 @@
+#pragma once
+
+#include "entity.h"
+
+#include <QtCore/QSortFilterProxyModel>
+
+class EntityTreeModel;
+
+// Filters and sorts the entity tree: a text filter (value, exact text, type,
+// note), one category, a set of statuses and a minimum confidence. A category or
+// value row stays visible while one of its mentions passes. Categories keep
+// their fixed order whatever the sort column.
+class EntityFilterProxy final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit EntityFilterProxy(QObject *parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel *model) override;
+
+    QString text() const { return m_text; }
+    void setText(const QString &text);
+    QString category() const { return m_category; } // empty: every category
+    void setCategory(const QString &category);
+    QList<EntityStatus> statuses() const { return m_statuses; } // empty: any status
+    void setStatuses(const QList<EntityStatus> &statuses);
+    double minimumConfidence() const { return m_minimumConfidence; }
+    void setMinimumConfidence(double confidence);
+    bool isFiltering() const;
+
+    // The same test filterAcceptsRow applies to a mention: exports "only what the
+    // filter shows" with it.
+    bool acceptsEntity(const Entity &entity) const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    EntityTreeModel *m_model = nullptr;
+    QString m_text;
+    QString m_category;
+    QList<EntityStatus> m_statuses;
+    double m_minimumConfidence = 0.0;
+};

@@ -1,0 +1,297 @@
+#include "entitypanel.h"
+
+#include "entityfilterproxy.h"
+#include "entitytreemodel.h"
+#include "entitytypes.h"
+#include "reviewstore.h"
+
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDoubleSpinBox>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QTreeView>
+#include <QtWidgets/QVBoxLayout>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Status filter choices: label and the statuses they pass (empty: any).
+struct StatusChoice
+{
+    const char *label;
+    QList<EntityStatus> statuses;
+};
+
+QList<StatusChoice> statusChoices()
+{
+    return {
+        {QT_TRANSLATE_NOOP("EntityPanel", "Any status"), {}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Unreviewed"), {EntityStatus::Auto}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Reviewed"),
+         {EntityStatus::Confirmed, EntityStatus::Corrected, EntityStatus::Added}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Not rejected"),
+         {EntityStatus::Auto, EntityStatus::Confirmed, EntityStatus::Corrected, EntityStatus::Added}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Confirmed"), {EntityStatus::Confirmed}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Corrected"), {EntityStatus::Corrected}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Added"), {EntityStatus::Added}},
+        {QT_TRANSLATE_NOOP("EntityPanel", "Rejected"), {EntityStatus::Rejected}},
+    };
+}
+}
+
+EntityPanel::EntityPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new EntityTreeModel(this))
+    , m_proxy(new EntityFilterProxy(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_categoryBox(new QComboBox(this))
+    , m_statusBox(new QComboBox(this))
+    , m_confidenceBox(new QDoubleSpinBox(this))
+    , m_tree(new QTreeView(this))
+    , m_legend(new QLabel(this))
+    , m_emptyLabel(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+
+    m_filterEdit->setPlaceholderText(tr("Filter entities"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter entities"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &EntityFilterProxy::setText);
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] { m_tree->setFocus(); });
+
+    m_categoryBox->addItem(tr("All categories"), QString());
+    for (const QString &c : EntityTypes::categories())
+        m_categoryBox->addItem(c, c);
+    m_categoryBox->setAccessibleName(tr("Category"));
+    connect(m_categoryBox, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setCategory(m_categoryBox->currentData().toString()); });
+
+    for (const auto &choice : statusChoices())
+        m_statusBox->addItem(tr(choice.label));
+    m_statusBox->setAccessibleName(tr("Status"));
+    connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const auto choices = statusChoices();
+        m_proxy->setStatuses(i >= 0 && i < choices.size() ? choices.at(i).statuses : QList<EntityStatus>{});
+    });
+
+    m_confidenceBox->setRange(0.0, 1.0);
+    m_confidenceBox->setSingleStep(0.05);
+    m_confidenceBox->setDecimals(2);
+    m_confidenceBox->setPrefix(tr("≥ "));
+    m_confidenceBox->setToolTip(tr("Minimum confidence"));
+    m_confidenceBox->setAccessibleName(tr("Minimum confidence"));
+    connect(m_confidenceBox, &QDoubleSpinBox::valueChanged, m_proxy,
+            &EntityFilterProxy::setMinimumConfidence);
+
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(EntityTreeModel::PageColumn, Qt::AscendingOrder);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setAccessibleName(tr("Entities"));
+    QHeaderView *header = m_tree->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(EntityTreeModel::ValueColumn, QHeaderView::Stretch);
+    for (int c = EntityTreeModel::TypeColumn; c < EntityTreeModel::ColumnCount; ++c)
+        header->setSectionResizeMode(c, QHeaderView::Interactive);
+    header->resizeSection(EntityTreeModel::TypeColumn, 120);
+    header->resizeSection(EntityTreeModel::PageColumn, 46);
+    header->resizeSection(EntityTreeModel::ConfidenceColumn, 78);
+    header->resizeSection(EntityTreeModel::StatusColumn, 110);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &EntityPanel::onCurrentChanged);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QString id = index.data(EntityTreeModel::EntityIdRole).toString();
+        if (!id.isEmpty())
+            Q_EMIT entityActivated(id);
+    });
+    // Rows appear at the top level once extraction ends: show the categories open.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->expandToDepth(0);
+        rebuildLegend();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (!parent.isValid())
+                    for (int r = first; r <= last; ++r)
+                        m_tree->expand(m_proxy->index(r, 0));
+                m_emptyLabel->setVisible(m_proxy->rowCount() == 0 && m_store);
+            });
+
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setContentsMargins(4, 2, 4, 2);
+    m_legend->setToolTip(tr("Highlight colours by category"));
+
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyLabel->hide();
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_categoryBox, 2);
+    filters->addWidget(m_statusBox, 2);
+    filters->addWidget(m_confidenceBox, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->setSpacing(4);
+    layout->addWidget(m_filterEdit);
+    layout->addLayout(filters);
+    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_emptyLabel);
+    layout->addWidget(m_legend);
+    rebuildLegend();
+}
+
+void EntityPanel::setStore(ReviewStore *store)
+{
+    m_store = store;
+    m_model->setStore(store);
+    m_tree->expandToDepth(0);
+    rebuildLegend();
+}
+
+void EntityPanel::rebuildLegend()
+{
+    QString html;
+    const QStringList categories = EntityTypes::categories();
+    for (const QString &c : categories) {
+        QColor color;
+        for (const EntityType &t : EntityTypes::all())
+            if (t.category == c) {
+                color = t.color;
+                break;
+            }
+        if (!html.isEmpty())
+            html += u"&nbsp;&nbsp; "_s;
+        html += u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), c.toHtmlEscaped());
+    }
+    m_legend->setText(u"<small>"_s + html + u"</small>"_s);
+    if (m_store && m_store->count() == 0 && m_proxy->rowCount() == 0)
+        m_emptyLabel->setText(tr("No entities were found in this filing."));
+    m_emptyLabel->setVisible(m_store && m_store->count() == 0);
+}
+
+void EntityPanel::onCurrentChanged()
+{
+    const QString id = currentEntityId();
+    m_lastId = id;
+    Q_EMIT currentEntityChanged(id);
+}
+
+QString EntityPanel::currentEntityId() const
+{
+    return m_tree->currentIndex().data(EntityTreeModel::EntityIdRole).toString();
+}
+
+QStringList EntityPanel::selectedEntityIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows(0);
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (m_model->kind(m_proxy->mapToSource(row)) == EntityTreeModel::Kind::Category)
+            continue; // a whole category is too much to act on by accident
+        for (const QString &id : row.data(EntityTreeModel::EntityIdsRole).toStringList())
+            if (!ids.contains(id))
+                ids << id;
+    }
+    if (ids.isEmpty()) {
+        const QString id = currentEntityId();
+        if (!id.isEmpty() && m_model->kind(m_proxy->mapToSource(m_tree->currentIndex()))
+                != EntityTreeModel::Kind::Category)
+            ids << id;
+    }
+    return ids;
+}
+
+QStringList EntityPanel::currentGroupIds() const
+{
+    QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    if (!index.isValid())
+        return {};
+    if (m_model->kind(index) == EntityTreeModel::Kind::Mention)
+        index = index.parent();
+    if (m_model->kind(index) != EntityTreeModel::Kind::Group)
+        return {};
+    return m_model->entityIds(index);
+}
+
+QModelIndex EntityPanel::proxyIndexOf(const QString &id)
+{
+    const QModelIndex source = m_model->indexOfEntity(id);
+    if (!source.isValid())
+        return {};
+    QModelIndex proxy = m_proxy->mapFromSource(source);
+    if (!proxy.isValid()) {
+        // Hidden by the filters: clear them rather than fail to show it.
+        m_filterEdit->clear();
+        m_categoryBox->setCurrentIndex(0);
+        m_statusBox->setCurrentIndex(0);
+        m_confidenceBox->setValue(0.0);
+        proxy = m_proxy->mapFromSource(source);
+    }
+    return proxy;
+}
+
+bool EntityPanel::selectEntity(const QString &id)
+{
+    const QModelIndex index = proxyIndexOf(id);
+    if (!index.isValid())
+        return false;
+    for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+        m_tree->expand(p);
+    m_tree->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_tree->scrollTo(index, QAbstractItemView::EnsureVisible);
+    return true;
+}
+
+bool EntityPanel::selectNextUnreviewed(bool forward)
+{
+    // Walk the visible tree (in proxy order) as a flat list of mentions.
+    QList<QModelIndex> mentions;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        const int rows = m_proxy->rowCount(parent);
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex i = m_proxy->index(r, 0, parent);
+            if (i.data(EntityTreeModel::KindRole).toInt() == int(EntityTreeModel::Kind::Mention))
+                mentions << i;
+            else
+                walk(i);
+        }
+    };
+    walk({});
+    if (mentions.isEmpty())
+        return false;
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    int start = int(mentions.indexOf(current));
+    if (start < 0) {
+        // On a value or category row: start just before its first mention.
+        const QString id = currentEntityId();
+        for (int i = 0; i < mentions.size(); ++i)
+            if (mentions.at(i).data(EntityTreeModel::EntityIdRole).toString() == id) {
+                start = forward ? i - 1 : i;
+                break;
+            }
+        if (start < 0)
+            start = forward ? -1 : int(mentions.size());
+    }
+    const int n = int(mentions.size());
+    for (int step = 1; step <= n; ++step) {
+        const int i = ((forward ? start + step : start - step) % n + n) % n;
+        if (mentions.at(i).data(EntityTreeModel::StatusRole).toInt() == int(EntityStatus::Auto)) {
+            return selectEntity(mentions.at(i).data(EntityTreeModel::EntityIdRole).toString());
+        }
+    }
+    return false;
+}

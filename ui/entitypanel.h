@@ -1,0 +1,65 @@
+#pragma once
+
+#include "entity.h"
+
+#include <QtCore/QPointer>
+#include <QtWidgets/QWidget>
+
+class EntityFilterProxy;
+class EntityTreeModel;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QTreeView;
+#include "reviewstore.h"
+
+// The entity side of the window: a filter row (text, category, status, minimum
+// confidence), the tree of entities and a legend of the highlight colours.
+// Selecting a row announces its entity; selectEntity() does the reverse.
+class EntityPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EntityPanel(QWidget *parent = nullptr);
+
+    void setStore(ReviewStore *store);
+    EntityTreeModel *model() const { return m_model; }
+    EntityFilterProxy *filter() const { return m_proxy; }
+    QTreeView *tree() const { return m_tree; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+
+    // The entity of the current row (the first mention for a value row).
+    QString currentEntityId() const;
+    // Every mention under the selected rows, without duplicates, in tree order.
+    QStringList selectedEntityIds() const;
+    // Every mention of the value row the current row belongs to.
+    QStringList currentGroupIds() const;
+    // Makes the entity's mention current: clears filters hiding it, expands and scrolls.
+    bool selectEntity(const QString &id);
+    // Moves to the next (or previous) unreviewed mention in tree order; false if none.
+    bool selectNextUnreviewed(bool forward);
+
+Q_SIGNALS:
+    // The current row changed; id is empty when no entity is current.
+    void currentEntityChanged(const QString &id);
+    // Enter or double click on a row.
+    void entityActivated(const QString &id);
+
+private:
+    void onCurrentChanged();
+    void rebuildLegend();
+    QModelIndex proxyIndexOf(const QString &id);
+
+    QPointer<ReviewStore> m_store;
+    EntityTreeModel *m_model;
+    EntityFilterProxy *m_proxy;
+    QLineEdit *m_filterEdit;
+    QComboBox *m_categoryBox;
+    QComboBox *m_statusBox;
+    QDoubleSpinBox *m_confidenceBox;
+    QTreeView *m_tree;
+    QLabel *m_legend;
+    QLabel *m_emptyLabel;
+    QString m_lastId;
+};

@@ -1,0 +1,231 @@
+#include "inspector.h"
+
+#include "entitytreemodel.h"
+#include "entitytypes.h"
+#include "reviewstore.h"
+
+#include <QtCore/QLocale>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QFormLayout>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
+#include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+}
+
+Inspector::Inspector(QWidget *parent)
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_emptyLabel(new QLabel(tr("Select an entity to see its details."), this))
+    , m_orphanLabel(valueLabel(this))
+    , m_typeBox(new QComboBox(this))
+    , m_valueEdit(new QLineEdit(this))
+    , m_textLabel(valueLabel(this))
+    , m_pageLabel(valueLabel(this))
+    , m_confidenceLabel(valueLabel(this))
+    , m_originLabel(valueLabel(this))
+    , m_attributesLabel(valueLabel(this))
+    , m_noteEdit(new QLineEdit(this))
+    , m_statusLabel(new QLabel(this))
+    , m_changedLabel(valueLabel(this))
+    , m_confirmButton(new QPushButton(tr("Confirm"), this))
+    , m_rejectButton(new QPushButton(tr("Reject"), this))
+{
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    for (const EntityType &t : EntityTypes::all())
+        m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
+    m_typeBox->setAccessibleName(tr("Type"));
+    connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
+        const QString key = m_typeBox->itemData(i).toString();
+        const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
+        if (e && key != e->type)
+            m_store->setType(m_id, key);
+    });
+
+    m_valueEdit->setAccessibleName(tr("Value"));
+    connect(m_valueEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
+        if (e && text != e->value)
+            m_store->setValue(m_id, text);
+    });
+
+    m_noteEdit->setPlaceholderText(tr("Add a note"));
+    m_noteEdit->setAccessibleName(tr("Note"));
+    connect(m_noteEdit, &QLineEdit::editingFinished, this, &Inspector::commitNote);
+
+    m_orphanLabel->setStyleSheet(u"color: #8a4b00;"_s);
+    m_textLabel->setStyleSheet(u"font-family: monospace;"_s);
+
+    connect(m_confirmButton, &QPushButton::clicked, this, [this] {
+        if (m_store && !m_id.isEmpty())
+            m_store->confirm(m_id);
+    });
+    connect(m_rejectButton, &QPushButton::clicked, this, [this] {
+        if (m_store && !m_id.isEmpty())
+            m_store->reject(m_id);
+    });
+    m_confirmButton->setFocusPolicy(Qt::TabFocus);
+    m_rejectButton->setFocusPolicy(Qt::TabFocus);
+
+    auto *details = new QWidget;
+    auto *form = new QFormLayout(details);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    form->addRow(m_orphanLabel);
+    form->addRow(tr("Type"), m_typeBox);
+    form->addRow(tr("Value"), m_valueEdit);
+    form->addRow(tr("Text"), m_textLabel);
+    form->addRow(tr("Page"), m_pageLabel);
+    form->addRow(tr("Confidence"), m_confidenceLabel);
+    form->addRow(tr("Found by"), m_originLabel);
+    form->addRow(tr("Attributes"), m_attributesLabel);
+    form->addRow(tr("Note"), m_noteEdit);
+    form->addRow(tr("Status"), m_statusLabel);
+    form->addRow(tr("Changed"), m_changedLabel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_confirmButton);
+    buttons->addWidget(m_rejectButton);
+    form->addRow(buttons);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    m_stack->addWidget(m_emptyLabel);
+    m_stack->addWidget(scroll);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+    refresh();
+}
+
+void Inspector::setStore(ReviewStore *store)
+{
+    for (const auto &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    m_store = store;
+    m_id.clear();
+    if (store) {
+        m_connections << connect(store, &ReviewStore::entityChanged, this, &Inspector::onEntityChanged);
+        m_connections << connect(store, &ReviewStore::modelReset, this, &Inspector::refresh);
+        m_connections << connect(store, &ReviewStore::entityRemoved, this, &Inspector::refresh);
+    }
+    refresh();
+}
+
+void Inspector::setEntity(const QString &id)
+{
+    if (id == m_id)
+        return;
+    commitNote();
+    m_id = id;
+    refresh();
+}
+
+void Inspector::editValue()
+{
+    if (!m_valueEdit->isEnabled() || !m_valueEdit->isVisible())
+        return;
+    m_valueEdit->setFocus(Qt::ShortcutFocusReason);
+    m_valueEdit->selectAll();
+}
+
+void Inspector::editNote()
+{
+    if (!m_noteEdit->isEnabled() || !m_noteEdit->isVisible())
+        return;
+    m_noteEdit->setFocus(Qt::ShortcutFocusReason);
+    m_noteEdit->selectAll();
+}
+
+void Inspector::commitNote()
+{
+    const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
+    if (e && m_noteEdit->text() != e->note && !m_store->isReadOnly())
+        m_store->setNote(m_id, m_noteEdit->text());
+}
+
+void Inspector::onEntityChanged(int row)
+{
+    if (m_store && row >= 0 && row < m_store->count() && m_store->entities().at(row).id == m_id)
+        refresh();
+}
+
+void Inspector::refresh()
+{
+    const Entity *e = m_store && !m_id.isEmpty() ? m_store->entity(m_id) : nullptr;
+    if (!e) {
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+    const bool editable = !m_store->isReadOnly();
+
+    m_orphanLabel->setVisible(e->orphan);
+    if (e->orphan)
+        m_orphanLabel->setText(tr("This decision could not be placed in the current version of "
+                                  "the filing. Its saved text: “%1”")
+                                   .arg(e->text));
+
+    int typeIndex = m_typeBox->findData(e->type);
+    if (typeIndex < 0) {
+        const EntityType t = EntityTypes::type(e->type);
+        m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
+        typeIndex = m_typeBox->count() - 1;
+    }
+    m_typeBox->setCurrentIndex(typeIndex);
+    m_typeBox->setEnabled(editable);
+
+    // Leave the field alone while the user types in it: the store echoes the edit.
+    if (m_valueEdit->text() != e->value)
+        m_valueEdit->setText(e->value);
+    m_valueEdit->setEnabled(editable);
+    if (!m_noteEdit->hasFocus())
+        m_noteEdit->setText(e->note);
+    m_noteEdit->setEnabled(editable);
+
+    m_textLabel->setText(e->text);
+    m_pageLabel->setText(e->span.isValid() && !e->orphan ? QString::number(e->span.page + 1)
+                                                         : tr("not placed"));
+    m_confidenceLabel->setText(QString::number(e->confidence, 'f', 2));
+    m_originLabel->setText(e->origin == u"manual"_s ? tr("added by hand") : e->origin);
+    QStringList attributes;
+    for (auto it = e->attributes.cbegin(); it != e->attributes.cend(); ++it)
+        attributes << u"%1: %2"_s.arg(it.key(), it.value());
+    m_attributesLabel->setText(attributes.isEmpty() ? tr("none") : attributes.join(u'\n'));
+
+    const QColor color = EntityTreeModel::statusColor(e->status);
+    m_statusLabel->setText(u"<span style=\"color:%1\">●</span> %2"_s.arg(
+        color.name(), EntityTreeModel::statusLabel(e->status).toHtmlEscaped()));
+    if (e->by.isEmpty() && !e->at.isValid())
+        m_changedLabel->setText(tr("not yet"));
+    else
+        m_changedLabel->setText(
+            tr("%1, %2")
+                .arg(e->by.isEmpty() ? tr("someone") : e->by,
+                     QLocale().toString(e->at.toLocalTime(), QLocale::ShortFormat)));
+    m_confirmButton->setEnabled(editable && e->status != EntityStatus::Confirmed);
+    m_rejectButton->setEnabled(editable && e->status != EntityStatus::Rejected);
+}

@@ -1,0 +1,66 @@
+#include "messagebox.h"
+
+namespace {
+QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
+QString s_lastText;
+int s_shown = 0;
+}
+
+void MessageBox::setNextAnswer(QMessageBox::StandardButton button)
+{
+    s_nextAnswer = button;
+}
+
+QString MessageBox::lastText()
+{
+    return s_lastText;
+}
+
+int MessageBox::shownCount()
+{
+    return s_shown;
+}
+
+QMessageBox::StandardButton MessageBox::critical(QWidget *parent, const QString &title,
+                                                 const QString &text)
+{
+    return show(QMessageBox::Critical, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::warning(QWidget *parent, const QString &title,
+                                                const QString &text)
+{
+    return show(QMessageBox::Warning, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::information(QWidget *parent, const QString &title,
+                                                    const QString &text)
+{
+    return show(QMessageBox::Information, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
+}
+
+QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title,
+                                                 const QString &text,
+                                                 QMessageBox::StandardButtons buttons,
+                                                 QMessageBox::StandardButton defaultButton)
+{
+    return show(QMessageBox::Question, parent, title, text, buttons, defaultButton);
+}
+
+QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *parent,
+                                             const QString &title, const QString &text,
+                                             QMessageBox::StandardButtons buttons,
+                                             QMessageBox::StandardButton defaultButton)
+{
+    ++s_shown;
+    s_lastText = text;
+    if (s_nextAnswer != QMessageBox::NoButton) {
+        const auto answer = s_nextAnswer;
+        s_nextAnswer = QMessageBox::NoButton;
+        return answer;
+    }
+    QMessageBox box(icon, title, text, buttons, parent);
+    if (defaultButton != QMessageBox::NoButton)
+        box.setDefaultButton(defaultButton);
+    return QMessageBox::StandardButton(box.exec());
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QtWidgets/QMessageBox>
+
+// The program's message boxes, in one place so a test can preset the answer of
+// the next one instead of blocking on a modal dialog (as KeePassXC's MessageBox).
+class MessageBox final
+{
+public:
+    // The next box returns this button at once, without showing; NoButton: show normally.
+    static void setNextAnswer(QMessageBox::StandardButton button);
+    // Text of the last box shown or answered, for tests.
+    static QString lastText();
+    static int shownCount();
+
+    static QMessageBox::StandardButton critical(QWidget *parent, const QString &title,
+                                                const QString &text);
+    static QMessageBox::StandardButton warning(QWidget *parent, const QString &title,
+                                               const QString &text);
+    static QMessageBox::StandardButton information(QWidget *parent, const QString &title,
+                                                   const QString &text);
+    static QMessageBox::StandardButton question(QWidget *parent, const QString &title,
+                                                const QString &text,
+                                                QMessageBox::StandardButtons buttons
+                                                = QMessageBox::Yes | QMessageBox::No,
+                                                QMessageBox::StandardButton defaultButton
+                                                = QMessageBox::NoButton);
+
+private:
+    static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent,
+                                            const QString &title, const QString &text,
+                                            QMessageBox::StandardButtons buttons,
+                                            QMessageBox::StandardButton defaultButton);
+};
