@@ -106,6 +106,8 @@ for source in "$(dirname "$0")"/../../resources/sample/*; do
         cmp -s "$source" "$share/filing-lens/sample/$(basename "$source")"
 done
 check "the copyright file is installed" test -f "$share/doc/filing-lens/copyright"
+check "the changelog names version $version" \
+    grep -q "^filing-lens ($version)" <<< "$(zcat "$share/doc/filing-lens/changelog.gz" 2>&1)"
 
 check "the desktop entry opens PDF, HTML and text" \
     grep -Eq '^MimeType=.*application/pdf;.*text/html;.*text/plain;' "$desktop"
