@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -36,4 +37,14 @@ struct RuleSet
     static QString userRulesDir();
     // Changes whenever any pack's content changes; keys caches.
     QString fingerprint() const;
+
+    // Lookups over the enabled packs, in load order. section is a top-level key
+    // ("structure", "figures", "lifeSciences"); key a member of it.
+    // Arrays are concatenated, so a user pack extends a built-in lexicon.
+    QJsonArray array(const QString &section, const QString &key) const;
+    QStringList strings(const QString &section, const QString &key) const;
+    // Objects are merged; a later pack overrides a member of an earlier one.
+    QJsonObject object(const QString &section, const QString &key) const;
+    // The last enabled pack that sets it wins.
+    double number(const QString &section, const QString &key, double fallback) const;
 };

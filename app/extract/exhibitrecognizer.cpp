@@ -1,0 +1,147 @@
+#include "exhibitrecognizer.h"
+
+#include "normalizers.h"
+#include "textscan.h"
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto S = u"structure"_s;
+// Exhibit numbers of Regulation S-K Item 601 stay below this.
+constexpr int MaxExhibitNumber = 110;
+constexpr int MaxListChars = 20000;
+
+bool plausibleNumber(const QString &number)
+{
+    const int major = number.section(u'.', 0, 0).toInt();
+    return major >= 1 && major <= MaxExhibitNumber;
+}
+
+} // namespace
+
+QString ExhibitRecognizer::name() const
+{
+    return u"exhibits"_s;
+}
+
+void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) const
+{
+    const DocumentContent &content = context.content;
+    const RuleSet &rules = context.rules;
+    const QJsonObject conf = rules.object(S, u"confidence"_s);
+    const double cList = conf.value(u"list"_s).toDouble(0.9);
+    const double cHeader = conf.value(u"header"_s).toDouble(0.99);
+    QString listStart, listEnd;
+    for (const RulePack &p : rules.packs) {
+        const QJsonObject s = p.body.value(S).toObject();
+        if (!p.enabled)
+            continue;
+        if (s.value(u"exhibitListStart"_s).isString())
+            listStart = s.value(u"exhibitListStart"_s).toString();
+        if (s.value(u"exhibitListEnd"_s).isString())
+            listEnd = s.value(u"exhibitListEnd"_s).toString();
+    }
+    if (!listStart.isEmpty()) {
+        const QRegularExpression begin(listStart);
+        const QRegularExpression finish(listEnd.isEmpty() ? u"(?!)"_s : listEnd);
+        static const QRegularExpression entry(
+            uR"((?m)^[ \t\x{a0}]{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)[ \t\x{a0}]{0,3})?(\d{1,3}(?:\.\d{1,3})?)(?:\(?[a-z]\)?)?[*†#+]{0,2}(?![\d.,%])[ \t\x{a0}]{0,8}(?:[-–—:][ \t\x{a0}]{0,4})?([^\n]{0,400})$)"_s);
+        for (int p : TextScan::textPages(content)) {
+            if (context.cancelled())
+                return;
+            const QString &text = content.text.pages.at(p);
+            QList<int> starts;
+            for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+                TextScan::forEachMatch(text, w, begin, [&](const QRegularExpressionMatch &m) {
+                    starts.append(int(m.capturedEnd()));
+                });
+            }
+            int coveredTo = 0;
+            for (int s : std::as_const(starts)) {
+                // The list starts on the line after its heading.
+                int from = int(text.indexOf(u'\n', s));
+                if (from < 0 || from < coveredTo)
+                    continue;
+                int to = qMin(int(text.size()), from + MaxListChars);
+                const QRegularExpressionMatch f = finish.match(text.mid(from, to - from));
+                if (f.hasMatch())
+                    to = from + int(f.capturedStart());
+                coveredTo = to;
+                TextScan::forEachMatch(text, {p, from, to}, entry, [&](const QRegularExpressionMatch &m) {
+                    if (m.capturedStart() >= to)
+                        return;
+                    const QString number = m.captured(1);
+                    if (!plausibleNumber(number))
+                        return;
+                    int ds = int(m.capturedStart(2)), de = int(m.capturedEnd(2));
+                    TextScan::trim(text, &ds, &de);
+                    QString description = text.mid(ds, de - ds);
+                    if (description.isEmpty()) {
+                        // Number and description in separate cells: the next non-empty line.
+                        int q = int(m.capturedEnd());
+                        for (int guard = 0; guard < 3 && q < to; ++guard) {
+                            const TextScan::Window line = TextScan::lineAt(text, p, q + 1);
+                            const QString lt = text.mid(line.start, line.end - line.start).trimmed();
+                            if (!lt.isEmpty()) {
+                                if (!lt.at(0).isDigit())
+                                    description = lt;
+                                break;
+                            }
+                            q = line.end;
+                        }
+                    } else if (!description.at(0).isLetter() && description.at(0) != u'"'
+                               && description.at(0) != QChar(0x201c) && description.at(0) != u'(') {
+                        return; // a row of figures, not an exhibit
+                    }
+                    if (description.isEmpty())
+                        return;
+                    out.append(context.makeEntity(
+                        u"exhibit"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
+                        Normalize::exhibit(number), cList, u"core.exhibit.list"_s,
+                        {{u"description"_s, Normalize::spaces(description)}}));
+                });
+            }
+        }
+    }
+
+    // Exhibit documents of a full submission.
+    static const QRegularExpression typeRe(uR"(^EX-(\d{1,3}(?:\.\d{1,3})?))"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    for (const DocumentPart &part : content.parts) {
+        const QRegularExpressionMatch tm = typeRe.match(part.type);
+        if (!tm.hasMatch() || !part.hasText() || part.firstPage >= content.pageCount())
+            continue;
+        const QString value = Normalize::exhibit(tm.captured(1));
+        const int p = part.firstPage;
+        const QString &text = content.text.pages.at(p);
+        const QRegularExpression heading(
+            u"(?<![\\w.])(?:Exhibit|EX)[\\s.\\-]{0,3}("_s + QRegularExpression::escape(tm.captured(1))
+                + u")(?![\\d])"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch hm = heading.match(text.left(1500));
+        SourceSpan span;
+        if (hm.hasMatch()) {
+            span = {p, int(hm.capturedStart(1)), int(hm.capturedEnd(1))};
+        } else {
+            int s = 0;
+            while (s < text.size() && text.at(s).isSpace())
+                ++s;
+            const TextScan::Window line = TextScan::lineAt(text, p, s);
+            int a = line.start, b = line.end;
+            TextScan::trim(text, &a, &b);
+            span = {p, a, b};
+        }
+        if (span.length() <= 0)
+            continue;
+        QMap<QString, QString> attrs;
+        if (!part.description.isEmpty())
+            attrs.insert(u"description"_s, Normalize::spaces(part.description));
+        attrs.insert(u"document"_s, part.type);
+        out.append(context.makeEntity(u"exhibit"_s, span, value, cHeader, u"core.exhibit.document"_s,
+                                      attrs));
+    }
+}

@@ -1,0 +1,148 @@
+#include "organizationrecognizer.h"
+
+#include "normalizers.h"
+#include "textscan.h"
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto S = u"structure"_s;
+
+// A capitalised word of an organization's name ("Johnson", "AT&T", "sanofi-aventis"
+// is left to the lexicon), or a joining word.
+const QString Word = uR"((?:[A-Z][\w&'’.\-]{0,30}|&|and|of|for|the|de))"_s;
+
+QString joinSuffixes(const QStringList &suffixes)
+{
+    QStringList escaped;
+    for (const QString &s : suffixes)
+        escaped.append(QRegularExpression::escape(s));
+    std::sort(escaped.begin(), escaped.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return escaped.join(u'|');
+}
+
+} // namespace
+
+QString OrganizationRecognizer::name() const
+{
+    return u"organizations"_s;
+}
+
+void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &out) const
+{
+    const DocumentContent &content = context.content;
+    const RuleSet &rules = context.rules;
+    const QJsonObject conf = rules.object(S, u"confidence"_s);
+    const double cSuffix = conf.value(u"suffix"_s).toDouble(0.7);
+    const double cLexicon = conf.value(u"lexicon"_s).toDouble(0.8);
+    const double cKeyword = conf.value(u"keyword"_s).toDouble(0.65);
+
+    QSet<QString> stop;
+    for (const QString &w : rules.strings(S, u"notOrgStartWords"_s))
+        stop.insert(w);
+    const QStringList leading{u"The"_s, u"On"_s, u"In"_s, u"At"_s, u"By"_s, u"For"_s, u"From"_s,
+                              u"With"_s, u"And"_s, u"Both"_s, u"Each"_s, u"Of"_s, u"To"_s, u"As"_s,
+                              u"Under"_s, u"If"_s, u"When"_s, u"Between"_s, u"Among"_s, u"Our"_s,
+                              u"Its"_s, u"This"_s, u"That"_s, u"These"_s, u"Such"_s, u"Any"_s,
+                              u"All"_s, u"An"_s, u"A"_s, u"Certain"_s, u"Other"_s, u"Parent"_s,
+                              u"Exhibit"_s, u"Item"_s, u"Form"_s, u"Section"_s, u"Dear"_s};
+
+    const QString suffixes = joinSuffixes(rules.strings(S, u"orgSuffixes"_s));
+    const QString keywords = joinSuffixes(rules.strings(S, u"orgKeywords"_s));
+    // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
+    const QRegularExpression suffixRe(
+        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}(?:[ \\t\\x{a0}]{1,2}"_s + Word + u"){0,5}),?[ \\t\\x{a0}]{1,2}(?:"_s
+            + suffixes + u")(?![\\w&])(?:[ \\t\\x{a0}]{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
+    // Institutions: "American Cancer Society", "Securities and Exchange Commission",
+    // "American Society of Clinical Oncology".
+    const QRegularExpression keywordRe(
+        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}[ \\t\\x{a0}]{1,2}(?:(?:and|&|of|for)[ \\t\\x{a0}]{1,2})?){0,4}(?:"_s + keywords
+            + u")(?:[ \\t\\x{a0}]{1,2}(?:of|for)[ \\t\\x{a0}]{1,2}(?:the[ \\t\\x{a0}]{1,2})?[A-Z][a-z]{1,20}(?:[ \\t\\x{a0}]{1,2}[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?![ \\t\\x{a0}]{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
+    const QRegularExpression lexiconCase = TextScan::alternation(rules.strings(S, u"organizations"_s), true);
+
+    auto clean = [&](const QString &text, int *s, int e) {
+        // Drop sentence words that precede a name: "On June 4, ImmunoGen, Inc." is
+        // found as "ImmunoGen, Inc."; "The Buckle, Inc." keeps its article.
+        for (;;) {
+            const QString rest = text.mid(*s, e - *s);
+            const int space = int(rest.indexOf(u' '));
+            if (space <= 0)
+                return;
+            const QString first = rest.left(space);
+            const bool article = first == u"The"_s && *s > 0 && text.at(*s - 1) != u'\n'
+                && !(rest.at(space + 1).isUpper() && rest.mid(space + 1).contains(u','));
+            if ((leading.contains(first) && first != u"The"_s) || article || first.endsWith(u'.')
+                || first.endsWith(u',') || stop.contains(first)) {
+                *s += space + 1;
+                continue;
+            }
+            return;
+        }
+    };
+
+    const QList<int> pages = TextScan::textPages(content);
+    for (int p : pages) {
+        if (context.cancelled())
+            return;
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            TextScan::forEachMatch(text, w, suffixRe, [&](const QRegularExpressionMatch &m) {
+                int s = int(m.capturedStart()), e = int(m.capturedEnd());
+                clean(text, &s, e);
+                // Drop a trailing "(the ...)" definition.
+                const int paren = int(text.mid(s, e - s).indexOf(u" ("_s));
+                if (paren > 0)
+                    e = s + paren;
+                const QString name = text.mid(s, e - s);
+                const QString head = name.section(u' ', 0, 0).remove(u',');
+                if (leading.contains(head) && head != u"The"_s)
+                    return;
+                if (name.count(u' ') == 0 || (head == u"The"_s && name.count(u' ') == 1))
+                    return; // a suffix alone, or "The Company"
+                out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
+                                              cSuffix, u"core.org.suffix"_s));
+            });
+            TextScan::forEachMatch(text, w, keywordRe, [&](const QRegularExpressionMatch &m) {
+                int s = int(m.capturedStart(1)), e = int(m.capturedEnd(1));
+                clean(text, &s, e);
+                const QString name = text.mid(s, e - s);
+                // A keyword alone ("Board", "Exchange") is a common noun.
+                if (name.count(u' ') == 0)
+                    return;
+                out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
+                                              cKeyword, u"core.org.keyword"_s));
+            });
+            TextScan::forEachMatch(text, w, lexiconCase, [&](const QRegularExpressionMatch &m) {
+                out.append(context.makeEntity(u"organization"_s,
+                                              {p, int(m.capturedStart()), int(m.capturedEnd())},
+                                              m.captured(), cLexicon, u"core.org.lexicon"_s));
+            });
+        }
+    }
+
+    // Overlapping finds of one organization: keep the longest, most confident.
+    std::stable_sort(out.begin(), out.end(), [](const Entity &a, const Entity &b) {
+        if (a.span.length() != b.span.length())
+            return a.span.length() > b.span.length();
+        return a.confidence > b.confidence;
+    });
+    EntityList kept;
+    for (const Entity &e : std::as_const(out)) {
+        if (e.type != u"organization"_s) {
+            kept.append(e);
+            continue;
+        }
+        const bool inside = std::any_of(kept.begin(), kept.end(), [&](const Entity &k) {
+            return k.type == e.type && k.span.overlaps(e.span);
+        });
+        if (!inside)
+            kept.append(e);
+    }
+    out = kept;
+}

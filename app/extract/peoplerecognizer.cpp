@@ -1,0 +1,330 @@
+#include "peoplerecognizer.h"
+
+#include "normalizers.h"
+#include "textscan.h"
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto S = u"structure"_s;
+
+// A personal name: optional initial, given name, middle initials, one or two family
+// names ("McFalls", "O'Neil", "Smith-Jones"), optional suffix. Bounded repetitions only.
+const QString NamePart = uR"((?:[A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?))"_s;
+const QString Name = u"(?:[A-Z]\\.[ \\t\\x{a0}]?)?"_s + NamePart
+    + u"(?:[ \\t\\x{a0}]{1,2}[A-Z]\\.){0,2}(?:[ \\t\\x{a0}]{1,2}"_s + NamePart
+    + u"){1,2}(?:,?[ \\t\\x{a0}](?:Jr\\.|Sr\\.|III|II|IV))?"_s;
+
+class Names
+{
+public:
+    explicit Names(const RuleSet &rules)
+    {
+        for (const QString &w : rules.strings(S, u"notNameWords"_s))
+            m_stop.insert(w.toLower());
+        for (const QString &w : rules.strings(S, u"personTitleWords"_s))
+            m_titleWords.insert(w.toLower());
+    }
+
+    bool isName(const QString &text) const
+    {
+        static const QRegularExpression split(uR"([\s,]+)"_s);
+        const QStringList words = text.split(split, Qt::SkipEmptyParts);
+        int full = 0;
+        for (const QString &w : words) {
+            QString bare = w;
+            bare.remove(u'.');
+            if (m_stop.contains(bare.toLower()) || m_stop.contains(w.toLower()))
+                return false;
+            if (bare.size() > 1)
+                ++full;
+        }
+        return full >= 2;
+    }
+
+    bool isTitle(const QString &text) const
+    {
+        static const QRegularExpression split(uR"([^\w]+)"_s);
+        const QStringList words = text.split(split, Qt::SkipEmptyParts);
+        if (words.isEmpty() || words.size() > 16)
+            return false;
+        for (const QString &w : words) {
+            if (m_titleWords.contains(w.toLower()))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    QSet<QString> m_stop;
+    QSet<QString> m_titleWords;
+};
+
+QString lineText(const QString &text, const TextScan::Window &w)
+{
+    return text.mid(w.start, w.end - w.start);
+}
+
+// The next line after position pos (skipping blank lines), or an invalid window.
+TextScan::Window nextLine(const QString &text, int page, int pos, int maxBlank = 2)
+{
+    int nl = int(text.indexOf(u'\n', pos));
+    for (int blanks = 0; nl >= 0 && blanks <= maxBlank; ++blanks) {
+        const TextScan::Window line = TextScan::lineAt(text, page, nl + 1);
+        if (!lineText(text, line).trimmed().isEmpty())
+            return line;
+        nl = line.end < text.size() ? line.end : -1;
+    }
+    return {-1, 0, 0};
+}
+
+} // namespace
+
+QString PeopleRecognizer::name() const
+{
+    return u"people"_s;
+}
+
+void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) const
+{
+    const DocumentContent &content = context.content;
+    const RuleSet &rules = context.rules;
+    const QJsonObject conf = rules.object(S, u"confidence"_s);
+    const double cSignature = conf.value(u"signature"_s).toDouble(0.9);
+    const double cQuote = conf.value(u"quote"_s).toDouble(0.8);
+    const double cContact = conf.value(u"contact"_s).toDouble(0.75);
+    const double cOfficer = conf.value(u"officer"_s).toDouble(0.7);
+    const Names names(rules);
+
+    QStringList verbs = rules.strings(S, u"quoteVerbs"_s);
+    if (verbs.isEmpty())
+        verbs = {u"said"_s};
+    const QString verb = u"(?:"_s + verbs.join(u'|') + u")"_s;
+    const QString office = uR"(((?:(?:Senior|Executive|Vice|Chief|Interim|Acting|Co-|Deputy|Group|Global)[ \t\-]{1,2}){0,4}(?:President|Chief[ \t]\w{1,20}(?:[ \t]\w{1,20})?[ \t]Officer|Chairman|Chairwoman|Chairperson|Secretary|Treasurer|Controller|General[ \t]Counsel|Founder|CEO|CFO|COO)(?:[ \t](?:and|&)[ \t](?:Chief[ \t]\w{1,20}[ \t]Officer|CEO|CFO|President|Chairman|Secretary|Treasurer))?))"_s;
+
+    static const QRegularExpression signedRe(uR"(/s/[ \t\x{a0}]{0,4}([^\n/]{2,60}))"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression byRe(u"(?m)^[ \\t\\x{a0}]{0,40}By:?[ \\t\\x{a0}]{1,4}("_s + Name + u")[ \\t\\x{a0}]*$"_s);
+    static const QRegularExpression nameLabel(uR"(^[ \t\x{a0}]*Name:[ \t\x{a0}]*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression titleLabel(uR"(^[ \t\x{a0}]*Title:[ \t\x{a0}]*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression quoteAfter(u"("_s + Name + u"),[ \\t\\x{a0}]{1,2}([^,\\n\"“”]{3,100}?),[ \\t\\x{a0}]{1,2}"_s + verb + u"\\b"_s);
+    const QRegularExpression quoteBefore(u"\\b"_s + verb + u"[ \\t\\x{a0}]{1,2}("_s + Name + u"),[ \\t\\x{a0}]{1,2}([^\\n\"“”]{3,120}?)(?:[.;]|,[ \\t][a-z]|$)"_s);
+    const QRegularExpression quoteBare(u"("_s + Name + u")[ \\t\\x{a0}]{1,2}"_s + verb + u"\\b"_s);
+    const QRegularExpression officerRe(u"("_s + Name + u"),[ \\t\\x{a0}]{1,2}(?:the[ \\t]Company['’]s[ \\t]|our[ \\t]|its[ \\t]|the[ \\t])?"_s + office);
+    QString cue;
+    for (const RulePack &p : rules.packs) {
+        const QJsonValue v = p.body.value(S).toObject().value(u"contactCues"_s);
+        if (p.enabled && v.isString())
+            cue = v.toString();
+    }
+    const QRegularExpression cueRe(cue.isEmpty() ? u"(?!)"_s : u"(?m)"_s + cue);
+    const QRegularExpression inlineContact(u"(?:Contacts?|CONTACTS?)[ \\t]{0,2}:[ \\t\\x{a0}]{1,4}("_s + Name + u")"_s);
+    const QRegularExpression lineName(u"^[ \\t\\x{a0}]*("_s + Name + u")(?=[ \\t\\x{a0}]*$|,|\\t|[ \\t\\x{a0}]{2}|[ \\t\\x{a0}][^a-z\\s])"_s);
+    static const QRegularExpression contactish(uR"(\d{3}[\s.\-)]{1,2}\d{3}[\s.\-]\d{4}|@)"_s);
+
+    QMap<QString, QString> roles; // person name -> role, for the further mentions
+    auto addPerson = [&](int page, int start, int end, const QString &role, double c,
+                         const QString &origin) {
+        const QString text = content.text.pages.at(page).mid(start, end - start);
+        const QString value = Normalize::personName(text);
+        QMap<QString, QString> attrs;
+        if (!role.isEmpty())
+            attrs.insert(u"role"_s, Normalize::spaces(role));
+        out.append(context.makeEntity(u"person"_s, {page, start, end}, value, c, origin, attrs));
+        if (!roles.contains(text) || roles.value(text).isEmpty())
+            roles.insert(text, Normalize::spaces(role));
+    };
+
+    const QList<int> pages = TextScan::textPages(content);
+    for (int p : pages) {
+        if (context.cancelled())
+            return;
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            // Signatures.
+            TextScan::forEachMatch(text, w, signedRe, [&](const QRegularExpressionMatch &m) {
+                int s = int(m.capturedStart(1)), e = int(m.capturedEnd(1));
+                TextScan::trim(text, &s, &e, u",_"_s);
+                const QString signedName = text.mid(s, e - s);
+                if (signedName.isEmpty() || !signedName.at(0).isLetter())
+                    return;
+                // Cut at a tab or wide gap ("/s/ Jane Doe    Date: ...").
+                static const QRegularExpression gap(uR"(\t|\s{3,})"_s);
+                const int g = int(signedName.indexOf(gap));
+                if (g > 0)
+                    e = s + g;
+                const QString raw = text.mid(s, e - s);
+                QString value = Normalize::personName(raw);
+                QString title;
+                int pos = int(m.capturedEnd());
+                for (int i = 0; i < 4; ++i) {
+                    const TextScan::Window line = nextLine(text, p, pos, 1);
+                    if (line.page < 0)
+                        break;
+                    const QString lt = lineText(text, line);
+                    const QRegularExpressionMatch nm = nameLabel.match(lt);
+                    const QRegularExpressionMatch tm = titleLabel.match(lt);
+                    if (nm.hasMatch()) {
+                        const QString n = Normalize::spaces(nm.captured(1));
+                        if (TextScan::fold(n) == TextScan::fold(raw))
+                            value = n;
+                    } else if (tm.hasMatch()) {
+                        title = Normalize::spaces(tm.captured(1));
+                        // A title wrapped onto the next line.
+                        if (title.endsWith(u',') || title.endsWith(u" and"_s) || title.endsWith(u'&')) {
+                            const TextScan::Window more = nextLine(text, p, line.end - 1, 0);
+                            if (more.page >= 0)
+                                title += u' ' + Normalize::spaces(lineText(text, more));
+                        }
+                        break;
+                    } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
+                        value = Normalize::spaces(lt);
+                    } else {
+                        const QString t = Normalize::spaces(lt);
+                        if (names.isTitle(t) && !t.contains(u':'))
+                            title = t;
+                        break;
+                    }
+                    pos = line.end;
+                }
+                if (!names.isName(value) && !names.isName(raw))
+                    return;
+                QMap<QString, QString> attrs;
+                if (!title.isEmpty())
+                    attrs.insert(u"title"_s, title);
+                out.append(context.makeEntity(u"signatory"_s, {p, s, e}, value, cSignature,
+                                              u"core.people.signature"_s, attrs));
+            });
+            TextScan::forEachMatch(text, w, byRe, [&](const QRegularExpressionMatch &m) {
+                if (!names.isName(m.captured(1)))
+                    return;
+                QString title;
+                const TextScan::Window line = nextLine(text, p, int(m.capturedEnd(1)), 1);
+                if (line.page >= 0) {
+                    QString t = Normalize::spaces(lineText(text, line));
+                    const QRegularExpressionMatch tm = titleLabel.match(t);
+                    if (tm.hasMatch())
+                        t = tm.captured(1);
+                    if (names.isTitle(t))
+                        title = t;
+                }
+                QMap<QString, QString> attrs;
+                if (!title.isEmpty())
+                    attrs.insert(u"title"_s, title);
+                out.append(context.makeEntity(u"signatory"_s,
+                                              {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
+                                              Normalize::personName(m.captured(1)),
+                                              cSignature - 0.1, u"core.people.signature"_s, attrs));
+            });
+
+            // Quoted speakers.
+            TextScan::forEachMatch(text, w, quoteAfter, [&](const QRegularExpressionMatch &m) {
+                if (names.isName(m.captured(1)) && names.isTitle(m.captured(2)))
+                    addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2),
+                              cQuote, u"core.people.quote"_s);
+            });
+            TextScan::forEachMatch(text, w, quoteBefore, [&](const QRegularExpressionMatch &m) {
+                if (names.isName(m.captured(1)) && names.isTitle(m.captured(2)))
+                    addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2),
+                              cQuote, u"core.people.quote"_s);
+            });
+            TextScan::forEachMatch(text, w, quoteBare, [&](const QRegularExpressionMatch &m) {
+                if (names.isName(m.captured(1)))
+                    addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), QString(),
+                              cQuote - 0.1, u"core.people.quote"_s);
+            });
+            // Officers named with their office.
+            TextScan::forEachMatch(text, w, officerRe, [&](const QRegularExpressionMatch &m) {
+                if (names.isName(m.captured(1)))
+                    addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2),
+                              cOfficer, u"core.people.officer"_s);
+            });
+
+            // Contact blocks: names at the start of the lines after a "Contacts:" cue.
+            TextScan::forEachMatch(text, w, inlineContact, [&](const QRegularExpressionMatch &m) {
+                if (names.isName(m.captured(1)))
+                    addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), u"Contact"_s,
+                              cContact, u"core.people.contact"_s);
+            });
+            TextScan::forEachMatch(text, w, cueRe, [&](const QRegularExpressionMatch &m) {
+                QString section = Normalize::spaces(m.captured()).remove(u':');
+                int pos = int(m.capturedEnd());
+                for (int i = 0; i < 14; ++i) {
+                    const TextScan::Window line = nextLine(text, p, pos, 2);
+                    if (line.page < 0)
+                        break;
+                    pos = line.end;
+                    const QString lt = lineText(text, line);
+                    if (lt.size() > 160)
+                        break; // prose: the block has ended
+                    if (cueRe.match(lt + u'\n').hasMatch()) {
+                        section = Normalize::spaces(lt).remove(u':');
+                        continue;
+                    }
+                    const QRegularExpressionMatch nm = lineName.match(lt);
+                    if (!nm.hasMatch() || !names.isName(nm.captured(1)))
+                        continue;
+                    QString role = section;
+                    const TextScan::Window next = nextLine(text, p, line.end - 1, 0);
+                    if (next.page >= 0) {
+                        const QString t = Normalize::spaces(lineText(text, next));
+                        if (names.isTitle(t) && !contactish.match(t).hasMatch() && t.size() < 120)
+                            role = t;
+                    }
+                    addPerson(p, line.start + int(nm.capturedStart(1)), line.start + int(nm.capturedEnd(1)),
+                              role, cContact, u"core.people.contact"_s);
+                    // The firm beside the contact: "Kathryn Morris  KMorrisPR  (845) 635-9828".
+                    const int after = line.start + int(nm.capturedEnd(1));
+                    const QRegularExpressionMatch cm = contactish.match(text.mid(after, line.end - after));
+                    if (cm.hasMatch()) {
+                        int fs = after, fe = after + int(cm.capturedStart());
+                        // Back off to the start of the phone number or e-mail address.
+                        while (fe > fs && !text.at(fe - 1).isSpace())
+                            --fe;
+                        TextScan::trim(text, &fs, &fe, u",;(-–|"_s);
+                        while (fs < fe && (text.at(fs) == u',' || text.at(fs) == u'|'))
+                            ++fs;
+                        TextScan::trim(text, &fs, &fe, u",;(-–|"_s);
+                        const QString firm = text.mid(fs, fe - fs);
+                        if (!firm.isEmpty() && firm.size() <= 40 && firm.at(0).isUpper()
+                            && !names.isTitle(firm) && !firm.contains(u':'))
+                            out.append(context.makeEntity(u"organization"_s, {p, fs, fe}, Normalize::spaces(firm),
+                                                          cContact - 0.1, u"core.org.contact"_s));
+                    }
+                }
+            });
+        }
+    }
+
+    // Further mentions of the people found.
+    if (roles.isEmpty())
+        return;
+    QStringList found = roles.keys();
+    const QRegularExpression mention = TextScan::alternation(found, true);
+    QSet<QString> seen;
+    for (const Entity &e : std::as_const(out))
+        seen.insert(QString::number(e.span.page) + u':' + QString::number(e.span.start));
+    for (int p : pages) {
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
+                const QString key = QString::number(p) + u':' + QString::number(m.capturedStart());
+                if (seen.contains(key))
+                    return;
+                seen.insert(key);
+                QMap<QString, QString> attrs;
+                const QString role = roles.value(m.captured());
+                if (!role.isEmpty())
+                    attrs.insert(u"role"_s, role);
+                out.append(context.makeEntity(u"person"_s,
+                                              {p, int(m.capturedStart()), int(m.capturedEnd())},
+                                              Normalize::personName(m.captured()), cOfficer,
+                                              u"core.people.mention"_s, attrs));
+            });
+        }
+    }
+}
