@@ -131,6 +131,13 @@ if command -v desktop-file-validate > /dev/null; then
 else
     echo "SKIP   : desktop-file-validate is not installed (desktop-file-utils)"
 fi
+if command -v groff > /dev/null; then
+    man_warnings=$(zcat "$share/man/man1/filing-lens.1.gz" | groff -man -Tutf8 -ww -z 2>&1)
+    [ -n "$man_warnings" ] && echo "$man_warnings"
+    check "groff formats the man page without a warning" test -z "$man_warnings"
+else
+    echo "SKIP   : groff is not installed (groff-base)"
+fi
 if command -v appstreamcli > /dev/null; then
     check "appstreamcli validate accepts the metainfo" appstreamcli validate --no-net "$metainfo"
 else
