@@ -45,7 +45,7 @@ CsvWriter::CsvWriter(QIODevice *device, ExportOptions options)
     : m_device(device)
     , m_options(std::move(options))
 {
-    m_line.reserve(1024);
+    m_line.reserve(FlushThreshold + 4096);
 }
 
 CsvWriter::~CsvWriter() = default;
@@ -162,8 +162,10 @@ bool CsvWriter::flushBuffer(bool force)
 {
     if (m_failed)
         return false;
-    if (!force && m_buffer.size() < FlushThreshold)
+    if (!force && m_line.size() < FlushThreshold)
         return true;
+    m_buffer += m_line.toUtf8();
+    m_line.clear();
     if (!m_buffer.isEmpty()) {
         if (m_device->write(m_buffer) != m_buffer.size()) {
             m_failed = true;
@@ -203,7 +205,6 @@ bool CsvWriter::addFile(const DocumentContent &content, const EntityList &entiti
         if (!m_options.accepts(e))
             continue;
         const ExportRow r = builder.row(e);
-        m_line.clear();
         appendCell(r.file, false);
         appendCell(r.id, false);
         appendCell(r.type, false);
@@ -222,7 +223,6 @@ bool CsvWriter::addFile(const DocumentContent &content, const EntityList &entiti
         appendCell(r.origin, false);
         appendCell(ExportRowBuilder::formatAttributes(r.attributes), false);
         appendCell(r.note, true);
-        m_buffer += m_line.toUtf8();
         ++m_rows;
         if (!flushBuffer(false))
             return false;

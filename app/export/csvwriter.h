@@ -61,7 +61,7 @@ private:
 
     QIODevice *m_device;
     ExportOptions m_options;
-    QString m_line;      // reused for every row
+    QString m_line;      // rows not yet converted to UTF-8
     QByteArray m_buffer; // UTF-8 waiting to be written
     bool m_headerWritten = false;
     bool m_failed = false;
