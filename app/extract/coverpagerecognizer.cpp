@@ -70,7 +70,12 @@ Cover findCover(const DocumentContent &content)
         if (!m.hasMatch())
             continue;
         const int start = qMax(0, int(m.capturedStart()) - 1500);
-        const int end = qMin(int(text.size()), int(m.capturedStart()) + 12000);
+        int end = qMin(int(text.size()), int(m.capturedStart()) + 12000);
+        // The cover ends where the first item (or the table of contents) begins.
+        static const QRegularExpression firstItem(uR"((?m)^[ \t\x{a0}]{0,12}(?:ITEM|Item)[ \t\x{a0}]{1,4}\d)"_s);
+        const QRegularExpressionMatch im = firstItem.match(text.left(end), int(m.capturedEnd()) + 200);
+        if (im.hasMatch())
+            end = int(im.capturedStart());
         cover.windows.append({pages.at(i), start, end});
         if (text.size() - m.capturedStart() < 4000 && i + 1 < pages.size()) {
             const int next = pages.at(i + 1);
@@ -356,7 +361,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
     // Date of report, or the period end of a periodic report.
     {
         Hit h;
-        if (scan.nearest(scan.labels(u"report_date"_s), datePattern(), 300, 25, 0, &h))
+        QList<Hit> labels = scan.labels(u"report_date"_s);
+        labels += scan.labels(u"period_end"_s);
+        if (scan.nearest(labels, datePattern(), 300, 25, 0, &h))
             add(u"report_date"_s, h,
                 Normalize::date(scan.page(h.page).mid(h.start, h.end - h.start)), cLabel,
                 u"core.cover.report_date"_s);
@@ -515,12 +522,6 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
             TextScan::forEachMatch(text, {l.page, l.end, stopAt}, token,
                                    [&](const QRegularExpressionMatch &m) {
                 if (m.capturedEnd() > stopAt || stop.contains(m.captured()))
-                    return;
-                // Words of an all-caps title or exchange name come in runs; a symbol stands alone.
-                const Window line = TextScan::lineAt(text, l.page, int(m.capturedStart()));
-                const QString lt = text.mid(line.start, line.end - line.start);
-                if (lt.contains(u"Exchange"_s, Qt::CaseInsensitive) && lt.trimmed() != m.captured()
-                    && !lt.contains(u'\t'))
                     return;
                 add(u"ticker"_s, {l.page, int(m.capturedStart()), int(m.capturedEnd())},
                     m.captured(), cLabel, u"core.cover.ticker"_s);

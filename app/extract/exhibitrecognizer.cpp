@@ -46,7 +46,7 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
             listEnd = s.value(u"exhibitListEnd"_s).toString();
     }
     if (!listStart.isEmpty()) {
-        const QRegularExpression begin(listStart);
+        const QRegularExpression begin(listStart, QRegularExpression::CaseInsensitiveOption);
         const QRegularExpression finish(listEnd.isEmpty() ? u"(?!)"_s : listEnd);
         static const QRegularExpression entry(
             uR"((?m)^[ \t\x{a0}]{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)[ \t\x{a0}]{0,3})?(\d{1,3}(?:\.\d{1,3})?)(?:\(?[a-z]\)?)?[*†#+]{0,2}(?![\d.,%])[ \t\x{a0}]{0,8}(?:[-–—:][ \t\x{a0}]{0,4})?([^\n]{0,400})$)"_s);
@@ -83,8 +83,10 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                     if (description.isEmpty()) {
                         // Number and description in separate cells: the next non-empty line.
                         int q = int(m.capturedEnd());
-                        for (int guard = 0; guard < 3 && q < to; ++guard) {
+                        for (int guard = 0; guard < 3 && q + 1 < to; ++guard) {
                             const TextScan::Window line = TextScan::lineAt(text, p, q + 1);
+                            if (line.end > to)
+                                break;
                             const QString lt = text.mid(line.start, line.end - line.start).trimmed();
                             if (!lt.isEmpty()) {
                                 if (!lt.at(0).isDigit())

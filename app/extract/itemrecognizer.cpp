@@ -85,29 +85,29 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
             // Parts and items interleave in document order.
             struct Heading
             {
-                int start, end;
+                int start, end, matchEnd;
                 bool isPart;
                 QString number;
             };
             QList<Heading> headings;
             if (kind != Kind::Current) {
                 TextScan::forEachMatch(text, w, partRe, [&](const QRegularExpressionMatch &m) {
-                    headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), true, m.captured(2)});
+                    headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), true, m.captured(2)});
                 });
             }
             TextScan::forEachMatch(text, w, itemRe, [&](const QRegularExpressionMatch &m) {
-                headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), false, m.captured(2)});
+                headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), false, m.captured(2)});
             });
             std::sort(headings.begin(), headings.end(),
                       [](const Heading &a, const Heading &b) { return a.start < b.start; });
             for (const Heading &h : std::as_const(headings)) {
                 const TextScan::Window line = TextScan::lineAt(text, p, h.start);
-                const QString rest = text.mid(h.end, line.end - h.end);
+                const QString rest = text.mid(h.matchEnd, qMax(0, line.end - h.matchEnd));
                 // A table of contents line ends with its page number.
                 if (pageNumberAtEnd.match(rest).hasMatch() && rest.trimmed().size() > 3)
                     continue;
                 // What follows the number: the rest of the line, or the next lines.
-                const QString after = text.mid(h.end, 200);
+                const QString after = text.mid(h.matchEnd, 200);
                 if (h.isPart) {
                     part = h.number;
                     continue;

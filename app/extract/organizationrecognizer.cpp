@@ -16,6 +16,8 @@ const auto S = u"structure"_s;
 // A capitalised word of an organization's name ("Johnson", "AT&T", "sanofi-aventis"
 // is left to the lexicon), or a joining word.
 const QString Word = uR"((?:[A-Z][\w&'’.\-]{0,30}|&|and|of|for|the|de))"_s;
+// Words of a name are separated by spaces, or one line break where a PDF wrapped it.
+const QString Gap = uR"((?:[ \t\x{a0}]{1,2}|[ \t\x{a0}]?\n[ \t\x{a0}]?))"_s;
 
 QString joinSuffixes(const QStringList &suffixes)
 {
@@ -57,13 +59,13 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     const QString keywords = joinSuffixes(rules.strings(S, u"orgKeywords"_s));
     // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
     const QRegularExpression suffixRe(
-        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}(?:[ \\t\\x{a0}]{1,2}"_s + Word + u"){0,5}),?[ \\t\\x{a0}]{1,2}(?:"_s
+        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}(?:"_s + Gap + Word + u"){0,5}),?"_s + Gap + u"(?:"_s
             + suffixes + u")(?![\\w&])(?:[ \\t\\x{a0}]{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(
-        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}[ \\t\\x{a0}]{1,2}(?:(?:and|&|of|for)[ \\t\\x{a0}]{1,2})?){0,4}(?:"_s + keywords
-            + u")(?:[ \\t\\x{a0}]{1,2}(?:of|for)[ \\t\\x{a0}]{1,2}(?:the[ \\t\\x{a0}]{1,2})?[A-Z][a-z]{1,20}(?:[ \\t\\x{a0}]{1,2}[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?![ \\t\\x{a0}]{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
+        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
+            + u")(?:"_s + Gap + u"(?:of|for)"_s + Gap + u"(?:the"_s + Gap + u")?[A-Z][a-z]{1,20}(?:"_s + Gap + u"[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?![ \\t\\x{a0}]{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
     const QRegularExpression lexiconCase = TextScan::alternation(rules.strings(S, u"organizations"_s), true);
 
     auto clean = [&](const QString &text, int *s, int e) {
@@ -71,14 +73,20 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
         // found as "ImmunoGen, Inc."; "The Buckle, Inc." keeps its article.
         for (;;) {
             const QString rest = text.mid(*s, e - *s);
-            const int space = int(rest.indexOf(u' '));
+            int space = int(rest.indexOf(u' '));
+            const int newline = int(rest.indexOf(u'\n'));
+            if (newline > 0 && (space < 0 || newline < space))
+                space = newline;
             if (space <= 0)
                 return;
             const QString first = rest.left(space);
             const bool article = first == u"The"_s && *s > 0 && text.at(*s - 1) != u'\n'
                 && !(rest.at(space + 1).isUpper() && rest.mid(space + 1).contains(u','));
+            // Never strip down to a suffix alone ("ImmunoGen, Inc." stays whole).
+            if (rest.mid(space + 1).count(u' ') + rest.mid(space + 1).count(u'\n') == 0)
+                return;
             if ((leading.contains(first) && first != u"The"_s) || article || first.endsWith(u'.')
-                || first.endsWith(u',') || stop.contains(first)) {
+                || first.endsWith(u',') || stop.contains(first) || first.at(0).isLower()) {
                 *s += space + 1;
                 continue;
             }
