@@ -1,0 +1,95 @@
+#pragma once
+
+#include "highlight.h"
+
+#include <QtWidgets/QWidget>
+
+class FilingDocument;
+class FindBar;
+class QAction;
+class PdfPageView;
+class QAbstractScrollArea;
+class QComboBox;
+class QLabel;
+class QStackedWidget;
+class ReadingView;
+
+// The filing as the main window shows it: a part selector for submissions, the PDF page view
+// or the reading view for the current part, entity highlights on either, and a find bar
+// (Ctrl+F, F3, Shift+F3, Esc). Spans are in text-layer pages; the view switches parts itself.
+class DocumentView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DocumentView(QWidget *parent = nullptr);
+    ~DocumentView() override;
+
+    // nullptr clears. The document is not owned: set another one (or nullptr) before
+    // destroying it, which also waits for a page render in flight.
+    void setDocument(FilingDocument *document);
+    FilingDocument *document() const { return m_document; }
+
+    int partCount() const;
+    int currentPart() const { return m_currentPart; }
+    void setCurrentPart(int part);
+
+    // All highlights of the document; each view shows those on its pages.
+    void setHighlights(const QList<Highlight> &highlights);
+    const QList<Highlight> &highlights() const { return m_highlights; }
+    // Switches part if needed, scrolls the span into view, outlines and flashes it.
+    void showSpan(const SourceSpan &span, const QString &entityId = QString());
+
+    SourceSpan selectedSpan() const;
+    QString selectedText() const;
+    int currentPage() const;
+    void goToPage(int page);
+
+    qreal zoom() const;
+    void zoomIn();
+    void zoomOut();
+
+    // Runs a find in the current part as if typed into the find bar; returns the hit count.
+    int find(const QString &text);
+    void findNext();
+    void findPrevious();
+    int findHitCount() const;
+    void openFind();
+    void closeFind();
+
+    // Viewport coordinates of the current view's viewport (see viewportWidget()).
+    QList<QRectF> highlightRectsInViewport(const QString &entityId);
+    QWidget *viewportWidget() const;
+    PdfPageView *pdfView() const { return m_pdf; }
+    ReadingView *readingView() const { return m_reading; }
+    FindBar *findBar() const { return m_findBar; }
+    QComboBox *partSelector() const { return m_parts; }
+
+Q_SIGNALS:
+    void highlightClicked(const QStringList &entityIdsAtPoint);
+    void selectionChanged(const SourceSpan &span);
+    void currentPageChanged(int page);
+    void zoomChanged(qreal zoom);
+    void currentPartChanged(int part);
+
+private:
+    enum class Shown { Nothing, Pdf, Reading, NotText };
+
+    void showPart(int part);
+    void runFind(const QString &text);
+    void updateFindResult(int hitCount, int current);
+    QString partLabel(int part) const;
+
+    FilingDocument *m_document = nullptr;
+    QList<Highlight> m_highlights;
+    int m_currentPart = -1;
+    Shown m_shown = Shown::Nothing;
+
+    QComboBox *m_parts = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    PdfPageView *m_pdf = nullptr;
+    ReadingView *m_reading = nullptr;
+    QLabel *m_notText = nullptr;
+    QLabel *m_empty = nullptr;
+    FindBar *m_findBar = nullptr;
+    QAction *m_closeFindAction = nullptr;
+};

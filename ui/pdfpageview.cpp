@@ -1,0 +1,821 @@
+#include "pdfpageview.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QTimer>
+#include <QtCore/QVariantAnimation>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QKeyEvent>
+#include <QtGui/QPainter>
+#include <QtGui/QPainterPath>
+#include <QtPdf/QPdfDocument>
+#include <QtPdf/QPdfSelection>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qreal kGap = 12;    // between pages, logical pixels
+constexpr qreal kMargin = 12; // around the pages
+constexpr qreal kMinZoom = 0.1;
+constexpr qreal kMaxZoom = 6.0;
+constexpr qreal kZoomStep = 1.2;
+constexpr qint64 kMaxPagePixels = 48ll * 1000 * 1000; // device pixels of one rendered page
+constexpr qint64 kPaintBudgetMs = 15; // geometry computed per paint; the rest follows
+} // namespace
+
+PdfPageSource PdfPageSource::fromPdf(QPdfDocument *pdf)
+{
+    PdfPageSource s;
+    if (!pdf)
+        return s;
+    for (int i = 0; i < pdf->pageCount(); ++i) {
+        s.pageSizes.append(pdf->pagePointSize(i));
+        s.pageTexts.append(pdf->getAllText(i).text());
+    }
+    s.render = [pdf](int page, QSize size) {
+        QPdfDocumentRenderOptions options;
+        options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
+        return pdf->render(page, size, options);
+    };
+    s.spanRects = [pdf](const SourceSpan &span) {
+        QList<QRectF> rects;
+        const QPdfSelection sel = pdf->getSelectionAtIndex(span.page, span.start, span.length());
+        for (const QPolygonF &poly : sel.bounds())
+            rects.append(poly.boundingRect());
+        return rects;
+    };
+    s.charIndexAt = [pdf](int page, QPointF point) {
+        const QPdfSelection sel = pdf->getSelection(page, point, point);
+        return sel.isValid() ? sel.startIndex() : -1;
+    };
+    return s;
+}
+
+PdfPageView::PdfPageView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // fit-width must not oscillate
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(false);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    horizontalScrollBar()->setSingleStep(20);
+    verticalScrollBar()->setSingleStep(20);
+    m_cache.setMaxCost(int(cacheBytes / 1024));
+    // pdfium runs behind one global lock anyway: one render thread keeps the order ours.
+    m_renderPool.setMaxThreadCount(1);
+    connect(&m_renderWatcher, &QFutureWatcher<QImage>::finished, this, &PdfPageView::renderFinished);
+
+    m_flashAnimation = new QVariantAnimation(this);
+    m_flashAnimation->setStartValue(1.0);
+    m_flashAnimation->setEndValue(0.0);
+    m_flashAnimation->setDuration(900);
+    connect(m_flashAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
+        m_flash = v.toReal();
+        viewport()->update();
+    });
+}
+
+PdfPageView::~PdfPageView()
+{
+    waitForRender();
+}
+
+void PdfPageView::setSource(const PdfPageSource &source)
+{
+    clear();
+    m_source = source;
+    m_currentPage = -1;
+    relayout();
+    if (m_zoomMode != ZoomMode::Custom)
+        applyZoom(fitZoom(m_zoomMode), m_zoomMode, QPointF());
+    horizontalScrollBar()->setValue(0);
+    verticalScrollBar()->setValue(0);
+    updateCurrentPage();
+    scheduleRenders();
+    viewport()->update();
+}
+
+void PdfPageView::clear()
+{
+    waitForRender();
+    ++m_generation; // a finished() already queued for the old source is dropped
+    m_source = PdfPageSource();
+    m_cache.clear();
+    m_geometry.clear();
+    m_highlights.clear();
+    m_highlightsByPage.clear();
+    m_findHits.clear();
+    m_findHitsByPage.clear();
+    m_currentHit = -1;
+    m_selection = SourceSpan();
+    m_focusedId.clear();
+    m_focusedSpan = SourceSpan();
+    m_pageTops.clear();
+    m_contentSize = QSizeF();
+    relayout();
+    viewport()->update();
+}
+
+void PdfPageView::setHighlights(const QList<Highlight> &highlights)
+{
+    m_highlights = highlights;
+    m_highlightsByPage.clear();
+    for (int i = 0; i < m_highlights.size(); ++i) {
+        const SourceSpan &s = m_highlights.at(i).span;
+        if (s.isValid() && s.page < pageCount())
+            m_highlightsByPage[s.page].append(i);
+    }
+    viewport()->update();
+}
+
+void PdfPageView::showSpan(const SourceSpan &span, const QString &entityId)
+{
+    if (!span.isValid() || span.page >= pageCount())
+        return;
+    m_focusedId = entityId;
+    m_focusedSpan = span;
+    scrollToSpan(span);
+    m_flashAnimation->stop();
+    m_flashAnimation->start();
+    viewport()->update();
+}
+
+void PdfPageView::scrollToSpan(const SourceSpan &span)
+{
+    const QList<QRectF> rects = spanRectsInViewport(span);
+    if (rects.isEmpty()) {
+        goToPage(span.page);
+        return;
+    }
+    QRectF bounds;
+    for (const QRectF &r : rects)
+        bounds = bounds.united(r);
+    const QRectF view = QRectF(viewport()->rect()).adjusted(8, 8, -8, -8);
+    if (!view.contains(bounds)) {
+        QScrollBar *v = verticalScrollBar();
+        QScrollBar *h = horizontalScrollBar();
+        if (bounds.top() < view.top() || bounds.bottom() > view.bottom())
+            v->setValue(v->value() + qRound(bounds.center().y() - view.center().y()));
+        if (bounds.left() < view.left() || bounds.right() > view.right())
+            h->setValue(h->value() + qRound(bounds.center().x() - view.center().x()));
+    }
+}
+
+qreal PdfPageView::pixelsPerPoint() const
+{
+    return m_zoom * logicalDpiY() / 72.0;
+}
+
+void PdfPageView::setZoom(qreal zoom)
+{
+    applyZoom(zoom, ZoomMode::Custom, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void PdfPageView::setZoomMode(ZoomMode mode)
+{
+    if (mode == ZoomMode::Custom) {
+        m_zoomMode = mode;
+        return;
+    }
+    applyZoom(fitZoom(mode), mode, QPointF(viewport()->width() / 2.0, 0));
+    if (mode == ZoomMode::FitPage && m_currentPage >= 0)
+        goToPage(m_currentPage);
+}
+
+void PdfPageView::zoomIn()
+{
+    setZoom(m_zoom * kZoomStep);
+}
+
+void PdfPageView::zoomOut()
+{
+    setZoom(m_zoom / kZoomStep);
+}
+
+qreal PdfPageView::fitZoom(ZoomMode mode) const
+{
+    if (pageCount() == 0)
+        return m_zoom;
+    const qreal base = logicalDpiY() / 72.0;
+    const int page = qBound(0, m_currentPage, pageCount() - 1);
+    qreal widest = 0;
+    for (const QSizeF &s : m_source.pageSizes)
+        widest = std::max(widest, s.width());
+    const QSizeF size = m_source.pageSizes.at(page);
+    const qreal availW = viewport()->width() - 2 * kMargin;
+    const qreal availH = viewport()->height() - 2 * kMargin;
+    if (widest <= 0 || size.height() <= 0 || availW <= 0 || availH <= 0)
+        return m_zoom;
+    const qreal byWidth = availW / (widest * base);
+    if (mode == ZoomMode::FitWidth)
+        return byWidth;
+    return std::min(availW / (size.width() * base), availH / (size.height() * base));
+}
+
+void PdfPageView::applyZoom(qreal zoom, ZoomMode mode, QPointF anchor)
+{
+    zoom = qBound(kMinZoom, zoom, kMaxZoom);
+    const PagePoint a = pageAt(anchor, true);
+    const bool changed = !qFuzzyCompare(zoom, m_zoom);
+    m_zoom = zoom;
+    m_zoomMode = mode;
+    relayout();
+    if (a.page >= 0) {
+        const QPointF c = pageRectInContent(a.page).topLeft() + a.point * pixelsPerPoint();
+        horizontalScrollBar()->setValue(qRound(c.x() - anchor.x()));
+        verticalScrollBar()->setValue(qRound(c.y() - anchor.y()));
+    }
+    viewport()->update();
+    updateCurrentPage();
+    scheduleRenders();
+    if (changed)
+        Q_EMIT zoomChanged(m_zoom);
+}
+
+void PdfPageView::relayout()
+{
+    const qreal ppp = pixelsPerPoint();
+    m_pageTops.clear();
+    qreal y = kMargin;
+    qreal widest = 0;
+    for (const QSizeF &s : m_source.pageSizes) {
+        m_pageTops.append(y);
+        y += s.height() * ppp + kGap;
+        widest = std::max(widest, s.width() * ppp);
+    }
+    m_contentSize = m_pageTops.isEmpty() ? QSizeF() : QSizeF(widest + 2 * kMargin, y - kGap + kMargin);
+    const QSize vp = viewport()->size();
+    QScrollBar *h = horizontalScrollBar();
+    QScrollBar *v = verticalScrollBar();
+    h->setRange(0, std::max(0, int(std::ceil(m_contentSize.width())) - vp.width()));
+    h->setPageStep(vp.width());
+    v->setRange(0, std::max(0, int(std::ceil(m_contentSize.height())) - vp.height()));
+    v->setPageStep(vp.height());
+}
+
+QRectF PdfPageView::pageRectInContent(int page) const
+{
+    if (page < 0 || page >= m_pageTops.size())
+        return QRectF();
+    const qreal ppp = pixelsPerPoint();
+    const QSizeF s = m_source.pageSizes.at(page) * ppp;
+    const qreal width = std::max(m_contentSize.width(), qreal(viewport()->width()));
+    const qreal x = std::max(kMargin, (width - s.width()) / 2);
+    return QRectF(QPointF(x, m_pageTops.at(page)), s);
+}
+
+QPointF PdfPageView::contentOffset() const
+{
+    return QPointF(-horizontalScrollBar()->value(), -verticalScrollBar()->value());
+}
+
+QRectF PdfPageView::pageRectInViewport(int page) const
+{
+    return pageRectInContent(page).translated(contentOffset());
+}
+
+PdfPageView::PagePoint PdfPageView::pageAt(QPointF viewportPos, bool nearest) const
+{
+    PagePoint result;
+    if (m_pageTops.isEmpty())
+        return result;
+    const QPointF c = viewportPos - contentOffset();
+    auto it = std::upper_bound(m_pageTops.cbegin(), m_pageTops.cend(), c.y());
+    int page = int(it - m_pageTops.cbegin()) - 1;
+    if (page < 0) {
+        if (!nearest)
+            return result;
+        page = 0;
+    }
+    const QRectF r = pageRectInContent(page);
+    if (!nearest && !r.contains(c))
+        return result;
+    result.page = page;
+    result.point = (c - r.topLeft()) / pixelsPerPoint();
+    return result;
+}
+
+QList<int> PdfPageView::visiblePages(int margin) const
+{
+    QList<int> pages;
+    if (m_pageTops.isEmpty())
+        return pages;
+    const qreal top = verticalScrollBar()->value();
+    const qreal bottom = top + viewport()->height();
+    auto it = std::upper_bound(m_pageTops.cbegin(), m_pageTops.cend(), top);
+    const int first = std::max(0, int(it - m_pageTops.cbegin()) - 1);
+    int last = first;
+    while (last + 1 < m_pageTops.size() && m_pageTops.at(last + 1) < bottom)
+        ++last;
+    for (int p = std::max(0, first - margin); p <= std::min(int(m_pageTops.size()) - 1, last + margin); ++p)
+        pages.append(p);
+    return pages;
+}
+
+void PdfPageView::updateCurrentPage()
+{
+    int page = -1;
+    if (!m_pageTops.isEmpty())
+        page = pageAt(QPointF(viewport()->width() / 2.0, viewport()->height() * 0.4), true).page;
+    if (page != m_currentPage) {
+        m_currentPage = page;
+        Q_EMIT currentPageChanged(page);
+    }
+}
+
+void PdfPageView::goToPage(int page)
+{
+    if (m_pageTops.isEmpty())
+        return;
+    page = qBound(0, page, int(m_pageTops.size()) - 1);
+    verticalScrollBar()->setValue(qRound(m_pageTops.at(page) - kMargin));
+    updateCurrentPage();
+}
+
+bool PdfPageView::isPageRendered(int page) const
+{
+    const CachedPage *c = m_cache.object(page);
+    return c && !c->image.isNull()
+        && qFuzzyCompare(c->scale, pixelsPerPoint() * devicePixelRatioF());
+}
+
+void PdfPageView::scheduleRenders()
+{
+    startNextRender();
+}
+
+void PdfPageView::startNextRender()
+{
+    if (m_renderWatcher.isRunning() || !m_source.render || m_pageTops.isEmpty() || !isVisible())
+        return;
+    const qreal dpr = devicePixelRatioF();
+    qreal scale = pixelsPerPoint() * dpr;
+    // Visible pages first, nearest the current page; then one page either side.
+    QList<int> wanted = visiblePages(0);
+    std::stable_sort(wanted.begin(), wanted.end(), [this](int a, int b) {
+        return std::abs(a - m_currentPage) < std::abs(b - m_currentPage);
+    });
+    for (int p : visiblePages(1)) {
+        if (!wanted.contains(p))
+            wanted.append(p);
+    }
+    for (int page : wanted) {
+        const CachedPage *c = m_cache.object(page);
+        if (c && qFuzzyCompare(c->scale, scale))
+            continue;
+        const QSizeF points = m_source.pageSizes.at(page);
+        QSize pixels(int(std::ceil(points.width() * scale)), int(std::ceil(points.height() * scale)));
+        if (pixels.isEmpty())
+            continue;
+        if (qint64(pixels.width()) * pixels.height() > kMaxPagePixels)
+            pixels.scale(QSize(8000, int(kMaxPagePixels / 8000)), Qt::KeepAspectRatio);
+        m_renderingPage = page;
+        m_renderingScale = scale;
+        m_renderingGeneration = m_generation;
+        const auto render = m_source.render;
+        m_renderWatcher.setFuture(QtConcurrent::run(&m_renderPool, [render, page, pixels, dpr]() {
+            QImage image = render(page, pixels);
+            image.setDevicePixelRatio(dpr);
+            return image;
+        }));
+        return;
+    }
+}
+
+void PdfPageView::renderFinished()
+{
+    if (m_renderingGeneration == m_generation && m_renderWatcher.future().isValid()
+        && m_renderWatcher.future().resultCount() > 0) {
+        auto entry = new CachedPage{m_renderWatcher.result(), m_renderingScale};
+        const int cost = std::max<qint64>(1, entry->image.sizeInBytes() / 1024);
+        const int page = m_renderingPage;
+        m_cache.insert(page, entry, cost); // takes ownership, even when refused
+        viewport()->update();
+        Q_EMIT pageRendered(page);
+    }
+    m_renderingPage = -1;
+    QTimer::singleShot(0, this, &PdfPageView::startNextRender);
+}
+
+void PdfPageView::waitForRender()
+{
+    m_renderWatcher.waitForFinished();
+}
+
+const QList<QRectF> *PdfPageView::geometry(const SourceSpan &span, bool mayCompute)
+{
+    auto it = m_geometry.constFind(span);
+    if (it != m_geometry.cend())
+        return &it.value();
+    if (!mayCompute || !m_source.spanRects || !span.isValid() || span.page >= pageCount())
+        return nullptr;
+    return &m_geometry.insert(span, m_source.spanRects(span)).value();
+}
+
+bool PdfPageView::withinPaintBudget() const
+{
+    return m_paintClock.elapsed() < kPaintBudgetMs;
+}
+
+QList<QRectF> PdfPageView::spanRectsInViewport(const SourceSpan &span)
+{
+    QList<QRectF> out;
+    const QList<QRectF> *rects = geometry(span, true);
+    if (!rects)
+        return out;
+    const QRectF page = pageRectInViewport(span.page);
+    const qreal ppp = pixelsPerPoint();
+    for (const QRectF &r : *rects)
+        out.append(QRectF(page.x() + r.x() * ppp, page.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp));
+    return out;
+}
+
+QList<QRectF> PdfPageView::highlightRectsInViewport(const QString &entityId)
+{
+    QList<QRectF> out;
+    for (const Highlight &h : std::as_const(m_highlights)) {
+        if (h.entityId == entityId)
+            out += spanRectsInViewport(h.span);
+    }
+    return out;
+}
+
+QStringList PdfPageView::highlightIdsAt(QPoint viewportPos)
+{
+    const PagePoint pp = pageAt(viewportPos, false);
+    if (pp.page < 0)
+        return {};
+    QList<const Highlight *> hits;
+    for (int i : m_highlightsByPage.value(pp.page)) {
+        const Highlight &h = m_highlights.at(i);
+        const QList<QRectF> *rects = geometry(h.span, true);
+        if (!rects)
+            continue;
+        for (const QRectF &r : *rects) {
+            if (r.adjusted(-1, -1, 1, 1).contains(pp.point)) {
+                hits.append(&h);
+                break;
+            }
+        }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const Highlight *a, const Highlight *b) {
+        return a->span.length() < b->span.length();
+    });
+    QStringList ids;
+    for (const Highlight *h : hits) {
+        if (!ids.contains(h->entityId))
+            ids.append(h->entityId);
+    }
+    return ids;
+}
+
+void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
+                             const QColor &outline, qreal outlineWidth)
+{
+    const QRectF pr = pageRectInViewport(page);
+    const qreal ppp = pixelsPerPoint();
+    QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
+    for (const QRectF &r : rects) {
+        const QRectF v(pr.x() + r.x() * ppp, pr.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp);
+        path.addRect(v.adjusted(-1, -1, 1, 1));
+    }
+    if (fill.isValid()) {
+        p.setCompositionMode(QPainter::CompositionMode_Multiply);
+        p.fillPath(path, fill);
+        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    }
+    if (outlineWidth > 0) {
+        p.setPen(QPen(outline, outlineWidth));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path.simplified());
+    }
+}
+
+void PdfPageView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    const QColor background = palette().color(QPalette::Window).darker(125);
+    p.fillRect(viewport()->rect(), background);
+    if (m_pageTops.isEmpty())
+        return;
+    m_paintClock.start();
+    bool pending = false;
+    const qreal wantedScale = pixelsPerPoint() * devicePixelRatioF();
+    const QColor focusColor = [this] {
+        for (const Highlight &h : std::as_const(m_highlights)) {
+            if (h.entityId == m_focusedId && h.span == m_focusedSpan)
+                return h.color;
+        }
+        return palette().color(QPalette::Highlight);
+    }();
+
+    for (int page : visiblePages(0)) {
+        const QRectF pr = pageRectInViewport(page);
+        p.fillRect(pr.translated(1.5, 2), QColor(0, 0, 0, 60));
+        const CachedPage *c = m_cache.object(page);
+        if (c && !c->image.isNull()) {
+            p.setRenderHint(QPainter::SmoothPixmapTransform, !qFuzzyCompare(c->scale, wantedScale));
+            p.drawImage(pr, c->image);
+        } else {
+            p.fillRect(pr, Qt::white);
+            p.setPen(QColor(0x99, 0x99, 0x99));
+            p.drawText(pr, Qt::AlignCenter,
+                       c ? tr("Page %1 could not be rendered").arg(page + 1) : tr("Page %1").arg(page + 1));
+        }
+
+        for (int i : m_highlightsByPage.value(page)) {
+            const Highlight &h = m_highlights.at(i);
+            const QList<QRectF> *rects = geometry(h.span, withinPaintBudget());
+            if (!rects) {
+                pending = true;
+                continue;
+            }
+            paintRects(p, page, *rects, HighlightStyle::fill(h.color), QColor(), 0);
+        }
+        const QList<int> hits = m_findHitsByPage.value(page);
+        for (int i : hits) {
+            const QList<QRectF> *rects = geometry(m_findHits.at(i), withinPaintBudget() || i == m_currentHit);
+            if (!rects) {
+                pending = true;
+                continue;
+            }
+            const bool current = i == m_currentHit;
+            paintRects(p, page, *rects,
+                       current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
+                       HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
+        }
+        if (m_selection.isValid() && m_selection.page == page) {
+            if (const QList<QRectF> *rects = geometry(m_selection, true))
+                paintRects(p, page, *rects, HighlightStyle::selection(), QColor(), 0);
+        }
+        if (m_focusedSpan.isValid() && m_focusedSpan.page == page) {
+            if (const QList<QRectF> *rects = geometry(m_focusedSpan, true)) {
+                QColor fill = HighlightStyle::fill(focusColor);
+                fill.setAlpha(int(fill.alpha() * m_flash));
+                paintRects(p, page, *rects, m_flash > 0 ? fill : QColor(), HighlightStyle::outline(focusColor),
+                           2.0 + 2.0 * m_flash);
+            }
+        }
+    }
+    if (pending)
+        QTimer::singleShot(0, viewport(), qOverload<>(&QWidget::update));
+    startNextRender();
+}
+
+void PdfPageView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    if (m_zoomMode != ZoomMode::Custom && pageCount() > 0) {
+        const int page = m_currentPage;
+        applyZoom(fitZoom(m_zoomMode), m_zoomMode, QPointF(viewport()->width() / 2.0, 0));
+        if (m_zoomMode == ZoomMode::FitPage && page >= 0)
+            goToPage(page);
+    } else {
+        relayout();
+    }
+    scheduleRenders();
+}
+
+void PdfPageView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+    updateCurrentPage();
+    scheduleRenders();
+}
+
+void PdfPageView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int delta = event->angleDelta().y();
+        if (delta != 0) {
+            const qreal factor = std::pow(kZoomStep, delta / 120.0);
+            applyZoom(m_zoom * factor, ZoomMode::Custom, event->position());
+        }
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void PdfPageView::keyPressEvent(QKeyEvent *event)
+{
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (event->matches(QKeySequence::ZoomIn) || (ctrl && event->key() == Qt::Key_Equal)) {
+        zoomIn();
+    } else if (event->matches(QKeySequence::ZoomOut)) {
+        zoomOut();
+    } else if (ctrl && event->key() == Qt::Key_0) {
+        setZoomMode(ZoomMode::FitWidth);
+    } else if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+    } else if (event->key() == Qt::Key_PageDown && !ctrl) {
+        goToPage(m_currentPage + 1);
+    } else if (event->key() == Qt::Key_PageUp && !ctrl) {
+        // Back to the top of the current page first when it is scrolled past.
+        const qreal top = pageRectInViewport(m_currentPage).top();
+        goToPage(top < -1 ? m_currentPage : m_currentPage - 1);
+    } else if (event->key() == Qt::Key_Home) {
+        goToPage(0);
+    } else if (event->key() == Qt::Key_End) {
+        goToPage(pageCount() - 1);
+    } else {
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void PdfPageView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    m_pressPos = event->position().toPoint();
+    m_pressPoint = pageAt(event->position(), false);
+    m_selecting = true;
+    if (m_selection.isValid()) {
+        m_selection = SourceSpan();
+        viewport()->update();
+    }
+    event->accept();
+}
+
+void PdfPageView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_selecting || !(event->buttons() & Qt::LeftButton))
+        return;
+    if ((event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    updateSelection(event->position());
+}
+
+void PdfPageView::updateSelection(QPointF viewportPos)
+{
+    if (m_pressPoint.page < 0 || !m_source.charIndexAt)
+        return;
+    const int page = m_pressPoint.page;
+    const int length = int(m_source.pageTexts.value(page).size());
+    // Hit-test a little to the sides too, so a drag begun in the gutter still finds the line.
+    const auto indexNear = [this, page](QPointF point) {
+        for (qreal dx : {0.0, 3.0, -3.0, 12.0, -12.0, 36.0, -36.0}) {
+            const int i = m_source.charIndexAt(page, point + QPointF(dx, 0));
+            if (i >= 0)
+                return i;
+        }
+        return -1;
+    };
+    int a = indexNear(m_pressPoint.point);
+    const PagePoint cur = pageAt(viewportPos, true);
+    int b = -1;
+    if (cur.page > page)
+        b = length - 1;
+    else if (cur.page < page)
+        b = 0;
+    else
+        b = indexNear(cur.point);
+    if (a < 0 && b < 0)
+        return;
+    if (a < 0)
+        a = b;
+    if (b < 0)
+        b = a;
+    SourceSpan s{page, std::min(a, b), std::min(length, std::max(a, b) + 1)};
+    if (s != m_selection) {
+        m_selection = s;
+        viewport()->update();
+    }
+}
+
+void PdfPageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_selecting) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_selecting = false;
+    const bool click = (event->position().toPoint() - m_pressPos).manhattanLength()
+        < QApplication::startDragDistance();
+    if (click) {
+        const QStringList ids = highlightIdsAt(event->position().toPoint());
+        Q_EMIT selectionChanged(m_selection);
+        if (!ids.isEmpty())
+            Q_EMIT highlightClicked(ids);
+    } else {
+        updateSelection(event->position());
+        Q_EMIT selectionChanged(m_selection);
+    }
+    event->accept();
+}
+
+bool PdfPageView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto help = static_cast<QHelpEvent *>(event);
+        const QStringList ids = highlightIdsAt(help->pos());
+        QStringList tips;
+        for (const QString &id : ids) {
+            for (const Highlight &h : std::as_const(m_highlights)) {
+                if (h.entityId == id && !h.tooltip.isEmpty() && !tips.contains(h.tooltip))
+                    tips.append(h.tooltip);
+            }
+        }
+        if (tips.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tips.join(u'\n'), viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+QString PdfPageView::selectedText() const
+{
+    if (!m_selection.isValid())
+        return QString();
+    return m_source.pageTexts.value(m_selection.page).mid(m_selection.start, m_selection.length());
+}
+
+void PdfPageView::clearSelection()
+{
+    if (!m_selection.isValid())
+        return;
+    m_selection = SourceSpan();
+    viewport()->update();
+    Q_EMIT selectionChanged(m_selection);
+}
+
+void PdfPageView::copySelection() const
+{
+    const QString text = selectedText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+int PdfPageView::find(const QString &text, Qt::CaseSensitivity cs)
+{
+    m_findHits.clear();
+    m_findHitsByPage.clear();
+    m_currentHit = -1;
+    if (!text.isEmpty()) {
+        for (int page = 0; page < m_source.pageTexts.size(); ++page) {
+            const QString &t = m_source.pageTexts.at(page);
+            for (qsizetype i = t.indexOf(text, 0, cs); i >= 0; i = t.indexOf(text, i + text.size(), cs)) {
+                m_findHitsByPage[page].append(int(m_findHits.size()));
+                m_findHits.append(SourceSpan{page, int(i), int(i + text.size())});
+            }
+        }
+    }
+    if (!m_findHits.isEmpty()) {
+        m_currentHit = 0;
+        for (int i = 0; i < m_findHits.size(); ++i) {
+            if (m_findHits.at(i).page >= std::max(0, m_currentPage)) {
+                m_currentHit = i;
+                break;
+            }
+        }
+        scrollToSpan(m_findHits.at(m_currentHit));
+    }
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    return findHitCount();
+}
+
+void PdfPageView::findNext()
+{
+    if (m_findHits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit + 1) % int(m_findHits.size());
+    scrollToSpan(m_findHits.at(m_currentHit));
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+}
+
+void PdfPageView::findPrevious()
+{
+    if (m_findHits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit - 1 + int(m_findHits.size())) % int(m_findHits.size());
+    scrollToSpan(m_findHits.at(m_currentHit));
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+}
+
+void PdfPageView::clearFind()
+{
+    if (m_findHits.isEmpty() && m_currentHit < 0)
+        return;
+    m_findHits.clear();
+    m_findHitsByPage.clear();
+    m_currentHit = -1;
+    viewport()->update();
+    Q_EMIT findResultsChanged(0, -1);
+}

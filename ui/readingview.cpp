@@ -1,0 +1,705 @@
+#include "readingview.h"
+
+#include <QtCore/QVariantAnimation>
+#include <QtGui/QAbstractTextDocumentLayout>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QKeyEvent>
+#include <QtGui/QPainter>
+#include <QtGui/QPainterPath>
+#include <QtGui/QTextBlock>
+#include <QtGui/QTextCursor>
+#include <QtGui/QTextDocument>
+#include <QtGui/QTextDocumentFragment>
+#include <QtGui/QTextLayout>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qreal kMargin = 12; // around the paper, logical pixels
+constexpr qreal kPad = 24;    // inside the paper, document units
+constexpr qreal kMinZoom = 0.25;
+constexpr qreal kMaxZoom = 5.0;
+constexpr qreal kZoomStep = 1.2;
+// Highlights a little before and after the visible positions are painted too: table cells
+// and floats make positions only roughly follow the vertical order.
+constexpr int kVisibleSlack = 4000;
+
+quint64 rangeKey(int from, int to)
+{
+    return (quint64(quint32(from)) << 32) | quint32(to);
+}
+} // namespace
+
+ReadingView::ReadingView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setCursor(Qt::IBeamCursor);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    horizontalScrollBar()->setSingleStep(20);
+    verticalScrollBar()->setSingleStep(20);
+
+    m_flashAnimation = new QVariantAnimation(this);
+    m_flashAnimation->setStartValue(1.0);
+    m_flashAnimation->setEndValue(0.0);
+    m_flashAnimation->setDuration(900);
+    connect(m_flashAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
+        m_flash = v.toReal();
+        viewport()->update();
+    });
+}
+
+ReadingView::~ReadingView() = default;
+
+void ReadingView::setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets)
+{
+    m_document = document;
+    m_firstPage = document ? firstPage : 0;
+    m_pageOffsets = document ? pageOffsets : QList<int>();
+    m_plainText = document ? document->toPlainText() : QString();
+    if (document) {
+        if (m_pageOffsets.isEmpty())
+            m_pageOffsets.append(0);
+        // A fixed width: zoom scales the painting and never reflows the document.
+        if (!qFuzzyCompare(document->textWidth(), pageWidth))
+            document->setTextWidth(pageWidth);
+    }
+    m_highlights.clear();
+    m_highlightOrder.clear();
+    m_rects.clear();
+    m_findHits.clear();
+    m_currentHit = -1;
+    m_anchor = m_position = -1;
+    m_focusedId.clear();
+    m_focusedSpan = SourceSpan();
+    m_currentPage = -1;
+    updateScrollBars();
+    horizontalScrollBar()->setValue(0);
+    verticalScrollBar()->setValue(0);
+    updateCurrentPage();
+    viewport()->update();
+}
+
+QTextDocument *ReadingView::document() const
+{
+    return m_document;
+}
+
+void ReadingView::clear()
+{
+    setDocument(nullptr, 0, {});
+}
+
+bool ReadingView::containsPage(int page) const
+{
+    return m_document && page >= m_firstPage && page < m_firstPage + pageCount();
+}
+
+int ReadingView::positionOf(int page, int offset) const
+{
+    if (!containsPage(page))
+        return -1;
+    return m_pageOffsets.at(page - m_firstPage) + offset;
+}
+
+SourceSpan ReadingView::spanOf(int from, int to) const
+{
+    if (!m_document || m_pageOffsets.isEmpty() || from < m_pageOffsets.first() || to < from)
+        return SourceSpan();
+    auto it = std::upper_bound(m_pageOffsets.cbegin(), m_pageOffsets.cend(), from);
+    const int i = int(it - m_pageOffsets.cbegin()) - 1;
+    const int pageStart = m_pageOffsets.at(i);
+    const int pageEnd = i + 1 < m_pageOffsets.size() ? m_pageOffsets.at(i + 1) : int(m_plainText.size());
+    return SourceSpan{m_firstPage + i, from - pageStart, std::min(to, pageEnd) - pageStart};
+}
+
+ReadingView::Range ReadingView::rangeOf(const SourceSpan &span) const
+{
+    const int from = positionOf(span.page, span.start);
+    if (from < 0 || !span.isValid())
+        return Range{-1, -1};
+    return Range{from, std::min(from + span.length(), int(m_plainText.size()))};
+}
+
+void ReadingView::setHighlights(const QList<Highlight> &highlights)
+{
+    m_highlights.clear();
+    for (const Highlight &h : highlights) {
+        if (containsPage(h.span.page) && h.span.isValid())
+            m_highlights.append(h);
+    }
+    m_highlightOrder.resize(m_highlights.size());
+    for (int i = 0; i < m_highlights.size(); ++i)
+        m_highlightOrder[i] = i;
+    std::sort(m_highlightOrder.begin(), m_highlightOrder.end(), [this](int a, int b) {
+        return rangeOf(m_highlights.at(a).span).from < rangeOf(m_highlights.at(b).span).from;
+    });
+    viewport()->update();
+}
+
+void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
+{
+    const Range r = rangeOf(span);
+    if (r.from < 0)
+        return;
+    m_focusedId = entityId;
+    m_focusedSpan = span;
+    scrollToRange(r);
+    m_flashAnimation->stop();
+    m_flashAnimation->start();
+    viewport()->update();
+}
+
+void ReadingView::scrollToRange(Range r)
+{
+    QRectF bounds;
+    for (const QRectF &rect : rangeRects(r))
+        bounds = bounds.united(rect);
+    if (bounds.isNull())
+        return;
+    const QRectF v = toViewport(bounds);
+    const QRectF view = QRectF(viewport()->rect()).adjusted(8, 8, -8, -8);
+    if (view.contains(v))
+        return;
+    QScrollBar *vb = verticalScrollBar();
+    QScrollBar *hb = horizontalScrollBar();
+    if (v.top() < view.top() || v.bottom() > view.bottom())
+        vb->setValue(vb->value() + qRound(v.center().y() - view.center().y()));
+    if (v.left() < view.left() || v.right() > view.right())
+        hb->setValue(hb->value() + qRound(v.center().x() - view.center().x()));
+}
+
+QPointF ReadingView::origin() const
+{
+    const QSizeF doc = m_document ? m_document->documentLayout()->documentSize() : QSizeF();
+    const qreal paperWidth = (doc.width() + 2 * kPad) * m_zoom;
+    const qreal x = std::max(kMargin, (viewport()->width() - paperWidth) / 2);
+    return QPointF(x - horizontalScrollBar()->value() + kPad * m_zoom,
+                   kMargin - verticalScrollBar()->value() + kPad * m_zoom);
+}
+
+QPointF ReadingView::toDocument(QPointF viewportPos) const
+{
+    return (viewportPos - origin()) / m_zoom;
+}
+
+QRectF ReadingView::toViewport(const QRectF &r) const
+{
+    const QPointF o = origin();
+    return QRectF(o + r.topLeft() * m_zoom, r.size() * m_zoom);
+}
+
+int ReadingView::positionAt(QPointF viewportPos) const
+{
+    if (!m_document)
+        return -1;
+    return m_document->documentLayout()->hitTest(toDocument(viewportPos), Qt::FuzzyHit);
+}
+
+void ReadingView::updateScrollBars()
+{
+    const QSizeF doc = m_document ? m_document->documentLayout()->documentSize() : QSizeF();
+    const QSize vp = viewport()->size();
+    const qreal w = m_document ? (doc.width() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
+    const qreal h = m_document ? (doc.height() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
+    horizontalScrollBar()->setRange(0, std::max(0, int(std::ceil(w)) - vp.width()));
+    horizontalScrollBar()->setPageStep(vp.width());
+    verticalScrollBar()->setRange(0, std::max(0, int(std::ceil(h)) - vp.height()));
+    verticalScrollBar()->setPageStep(std::max(1, vp.height() - 40));
+}
+
+void ReadingView::setZoom(qreal zoom)
+{
+    applyZoom(zoom, QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0));
+}
+
+void ReadingView::zoomIn()
+{
+    setZoom(m_zoom * kZoomStep);
+}
+
+void ReadingView::zoomOut()
+{
+    setZoom(m_zoom / kZoomStep);
+}
+
+void ReadingView::fitWidth()
+{
+    if (!m_document)
+        return;
+    const qreal w = m_document->documentLayout()->documentSize().width() + 2 * kPad;
+    setZoom((viewport()->width() - 2 * kMargin) / w);
+}
+
+void ReadingView::applyZoom(qreal zoom, QPointF anchor)
+{
+    zoom = qBound(kMinZoom, zoom, kMaxZoom);
+    if (qFuzzyCompare(zoom, m_zoom))
+        return;
+    const QPointF docAnchor = toDocument(anchor);
+    m_zoom = zoom;
+    updateScrollBars();
+    // Keep the document point under the anchor where it was.
+    const QPointF now = toViewport(QRectF(docAnchor, QSizeF())).topLeft();
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + qRound(now.x() - anchor.x()));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(now.y() - anchor.y()));
+    viewport()->update();
+    updateCurrentPage();
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+const QList<QRectF> &ReadingView::rangeRects(Range r)
+{
+    const quint64 key = rangeKey(r.from, r.to);
+    auto it = m_rects.constFind(key);
+    if (it != m_rects.cend())
+        return it.value();
+    QList<QRectF> rects;
+    if (m_document && r.from >= 0 && r.to > r.from) {
+        QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+        for (QTextBlock block = m_document->findBlock(r.from); block.isValid() && block.position() < r.to;
+             block = block.next()) {
+            const QPointF blockOrigin = layout->blockBoundingRect(block).topLeft(); // lays the block out
+            const QTextLayout *tl = block.layout();
+            const int bs = block.position();
+            const int from = std::max(r.from, bs) - bs;
+            const int to = std::min(r.to, bs + block.length() - 1) - bs;
+            if (!tl || to <= from)
+                continue;
+            for (int i = 0; i < tl->lineCount(); ++i) {
+                const QTextLine line = tl->lineAt(i);
+                const int ls = line.textStart();
+                const int le = ls + line.textLength();
+                const int s = std::max(from, ls);
+                const int e = std::min(to, le);
+                if (s >= e)
+                    continue;
+                const qreal x1 = line.cursorToX(s);
+                const qreal x2 = line.cursorToX(e);
+                rects.append(QRectF(blockOrigin.x() + std::min(x1, x2), blockOrigin.y() + line.y(),
+                                    std::abs(x2 - x1), line.height()));
+            }
+        }
+    }
+    return m_rects.insert(key, rects).value();
+}
+
+QList<QRectF> ReadingView::spanRectsInViewport(const SourceSpan &span)
+{
+    QList<QRectF> out;
+    const Range r = rangeOf(span);
+    if (r.from < 0)
+        return out;
+    for (const QRectF &rect : rangeRects(r))
+        out.append(toViewport(rect));
+    return out;
+}
+
+QList<QRectF> ReadingView::highlightRectsInViewport(const QString &entityId)
+{
+    QList<QRectF> out;
+    for (const Highlight &h : std::as_const(m_highlights)) {
+        if (h.entityId == entityId)
+            out += spanRectsInViewport(h.span);
+    }
+    return out;
+}
+
+QStringList ReadingView::highlightIdsAt(QPoint viewportPos)
+{
+    const int pos = positionAt(viewportPos);
+    if (pos < 0)
+        return {};
+    const QPointF docPoint = toDocument(viewportPos);
+    QList<const Highlight *> hits;
+    for (const Highlight &h : std::as_const(m_highlights)) {
+        const Range r = rangeOf(h.span);
+        if (r.to < pos - 1 || r.from > pos + 1)
+            continue;
+        for (const QRectF &rect : rangeRects(r)) {
+            if (rect.adjusted(-1, -1, 1, 1).contains(docPoint)) {
+                hits.append(&h);
+                break;
+            }
+        }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const Highlight *a, const Highlight *b) {
+        return a->span.length() < b->span.length();
+    });
+    QStringList ids;
+    for (const Highlight *h : hits) {
+        if (!ids.contains(h->entityId))
+            ids.append(h->entityId);
+    }
+    return ids;
+}
+
+void ReadingView::paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,
+                             qreal outlineWidth)
+{
+    if (rects.isEmpty())
+        return;
+    QPainterPath path;
+    path.setFillRule(Qt::WindingFill);
+    for (const QRectF &r : rects)
+        path.addRect(toViewport(r).adjusted(-1, 0, 1, 0));
+    if (fill.isValid()) {
+        p.setCompositionMode(QPainter::CompositionMode_Multiply);
+        p.fillPath(path, fill);
+        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    }
+    if (outlineWidth > 0) {
+        p.setPen(QPen(outline, outlineWidth));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path.simplified());
+    }
+}
+
+void ReadingView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    p.fillRect(viewport()->rect(), palette().color(QPalette::Window).darker(125));
+    if (!m_document)
+        return;
+    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+    const QSizeF docSize = layout->documentSize();
+    const QPointF o = origin();
+    const QRectF paper(o - QPointF(kPad, kPad) * m_zoom, (docSize + QSizeF(2 * kPad, 2 * kPad)) * m_zoom);
+    p.fillRect(paper.translated(1.5, 2), QColor(0, 0, 0, 60));
+    // The filing is paper: black on white in any palette, as its authors formatted it.
+    p.fillRect(paper, Qt::white);
+
+    const QRectF visibleDoc(toDocument(QPointF(0, 0)), toDocument(QPointF(viewport()->width(), viewport()->height())));
+    p.save();
+    p.translate(o);
+    p.scale(m_zoom, m_zoom);
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.clip = visibleDoc;
+    ctx.palette = palette();
+    ctx.palette.setColor(QPalette::Text, Qt::black);
+    ctx.palette.setColor(QPalette::Base, Qt::white);
+    ctx.palette.setColor(QPalette::Link, QColor(0, 0, 238));
+    layout->draw(&p, ctx);
+    p.restore();
+
+    const int firstPos = std::max(0, layout->hitTest(visibleDoc.topLeft(), Qt::FuzzyHit) - kVisibleSlack);
+    const int lastPos = layout->hitTest(visibleDoc.bottomRight(), Qt::FuzzyHit) + kVisibleSlack;
+    const auto visible = [&](Range r) { return r.to >= firstPos && r.from <= lastPos; };
+
+    for (int i : std::as_const(m_highlightOrder)) {
+        const Highlight &h = m_highlights.at(i);
+        const Range r = rangeOf(h.span);
+        if (r.from > lastPos)
+            break;
+        if (visible(r))
+            paintRects(p, rangeRects(r), HighlightStyle::fill(h.color), QColor(), 0);
+    }
+    for (int i = 0; i < m_findHits.size(); ++i) {
+        const Range r = m_findHits.at(i);
+        if (!visible(r))
+            continue;
+        const bool current = i == m_currentHit;
+        paintRects(p, rangeRects(r), current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
+                   HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
+    }
+    if (m_anchor >= 0 && m_position >= 0 && m_anchor != m_position)
+        paintRects(p, rangeRects(Range{std::min(m_anchor, m_position), std::max(m_anchor, m_position)}),
+                   HighlightStyle::selection(), QColor(), 0);
+    const Range focused = rangeOf(m_focusedSpan);
+    if (focused.from >= 0 && m_focusedSpan.isValid()) {
+        QColor color = palette().color(QPalette::Highlight);
+        for (const Highlight &h : std::as_const(m_highlights)) {
+            if (h.entityId == m_focusedId && h.span == m_focusedSpan)
+                color = h.color;
+        }
+        QColor fill = HighlightStyle::fill(color);
+        fill.setAlpha(int(fill.alpha() * m_flash));
+        paintRects(p, rangeRects(focused), m_flash > 0 ? fill : QColor(), HighlightStyle::outline(color),
+                   2.0 + 2.0 * m_flash);
+    }
+}
+
+void ReadingView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+    updateCurrentPage();
+}
+
+void ReadingView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+    updateCurrentPage();
+}
+
+void ReadingView::updateCurrentPage()
+{
+    int page = -1;
+    if (m_document && !m_pageOffsets.isEmpty()) {
+        const int pos = positionAt(QPointF(viewport()->width() / 2.0, 16));
+        page = spanOf(std::max(pos, m_pageOffsets.first()), std::max(pos, m_pageOffsets.first())).page;
+    }
+    if (page != m_currentPage) {
+        m_currentPage = page;
+        Q_EMIT currentPageChanged(page);
+    }
+}
+
+void ReadingView::goToPage(int page)
+{
+    const int pos = positionOf(page, 0);
+    if (pos < 0)
+        return;
+    const QTextBlock block = m_document->findBlock(pos);
+    const QRectF r = m_document->documentLayout()->blockBoundingRect(block);
+    qreal y = r.top();
+    if (const QTextLayout *tl = block.layout()) {
+        const QTextLine line = tl->lineForTextPosition(pos - block.position());
+        if (line.isValid())
+            y += line.y();
+    }
+    const QRectF v = toViewport(QRectF(r.left(), y, 1, 1));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(v.top() - 8));
+    updateCurrentPage();
+}
+
+void ReadingView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int delta = event->angleDelta().y();
+        if (delta != 0)
+            applyZoom(m_zoom * std::pow(kZoomStep, delta / 120.0), event->position());
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void ReadingView::keyPressEvent(QKeyEvent *event)
+{
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    if (event->matches(QKeySequence::ZoomIn) || (ctrl && event->key() == Qt::Key_Equal))
+        zoomIn();
+    else if (event->matches(QKeySequence::ZoomOut))
+        zoomOut();
+    else if (ctrl && event->key() == Qt::Key_0)
+        setZoom(1.0);
+    else if (event->matches(QKeySequence::Copy))
+        copySelection();
+    else if (event->key() == Qt::Key_Home)
+        verticalScrollBar()->setValue(0);
+    else if (event->key() == Qt::Key_End)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    else if (event->key() == Qt::Key_Space)
+        verticalScrollBar()->triggerAction(event->modifiers() & Qt::ShiftModifier
+                                               ? QAbstractSlider::SliderPageStepSub
+                                               : QAbstractSlider::SliderPageStepAdd);
+    else {
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void ReadingView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_document) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    m_pressPos = event->position().toPoint();
+    m_selecting = true;
+    const bool had = m_anchor >= 0 && m_anchor != m_position;
+    m_anchor = m_position = positionAt(event->position());
+    if (had)
+        viewport()->update();
+    event->accept();
+}
+
+void ReadingView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_selecting || !(event->buttons() & Qt::LeftButton))
+        return;
+    if ((event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+        return;
+    updateSelection(event->position());
+    // Scroll while dragging past the edges.
+    const qreal y = event->position().y();
+    if (y < 0)
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + int(y));
+    else if (y > viewport()->height())
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + int(y - viewport()->height()));
+}
+
+void ReadingView::updateSelection(QPointF viewportPos)
+{
+    const int pos = positionAt(viewportPos);
+    if (pos >= 0 && pos != m_position) {
+        m_position = pos;
+        viewport()->update();
+    }
+}
+
+void ReadingView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_selecting) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_selecting = false;
+    const bool click = (event->position().toPoint() - m_pressPos).manhattanLength()
+        < QApplication::startDragDistance();
+    if (click) {
+        m_position = m_anchor;
+        const QStringList ids = highlightIdsAt(event->position().toPoint());
+        Q_EMIT selectionChanged(SourceSpan());
+        if (!ids.isEmpty())
+            Q_EMIT highlightClicked(ids);
+    } else {
+        updateSelection(event->position());
+        Q_EMIT selectionChanged(selectedSpan());
+    }
+    event->accept();
+}
+
+void ReadingView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_document)
+        return;
+    const int pos = positionAt(event->position());
+    if (pos < 0)
+        return;
+    QTextCursor c(m_document);
+    c.setPosition(pos);
+    c.select(QTextCursor::WordUnderCursor);
+    if (!c.hasSelection())
+        return;
+    m_anchor = c.selectionStart();
+    m_position = c.selectionEnd();
+    m_selecting = false;
+    viewport()->update();
+    Q_EMIT selectionChanged(selectedSpan());
+}
+
+bool ReadingView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto help = static_cast<QHelpEvent *>(event);
+        const QStringList ids = highlightIdsAt(help->pos());
+        QStringList tips;
+        for (const QString &id : ids) {
+            for (const Highlight &h : std::as_const(m_highlights)) {
+                if (h.entityId == id && !h.tooltip.isEmpty() && !tips.contains(h.tooltip))
+                    tips.append(h.tooltip);
+            }
+        }
+        if (tips.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tips.join(u'\n'), viewport());
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+SourceSpan ReadingView::selectedSpan() const
+{
+    if (m_anchor < 0 || m_position < 0 || m_anchor == m_position)
+        return SourceSpan();
+    return spanOf(std::min(m_anchor, m_position), std::max(m_anchor, m_position));
+}
+
+QString ReadingView::selectedText() const
+{
+    const SourceSpan s = selectedSpan();
+    if (!s.isValid())
+        return QString();
+    return m_plainText.mid(positionOf(s.page, s.start), s.length());
+}
+
+void ReadingView::clearSelection()
+{
+    if (m_anchor == m_position)
+        return;
+    m_anchor = m_position = -1;
+    viewport()->update();
+    Q_EMIT selectionChanged(SourceSpan());
+}
+
+void ReadingView::copySelection() const
+{
+    const QString text = selectedText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+int ReadingView::find(const QString &text, Qt::CaseSensitivity cs)
+{
+    m_findHits.clear();
+    m_currentHit = -1;
+    if (!text.isEmpty() && m_document) {
+        for (qsizetype i = m_plainText.indexOf(text, 0, cs); i >= 0;
+             i = m_plainText.indexOf(text, i + text.size(), cs))
+            m_findHits.append(Range{int(i), int(i + text.size())});
+    }
+    if (!m_findHits.isEmpty()) {
+        // The first hit at or below the top of the view.
+        const int top = std::max(0, positionAt(QPointF(0, 0)));
+        m_currentHit = 0;
+        for (int i = 0; i < m_findHits.size(); ++i) {
+            if (m_findHits.at(i).from >= top) {
+                m_currentHit = i;
+                break;
+            }
+        }
+        scrollToRange(m_findHits.at(m_currentHit));
+    }
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    return findHitCount();
+}
+
+void ReadingView::findNext()
+{
+    if (m_findHits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit + 1) % int(m_findHits.size());
+    scrollToRange(m_findHits.at(m_currentHit));
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+}
+
+void ReadingView::findPrevious()
+{
+    if (m_findHits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit - 1 + int(m_findHits.size())) % int(m_findHits.size());
+    scrollToRange(m_findHits.at(m_currentHit));
+    viewport()->update();
+    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+}
+
+void ReadingView::clearFind()
+{
+    if (m_findHits.isEmpty() && m_currentHit < 0)
+        return;
+    m_findHits.clear();
+    m_currentHit = -1;
+    viewport()->update();
+    Q_EMIT findResultsChanged(0, -1);
+}
+
+QList<SourceSpan> ReadingView::findHits() const
+{
+    QList<SourceSpan> spans;
+    for (const Range &r : m_findHits)
+        spans.append(spanOf(r.from, r.to));
+    return spans;
+}

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "highlight.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QHash>
+#include <QtCore/QPointer>
+#include <QtWidgets/QAbstractScrollArea>
+
+class QTextDocument;
+class QVariantAnimation;
+
+// A read-only view of one text part of a filing (HTML, plain text, a submission's header or
+// document) laid out as a page of fixed width and scaled for zoom, so zooming never reflows a
+// long filing. Spans map to QTextCursor positions through the part's page offsets; entity
+// highlights, the selection and find hits are painted over the text. Links are not followed.
+class ReadingView final : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit ReadingView(QWidget *parent = nullptr);
+    ~ReadingView() override;
+
+    // Shows a part: text-layer page firstPage + i begins at cursor position pageOffsets[i].
+    // The document is not owned; nullptr clears. Highlights and find are reset.
+    void setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets);
+    void clear();
+    QTextDocument *document() const;
+    int firstPage() const { return m_firstPage; }
+    int pageCount() const { return int(m_pageOffsets.size()); }
+    bool containsPage(int page) const;
+
+    // Highlights on pages outside the part are ignored.
+    void setHighlights(const QList<Highlight> &highlights);
+    const QList<Highlight> &highlights() const { return m_highlights; }
+    void showSpan(const SourceSpan &span, const QString &entityId = QString());
+
+    // 1.0 shows the document at its own size; the text is scaled, never reflowed.
+    qreal zoom() const { return m_zoom; }
+    void setZoom(qreal zoom);
+    void zoomIn();
+    void zoomOut();
+    void fitWidth();
+
+    int currentPage() const { return m_currentPage; }
+    void goToPage(int page);
+
+    SourceSpan selectedSpan() const;
+    QString selectedText() const;
+    void clearSelection();
+    void copySelection() const;
+
+    int find(const QString &text, Qt::CaseSensitivity cs = Qt::CaseInsensitive);
+    void findNext();
+    void findPrevious();
+    void clearFind();
+    int findHitCount() const { return int(m_findHits.size()); }
+    int currentFindHit() const { return m_currentHit; }
+    QList<SourceSpan> findHits() const;
+
+    // Cursor positions <-> spans of the text layer (invalid span / -1 outside the part).
+    int positionOf(int page, int offset) const;
+    SourceSpan spanOf(int from, int to) const;
+
+    // Geometry in viewport coordinates (logical pixels), for tests and the main window.
+    QList<QRectF> spanRectsInViewport(const SourceSpan &span);
+    QList<QRectF> highlightRectsInViewport(const QString &entityId);
+    QStringList highlightIdsAt(QPoint viewportPos);
+
+    static constexpr qreal pageWidth = 800; // document units, the width the text is laid out at
+
+Q_SIGNALS:
+    void highlightClicked(const QStringList &entityIdsAtPoint);
+    void selectionChanged(const SourceSpan &span);
+    void currentPageChanged(int page);
+    void zoomChanged(qreal zoom);
+    void findResultsChanged(int hitCount, int currentHit);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    struct Range
+    {
+        int from = 0;
+        int to = 0;
+    };
+
+    void updateScrollBars();
+    void applyZoom(qreal zoom, QPointF anchorViewport);
+    QPointF origin() const; // viewport position of document point (0,0), before scaling
+    QPointF toDocument(QPointF viewportPos) const;
+    QRectF toViewport(const QRectF &documentRect) const;
+    int positionAt(QPointF viewportPos) const;
+    Range rangeOf(const SourceSpan &span) const;
+    const QList<QRectF> &rangeRects(Range r); // document coordinates, cached
+    void paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,
+                    qreal outlineWidth);
+    void scrollToRange(Range r);
+    void updateCurrentPage();
+    void updateSelection(QPointF viewportPos);
+
+    QPointer<QTextDocument> m_document;
+    int m_firstPage = 0;
+    QList<int> m_pageOffsets;
+    QString m_plainText; // the document's text, one character per cursor position
+    qreal m_zoom = 1.0;
+    int m_currentPage = -1;
+
+    QList<Highlight> m_highlights;
+    QList<int> m_highlightOrder; // indexes into m_highlights by start position
+    QHash<quint64, QList<QRectF>> m_rects;
+    QString m_focusedId;
+    SourceSpan m_focusedSpan;
+    qreal m_flash = 0;
+    QVariantAnimation *m_flashAnimation = nullptr;
+
+    QList<Range> m_findHits;
+    int m_currentHit = -1;
+
+    int m_anchor = -1; // selection, cursor positions
+    int m_position = -1;
+    QPoint m_pressPos;
+    bool m_selecting = false;
+};
