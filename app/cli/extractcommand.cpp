@@ -1,9 +1,224 @@
 #include "extractcommand.h"
 
-#include <cstdio>
+#include "csvwriter.h"
+#include "extractor.h"
+#include "filingdocument.h"
+#include "jsonwriter.h"
+#include "reviewstore.h"
 
-int ExtractCommand::run(const QStringList &)
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtCore/QFile>
+#include <QtCore/QSaveFile>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Options
 {
-    std::fputs("filing-lens: extract is not available in this build\n", stderr);
+    QString csv;  // "-" for standard output
+    QString json; // "-" for standard output
+    bool includeRejected = false;
+    bool bom = false;
+    QStringList files;
+};
+
+struct FileResult
+{
+    QString path;
+    QString error; // empty when the file was loaded and extracted
+    DocumentContent content;
+    EntityList entities;
+};
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
+}
+
+int usageError(const QString &message)
+{
+    printError(message);
+    std::fputs("Usage: filing-lens extract [--csv OUT|-] [--json OUT|-] [--include-rejected] [--bom] FILE...\n",
+               stderr);
     return 2;
+}
+
+// Returns 0 and fills *options, or the exit code of a usage error.
+int parse(const QStringList &arguments, Options *options)
+{
+    bool onlyFiles = false;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (onlyFiles || !a.startsWith(u'-') || a == u"-"_s) {
+            if (a == u"-"_s)
+                return usageError(u"extract reads files, not standard input"_s);
+            options->files.append(a);
+            continue;
+        }
+        if (a == u"--"_s) {
+            onlyFiles = true;
+        } else if (a == u"--csv"_s || a == u"--json"_s) {
+            if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty())
+                return usageError(u"%1 needs an output file, or - for standard output"_s.arg(a));
+            (a == u"--csv"_s ? options->csv : options->json) = arguments.at(++i);
+        } else if (a.startsWith(u"--csv="_s)) {
+            options->csv = a.mid(6);
+        } else if (a.startsWith(u"--json="_s)) {
+            options->json = a.mid(7);
+        } else if (a == u"--include-rejected"_s) {
+            options->includeRejected = true;
+        } else if (a == u"--bom"_s) {
+            options->bom = true;
+        } else {
+            return usageError(u"unknown option %1"_s.arg(a));
+        }
+    }
+    if (options->files.isEmpty())
+        return usageError(u"extract needs at least one FILE"_s);
+    if (options->csv.isEmpty() && options->json.isEmpty())
+        options->csv = u"-"_s;
+    if (options->csv == u"-"_s && options->json == u"-"_s)
+        return usageError(u"only one of --csv and --json can write to standard output"_s);
+    return 0;
+}
+
+// Loads and extracts one filing. Runs on a pool thread: the FilingDocument is
+// created and destroyed on this thread; only its plain content leaves it.
+FileResult extractFile(const QString &path, const Extractor &extractor)
+{
+    FileResult result;
+    result.path = path;
+    LoadError error;
+    std::unique_ptr<FilingDocument> document = FilingDocument::load(path, LoadOptions(), &error);
+    if (!document) {
+        result.error = error.message.isEmpty() ? u"%1: cannot be opened"_s.arg(path) : error.message;
+        return result;
+    }
+    result.content = document->content();
+    result.entities = extractor.extract(result.content);
+    return result;
+}
+
+// An output file, or standard output for "-". Files are replaced atomically.
+class Output
+{
+public:
+    bool open(const QString &target, QString *error)
+    {
+        if (target == u"-"_s) {
+            auto out = std::make_unique<QFile>();
+            if (!out->open(stdout, QIODevice::WriteOnly)) {
+                *error = u"cannot write to standard output"_s;
+                return false;
+            }
+            m_device = std::move(out);
+            return true;
+        }
+        auto file = std::make_unique<QSaveFile>(target);
+        if (!file->open(QIODevice::WriteOnly)) {
+            *error = u"%1: cannot be written: %2"_s.arg(target, file->errorString());
+            return false;
+        }
+        m_device = std::move(file);
+        m_target = target;
+        return true;
+    }
+
+    QIODevice *device() const { return m_device.get(); }
+
+    bool commit(QString *error)
+    {
+        if (auto *file = qobject_cast<QSaveFile *>(m_device.get())) {
+            if (!file->commit()) {
+                *error = u"%1: cannot be written: %2"_s.arg(m_target, file->errorString());
+                return false;
+            }
+            return true;
+        }
+        if (auto *file = qobject_cast<QFile *>(m_device.get()))
+            file->flush();
+        return true;
+    }
+
+private:
+    std::unique_ptr<QIODevice> m_device;
+    QString m_target;
+};
+
+} // namespace
+
+int ExtractCommand::run(const QStringList &arguments)
+{
+    Options options;
+    if (const int code = parse(arguments, &options))
+        return code;
+
+    QList<RulePackError> ruleErrors;
+    const Extractor extractor(RuleSet::loadDefault(&ruleErrors));
+    for (const RulePackError &e : std::as_const(ruleErrors))
+        printError(u"rule pack %1, line %2: %3 (skipped)"_s.arg(e.file).arg(e.line).arg(e.message));
+
+    ExportOptions exportOptions;
+    exportOptions.includeRejected = options.includeRejected;
+    exportOptions.bom = options.bom;
+
+    // Open the outputs first: a wrong output path is reported before minutes of work.
+    QString error;
+    Output csvOut, jsonOut;
+    std::unique_ptr<CsvWriter> csv;
+    std::unique_ptr<JsonWriter> json;
+    if (!options.csv.isEmpty()) {
+        if (!csvOut.open(options.csv, &error)) {
+            printError(error);
+            return 1;
+        }
+        csv = std::make_unique<CsvWriter>(csvOut.device(), exportOptions);
+    }
+    if (!options.json.isEmpty()) {
+        if (!jsonOut.open(options.json, &error)) {
+            printError(error);
+            return 1;
+        }
+        json = std::make_unique<JsonWriter>(jsonOut.device(), exportOptions);
+    }
+
+    // Both cores for a batch; results come back in the order of the command line.
+    const QList<FileResult> results = QtConcurrent::blockingMapped(
+        options.files, [&extractor](const QString &path) { return extractFile(path, extractor); });
+
+    int failed = 0;
+    bool writeFailed = false;
+    for (const FileResult &r : results) {
+        if (!r.error.isEmpty()) {
+            printError(r.error);
+            ++failed;
+            continue;
+        }
+        // The analyst's decisions, read only: a headless export never changes a sidecar.
+        QStringList messages;
+        const EntityList entities = ReviewStore::applySidecar(r.content, r.entities, &messages);
+        for (const QString &m : std::as_const(messages))
+            printError(r.content.fileName + u": "_s + m);
+        if (csv && !csv->addFile(r.content, entities))
+            writeFailed = true;
+        if (json && !json->addFile(r.content, entities))
+            writeFailed = true;
+    }
+    if (csv && (!csv->finish() || writeFailed)) {
+        printError(u"%1: cannot be written: %2"_s.arg(options.csv, csv->errorString()));
+        return 1;
+    }
+    if (json && (!json->finish() || writeFailed)) {
+        printError(u"%1: cannot be written: %2"_s.arg(options.json, json->errorString()));
+        return 1;
+    }
+    if ((csv && !csvOut.commit(&error)) || (json && !jsonOut.commit(&error))) {
+        printError(error);
+        return 1;
+    }
+    return failed ? 1 : 0;
 }
