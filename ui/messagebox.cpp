@@ -1,9 +1,15 @@
 #include "messagebox.h"
 
+#include <QtWidgets/QInputDialog>
+#include <QtWidgets/QLineEdit>
+
+#include <optional>
+
 namespace {
 QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
 QString s_lastText;
 int s_shown = 0;
+std::optional<std::pair<QString, bool>> s_nextPassword;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton button)
@@ -63,4 +69,23 @@ QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *pa
     if (defaultButton != QMessageBox::NoButton)
         box.setDefaultButton(defaultButton);
     return QMessageBox::StandardButton(box.exec());
+}
+
+void MessageBox::setNextPassword(const QString &password, bool ok)
+{
+    s_nextPassword = std::make_pair(password, ok);
+}
+
+QString MessageBox::askPassword(QWidget *parent, const QString &title, const QString &label,
+                                bool *ok)
+{
+    ++s_shown;
+    s_lastText = label;
+    if (s_nextPassword) {
+        const auto answer = *s_nextPassword;
+        s_nextPassword.reset();
+        *ok = answer.second;
+        return answer.first;
+    }
+    return QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), ok);
 }

@@ -26,6 +26,12 @@ public:
                                                 QMessageBox::StandardButton defaultButton
                                                 = QMessageBox::NoButton);
 
+    // A password prompt (QInputDialog) with the same presetting for tests; an empty
+    // preset with ok false answers Cancel.
+    static void setNextPassword(const QString &password, bool ok = true);
+    static QString askPassword(QWidget *parent, const QString &title, const QString &label,
+                               bool *ok);
+
 private:
     static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent,
                                             const QString &title, const QString &text,

@@ -1,0 +1,1114 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "csvwriter.h"
+#include "documentview.h"
+#include "entityfilterproxy.h"
+#include "entitypanel.h"
+#include "entitytreemodel.h"
+#include "entitytypes.h"
+#include "exportdialog.h"
+#include "extractor.h"
+#include "inspector.h"
+#include "messagebox.h"
+#include "pdfpageview.h"
+#include "readingview.h"
+#include "preferencesdialog.h"
+#include "shortcutsdialog.h"
+#include "startpage.h"
+#include "summarysheet.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QMimeData>
+#include <QtCore/QSaveFile>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTimer>
+#include <QtGui/QAction>
+#include <QtGui/QCloseEvent>
+#include <QtGui/QUndoGroup>
+#include <QtGui/QDragEnterEvent>
+#include <QtGui/QDropEvent>
+#include <QtPdf/QPdfDocument>
+#include <QtPrintSupport/QPrintPreviewDialog>
+#include <QtPrintSupport/QPrinter>
+#include <QtWidgets/QAbstractSpinBox>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDockWidget>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QInputDialog>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QProgressBar>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolButton>
+#include <QtWidgets/QTreeView>
+#include <QtWidgets/QUndoView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int maxRecentFiles = 10;
+const auto sampleName = u"immunogen-8k-2007-06-04.pdf"_s;
+}
+
+struct MainWindow::LoadResult
+{
+    std::shared_ptr<FilingDocument> document;
+    LoadError error;
+};
+
+// Shared between the GUI thread and the extraction worker: the worker reads the
+// cancel flag and writes progress; nothing else crosses threads.
+struct MainWindow::ExtractionJob
+{
+    std::atomic_bool cancel{false};
+    std::atomic_int done{0};
+    std::atomic_int total{0};
+    quint64 job = 0;
+};
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_startPage(new StartPage(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_panel(new EntityPanel(this))
+    , m_view(new DocumentView(this))
+    , m_inspector(new Inspector(this))
+    , m_undoGroup(new QUndoGroup(this))
+    , m_highlightTimer(new QTimer(this))
+    , m_progressTimer(new QTimer(this))
+{
+    setAcceptDrops(true);
+    setDocumentMode(true);
+
+    m_splitter->addWidget(m_panel);
+    m_splitter->addWidget(m_view);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({480, 900});
+    m_splitter->setChildrenCollapsible(false);
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName(u"inspectorDock"_s);
+    m_inspectorDock->setWidget(m_inspector);
+    m_inspectorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+    m_historyDock = new QDockWidget(tr("Undo History"), this);
+    m_historyDock->setObjectName(u"historyDock"_s);
+    auto *undoView = new QUndoView(m_undoGroup, m_historyDock);
+    undoView->setEmptyLabel(tr("<opened>"));
+    m_historyDock->setWidget(undoView);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    m_historyDock->hide();
+
+    m_highlightTimer->setSingleShot(true);
+    m_highlightTimer->setInterval(120);
+    connect(m_highlightTimer, &QTimer::timeout, this, &MainWindow::updateHighlights);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+
+    connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openFile);
+    connect(m_startPage, &StartPage::openDialogRequested, this, &MainWindow::openDialog);
+    connect(m_startPage, &StartPage::sampleRequested, this, &MainWindow::openSample);
+    connect(m_panel, &EntityPanel::currentEntityChanged, this, &MainWindow::onCurrentEntityChanged);
+    connect(m_panel, &EntityPanel::entityActivated, this, [this](const QString &id) {
+        const Entity *e = m_store ? m_store->entity(id) : nullptr;
+        if (e && e->span.isValid() && !e->orphan)
+            m_view->showSpan(e->span, id);
+    });
+    connect(m_view, &DocumentView::highlightClicked, this, &MainWindow::onHighlightClicked);
+    connect(m_view, &DocumentView::selectionChanged, this, &MainWindow::updateActions);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    m_startPage->setRecentFiles(recentFiles());
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    cancelExtraction();
+    ++m_job;
+    if (m_store)
+        m_store->close();
+    m_view->setDocument(nullptr);
+}
+
+// ---- actions and menus -------------------------------------------------------
+
+QAction *MainWindow::addAction(QMenu *menu, const QString &name, const QString &text,
+                               const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    if (menu)
+        menu->addAction(action);
+    QMainWindow::addAction(action); // shortcuts work while the menu bar is hidden too
+    m_actions.insert(name, action);
+    return action;
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    // Actions are created together with their menus in createMenus(); this keeps
+    // the undo group's actions, which exist before any menu.
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(u"undo"_s);
+    undo->setShortcuts(QKeySequence::Undo);
+    m_actions.insert(u"undo"_s, undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(u"redo"_s);
+    redo->setShortcuts(QKeySequence::Redo);
+    m_actions.insert(u"redo"_s, redo);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    addAction(file, u"open"_s, tr("&Open…"), QKeySequence::Open);
+    connect(action(u"open"_s), &QAction::triggered, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    addAction(file, u"openSample"_s, tr("Open the &Sample"));
+    connect(action(u"openSample"_s), &QAction::triggered, this, &MainWindow::openSample);
+    addAction(file, u"close"_s, tr("&Close"), QKeySequence::Close);
+    connect(action(u"close"_s), &QAction::triggered, this, &MainWindow::closeDocument);
+    file->addSeparator();
+    addAction(file, u"exportCsv"_s, tr("&Export CSV…"), QKeySequence(tr("Ctrl+Shift+E")));
+    connect(action(u"exportCsv"_s), &QAction::triggered, this, &MainWindow::exportCsv);
+    addAction(file, u"printSummary"_s, tr("&Print Summary…"), QKeySequence::Print);
+    connect(action(u"printSummary"_s), &QAction::triggered, this, &MainWindow::printSummary);
+    addAction(file, u"exportSummaryPdf"_s, tr("Export Summary as P&DF…"));
+    connect(action(u"exportSummaryPdf"_s), &QAction::triggered, this, &MainWindow::exportSummaryPdf);
+    file->addSeparator();
+    addAction(file, u"quit"_s, tr("&Quit"), QKeySequence::Quit);
+    action(u"quit"_s)->setMenuRole(QAction::QuitRole);
+    connect(action(u"quit"_s), &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(u"undo"_s));
+    edit->addAction(action(u"redo"_s));
+    QMainWindow::addAction(action(u"undo"_s));
+    QMainWindow::addAction(action(u"redo"_s));
+    QAction *history = m_historyDock->toggleViewAction();
+    history->setText(tr("Undo &History"));
+    history->setObjectName(u"undoHistory"_s);
+    m_actions.insert(u"undoHistory"_s, history);
+    edit->addAction(history);
+    edit->addSeparator();
+    addAction(edit, u"find"_s, tr("&Find…"), QKeySequence::Find);
+    connect(action(u"find"_s), &QAction::triggered, this, [this] { m_view->openFind(); });
+    addAction(edit, u"filterEntities"_s, tr("Filter &Entities"), QKeySequence(tr("Ctrl+Shift+F")));
+    connect(action(u"filterEntities"_s), &QAction::triggered, this, [this] {
+        m_panel->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_panel->filterEdit()->selectAll();
+    });
+    edit->addSeparator();
+    addAction(edit, u"preferences"_s, tr("Pre&ferences…"), QKeySequence::Preferences);
+    action(u"preferences"_s)->setMenuRole(QAction::PreferencesRole);
+    connect(action(u"preferences"_s), &QAction::triggered, this, &MainWindow::showPreferences);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    addAction(view, u"zoomIn"_s, tr("Zoom &In"), QKeySequence::ZoomIn);
+    connect(action(u"zoomIn"_s), &QAction::triggered, this, [this] { m_view->zoomIn(); });
+    addAction(view, u"zoomOut"_s, tr("Zoom &Out"), QKeySequence::ZoomOut);
+    connect(action(u"zoomOut"_s), &QAction::triggered, this, [this] { m_view->zoomOut(); });
+    addAction(view, u"fitWidth"_s, tr("Fit &Width"), QKeySequence(tr("Ctrl+2")));
+    connect(action(u"fitWidth"_s), &QAction::triggered, this, [this] {
+        m_view->pdfView()->setZoomMode(PdfPageView::ZoomMode::FitWidth);
+        m_view->readingView()->fitWidth();
+    });
+    addAction(view, u"fitPage"_s, tr("Fit &Page"), QKeySequence(tr("Ctrl+1")));
+    connect(action(u"fitPage"_s), &QAction::triggered, this, [this] {
+        m_view->pdfView()->setZoomMode(PdfPageView::ZoomMode::FitPage);
+        m_view->readingView()->fitWidth();
+    });
+    view->addSeparator();
+    m_highlightMenu = view->addMenu(tr("&Highlights"));
+    for (const QString &category : EntityTypes::categories()) {
+        auto *toggle = m_highlightMenu->addAction(category);
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        connect(toggle, &QAction::toggled, this, [this, category](bool on) {
+            if (on)
+                m_hiddenCategories.remove(category);
+            else
+                m_hiddenCategories.insert(category);
+            scheduleHighlights();
+        });
+    }
+    m_highlightMenu->addSeparator();
+    auto *showRejected = m_highlightMenu->addAction(tr("Show &Rejected"));
+    showRejected->setObjectName(u"showRejected"_s);
+    showRejected->setCheckable(true);
+    m_actions.insert(u"showRejected"_s, showRejected);
+    connect(showRejected, &QAction::toggled, this, &MainWindow::scheduleHighlights);
+    view->addSeparator();
+    QAction *inspector = m_inspectorDock->toggleViewAction();
+    inspector->setText(tr("&Inspector"));
+    inspector->setShortcut(QKeySequence(tr("Ctrl+I")));
+    view->addAction(inspector);
+    addAction(view, u"toggleEntities"_s, tr("&Entities"), QKeySequence(tr("Ctrl+L")));
+    action(u"toggleEntities"_s)->setCheckable(true);
+    action(u"toggleEntities"_s)->setChecked(true);
+    connect(action(u"toggleEntities"_s), &QAction::toggled, m_panel, &QWidget::setVisible);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    addAction(go, u"nextUnreviewed"_s, tr("&Next Unreviewed"), QKeySequence(Qt::Key_N));
+    connect(action(u"nextUnreviewed"_s), &QAction::triggered, this, [this] {
+        if (!m_panel->selectNextUnreviewed(true))
+            statusBar()->showMessage(tr("Every entity has been reviewed."), 4000);
+    });
+    addAction(go, u"previousUnreviewed"_s, tr("&Previous Unreviewed"), QKeySequence(Qt::Key_P));
+    connect(action(u"previousUnreviewed"_s), &QAction::triggered, this, [this] {
+        if (!m_panel->selectNextUnreviewed(false))
+            statusBar()->showMessage(tr("Every entity has been reviewed."), 4000);
+    });
+    addAction(go, u"goToPage"_s, tr("&Go to Page…"), QKeySequence(tr("Ctrl+G")));
+    connect(action(u"goToPage"_s), &QAction::triggered, this, &MainWindow::goToPage);
+
+    QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
+    addAction(reviewMenu, u"confirm"_s, tr("&Confirm"), QKeySequence(Qt::Key_Return));
+    action(u"confirm"_s)->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    connect(action(u"confirm"_s), &QAction::triggered, this, [this] { review(true, false); });
+    addAction(reviewMenu, u"reject"_s, tr("&Reject"), QKeySequence(Qt::Key_Delete));
+    connect(action(u"reject"_s), &QAction::triggered, this, [this] { review(false, false); });
+    addAction(reviewMenu, u"editValue"_s, tr("&Edit Value"), QKeySequence(Qt::Key_F2));
+    connect(action(u"editValue"_s), &QAction::triggered, this, [this] {
+        m_inspectorDock->show();
+        m_inspector->editValue();
+    });
+    addAction(reviewMenu, u"changeType"_s, tr("Change &Type…"), QKeySequence(tr("Ctrl+T")));
+    connect(action(u"changeType"_s), &QAction::triggered, this, &MainWindow::changeType);
+    addAction(reviewMenu, u"addNote"_s, tr("Add &Note…"), QKeySequence(tr("Ctrl+M")));
+    connect(action(u"addNote"_s), &QAction::triggered, this, &MainWindow::addNote);
+    reviewMenu->addSeparator();
+    addAction(reviewMenu, u"confirmGroup"_s, tr("Confirm &Group"), QKeySequence(tr("Shift+Return")));
+    connect(action(u"confirmGroup"_s), &QAction::triggered, this, [this] { review(true, true); });
+    addAction(reviewMenu, u"rejectGroup"_s, tr("Reject G&roup"), QKeySequence(tr("Shift+Del")));
+    connect(action(u"rejectGroup"_s), &QAction::triggered, this, [this] { review(false, true); });
+    reviewMenu->addSeparator();
+    addAction(reviewMenu, u"addEntity"_s, tr("&Add Entity from Selection…"), QKeySequence(tr("Ctrl+E")));
+    connect(action(u"addEntity"_s), &QAction::triggered, this, &MainWindow::addEntityFromSelection);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    addAction(help, u"shortcuts"_s, tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")));
+    connect(action(u"shortcuts"_s), &QAction::triggered, this, &MainWindow::showShortcuts);
+    addAction(help, u"about"_s, tr("&About Filing Lens"));
+    action(u"about"_s)->setMenuRole(QAction::AboutRole);
+    connect(action(u"about"_s), &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_menus = {file, edit, view, go, reviewMenu, help};
+
+    // Single keys act on entities only where the focus is on the tree or the filing,
+    // so Enter, Delete, N and P keep their meaning in text fields and the find bar.
+    for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "editValue",
+                             "nextUnreviewed", "previousUnreviewed"}) {
+        QAction *a = action(QString::fromLatin1(name));
+        removeAction(a);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_panel->tree()->addAction(a);
+        m_view->pdfView()->addAction(a);
+        m_view->readingView()->addAction(a);
+    }
+    // The document view has its own Ctrl+F; this one serves the rest of the window.
+    QAction *find = action(u"find"_s);
+    removeAction(find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_panel->addAction(find);
+    m_inspector->addAction(find);
+    m_startPage->addAction(find);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_countLabel = new QLabel(this);
+    m_savedLabel = new QLabel(this);
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);
+    m_readOnlyLabel->setStyleSheet(u"color: #8a4b00; font-weight: bold;"_s);
+    m_readOnlyLabel->hide();
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip(tr("Stop finding entities"));
+    m_cancelButton->setAutoRaise(true);
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QToolButton::clicked, this, [this] {
+        if (m_extraction)
+            m_extraction->cancel = true;
+    });
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_savedLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (const QString &path : files) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName());
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Menu"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        clearRecentFiles();
+        m_startPage->setRecentFiles({});
+    });
+}
+
+// ---- recent files and the sample ------------------------------------------
+
+QStringList MainWindow::recentFiles()
+{
+    return QSettings().value(u"recentFiles"_s).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(u"recentFiles"_s, files);
+}
+
+void MainWindow::clearRecentFiles()
+{
+    QSettings().remove(u"recentFiles"_s);
+}
+
+QString MainWindow::sampleCopy(QString *error)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + u"/sample"_s;
+    const QString target = folder + u'/' + sampleName;
+    if (QFileInfo::exists(target))
+        return target;
+    if (!QDir().mkpath(folder)) {
+        if (error)
+            *error = tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(folder));
+        return {};
+    }
+    QFile source(u":/sample/"_s + sampleName);
+    QSaveFile out(target);
+    if (!source.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly)
+        || out.write(source.readAll()) != source.size() || !out.commit()) {
+        if (error)
+            *error = tr("Could not copy the sample filing to %1: %2")
+                         .arg(QDir::toNativeSeparators(target),
+                              source.isOpen() ? out.errorString() : source.errorString());
+        return {};
+    }
+    // A writable copy, so the review can be saved beside it.
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                      | QFile::ReadOther);
+    return target;
+}
+
+void MainWindow::openSample()
+{
+    QString error;
+    const QString path = sampleCopy(&error);
+    if (path.isEmpty()) {
+        MessageBox::critical(this, tr("Open the Sample"), error);
+        return;
+    }
+    openFile(path);
+}
+
+// ---- opening, loading, extracting -----------------------------------------
+
+void MainWindow::openDialog()
+{
+    QSettings settings;
+    const QString folder = settings.value(u"lastFolder"_s,
+                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Filing"), folder,
+        tr("Filings (*.pdf *.htm *.html *.txt *.nc);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"lastFolder"_s, QFileInfo(path).absolutePath());
+    openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    startLoad(QFileInfo(path).absoluteFilePath(), QString());
+}
+
+void MainWindow::startLoad(const QString &path, const QString &password)
+{
+    closeDocument();
+    const quint64 job = ++m_job;
+    m_loading = true;
+    m_path = path;
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    updateActions();
+
+    LoadOptions options;
+    options.password = password;
+    QThread *guiThread = thread();
+    QPointer<MainWindow> self(this);
+    QtConcurrent::run([path, options, guiThread] {
+        LoadResult result;
+        std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, options, &result.error);
+        // The document is used on the GUI thread from now on.
+        if (doc && doc->pdf() && doc->pdf()->thread() != guiThread)
+            doc->pdf()->moveToThread(guiThread);
+        result.document = std::move(doc);
+        return result;
+    }).then(this, [this, self, job, path, password](const LoadResult &result) {
+        if (!self || job != m_job)
+            return; // closed, or another file was opened meanwhile
+        onLoaded(path, password, result);
+    });
+}
+
+void MainWindow::onLoaded(const QString &path, const QString &password, const LoadResult &result)
+{
+    m_loading = false;
+    m_progress->hide();
+    statusBar()->clearMessage();
+    if (!result.document) {
+        const LoadError &error = result.error;
+        if (error.kind == LoadError::Kind::PasswordRequired
+            || error.kind == LoadError::Kind::WrongPassword) {
+            const QString name = QFileInfo(path).fileName();
+            const QString label = error.kind == LoadError::Kind::WrongPassword && !password.isEmpty()
+                ? tr("The password was wrong. Try again for %1:").arg(name)
+                : tr("%1 is protected by a password. Enter it to open the filing:").arg(name);
+            bool ok = false;
+            const QString answer = MessageBox::askPassword(this, tr("Password"), label, &ok);
+            if (ok) {
+                startLoad(path, answer);
+                return;
+            }
+        } else {
+            QString message = error.message;
+            if (message.isEmpty())
+                message = tr("Could not open %1.").arg(QDir::toNativeSeparators(path));
+            MessageBox::critical(this, tr("Cannot Open Filing"), message);
+            Q_EMIT documentFailed(path, message);
+        }
+        m_path.clear();
+        m_stack->setCurrentWidget(m_startPage);
+        updateTitle();
+        updateActions();
+        if (error.kind == LoadError::Kind::PasswordRequired || error.kind == LoadError::Kind::WrongPassword)
+            Q_EMIT documentFailed(path, error.message);
+        return;
+    }
+    m_document = result.document;
+    m_path = path;
+    addRecentFile(path);
+    m_startPage->setRecentFiles(recentFiles());
+    m_view->setDocument(m_document.get());
+    restoreZoom();
+    m_stack->setCurrentWidget(m_splitter);
+    updateTitle();
+    updateActions();
+    updateStatus();
+    Q_EMIT documentLoaded(path);
+    startExtraction();
+}
+
+void MainWindow::startExtraction()
+{
+    cancelExtraction();
+    auto job = std::make_shared<ExtractionJob>();
+    job->job = m_job;
+    m_extraction = job;
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelButton->show();
+    m_progressTimer->start();
+    statusBar()->showMessage(tr("Finding entities…"));
+
+    const DocumentContent content = m_document->content();
+    QPointer<MainWindow> self(this);
+    QtConcurrent::run([content, job] {
+        QList<RulePackError> errors;
+        const Extractor extractor(RuleSet::loadDefault(&errors));
+        return extractor.extract(
+            content,
+            [job](int done, int total) {
+                job->done = done;
+                job->total = total;
+            },
+            &job->cancel);
+    }).then(this, [this, self, job](const EntityList &entities) {
+        if (!self || m_extraction != job || job->job != m_job)
+            return;
+        onExtracted(entities);
+    });
+}
+
+void MainWindow::cancelExtraction()
+{
+    if (m_extraction)
+        m_extraction->cancel = true;
+    m_extraction.reset();
+    m_progressTimer->stop();
+    m_progress->hide();
+    m_cancelButton->hide();
+}
+
+void MainWindow::updateProgress()
+{
+    if (!m_extraction)
+        return;
+    const int total = m_extraction->total;
+    m_progress->setValue(total > 0 ? int(100.0 * m_extraction->done / total) : 0);
+}
+
+void MainWindow::onExtracted(const EntityList &entities)
+{
+    const bool cancelled = m_extraction && m_extraction->cancel;
+    m_extraction.reset();
+    m_progressTimer->stop();
+    m_progress->hide();
+    m_cancelButton->hide();
+    statusBar()->clearMessage();
+
+    auto *store = new ReviewStore(this);
+    store->setReviewer(PreferencesDialog::reviewer());
+    setStore(store);
+    store->open(m_document->content(), entities);
+    if (cancelled)
+        statusBar()->showMessage(tr("Stopped finding entities: %n found so far.", nullptr,
+                                    int(entities.size())),
+                                 8000);
+    updateHighlights();
+    updateStatus();
+    updateActions();
+    updateTitle();
+    Q_EMIT extractionFinished(store->count());
+}
+
+void MainWindow::setStore(ReviewStore *store)
+{
+    if (m_store) {
+        m_undoGroup->removeStack(m_store->undoStack());
+        m_store->close();
+        m_store->deleteLater();
+    }
+    m_store = store;
+    m_panel->setStore(store);
+    m_inspector->setStore(store);
+    if (!store)
+        return;
+    m_undoGroup->addStack(store->undoStack());
+    m_undoGroup->setActiveStack(store->undoStack());
+    connect(store, &ReviewStore::modelReset, this, &MainWindow::scheduleHighlights);
+    connect(store, &ReviewStore::entityChanged, this, &MainWindow::scheduleHighlights);
+    connect(store, &ReviewStore::entityInserted, this, &MainWindow::scheduleHighlights);
+    connect(store, &ReviewStore::entityRemoved, this, &MainWindow::scheduleHighlights);
+    connect(store, &ReviewStore::modelReset, this, &MainWindow::updateStatus);
+    connect(store, &ReviewStore::entityChanged, this, &MainWindow::updateStatus);
+    connect(store, &ReviewStore::entityInserted, this, &MainWindow::updateStatus);
+    connect(store, &ReviewStore::entityRemoved, this, &MainWindow::updateStatus);
+    connect(store->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateTitle);
+    connect(store, &ReviewStore::saved, this, [this](const QString &path, const QDateTime &when) {
+        m_savedLabel->setText(tr("Saved %1").arg(QLocale().toString(when.toLocalTime().time(),
+                                                                    QLocale::ShortFormat)));
+        m_savedLabel->setToolTip(QDir::toNativeSeparators(path));
+        updateTitle();
+    });
+    connect(store, &ReviewStore::saveFailed, this, [this](const QString &message) {
+        m_savedLabel->setText(tr("Not saved"));
+        m_savedLabel->setToolTip(message);
+        statusBar()->showMessage(message, 15000);
+        MessageBox::warning(this, tr("Review Not Saved"), message);
+        updateTitle();
+    });
+    connect(store, &ReviewStore::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(store, &ReviewStore::readOnlyChanged, this, [this] {
+        updateStatus();
+        updateActions();
+    });
+    connect(store, &ReviewStore::externalChangeConflict, this, &MainWindow::onExternalChange);
+}
+
+void MainWindow::onExternalChange(const QString &path)
+{
+    if (!m_store)
+        return;
+    const auto answer = MessageBox::question(
+        this, tr("Review Changed on Disk"),
+        tr("The review of this filing was changed by another program (%1), and you have "
+           "changes that are not saved yet.\n\nReload the file's decisions and drop your "
+           "unsaved changes?")
+            .arg(QDir::toNativeSeparators(path)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer == QMessageBox::Yes)
+        m_store->reloadFromDisk();
+    else
+        m_store->keepLocalChanges();
+}
+
+void MainWindow::closeDocument()
+{
+    ++m_job;
+    m_loading = false;
+    cancelExtraction();
+    m_inspector->setEntity({});
+    setStore(nullptr);
+    m_highlights.clear();
+    m_view->setDocument(nullptr);
+    m_document.reset();
+    m_path.clear();
+    m_savedLabel->clear();
+    statusBar()->clearMessage();
+    m_startPage->setRecentFiles(recentFiles());
+    m_stack->setCurrentWidget(m_startPage);
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+// ---- linking the panel, the inspector and the view --------------------------
+
+void MainWindow::scheduleHighlights()
+{
+    m_highlightTimer->start();
+}
+
+void MainWindow::updateHighlights()
+{
+    m_highlightTimer->stop();
+    m_highlights.clear();
+    if (m_store) {
+        const bool showRejected = action(u"showRejected"_s)->isChecked();
+        m_highlights.reserve(m_store->count());
+        for (const Entity &e : m_store->entities()) {
+            if (e.orphan || !e.span.isValid())
+                continue;
+            const bool rejected = e.status == EntityStatus::Rejected;
+            if (rejected && !showRejected)
+                continue;
+            const EntityType type = EntityTypes::type(e.type);
+            if (m_hiddenCategories.contains(type.category))
+                continue;
+            Highlight h;
+            h.entityId = e.id;
+            h.span = e.span;
+            h.color = rejected ? QColor(0x9e, 0x9e, 0x9e) : type.color;
+            h.tooltip = u"%1 · %2 · %3 · %4"_s.arg(type.label, e.value,
+                                                   QString::number(e.confidence, 'f', 2),
+                                                   EntityTreeModel::statusLabel(e.status));
+            m_highlights << h;
+        }
+    }
+    m_view->setHighlights(m_highlights);
+}
+
+void MainWindow::onCurrentEntityChanged(const QString &id)
+{
+    m_inspector->setEntity(id);
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    if (e && e->span.isValid() && !e->orphan)
+        m_view->showSpan(e->span, id);
+    updateActions();
+}
+
+void MainWindow::onHighlightClicked(const QStringList &ids)
+{
+    if (ids.isEmpty() || !m_store)
+        return;
+    m_panel->selectEntity(ids.first());
+    if (ids.size() == 1)
+        return;
+    // Overlapping entities: the smallest is selected; offer the others.
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const QString &id : ids) {
+        const Entity *e = m_store->entity(id);
+        if (!e)
+            continue;
+        QAction *a = menu->addAction(
+            u"%1 · %2"_s.arg(EntityTypes::type(e->type).label, e->value.left(60)));
+        a->setCheckable(true);
+        a->setChecked(id == ids.first());
+        connect(a, &QAction::triggered, this, [this, id] { m_panel->selectEntity(id); });
+    }
+    menu->popup(QCursor::pos());
+}
+
+// ---- review actions ---------------------------------------------------------
+
+void MainWindow::review(bool confirm, bool wholeGroup)
+{
+    if (!m_store || m_store->isReadOnly())
+        return;
+    const QStringList ids = wholeGroup ? m_panel->currentGroupIds() : m_panel->selectedEntityIds();
+    if (ids.isEmpty())
+        return;
+    if (ids.size() == 1)
+        confirm ? m_store->confirm(ids.first()) : m_store->reject(ids.first());
+    else
+        confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
+}
+
+void MainWindow::changeType()
+{
+    const QString id = m_panel->currentEntityId();
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    if (!e || m_store->isReadOnly())
+        return;
+    QStringList labels;
+    QStringList keys;
+    int current = 0;
+    for (const EntityType &t : EntityTypes::all()) {
+        if (t.key == e->type)
+            current = int(keys.size());
+        labels << u"%1 — %2"_s.arg(t.label, t.category);
+        keys << t.key;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Change Type"),
+                                                 tr("Type of “%1”:").arg(e->value.left(60)),
+                                                 labels, current, false, &ok);
+    const int index = int(labels.indexOf(chosen));
+    if (ok && index >= 0 && keys.at(index) != e->type)
+        m_store->setType(id, keys.at(index));
+}
+
+void MainWindow::addNote()
+{
+    const QString id = m_panel->currentEntityId();
+    if (!m_store || !m_store->entity(id) || m_store->isReadOnly())
+        return;
+    m_inspectorDock->show();
+    m_inspector->editNote();
+}
+
+void MainWindow::addEntityFromSelection()
+{
+    if (!m_store || m_store->isReadOnly())
+        return;
+    const SourceSpan span = m_view->selectedSpan();
+    if (!span.isValid() || span.length() == 0) {
+        statusBar()->showMessage(tr("Select text in the filing first, then add it as an entity."),
+                                 6000);
+        return;
+    }
+    QStringList labels;
+    QStringList keys;
+    for (const EntityType &t : EntityTypes::all()) {
+        labels << u"%1 — %2"_s.arg(t.label, t.category);
+        keys << t.key;
+    }
+    const QString text = m_store->content().text.textAt(span).simplified();
+    QSettings settings;
+    const int last = int(keys.indexOf(settings.value(u"review/lastAddedType"_s).toString()));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Add Entity"),
+                                                 tr("Add “%1” as:").arg(text.left(80)), labels,
+                                                 qMax(0, last), false, &ok);
+    const int index = int(labels.indexOf(chosen));
+    if (!ok || index < 0)
+        return;
+    settings.setValue(u"review/lastAddedType"_s, keys.at(index));
+    const QString id = m_store->add(span, keys.at(index), text);
+    if (!id.isEmpty())
+        m_panel->selectEntity(id);
+}
+
+// ---- export and print -------------------------------------------------------
+
+void MainWindow::exportCsv()
+{
+    if (!m_store)
+        return;
+    QSettings settings;
+    const QFileInfo filing(m_path);
+    const QString folder = settings.value(u"export/lastFolder"_s, filing.absolutePath()).toString();
+    ExportDialog dialog(folder + u'/' + filing.completeBaseName() + u".csv"_s,
+                        m_panel->filter()->isFiltering(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ExportOptions options;
+    options.includeRejected = dialog.includeRejected();
+    options.bom = dialog.bom();
+    if (dialog.onlyFiltered()) {
+        const EntityFilterProxy *proxy = m_panel->filter();
+        options.filter = [proxy](const Entity &e) { return proxy->acceptsEntity(e); };
+    }
+    const QString path = dialog.path();
+    QSaveFile file(path);
+    QString error;
+    int rows = 0;
+    if (!file.open(QIODevice::WriteOnly)) {
+        error = file.errorString();
+    } else {
+        CsvWriter csv(&file, options);
+        if (!csv.addFile(m_store->content(), m_store->entities()) || !csv.finish())
+            error = csv.errorString();
+        else if (!file.commit())
+            error = file.errorString();
+        rows = csv.rowCount();
+    }
+    if (!error.isEmpty()) {
+        MessageBox::critical(this, tr("Export CSV"),
+                             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %n entities to %1.", nullptr, rows)
+                                 .arg(QDir::toNativeSeparators(path)),
+                             8000);
+}
+
+void MainWindow::printSummary()
+{
+    if (!m_store)
+        return;
+    SummaryOptions options;
+    options.pageSize = PreferencesDialog::summaryOnA4() ? QPageSize::A4 : QPageSize::Letter;
+    options.reviewer = m_store->reviewer();
+    const SummarySheet sheet(m_store->content(), m_store->entities(), options);
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(options.pageSize));
+    printer.setDocName(QFileInfo(m_path).fileName());
+    QPrintPreviewDialog preview(&printer, this);
+    preview.setWindowTitle(tr("Print Summary"));
+    connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&sheet, this](QPrinter *p) {
+        QString error;
+        if (!sheet.print(p, &error))
+            MessageBox::critical(this, tr("Print Summary"), error);
+    });
+    preview.resize(900, 1000);
+    preview.exec();
+}
+
+void MainWindow::exportSummaryPdf()
+{
+    if (!m_store)
+        return;
+    const QFileInfo filing(m_path);
+    QSettings settings;
+    const QString folder = settings.value(u"export/lastFolder"_s, filing.absolutePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Summary as PDF"),
+        folder + u'/' + filing.completeBaseName() + u"-summary.pdf"_s, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+    SummaryOptions options;
+    options.pageSize = PreferencesDialog::summaryOnA4() ? QPageSize::A4 : QPageSize::Letter;
+    options.reviewer = m_store->reviewer();
+    const SummarySheet sheet(m_store->content(), m_store->entities(), options);
+    QSaveFile file(path);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (!sheet.writePdf(&file, &error))
+        file.cancelWriting();
+    else if (!file.commit())
+        error = file.errorString();
+    if (!error.isEmpty()) {
+        MessageBox::critical(this, tr("Export Summary as PDF"),
+                             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
+        return;
+    }
+    statusBar()->showMessage(tr("Summary saved to %1.").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+// ---- dialogs ------------------------------------------------------------------
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && m_store)
+        m_store->setReviewer(PreferencesDialog::reviewer());
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(m_menus, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::goToPage()
+{
+    if (!m_document)
+        return;
+    bool ok = false;
+    const int page = QInputDialog::getInt(this, tr("Go to Page"),
+                                          tr("Page (1 to %1):").arg(m_document->pageCount()),
+                                          m_view->currentPage() + 1, 1,
+                                          qMax(1, m_document->pageCount()), 1, &ok);
+    if (ok)
+        m_view->goToPage(page - 1);
+}
+
+// ---- state --------------------------------------------------------------------
+
+void MainWindow::updateActions()
+{
+    const bool open = bool(m_document);
+    const bool reviewing = m_store && !m_store->isReadOnly();
+    const bool hasEntity = reviewing && !m_panel->currentEntityId().isEmpty();
+    for (const char *name : {"close", "zoomIn", "zoomOut", "fitWidth", "fitPage", "find", "goToPage"})
+        action(QString::fromLatin1(name))->setEnabled(open || (m_loading && qstrcmp(name, "close") == 0));
+    for (const char *name : {"exportCsv", "printSummary", "exportSummaryPdf"})
+        action(QString::fromLatin1(name))->setEnabled(bool(m_store));
+    for (const char *name : {"confirm", "reject", "editValue", "changeType", "addNote",
+                             "confirmGroup", "rejectGroup"})
+        action(QString::fromLatin1(name))->setEnabled(hasEntity);
+    action(u"addEntity"_s)->setEnabled(reviewing);
+    action(u"nextUnreviewed"_s)->setEnabled(bool(m_store));
+    action(u"previousUnreviewed"_s)->setEnabled(bool(m_store));
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_store) {
+        m_countLabel->clear();
+        m_readOnlyLabel->hide();
+        return;
+    }
+    int reviewed = 0;
+    for (const Entity &e : m_store->entities())
+        if (e.status != EntityStatus::Auto)
+            ++reviewed;
+    m_countLabel->setText(tr("%n entities", nullptr, m_store->count()) + u" · "_s
+                          + tr("%n reviewed", nullptr, reviewed));
+    m_readOnlyLabel->setVisible(m_store->isReadOnly());
+    m_readOnlyLabel->setToolTip(m_store->readOnlyReason());
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_path.isEmpty()) {
+        setWindowTitle(tr("Filing Lens"));
+        setWindowModified(false);
+        return;
+    }
+    setWindowTitle(tr("%1[*] — Filing Lens").arg(QFileInfo(m_path).fileName()));
+    setWindowModified(m_store && m_store->hasUnsavedChanges());
+}
+
+void MainWindow::saveWindowState()
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    if (m_document && m_view->pdfView()->isVisibleTo(m_view)) {
+        const PdfPageView *pdf = m_view->pdfView();
+        settings.setValue(u"view/pdfZoomMode"_s, int(pdf->zoomMode()));
+        settings.setValue(u"view/pdfZoom"_s, pdf->zoom());
+    } else if (m_document && m_view->readingView()->isVisibleTo(m_view)) {
+        settings.setValue(u"view/readingZoom"_s, m_view->readingView()->zoom());
+    }
+}
+
+void MainWindow::restoreZoom()
+{
+    QSettings settings;
+    PdfPageView *pdf = m_view->pdfView();
+    const auto mode = PdfPageView::ZoomMode(
+        settings.value(u"view/pdfZoomMode"_s, int(PdfPageView::ZoomMode::FitWidth)).toInt());
+    if (mode == PdfPageView::ZoomMode::Custom)
+        pdf->setZoom(qBound(0.1, settings.value(u"view/pdfZoom"_s, 1.0).toDouble(), 8.0));
+    else
+        pdf->setZoomMode(mode);
+    const QVariant reading = settings.value(u"view/readingZoom"_s);
+    if (reading.isValid())
+        m_view->readingView()->setZoom(qBound(0.25, reading.toDouble(), 6.0));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    if (m_store && !m_store->isReadOnly() && m_store->hasUnsavedChanges() && !m_store->save()) {
+        const auto answer = MessageBox::question(
+            this, tr("Review Not Saved"),
+            tr("The review of %1 could not be saved. Quit anyway and lose the latest changes?")
+                .arg(QFileInfo(m_path).fileName()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+    }
+    closeDocument();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Open after the drop returns, so the source application is not kept waiting.
+    QTimer::singleShot(0, this, [this, path] { openFile(path); });
+}

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "filingdocument.h"
+#include "highlight.h"
+#include "reviewstore.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QSet>
+#include <QtWidgets/QMainWindow>
+
+#include <atomic>
+#include <memory>
+
+class DocumentView;
+class EntityPanel;
+class Inspector;
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class QToolButton;
+class QUndoGroup;
+class StartPage;
+
+// The desktop window: a filing beside its entities. Loads the filing and runs the
+// extractor on worker threads (a newer open cancels an older one; stale results
+// are dropped by job id), keeps one ReviewStore per open filing, and links the
+// entity panel, the inspector and the document view both ways.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts opening a filing and returns at once; documentLoaded or documentFailed follow.
+    void openFile(const QString &path);
+    // Copies the bundled sample to the per-user data folder (once) and opens that copy.
+    void openSample();
+    void closeDocument();
+
+    QString filePath() const { return m_path; }
+    FilingDocument *document() const { return m_document.get(); }
+    ReviewStore *store() const { return m_store; }
+    DocumentView *documentView() const { return m_view; }
+    EntityPanel *entityPanel() const { return m_panel; }
+    Inspector *inspector() const { return m_inspector; }
+    StartPage *startPage() const { return m_startPage; }
+    bool isLoading() const { return m_loading; }
+    bool isExtracting() const { return bool(m_extraction); }
+    // The highlights last given to the view.
+    const QList<Highlight> &highlights() const { return m_highlights; }
+    // Actions by object name ("confirm", "reject", "undo" ...), for tests and the shortcut list.
+    QAction *action(const QString &name) const;
+
+    static QStringList recentFiles();
+    static void addRecentFile(const QString &path);
+    static void clearRecentFiles();
+    // Where --sample opens from; copies the bundled filing there first if needed.
+    static QString sampleCopy(QString *error);
+
+Q_SIGNALS:
+    void documentLoaded(const QString &path);
+    void documentFailed(const QString &path, const QString &message);
+    void extractionFinished(int entityCount);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    struct LoadResult;
+    struct ExtractionJob;
+
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    QAction *addAction(QMenu *menu, const QString &name, const QString &text,
+                       const QKeySequence &shortcut = {});
+    void startLoad(const QString &path, const QString &password);
+    void onLoaded(const QString &path, const QString &password, const LoadResult &result);
+    void startExtraction();
+    void onExtracted(const EntityList &entities);
+    void cancelExtraction();
+    void setStore(ReviewStore *store);
+    void scheduleHighlights();
+    void updateHighlights();
+    void updateActions();
+    void updateStatus();
+    void updateTitle();
+    void updateProgress();
+    void onCurrentEntityChanged(const QString &id);
+    void onHighlightClicked(const QStringList &ids);
+    void onExternalChange(const QString &path);
+
+    void openDialog();
+    void rebuildRecentMenu();
+    void exportCsv();
+    void printSummary();
+    void exportSummaryPdf();
+    void showPreferences();
+    void showShortcuts();
+    void showAbout();
+    void goToPage();
+    void review(bool confirm, bool wholeGroup);
+    void changeType();
+    void addNote();
+    void addEntityFromSelection();
+    void restoreZoom();
+    void saveWindowState();
+
+    QString m_path;
+    std::shared_ptr<FilingDocument> m_document;
+    QPointer<ReviewStore> m_store;
+    quint64 m_job = 0; // bumped by every open and close; results of older jobs are dropped
+    bool m_loading = false;
+    std::shared_ptr<ExtractionJob> m_extraction;
+    QList<Highlight> m_highlights;
+    QSet<QString> m_hiddenCategories;
+    QString m_status;
+
+    QStackedWidget *m_stack = nullptr;
+    StartPage *m_startPage = nullptr;
+    QSplitter *m_splitter = nullptr;
+    EntityPanel *m_panel = nullptr;
+    DocumentView *m_view = nullptr;
+    Inspector *m_inspector = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    QTimer *m_highlightTimer = nullptr;
+    QTimer *m_progressTimer = nullptr;
+
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_savedLabel = nullptr;
+    QLabel *m_readOnlyLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_highlightMenu = nullptr;
+    QList<QMenu *> m_menus;
+    QHash<QString, QAction *> m_actions;
+};
