@@ -213,7 +213,7 @@ QString Normalize::personName(const QString &text)
     bool start = true;
     for (const QChar c : t) {
         out += start ? c : c.toLower();
-        start = !c.isLetter() && c != u'\'';
+        start = !c.isLetter();
     }
     return out;
 }

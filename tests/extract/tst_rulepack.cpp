@@ -1,0 +1,168 @@
+#include "entitytypes.h"
+#include "extractor.h"
+#include "rulepack.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QGuiApplication>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestRulePack : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void builtInPacksLoad();
+    void brokenPackReportedWithLine_data();
+    void brokenPackReportedWithLine();
+    void userFolderPackAddsType();
+    void fingerprintFollowsContent();
+    void lookupsMergeInLoadOrder();
+    void disabledPackIgnored();
+
+private:
+    QString write(const QString &name, const QByteArray &data);
+    QTemporaryDir m_dir;
+};
+
+QString TestRulePack::write(const QString &name, const QByteArray &data)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(data);
+    return path;
+}
+
+void TestRulePack::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestRulePack::builtInPacksLoad()
+{
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).file + u": "_s + errors.value(0).message));
+    QCOMPARE(set.packs.size(), 2);
+    QCOMPARE(set.packs.at(0).name, u"core"_s);
+    QCOMPARE(set.packs.at(1).name, u"life-sciences"_s);
+    // The cover page cues and the 8-K item titles are data, not code.
+    QCOMPARE(set.object(u"structure"_s, u"items8k"_s).value(u"8.01"_s).toString(), u"Other Events"_s);
+    QVERIFY(!set.object(u"structure"_s, u"coverLabels"_s).value(u"registrant"_s).toString().isEmpty());
+}
+
+void TestRulePack::brokenPackReportedWithLine_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("missing comma") << QByteArray("{\n  \"name\": \"x\"\n  \"version\": \"1\"\n}\n") << 3
+                                   << QString();
+    QTest::newRow("unterminated") << QByteArray("{\n\"name\": \"x\",\n\"lexicons\": [\n") << 4 << QString();
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << 1 << u"object"_s;
+    QTest::newRow("bad regex") << QByteArray("{\n\"name\": \"x\",\n\"patterns\": [\n {\"type\": \"t\", \"regex\": \"(ab\"}\n]}\n")
+                               << 4 << u"invalid regular expression"_s;
+    QTest::newRow("nested quantifier") << QByteArray("{\n\"name\": \"x\",\n\n\"patterns\": [{\"type\": \"t\",\n \"regex\": \"(a+)+b\"}]}\n")
+                                       << 5 << u"nests quantifiers"_s;
+}
+
+void TestRulePack::brokenPackReportedWithLine()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, line);
+    QFETCH(QString, problem);
+    const QString broken = write(u"broken.json"_s, data);
+    const QString good = write(u"good.json"_s, R"({"name": "good", "lexicons": [{"type": "organization", "terms": ["Acme"]}]})");
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadFrom({u":/rules/core.json"_s, broken, good}, &errors);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().file, broken);
+    QCOMPARE(errors.first().line, line);
+    QVERIFY(!errors.first().message.isEmpty());
+    if (!problem.isEmpty())
+        QVERIFY2(errors.first().message.contains(problem), qPrintable(errors.first().message));
+    // The others still load.
+    QCOMPARE(set.packs.size(), 2);
+    QCOMPARE(set.packs.at(0).name, u"core"_s);
+    QCOMPARE(set.packs.at(1).name, u"good"_s);
+}
+
+void TestRulePack::userFolderPackAddsType()
+{
+    const QString dir = RuleSet::userRulesDir();
+    QVERIFY(dir.endsWith(u"/rules"_s));
+    QVERIFY(QDir().mkpath(dir));
+    QFile f(dir + u"/competitors.json"_s);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(R"({"schema": "filing-lens/rules@1", "name": "competitors", "version": "1",
+  "types": [{"key": "competitor", "label": "Competitor", "category": "Organizations", "color": "#aa3300"}],
+  "lexicons": [{"type": "competitor", "terms": ["Genentech", "sanofi-aventis"], "confidence": 0.7}]})");
+    f.close();
+    QFile broken(dir + u"/zz-broken.json"_s);
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("{\"name\": \"zz\",\n,}");
+    broken.close();
+
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadDefault(&errors);
+    QFile::remove(dir + u"/competitors.json"_s);
+    QFile::remove(dir + u"/zz-broken.json"_s);
+
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(errors.first().file.endsWith(u"zz-broken.json"_s));
+    QCOMPARE(errors.first().line, 2);
+    QCOMPARE(set.packs.last().name, u"competitors"_s);
+    const EntityType t = EntityTypes::type(u"competitor"_s);
+    QCOMPARE(t.label, u"Competitor"_s);
+    QCOMPARE(t.category, u"Organizations"_s);
+
+    // The new type is extracted without rebuilding anything.
+    DocumentContent content;
+    content.text.pages = {u"trastuzumab-DM1, in development by the Company's collaborator, Genentech, and AVE9633, by sanofi-aventis."_s};
+    const EntityList entities = Extractor(set).extract(content);
+    QStringList found;
+    for (const Entity &e : entities) {
+        if (e.type == u"competitor"_s)
+            found.append(e.text);
+    }
+    QCOMPARE(found, (QStringList{u"Genentech"_s, u"sanofi-aventis"_s}));
+}
+
+void TestRulePack::fingerprintFollowsContent()
+{
+    const QString a = write(u"a.json"_s, R"({"name": "a", "lexicons": [{"type": "organization", "terms": ["Acme"]}]})");
+    const QString fp1 = RuleSet::loadFrom({a}).fingerprint();
+    QCOMPARE(RuleSet::loadFrom({a}).fingerprint(), fp1);
+    write(u"a.json"_s, R"({"name": "a", "lexicons": [{"type": "organization", "terms": ["Acme", "Initech"]}]})");
+    QVERIFY(RuleSet::loadFrom({a}).fingerprint() != fp1);
+}
+
+void TestRulePack::lookupsMergeInLoadOrder()
+{
+    const QString a = write(u"m1.json"_s, R"({"name": "m1", "structure": {"organizations": ["Acme"], "confidence": {"lexicon": 0.8, "suffix": 0.7}}})");
+    const QString b = write(u"m2.json"_s, R"({"name": "m2", "structure": {"organizations": ["Initech"], "confidence": {"lexicon": 0.6}}})");
+    const RuleSet set = RuleSet::loadFrom({a, b});
+    QCOMPARE(set.strings(u"structure"_s, u"organizations"_s), (QStringList{u"Acme"_s, u"Initech"_s}));
+    const QJsonObject conf = set.object(u"structure"_s, u"confidence"_s);
+    QCOMPARE(conf.value(u"lexicon"_s).toDouble(), 0.6);
+    QCOMPARE(conf.value(u"suffix"_s).toDouble(), 0.7);
+}
+
+void TestRulePack::disabledPackIgnored()
+{
+    const QString a = write(u"off.json"_s, R"({"name": "off", "enabled": false, "structure": {"organizations": ["Acme"]}})");
+    const RuleSet set = RuleSet::loadFrom({a});
+    QCOMPARE(set.packs.size(), 1);
+    QVERIFY(!set.packs.first().enabled);
+    QVERIFY(set.strings(u"structure"_s, u"organizations"_s).isEmpty());
+}
+
+QTEST_MAIN(TestRulePack)
+#include "tst_rulepack.moc"
