@@ -229,11 +229,12 @@ QString SummarySheet::Private::context(const Entity &e, int chars) const
     QString s;
     if (from > 0)
         s += Ellipsis;
+    // Keep the page's spacing around the fact: "($1.04 per share", "3.2 percent to".
     s += esc(before);
-    if (!before.isEmpty())
+    if (!before.isEmpty() && e.span.start > 0 && page.at(e.span.start - 1).isSpace())
         s += u' ';
     s += u"<b>"_s + esc(mid) + u"</b>"_s;
-    if (!after.isEmpty() && !after.front().isPunct())
+    if (!after.isEmpty() && e.span.end < page.size() && page.at(e.span.end).isSpace())
         s += u' ';
     s += esc(after);
     if (to < page.size())
@@ -351,17 +352,19 @@ QString SummarySheet::Private::coverBlock() const
         rows.append(r);
     }
     if (rows.isEmpty())
-        return u"<h2>Cover page</h2><p><i>No cover page facts found.</i></p>"_s;
+        return u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Cover page</p><p><i>No cover page facts found.</i></p>"_s;
     // Two facts per table row keeps the block short.
-    QString s = u"<h2>Cover page</h2><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Cover page</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
     const int half = int((rows.size() + 1) / 2);
     for (int i = 0; i < half; ++i) {
         s += i % 2 ? u"<tr bgcolor=\"#f0f0f0\">"_s : u"<tr>"_s;
         for (int j : {i, i + half}) {
+            if (j == i + half)
+                s += u"<td width=\"3%\"></td>"_s;
             if (j < rows.size()) {
                 const Row &r = rows.at(j);
-                s += u"<td width=\"17%\"><b>"_s + esc(r.label) + u"</b></td><td width=\"26%\">"_s
-                    + r.value + u"</td><td width=\"7%\" align=\"right\">"_s + r.ref + u"</td>"_s;
+                s += u"<td width=\"19%\"><b>"_s + esc(r.label) + u"</b></td><td width=\"21.5%\">"_s
+                    + r.value + u"</td><td width=\"8%\" align=\"right\">"_s + r.ref + u"</td>"_s;
             } else {
                 s += u"<td></td><td></td><td></td>"_s;
             }
@@ -422,7 +425,7 @@ QString SummarySheet::Private::itemsBlock(const Limits &l) const
     if (f.isEmpty())
         return QString();
     std::stable_sort(f.begin(), f.end(), [](const Fact &a, const Fact &b) { return naturalLess(a.value, b.value); });
-    QString s = u"<h2>Items</h2>"_s + tableStart({u"Item"_s, u"Title"_s, u"Page"_s}, {10, 78, 12});
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Items</p>"_s + tableStart({u"Item"_s, u"Title"_s, u"Page"_s}, {10, 78, 12});
     for (int i = 0; i < f.size() && i < l.items; ++i) {
         s += tableRow(i, {esc(f.at(i).value), esc(elide(f.at(i).attributes.value(u"title"_s), l.chars)),
                           pagesRef(f.at(i).pages)});
@@ -436,7 +439,7 @@ QString SummarySheet::Private::exhibitsBlock(const Limits &l) const
     if (f.isEmpty())
         return QString();
     std::stable_sort(f.begin(), f.end(), [](const Fact &a, const Fact &b) { return naturalLess(a.value, b.value); });
-    QString s = u"<h2>Exhibits</h2>"_s + tableStart({u"Exhibit"_s, u"Description"_s, u"Page"_s}, {10, 78, 12});
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Exhibits</p>"_s + tableStart({u"Exhibit"_s, u"Description"_s, u"Page"_s}, {10, 78, 12});
     for (int i = 0; i < f.size() && i < l.exhibits; ++i) {
         s += tableRow(i, {esc(f.at(i).value), esc(elide(f.at(i).attributes.value(u"description"_s), l.chars)),
                           pagesRef(f.at(i).pages)});
@@ -468,7 +471,7 @@ QString SummarySheet::Private::peopleBlock(const Limits &l) const
     }
     if (people.isEmpty())
         return QString();
-    QString s = u"<h2>People</h2>"_s + tableStart({u"Name"_s, u"Role or title"_s, u"Page"_s}, {30, 58, 12});
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">People</p>"_s + tableStart({u"Name"_s, u"Role or title"_s, u"Page"_s}, {30, 58, 12});
     for (int i = 0; i < people.size() && i < l.people; ++i) {
         const Fact &p = people.at(i);
         QStringList roles;
@@ -518,9 +521,9 @@ QString SummarySheet::Private::figuresBlock(const Limits &l) const
     const QList<const Entity *> percents = byType.value(u"percent"_s);
     if (money.isEmpty() && percents.isEmpty())
         return QString();
-    QString s = u"<h2>Key figures</h2>"_s;
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Key figures</p>"_s;
     const QLocale en(QLocale::English, QLocale::UnitedStates);
-    const int contextChars = qMax(50, l.chars - 30);
+    const int contextChars = qMax(50, l.chars - 70);
     if (!money.isEmpty()) {
         s += tableStart({u"Largest amounts"_s, u"As written"_s, u"Context"_s, u"Page"_s}, {20, 15, 53, 12});
         for (int i = 0; i < money.size() && i < l.money; ++i) {
@@ -535,7 +538,7 @@ QString SummarySheet::Private::figuresBlock(const Limits &l) const
     }
     if (!percents.isEmpty()) {
         if (!money.isEmpty())
-            s += u"<p style=\"font-size:4pt; margin:0\"> </p>"_s;
+            s += u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p>"_s;
         s += tableStart({u"Percentage"_s, u"Context"_s, u"Page"_s}, {14, 74, 12});
         int shown = 0;
         QSet<QString> seenContext;
@@ -546,7 +549,13 @@ QString SummarySheet::Private::figuresBlock(const Limits &l) const
             if (seenContext.contains(ctx))
                 continue;
             seenContext.insert(ctx);
-            s += tableRow(shown++, {esc(elide(valueOf(*e), 20)), ctx, pageRef(*e)});
+            // A bare number is a percentage; other normalisations are shown as they are.
+            QString value = elide(valueOf(*e), 20);
+            bool number = false;
+            value.toDouble(&number);
+            if (number)
+                value += u'%';
+            s += tableRow(shown++, {esc(value), ctx, pageRef(*e)});
         }
         s += moreRow(int(percents.size()) - shown, 3, u"percentages"_s) + u"</table>"_s;
     }
@@ -601,10 +610,10 @@ QString SummarySheet::Private::lifeSciencesBlock(const Limits &l) const
                 addPage(pages[row], e->span.page + 1);
         }
     }
-    QString s = u"<h2>Life sciences</h2>"_s
+    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Life sciences</p>"_s
         + tableStart({u"Drug"_s, u"Phase"_s, u"Doses"_s, u"Indications"_s, u"Adverse events"_s, u"Pages"_s},
-                     {17, 10, 15, 24, 22, 12});
-    auto cell = [&](const QStringList &values) {
+                     {20, 8, 14, 24, 22, 12});
+    auto cell = [&](const QStringList &values) -> QString {
         QStringList shown;
         for (int i = 0; i < values.size() && i < l.perCell; ++i)
             shown << esc(elide(values.at(i), 48));
@@ -633,7 +642,7 @@ QString SummarySheet::Private::build(const Limits &limits) const
     // Black text, gray rules and shading only: legible when printed in grayscale.
     QString s = u"<html><head><style>"_s
                 u"body { color: #000000; }"_s
-                u"h2 { font-size: 10pt; font-weight: bold; margin-top: 8pt; margin-bottom: 2pt;"_s
+                u"p.section { font-size: 10pt; font-weight: bold; margin-top: 9pt; margin-bottom: 2pt;"_s
                 u" background-color: #d9d9d9; }"_s
                 u"th { font-weight: bold; }"_s
                 u"</style></head><body>"_s;
