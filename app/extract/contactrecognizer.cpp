@@ -25,7 +25,7 @@ void ContactRecognizer::run(const ExtractionContext &context, EntityList &out) c
         uR"((?<![\w@.\-/])(?:https?://|www\.)[^\s<>"'“”]{2,300})"_s, QRegularExpression::CaseInsensitiveOption);
     // North American numbers, with or without +1, and international ones written with +.
     static const QRegularExpression phone(
-        uR"((?<![\w\-.$/])(?:(?:\+?1[\s.\-]{1,2})?(?:\(\d{3}\)[ \t\x{a0}]{0,2}|\d{3}[ \t\x{a0}.\-‑]{1,2})\d{3}[ \t\x{a0}.\-‑]{1,2}\d{4}|\+(?:[2-9]\d{0,2})(?:[ \t\x{a0}.\-]{1,2}\(?\d{1,4}\)?){2,5})(?![\w\-]|\.\d|,\d))"_s);
+        uR"((?<![\w\-.$/])(?:(?:\+?1[\s.\-]{1,2})?(?:\(\d{3}\)\h{0,2}|\d{3}[\h.\-‑]{1,2})\d{3}[\h.\-‑]{1,2}\d{4}|\+(?:[2-9]\d{0,2})(?:[ \t\x{a0}.\-]{1,2}\(?\d{1,4}\)?){2,5})(?![\w\-]|\.\d|,\d))"_s);
     static const QRegularExpression faxCue(uR"((?:fax|facsimile|telecopier|telecopy|\bF)\s{0,3}(?:no\.?|number)?\s{0,2}[:.]?\s{0,3}$)"_s,
                                            QRegularExpression::CaseInsensitiveOption);
 

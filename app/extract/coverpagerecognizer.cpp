@@ -72,7 +72,7 @@ Cover findCover(const DocumentContent &content)
         const int start = qMax(0, int(m.capturedStart()) - 1500);
         int end = qMin(int(text.size()), int(m.capturedStart()) + 12000);
         // The cover ends where the first item (or the table of contents) begins.
-        static const QRegularExpression firstItem(uR"((?m)^[ \t\x{a0}]{0,12}(?:ITEM|Item)[ \t\x{a0}]{1,4}\d)"_s);
+        static const QRegularExpression firstItem(uR"((?m)^\h{0,12}(?:ITEM|Item)\h{1,4}\d)"_s);
         const QRegularExpressionMatch im = firstItem.match(text.left(end), int(m.capturedEnd()) + 200);
         if (im.hasMatch())
             end = int(im.capturedStart());
@@ -180,13 +180,36 @@ private:
     const Cover &m_cover;
 };
 
+// Blank, or only the rule drawn under a value ("-------", "_____").
 bool isBlank(const QString &s)
 {
     for (const QChar c : s) {
-        if (!c.isSpace() && c != QChar(0xa0) && c != u'_')
+        if (!c.isSpace() && c != QChar(0xa0) && c != u'_' && c != u'-' && c != u'=' && c != QChar(0x2014))
             return false;
     }
     return true;
+}
+
+// Same value, written differently: "000-10030" and "0-10030", "APPLE COMPUTER INC"
+// and "Apple Computer, Inc.".
+bool sameValue(const QString &type, const QString &a, const QString &b)
+{
+    if (a == b)
+        return true;
+    if (type == u"commission_file_number"_s) {
+        static const QRegularExpression zeros(uR"((^|-)0+(?=\d))"_s);
+        return QString(a).replace(zeros, u"\\1"_s) == QString(b).replace(zeros, u"\\1"_s);
+    }
+    // Legal suffixes abbreviated or not: "AAMES CAPITAL CORP" is "Aames Capital Corporation".
+    static const QList<std::pair<QString, QString>> abbreviations{
+        {u" corporation"_s, u" corp"_s}, {u" incorporated"_s, u" inc"_s},
+        {u" company"_s, u" co"_s}, {u" limited"_s, u" ltd"_s}};
+    QString fa = u' ' + TextScan::fold(a) + u' ', fb = u' ' + TextScan::fold(b) + u' ';
+    for (const auto &[longForm, shortForm] : abbreviations) {
+        fa.replace(longForm + u' ', shortForm + u' ');
+        fb.replace(longForm + u' ', shortForm + u' ');
+    }
+    return fa == fb;
 }
 
 // A line holding a cover label (or only a label's tail), not a value.
@@ -505,6 +528,79 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         }
     }
 
+    // Combined filings list their registrants in one table ("Commission File Number |
+    // Registrant, State of Incorporation, Address and Telephone Number | IRS Employer
+    // Identification No."), then a block of lines per registrant.
+    {
+        static const QRegularExpression tableLabel(
+            uR"(Registrants?,?\s+(?:State\s+of\s+Incorporation|Address)[\s\S]{0,120}?Telephone\s+Number)"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression itemStart(uR"(^(?:ITEM|Item)\h{1,4}\d)"_s);
+        const QRegularExpression states = TextScan::alternation(stateTerms, false);
+        auto whole = [](const QRegularExpression &re, const QString &t) {
+            const QRegularExpressionMatch m = re.match(t);
+            return m.hasMatch() && m.capturedStart() == 0 && m.capturedLength() == t.size();
+        };
+        Hit l;
+        if (scan.first(tableLabel, &l)) {
+            const QString &text = scan.page(l.page);
+            int pos = int(text.indexOf(u'\n', l.end));
+            const int idn = int(text.indexOf(u"Identification"_s, l.end, Qt::CaseInsensitive));
+            if (idn >= 0 && idn - l.end < 200)
+                pos = int(text.indexOf(u'\n', idn));
+            enum class State { Outside, Name, Body } state = State::Outside;
+            Hit address;
+            auto flushAddress = [&] {
+                if (address.page >= 0) {
+                    add(u"registrant_address"_s, address,
+                        Normalize::spaces(text.mid(address.start, address.end - address.start)), cLabel,
+                        u"core.cover.address"_s);
+                }
+                address = Hit();
+            };
+            for (int i = 0; i < 40 && pos >= 0 && pos < text.size(); ++i) {
+                const Window line = TextScan::lineAt(text, l.page, pos + 1);
+                pos = line.end;
+                int s = line.start, e = line.end;
+                TextScan::trim(text, &s, &e);
+                if (e <= s)
+                    continue;
+                const QString t = text.mid(s, e - s);
+                if (t.size() > 160 || itemStart.match(t).hasMatch())
+                    break;
+                const Hit h{l.page, s, e};
+                if (whole(fileNumberPattern(), t)) {
+                    flushAddress();
+                    add(u"commission_file_number"_s, h, Normalize::fileNumber(t), cLabel, u"core.cover.table"_s);
+                    state = State::Name;
+                } else if (whole(irsPattern(), t)) {
+                    add(u"irs_employer_id"_s, h, Normalize::irsNumber(t), cLabel, u"core.cover.table"_s);
+                } else if (whole(phonePattern(), t)) {
+                    flushAddress();
+                    add(u"registrant_phone"_s, h, Normalize::phone(t), cLabel, u"core.cover.table"_s);
+                    state = State::Outside;
+                } else if (state == State::Name) {
+                    add(u"registrant"_s, h, Normalize::spaces(t), cLabel, u"core.cover.table"_s);
+                    state = State::Body;
+                } else if (state == State::Body) {
+                    if (t.startsWith(u'(')) {
+                        // "(A Kentucky Corporation)": the first state named is where it was incorporated.
+                        const QRegularExpressionMatch sm = states.match(t);
+                        if (sm.hasMatch())
+                            add(u"state_of_incorporation"_s,
+                                {l.page, s + int(sm.capturedStart()), s + int(sm.capturedEnd())},
+                                Normalize::state(sm.captured(), stateCodes), cLabel, u"core.cover.table"_s);
+                    } else if (address.page < 0) {
+                        address = h;
+                    } else {
+                        address.end = e;
+                    }
+                }
+            }
+            flushAddress();
+        }
+    }
+
     // Tickers: the "Trading Symbol(s)" column of the securities table.
     {
         QSet<QString> stop;
@@ -555,18 +651,13 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
     // show (or shows differently) point at the header's own line.
     for (Entity &e : found) {
         if (headerValue.contains(e.type) && e.confidence < cHeader) {
-            const QString hv = headerValue.value(e.type);
-            const bool same = e.type == u"registrant"_s || e.type == u"registrant_address"_s
-                ? TextScan::fold(hv) == TextScan::fold(e.value)
-                : hv == e.value;
-            if (same)
+            if (sameValue(e.type, headerValue.value(e.type), e.value))
                 e.confidence = cHeader;
         }
     }
     for (auto it = headerValue.constBegin(); it != headerValue.constEnd(); ++it) {
         const bool shown = std::any_of(found.begin(), found.end(), [&](const Entity &e) {
-            return e.type == it.key()
-                && (e.value == it.value() || TextScan::fold(e.value) == TextScan::fold(it.value()));
+            return e.type == it.key() && sameValue(e.type, e.value, it.value());
         });
         const SourceSpan span = headerSpan.value(it.key());
         if (shown || !span.isValid() || span.page >= content.pageCount())

@@ -49,7 +49,7 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
         const QRegularExpression begin(listStart, QRegularExpression::CaseInsensitiveOption);
         const QRegularExpression finish(listEnd.isEmpty() ? u"(?!)"_s : listEnd);
         static const QRegularExpression entry(
-            uR"((?m)^[ \t\x{a0}]{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)[ \t\x{a0}]{0,3})?(\d{1,3}(?:\.\d{1,3})?)(?:\(?[a-z]\)?)?[*†#+]{0,2}(?![\d.,%])[ \t\x{a0}]{0,8}(?:[-–—:][ \t\x{a0}]{0,4})?([^\n]{0,400})$)"_s);
+            uR"((?m)^\h{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)\h{0,3})?(\d{1,3}(?:\.\d{1,3})?)(?:\(?[a-z]\)?)?[*†#+]{0,2}(?![\d.,%])\h{0,8}(?:[-–—:]\h{0,4})?([^\n]{0,400})$)"_s);
         for (int p : TextScan::textPages(content)) {
             if (context.cancelled())
                 return;

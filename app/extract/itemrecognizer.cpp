@@ -71,9 +71,9 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
 
     // "ITEM 8.01", "Item 9.01(d).", "Item 1A.", "PART II" at the start of a line.
     static const QRegularExpression itemRe(
-        uR"((?m)^[ \t\x{a0}]{0,12}(?:\*\*)?(ITEM|Item|item)[ \t\x{a0}]{1,4}(\d{1,2}(?:\s?\.\s?\d{1,2})?[A-Ca-c]?)(?![\d])(?:\s?\([a-z]\))?[ \t\x{a0}]{0,4}[.:\-–—]?)"_s);
+        uR"((?m)^\h{0,12}(?:\*\*)?(ITEM|Item|item)\h{1,4}(\d{1,2}(?:\s?\.\s?\d{1,2})?[A-Ca-c]?)(?![\d])(?:\s?\([a-z]\))?\h{0,4}[.:\-–—]?)"_s);
     static const QRegularExpression partRe(
-        uR"((?m)^[ \t\x{a0}]{0,12}(PART|Part)[ \t\x{a0}]{1,4}(IV|III|II|I)(?![\w])[ \t\x{a0}]{0,4}[.:\-–—]?)"_s);
+        uR"((?m)^\h{0,12}(PART|Part)\h{1,4}(IV|III|II|I)(?![\w])\h{0,4}[.:\-–—]?)"_s);
     static const QRegularExpression pageNumberAtEnd(uR"([\t .]{1,}\d{1,3}\s*$)"_s);
 
     QString part;

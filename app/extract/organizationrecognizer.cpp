@@ -17,7 +17,7 @@ const auto S = u"structure"_s;
 // is left to the lexicon), or a joining word.
 const QString Word = uR"((?:[A-Z][\w&'’.\-]{0,30}|&|and|of|for|the|de))"_s;
 // Words of a name are separated by spaces, or one line break where a PDF wrapped it.
-const QString Gap = uR"((?:[ \t\x{a0}]{1,2}|[ \t\x{a0}]?\n[ \t\x{a0}]?))"_s;
+const QString Gap = uR"((?:\h{1,2}|\h?\n\h?))"_s;
 
 QString joinSuffixes(const QStringList &suffixes)
 {
@@ -60,12 +60,12 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
     const QRegularExpression suffixRe(
         u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}(?:"_s + Gap + Word + u"){0,5}),?"_s + Gap + u"(?:"_s
-            + suffixes + u")(?![\\w&])(?:[ \\t\\x{a0}]{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
+            + suffixes + u")(?![\\w&])(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(
         u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
-            + u")(?:"_s + Gap + u"(?:of|for)"_s + Gap + u"(?:the"_s + Gap + u")?[A-Z][a-z]{1,20}(?:"_s + Gap + u"[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?![ \\t\\x{a0}]{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
+            + u")(?:"_s + Gap + u"(?:of|for)"_s + Gap + u"(?:the"_s + Gap + u")?[A-Z][a-z]{1,20}(?:"_s + Gap + u"[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?!\\h{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
     const QRegularExpression lexiconCase = TextScan::alternation(rules.strings(S, u"organizations"_s), true);
 
     auto clean = [&](const QString &text, int *s, int e) {
@@ -94,6 +94,25 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
         }
     };
 
+    // "(A Kentucky Corporation)" says where a company is incorporated, not who it is.
+    QSet<QString> places{u"and"_s, u"a"_s, u"an"_s};
+    const QJsonObject stateCodes = rules.object(S, u"stateCodes"_s);
+    for (auto it = stateCodes.begin(); it != stateCodes.end(); ++it)
+        places.insert(TextScan::fold(it.value().toString()));
+    for (const QString &j : rules.strings(S, u"jurisdictions"_s))
+        places.insert(TextScan::fold(j));
+    auto onlyPlaces = [&](const QString &name) {
+        QStringList words = TextScan::fold(name).split(u' ', Qt::SkipEmptyParts);
+        if (!words.isEmpty())
+            words.removeLast(); // the suffix
+        QString rest = u' ' + words.join(u' ') + u' ';
+        for (const QString &p : std::as_const(places)) {
+            if (!p.isEmpty())
+                rest.replace(u' ' + p + u' ', u" "_s);
+        }
+        return rest.trimmed().isEmpty();
+    };
+
     const QList<int> pages = TextScan::textPages(content);
     for (int p : pages) {
         if (context.cancelled())
@@ -111,8 +130,8 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 const QString head = name.section(u' ', 0, 0).remove(u',');
                 if (leading.contains(head) && head != u"The"_s)
                     return;
-                if (name.count(u' ') == 0 || (head == u"The"_s && name.count(u' ') == 1))
-                    return; // a suffix alone, or "The Company"
+                if (name.count(u' ') == 0 || (head == u"The"_s && name.count(u' ') == 1) || onlyPlaces(name))
+                    return; // a suffix alone, "The Company", "Kentucky Corporation"
                 out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
                                               cSuffix, u"core.org.suffix"_s));
             });

@@ -16,9 +16,9 @@ const auto S = u"structure"_s;
 // A personal name: optional initial, given name, middle initials, one or two family
 // names ("McFalls", "O'Neil", "Smith-Jones"), optional suffix. Bounded repetitions only.
 const QString NamePart = uR"((?:[A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?))"_s;
-const QString Name = u"(?:[A-Z]\\.[ \\t\\x{a0}]?)?"_s + NamePart
-    + u"(?:[ \\t\\x{a0}]{1,2}[A-Z]\\.){0,2}(?:[ \\t\\x{a0}]{1,2}"_s + NamePart
-    + u"){1,2}(?:,?[ \\t\\x{a0}](?:Jr\\.|Sr\\.|III|II|IV))?"_s;
+const QString Name = u"(?:[A-Z]\\.\\h?)?"_s + NamePart
+    + u"(?:\\h{1,2}[A-Z]\\.){0,2}(?:\\h{1,2}"_s + NamePart
+    + u"){1,2}(?:,?\\h(?:Jr\\.|Sr\\.|III|II|IV))?"_s;
 
 class Names
 {
@@ -83,6 +83,26 @@ TextScan::Window nextLine(const QString &text, int page, int pos, int maxBlank =
     return {-1, 0, 0};
 }
 
+// A title wrapped over several lines: "Executive Vice President," / "General Counsel and" / "Corporate Secretary".
+QString wrappedTitle(const QString &text, int page, TextScan::Window line, QString title)
+{
+    for (int i = 0; i < 3; ++i) {
+        if (!title.endsWith(u',') && !title.endsWith(u" and"_s) && !title.endsWith(u'&'))
+            break;
+        const TextScan::Window more = nextLine(text, page, line.end, 0);
+        if (more.page < 0)
+            break;
+        const QString t = Normalize::spaces(lineText(text, more));
+        if (t.isEmpty() || t.contains(u':') || t.size() > 80)
+            break;
+        title += u' ' + t;
+        line = more;
+    }
+    while (title.endsWith(u',') || title.endsWith(u';'))
+        title.chop(1);
+    return title;
+}
+
 } // namespace
 
 QString PeopleRecognizer::name() const
@@ -107,14 +127,14 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     const QString verb = u"(?:"_s + verbs.join(u'|') + u")"_s;
     const QString office = uR"(((?:(?:Senior|Executive|Vice|Chief|Interim|Acting|Co-|Deputy|Group|Global)[ \t\-]{1,2}){0,4}(?:President|Chief[ \t]\w{1,20}(?:[ \t]\w{1,20})?[ \t]Officer|Chairman|Chairwoman|Chairperson|Secretary|Treasurer|Controller|General[ \t]Counsel|Founder|CEO|CFO|COO)(?:[ \t](?:and|&)[ \t](?:Chief[ \t]\w{1,20}[ \t]Officer|CEO|CFO|President|Chairman|Secretary|Treasurer))?))"_s;
 
-    static const QRegularExpression signedRe(uR"(/s/[ \t\x{a0}]{0,4}([^\n/]{2,60}))"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression byRe(u"(?m)^[ \\t\\x{a0}]{0,40}By:?[ \\t\\x{a0}]{1,4}("_s + Name + u")[ \\t\\x{a0}]*$"_s);
-    static const QRegularExpression nameLabel(uR"(^[ \t\x{a0}]*Name:[ \t\x{a0}]*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression titleLabel(uR"(^[ \t\x{a0}]*Title:[ \t\x{a0}]*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpression quoteAfter(u"("_s + Name + u"),[ \\t\\x{a0}]{1,2}([^,\\n\"“”]{3,100}?),[ \\t\\x{a0}]{1,2}"_s + verb + u"\\b"_s);
-    const QRegularExpression quoteBefore(u"\\b"_s + verb + u"[ \\t\\x{a0}]{1,2}("_s + Name + u"),[ \\t\\x{a0}]{1,2}([^\\n\"“”]{3,120}?)(?:[.;]|,[ \\t][a-z]|$)"_s);
-    const QRegularExpression quoteBare(u"("_s + Name + u")[ \\t\\x{a0}]{1,2}"_s + verb + u"\\b"_s);
-    const QRegularExpression officerRe(u"("_s + Name + u"),[ \\t\\x{a0}]{1,2}(?:the[ \\t]Company['’]s[ \\t]|our[ \\t]|its[ \\t]|the[ \\t])?"_s + office);
+    static const QRegularExpression signedRe(uR"(/s/\h{0,4}([^\n/]{2,60}))"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression byRe(u"(?m)^\\h{0,40}By:?\\h{1,4}("_s + Name + u")\\h*$"_s);
+    static const QRegularExpression nameLabel(uR"(^\h*Name:\h*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression titleLabel(uR"(^\h*Title:\h*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression quoteAfter(u"("_s + Name + u"),\\h{1,2}([^,\\n\"“”]{3,100}?),\\h{1,2}"_s + verb + u"\\b"_s);
+    const QRegularExpression quoteBefore(u"\\b"_s + verb + u"\\h{1,2}("_s + Name + u"),\\h{1,2}([^\\n\"“”]{3,120}?)(?:[.;]|,[ \\t][a-z]|$)"_s);
+    const QRegularExpression quoteBare(u"("_s + Name + u")\\h{1,2}"_s + verb + u"\\b"_s);
+    const QRegularExpression officerRe(u"("_s + Name + u"),\\h{1,2}(?:the[ \\t]Company['’]s[ \\t]|our[ \\t]|its[ \\t]|the[ \\t])?"_s + office);
     QString cue;
     for (const RulePack &p : rules.packs) {
         const QJsonValue v = p.body.value(S).toObject().value(u"contactCues"_s);
@@ -122,8 +142,8 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
             cue = v.toString();
     }
     const QRegularExpression cueRe(cue.isEmpty() ? u"(?!)"_s : u"(?m)"_s + cue);
-    const QRegularExpression inlineContact(u"(?:Contacts?|CONTACTS?)[ \\t]{0,2}:[ \\t\\x{a0}]{1,4}("_s + Name + u")"_s);
-    const QRegularExpression lineName(u"^[ \\t\\x{a0}]*("_s + Name + u")(?=[ \\t\\x{a0}]*$|,|\\t|[ \\t\\x{a0}]{2}|[ \\t\\x{a0}][^a-z\\s])"_s);
+    const QRegularExpression inlineContact(u"(?:Contacts?|CONTACTS?)[ \\t]{0,2}:\\h{1,4}("_s + Name + u")"_s);
+    const QRegularExpression lineName(u"^\\h*("_s + Name + u")(?=\\h*$|,|\\t|\\h{2}|\\h[^a-z\\s])"_s);
     static const QRegularExpression contactish(uR"(\d{3}[\s.\-)]{1,2}\d{3}[\s.\-]\d{4}|@)"_s);
 
     QMap<QString, QString> roles; // person name -> role, for the further mentions
@@ -173,20 +193,14 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                         if (TextScan::fold(n) == TextScan::fold(raw))
                             value = n;
                     } else if (tm.hasMatch()) {
-                        title = Normalize::spaces(tm.captured(1));
-                        // A title wrapped onto the next line.
-                        if (title.endsWith(u',') || title.endsWith(u" and"_s) || title.endsWith(u'&')) {
-                            const TextScan::Window more = nextLine(text, p, line.end - 1, 0);
-                            if (more.page >= 0)
-                                title += u' ' + Normalize::spaces(lineText(text, more));
-                        }
+                        title = wrappedTitle(text, p, line, Normalize::spaces(tm.captured(1)));
                         break;
                     } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
                         value = Normalize::spaces(lt);
                     } else {
                         const QString t = Normalize::spaces(lt);
                         if (names.isTitle(t) && !t.contains(u':'))
-                            title = t;
+                            title = wrappedTitle(text, p, line, t);
                         break;
                     }
                     pos = line.end;
