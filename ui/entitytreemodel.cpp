@@ -397,10 +397,10 @@ QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) c
         if (column == ValueColumn)
             return node->key;
         if (column == TypeColumn)
-            return tr("%n mention(s)", nullptr, mentions);
+            return mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(mentions);
         return {};
     case Qt::ToolTipRole:
-        return tr("%1: %n mention(s)", nullptr, mentions).arg(node->key);
+        return tr("%1: %2").arg(node->key, mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(mentions));
     case Qt::FontRole: {
         QFont f;
         f.setBold(true);
@@ -482,8 +482,9 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
-        return tr("%1 · %2 · %n mention(s)", nullptr, count)
-            .arg(EntityTypes::type(node->type).label, node->value);
+        return tr("%1 · %2 · %3")
+            .arg(EntityTypes::type(node->type).label, node->value,
+                 count == 1 ? tr("1 mention") : tr("%1 mentions").arg(count));
     case KindRole: return int(Kind::Group);
     case EntityIdRole: return first->id;
     case EntityIdsRole: return entityIds(indexOf(node));

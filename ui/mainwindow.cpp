@@ -627,8 +627,7 @@ void MainWindow::onExtracted(const EntityList &entities)
     setStore(store);
     store->open(m_document->content(), entities);
     if (cancelled)
-        statusBar()->showMessage(tr("Stopped finding entities: %n found so far.", nullptr,
-                                    int(entities.size())),
+        statusBar()->showMessage(tr("Stopped finding entities: %1 found so far.").arg(entities.size()),
                                  8000);
     updateHighlights();
     updateStatus();
@@ -906,8 +905,9 @@ void MainWindow::exportCsv()
                              tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
         return;
     }
-    statusBar()->showMessage(tr("Exported %n entities to %1.", nullptr, rows)
-                                 .arg(QDir::toNativeSeparators(path)),
+    statusBar()->showMessage(tr("Exported %1 to %2.")
+                                 .arg(rows == 1 ? tr("1 entity") : tr("%1 entities").arg(rows),
+                                      QDir::toNativeSeparators(path)),
                              8000);
 }
 
@@ -1030,8 +1030,10 @@ void MainWindow::updateStatus()
     for (const Entity &e : m_store->entities())
         if (e.status != EntityStatus::Auto)
             ++reviewed;
-    m_countLabel->setText(tr("%n entities", nullptr, m_store->count()) + u" · "_s
-                          + tr("%n reviewed", nullptr, reviewed));
+    const int count = m_store->count();
+    m_countLabel->setText(tr("%1 · %2 reviewed")
+                              .arg(count == 1 ? tr("1 entity") : tr("%1 entities").arg(count))
+                              .arg(reviewed));
     m_readOnlyLabel->setVisible(m_store->isReadOnly());
     m_readOnlyLabel->setToolTip(m_store->readOnlyReason());
 }

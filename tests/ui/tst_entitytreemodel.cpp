@@ -1,0 +1,321 @@
+// The entity tree and its filter over a real ReviewStore: structure, targeted
+// updates when entities are confirmed, edited, retyped, added and undone, and the
+// filters. Both models run under QAbstractItemModelTester throughout.
+#include "entityfilterproxy.h"
+#include "entitytreemodel.h"
+#include "reviewstore.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// From the sample filing (ImmunoGen, Form 8-K of June 4, 2007).
+const QString page0 = u"Date of Report (Date of earliest event reported): June 4, 2007\n\n"
+                      "ImmunoGen, Inc.\n\n(Exact name of registrant as specified in its charter)\n\n"
+                      "Massachusetts (State or other jurisdiction of incorporation)\n"_s;
+const QString page1 = u"ITEM 8.01 OTHER EVENTS\n\nOn June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) "
+                      "issued a press release on information reported at the 43rd American Society "
+                      "of Clinical Oncology (ASCO) Annual Meeting. ... trastuzumab-DM1, in "
+                      "development by the Company's collaborator, Genentech."_s;
+
+// Prints the model as indented "value | type | page | status" lines.
+QStringList dump(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
+{
+    QStringList out;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        QStringList cells;
+        for (int c = 0; c < model.columnCount(parent); ++c)
+            if (c != EntityTreeModel::ConfidenceColumn)
+                cells << model.index(r, c, parent).data().toString();
+        out << QString(depth * 2, u' ') + cells.join(u" | "_s);
+        out += dump(model, model.index(r, 0, parent), depth + 1);
+    }
+    return out;
+}
+}
+
+class TestEntityTreeModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void structure();
+    void confirmChangesOneRow();
+    void editMovesBetweenGroups();
+    void retypeMovesBetweenCategories();
+    void addAndUndo();
+    void resetOnOpen();
+    void filters_data();
+    void filters();
+    void sortingKeepsCategoryOrder();
+
+private:
+    Entity make(const QString &type, int page, const QString &text, const QString &value,
+                double confidence, int occurrence = 0);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ReviewStore> m_store;
+    std::unique_ptr<EntityTreeModel> m_model;
+    std::unique_ptr<EntityFilterProxy> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+    DocumentContent m_content;
+};
+
+Entity TestEntityTreeModel::make(const QString &type, int page, const QString &text,
+                                 const QString &value, double confidence, int occurrence)
+{
+    const QString &pageText = m_content.text.pages.at(page);
+    int start = -1;
+    for (int i = 0; i <= occurrence; ++i)
+        start = int(pageText.indexOf(text, start + 1));
+    Q_ASSERT(start >= 0);
+    Entity e;
+    e.type = type;
+    e.span = {page, start, start + int(text.size())};
+    e.text = text;
+    e.value = value;
+    e.confidence = confidence;
+    e.origin = u"test"_s;
+    e.id = Entity::makeId(type, e.span, pageText);
+    return e;
+}
+
+void TestEntityTreeModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_content = {};
+    m_content.format = DocumentFormat::PlainText;
+    m_content.filePath = m_dir->filePath(u"filing.txt"_s);
+    m_content.fileName = u"filing.txt"_s;
+    m_content.sha256 = u"00"_s;
+    m_content.text.pages = {page0, page1};
+    QFile file(m_content.filePath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((page0 + u'\f' + page1).toUtf8());
+    file.close();
+
+    const EntityList entities = {
+        make(u"report_date"_s, 0, u"June 4, 2007"_s, u"2007-06-04"_s, 0.95),
+        make(u"registrant"_s, 0, u"ImmunoGen, Inc."_s, u"ImmunoGen, Inc."_s, 0.9),
+        make(u"state_of_incorporation"_s, 0, u"Massachusetts"_s, u"MA"_s, 0.9),
+        make(u"item"_s, 1, u"ITEM 8.01"_s, u"8.01"_s, 0.95),
+        make(u"date"_s, 1, u"June 4, 2007"_s, u"2007-06-04"_s, 0.8),
+        make(u"organization"_s, 1, u"ImmunoGen, Inc."_s, u"ImmunoGen, Inc."_s, 0.6),
+        make(u"organization"_s, 1, u"Genentech"_s, u"Genentech"_s, 0.5),
+        make(u"drug"_s, 1, u"trastuzumab-DM1"_s, u"trastuzumab-DM1"_s, 0.7),
+    };
+    m_store = std::make_unique<ReviewStore>();
+    m_store->setReviewer(u"tester"_s);
+    m_store->open(m_content, entities);
+    m_model = std::make_unique<EntityTreeModel>();
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setStore(m_store.get());
+    m_proxy = std::make_unique<EntityFilterProxy>();
+    m_proxy->setSourceModel(m_model.get());
+    m_proxyTester = std::make_unique<QAbstractItemModelTester>(
+        m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestEntityTreeModel::cleanup()
+{
+    m_proxyTester.reset();
+    m_modelTester.reset();
+    m_proxy.reset();
+    m_model.reset();
+    if (m_store)
+        m_store->close();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestEntityTreeModel::structure()
+{
+    const QStringList expected = {
+        u"Cover page | 3 mentions |  | "_s,
+        u"  2007-06-04 | Date of report | 1 | Unreviewed"_s,
+        u"  ImmunoGen, Inc. | Registrant | 1 | Unreviewed"_s,
+    };
+    const QStringList tree = dump(*m_model);
+    // Categories in the contract's order, each value once with its mentions.
+    QCOMPARE(tree.at(0), expected.at(0));
+    QCOMPARE(tree.at(1), expected.at(1));
+    QCOMPARE(tree.at(3), expected.at(2));
+    QStringList top;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        top << m_model->index(r, 0).data().toString();
+    QCOMPARE(top, QStringList({u"Cover page"_s, u"Items"_s, u"Organizations"_s, u"Figures"_s,
+                               u"Life sciences"_s}));
+    const QModelIndex orgs = m_model->indexOfCategory(u"Organizations"_s);
+    QCOMPARE(m_model->rowCount(orgs), 2);
+    QCOMPARE(m_model->index(0, 0, orgs).data().toString(), u"ImmunoGen, Inc."_s);
+
+    const Entity &registrant = m_store->entities().at(1);
+    const QModelIndex mention = m_model->indexOfEntity(registrant.id);
+    QVERIFY(mention.isValid());
+    QCOMPARE(mention.data(EntityTreeModel::EntityIdRole).toString(), registrant.id);
+    QCOMPARE(mention.data(EntityTreeModel::SpanRole).value<SourceSpan>(), registrant.span);
+    QVERIFY(mention.data().toString().contains(u"ImmunoGen, Inc."_s));
+    QCOMPARE(mention.parent().data(EntityTreeModel::EntityIdsRole).toStringList(),
+             QStringList{registrant.id});
+}
+
+void TestEntityTreeModel::confirmChangesOneRow()
+{
+    const QString id = m_store->entities().at(1).id;
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    m_store->confirm(id);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(removed.count(), 0);
+    QVERIFY(changed.count() >= 1);
+    const QModelIndex mention = m_model->indexOfEntity(id, EntityTreeModel::StatusColumn);
+    QCOMPARE(mention.data().toString(), u"Confirmed"_s);
+    QCOMPARE(mention.parent().siblingAtColumn(EntityTreeModel::StatusColumn).data().toString(),
+             u"Confirmed"_s);
+    bool rowChanged = false;
+    for (const auto &args : changed)
+        if (args.at(0).value<QModelIndex>().siblingAtColumn(0) == mention.siblingAtColumn(0))
+            rowChanged = true;
+    QVERIFY(rowChanged);
+    m_store->undoStack()->undo();
+    QCOMPARE(m_model->indexOfEntity(id, EntityTreeModel::StatusColumn).data().toString(),
+             u"Unreviewed"_s);
+}
+
+void TestEntityTreeModel::editMovesBetweenGroups()
+{
+    // Correcting the organization "ImmunoGen, Inc." to "Genentech" joins the Genentech row.
+    const QString id = m_store->entities().at(5).id;
+    const QModelIndex orgs = m_model->indexOfCategory(u"Organizations"_s);
+    QCOMPARE(m_model->rowCount(orgs), 2);
+    m_store->setValue(id, u"Genentech"_s);
+    QCOMPARE(m_model->rowCount(orgs), 1);
+    const QModelIndex group = m_model->index(0, 0, orgs);
+    QCOMPARE(group.data().toString(), u"Genentech (2)"_s);
+    QCOMPARE(m_model->rowCount(group), 2);
+    QCOMPARE(m_model->indexOfEntity(id).parent(), group);
+    m_store->undoStack()->undo();
+    QCOMPARE(m_model->rowCount(m_model->indexOfCategory(u"Organizations"_s)), 2);
+}
+
+void TestEntityTreeModel::retypeMovesBetweenCategories()
+{
+    // The only drug becomes an organization: Life sciences disappears.
+    const QString id = m_store->entities().at(7).id;
+    QVERIFY(m_model->indexOfCategory(u"Life sciences"_s).isValid());
+    m_store->setType(id, u"organization"_s);
+    QVERIFY(!m_model->indexOfCategory(u"Life sciences"_s).isValid());
+    QCOMPARE(m_model->indexOfEntity(id).data(EntityTreeModel::CategoryRole).toString(),
+             u"Organizations"_s);
+    m_store->undoStack()->undo();
+    QCOMPARE(m_model->indexOfEntity(id).data(EntityTreeModel::CategoryRole).toString(),
+             u"Life sciences"_s);
+    QCOMPARE(m_model->rowCount(), 5);
+}
+
+void TestEntityTreeModel::addAndUndo()
+{
+    const int at = int(page1.indexOf(u"ASCO"_s));
+    const int before = m_model->rowCount();
+    const QString id = m_store->add({1, at, at + 4}, u"organization"_s, u"ASCO"_s);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(m_model->rowCount(), before);
+    const QModelIndex index = m_model->indexOfEntity(id, EntityTreeModel::StatusColumn);
+    QVERIFY(index.isValid());
+    QCOMPARE(index.data().toString(), u"Added"_s);
+    QCOMPARE(m_model->rowCount(m_model->indexOfCategory(u"Organizations"_s)), 3);
+    m_store->undoStack()->undo();
+    QVERIFY(!m_model->indexOfEntity(id).isValid());
+    QCOMPARE(m_model->rowCount(m_model->indexOfCategory(u"Organizations"_s)), 2);
+    // An email starts a category of its own, in its place in the order.
+    const int email = int(page1.indexOf(u"Genentech"_s));
+    const QString added = m_store->add({1, email, email + 9}, u"email"_s, u"x@example.com"_s);
+    QVERIFY(!added.isEmpty());
+    QCOMPARE(m_model->indexOfCategory(u"Contacts"_s).row(), 3);
+    m_store->undoStack()->undo();
+    QVERIFY(!m_model->indexOfCategory(u"Contacts"_s).isValid());
+}
+
+void TestEntityTreeModel::resetOnOpen()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_store->open(m_content, {make(u"drug"_s, 1, u"trastuzumab-DM1"_s, u"trastuzumab-DM1"_s, 0.7)});
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(dump(*m_model).size(), 3);
+}
+
+void TestEntityTreeModel::filters_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<QList<EntityStatus>>("statuses");
+    QTest::addColumn<double>("minimum");
+    QTest::addColumn<int>("visibleMentions");
+
+    const QList<EntityStatus> any;
+    QTest::newRow("none") << QString() << QString() << any << 0.0 << 8;
+    QTest::newRow("text in value") << u"immunogen"_s << QString() << any << 0.0 << 2;
+    QTest::newRow("text in type label") << u"registrant"_s << QString() << any << 0.0 << 1;
+    QTest::newRow("category") << QString() << u"Cover page"_s << any << 0.0 << 3;
+    QTest::newRow("unreviewed") << QString() << QString() << QList<EntityStatus>{EntityStatus::Auto}
+                                << 0.0 << 7;
+    QTest::newRow("confirmed") << QString() << QString()
+                               << QList<EntityStatus>{EntityStatus::Confirmed} << 0.0 << 1;
+    QTest::newRow("confidence") << QString() << QString() << any << 0.9 << 4;
+    QTest::newRow("combined") << u"2007"_s << u"Figures"_s << any << 0.5 << 1;
+    QTest::newRow("nothing") << u"no such thing"_s << QString() << any << 0.0 << 0;
+}
+
+void TestEntityTreeModel::filters()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, category);
+    QFETCH(QList<EntityStatus>, statuses);
+    QFETCH(double, minimum);
+    QFETCH(int, visibleMentions);
+
+    m_store->confirm(m_store->entities().at(0).id);
+    m_proxy->setText(text);
+    m_proxy->setCategory(category);
+    m_proxy->setStatuses(statuses);
+    m_proxy->setMinimumConfidence(minimum);
+
+    int mentions = 0;
+    int accepted = 0;
+    for (const QString &line : dump(*m_proxy)) {
+        if (line.startsWith(u"    "_s))
+            ++mentions;
+    }
+    for (const Entity &e : m_store->entities())
+        accepted += m_proxy->acceptsEntity(e) ? 1 : 0;
+    QCOMPARE(mentions, visibleMentions);
+    QCOMPARE(accepted, visibleMentions);
+    // No empty category or value rows are left behind.
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        QVERIFY(m_proxy->rowCount(m_proxy->index(r, 0)) > 0);
+}
+
+void TestEntityTreeModel::sortingKeepsCategoryOrder()
+{
+    m_proxy->sort(EntityTreeModel::ValueColumn, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"Cover page"_s);
+    const QModelIndex orgs = m_proxy->index(2, 0);
+    QCOMPARE(orgs.data().toString(), u"Organizations"_s);
+    QCOMPARE(m_proxy->index(0, 0, orgs).data().toString(), u"ImmunoGen, Inc."_s);
+    m_proxy->sort(EntityTreeModel::ValueColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, 0, m_proxy->index(2, 0)).data().toString(), u"Genentech"_s);
+    m_proxy->sort(EntityTreeModel::ConfidenceColumn, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, 0, m_proxy->index(0, 0)).data().toString(), u"2007-06-04"_s);
+}
+
+QTEST_MAIN(TestEntityTreeModel)
+#include "tst_entitytreemodel.moc"
