@@ -50,9 +50,20 @@ PdfPageSource PdfPageSource::fromPdf(QPdfDocument *pdf)
             rects.append(poly.boundingRect());
         return rects;
     };
+    // QtPdf hit-tests only as the two ends of a selection, and a selection whose ends hit the
+    // same character is empty: select towards a point beside it (past wide glyphs) instead.
     s.charIndexAt = [pdf](int page, QPointF point) {
-        const QPdfSelection sel = pdf->getSelection(page, point, point);
-        return sel.isValid() ? sel.startIndex() : -1;
+        for (qreal dx : {4.0, 8.0, 16.0}) {
+            const QPdfSelection sel = pdf->getSelection(page, point, point + QPointF(dx, 0));
+            if (sel.isValid() && sel.startIndex() >= 0)
+                return sel.startIndex();
+        }
+        for (qreal dx : {4.0, 8.0, 16.0}) {
+            const QPdfSelection sel = pdf->getSelection(page, point - QPointF(dx, 0), point);
+            if (sel.isValid() && sel.endIndex() > 0)
+                return sel.endIndex() - 1;
+        }
+        return -1;
     };
     return s;
 }
@@ -522,6 +533,7 @@ void PdfPageView::paintEvent(QPaintEvent *)
         p.fillRect(pr.translated(1.5, 2), QColor(0, 0, 0, 60));
         const CachedPage *c = m_cache.object(page);
         if (c && !c->image.isNull()) {
+            p.fillRect(pr, Qt::white); // pdfium leaves the paper transparent
             p.setRenderHint(QPainter::SmoothPixmapTransform, !qFuzzyCompare(c->scale, wantedScale));
             p.drawImage(pr, c->image);
         } else {
