@@ -10,6 +10,7 @@
 
 class QPdfDocument;
 class QTextDocument;
+class QThread;
 
 // Why a file could not be opened, as a value; the GUI shows message, the CLI prints it.
 struct LoadError
@@ -28,6 +29,11 @@ struct LoadOptions
 
 // A loaded filing of any format: its content (text layer, parts, header) and,
 // for PDFs, rendering and span geometry. Not thread-safe; lives on one thread.
+// load() may run on a worker thread: the QObjects it creates (the QPdfDocument,
+// the QTextDocuments of HTML parts) then belong to that thread, so hand the
+// result over with moveToThread(guiThread) before the worker finishes, e.g.
+//   QtConcurrent::run([=] { auto d = FilingDocument::load(p, o, &e);
+//                           if (d) d->moveToThread(gui); return d; })
 class FilingDocument final
 {
 public:
@@ -62,6 +68,15 @@ public:
     // Html/Text/Header parts: the QTextDocument the reading view shows, created on
     // first use, owned by this object.
     QTextDocument *partDocument(int part) const;
+
+    // Moves every QObject this document owns to `thread`; call on the thread that
+    // currently owns them (the one that ran load()).
+    void moveToThread(QThread *thread);
+
+    // Filings larger than these are refused (LoadError::TooLarge) rather than
+    // read into memory.
+    static constexpr qint64 kMaxTextBytes = qint64(256) << 20;
+    static constexpr qint64 kMaxPdfBytes = qint64(1) << 30;
 
 private:
     FilingDocument();

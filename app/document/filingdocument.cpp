@@ -1,0 +1,379 @@
+#include "filingdocument.h"
+
+#include "formatsniffer.h"
+#include "htmlloader.h"
+#include "pdfloader.h"
+#include "plaintextloader.h"
+#include "submissionparser.h"
+#include "textdecoder.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QLoggingCategory>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QTextDocument>
+#include <QtPdf/QPdfDocument>
+#include <QtPdf/QPdfSelection>
+
+#include <map>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDocument, "filinglens.document")
+
+namespace {
+
+// Span geometry is cheap to keep but not free; past this many spans the cache starts over.
+constexpr int kMaxCachedSpans = 8192;
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+struct FilingDocument::Private
+{
+    std::unique_ptr<QPdfDocument> pdf;
+    QList<QSizeF> pageSizes;
+    mutable std::map<int, std::unique_ptr<QTextDocument>> partDocuments;
+    mutable std::map<std::tuple<int, int, int>, QList<QRectF>> spanRects;
+};
+
+// Builds a FilingDocument from a file; the one place that may touch its privates.
+struct DocumentLoader
+{
+    static std::unique_ptr<FilingDocument> load(const QString &path, const LoadOptions &options,
+                                                LoadError *error);
+    static bool loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
+                         LoadError *error);
+    static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html);
+    static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
+};
+
+FilingDocument::FilingDocument() : d(std::make_unique<Private>()) { }
+
+FilingDocument::~FilingDocument() = default;
+
+std::unique_ptr<FilingDocument> FilingDocument::load(const QString &path, const LoadOptions &options,
+                                                     LoadError *error)
+{
+    LoadError ignored;
+    LoadError *err = error ? error : &ignored;
+    *err = LoadError{};
+    std::unique_ptr<FilingDocument> doc = DocumentLoader::load(path, options, err);
+    if (!doc && !err->isError())
+        *err = LoadError{LoadError::Kind::Corrupt, u"%1 could not be opened."_s.arg(shown(path))};
+    if (err->isError())
+        qCInfo(lcDocument) << err->message;
+    return err->isError() ? nullptr : std::move(doc);
+}
+
+std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const LoadOptions &options,
+                                                     LoadError *error)
+{
+    const auto fail = [error](LoadError::Kind kind, const QString &message) {
+        *error = LoadError{kind, message};
+        return std::unique_ptr<FilingDocument>();
+    };
+    if (path.isEmpty())
+        return fail(LoadError::Kind::NotFound, u"No file name was given."_s);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(LoadError::Kind::NotFound, u"%1 does not exist."_s.arg(shown(path)));
+    if (info.isDir())
+        return fail(LoadError::Kind::NotAFile, u"%1 is a folder, not a filing."_s.arg(shown(path)));
+    if (!info.isFile())
+        return fail(LoadError::Kind::NotAFile, u"%1 is not a regular file."_s.arg(shown(path)));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(LoadError::Kind::Unreadable,
+                    u"%1 cannot be read: %2."_s.arg(shown(path), file.errorString()));
+    const qint64 size = file.size();
+    if (size == 0)
+        return fail(LoadError::Kind::Empty, u"%1 is empty."_s.arg(shown(path)));
+
+    const QByteArray head = file.read(FormatSniffer::kSampleSize);
+    const FormatSniffer::Kind kind = FormatSniffer::sniff(head);
+
+    std::unique_ptr<FilingDocument> doc(new FilingDocument);
+    DocumentContent &c = doc->m_content;
+    c.filePath = info.absoluteFilePath();
+    c.fileName = info.fileName();
+
+    if (kind == FormatSniffer::Kind::Pdf) {
+        if (size > FilingDocument::kMaxPdfBytes)
+            return fail(LoadError::Kind::TooLarge,
+                        u"%1 is too large to open (%2 MB; the limit for PDF files is %3 MB)."_s.arg(
+                            shown(path), QString::number(size >> 20),
+                            QString::number(FilingDocument::kMaxPdfBytes >> 20)));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        file.seek(0);
+        if (!hash.addData(&file))
+            return fail(LoadError::Kind::Unreadable,
+                        u"%1 cannot be read: %2."_s.arg(shown(path), file.errorString()));
+        file.close();
+        c.sha256 = QString::fromLatin1(hash.result().toHex());
+        PdfLoader::Result pdf = PdfLoader::load(path, options.password, error);
+        if (error->isError()) {
+            error->message = error->message.replace(c.fileName, shown(path));
+            return nullptr;
+        }
+        c.format = DocumentFormat::Pdf;
+        c.text.pages = pdf.pages;
+        DocumentPart part;
+        part.kind = DocumentPart::Kind::Pdf;
+        part.fileName = c.fileName;
+        part.pageCount = int(pdf.pages.size());
+        c.parts.append(part);
+        doc->d->pdf = std::move(pdf.pdf);
+        doc->d->pageSizes = pdf.pageSizes;
+        return doc;
+    }
+
+    if (size > FilingDocument::kMaxTextBytes)
+        return fail(LoadError::Kind::TooLarge,
+                    u"%1 is too large to open (%2 MB; the limit is %3 MB)."_s.arg(
+                        shown(path), QString::number(size >> 20),
+                        QString::number(FilingDocument::kMaxTextBytes >> 20)));
+    if (kind == FormatSniffer::Kind::Binary) {
+        if (c.fileName.endsWith(u".pdf"_s, Qt::CaseInsensitive))
+            return fail(LoadError::Kind::Corrupt,
+                        u"%1 is not a valid PDF file (it does not start with %PDF) and cannot be opened."_s.arg(
+                            shown(path)));
+        return fail(LoadError::Kind::Unsupported,
+                    u"%1 holds binary data, not a filing (PDF, HTML, EDGAR submission or text)."_s.arg(
+                        shown(path)));
+    }
+    QByteArray bytes = head;
+    bytes += file.readAll();
+    if (bytes.size() != size)
+        return fail(LoadError::Kind::Unreadable,
+                    u"%1 cannot be read completely: %2."_s.arg(shown(path), file.errorString()));
+    c.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    if (!loadText(*doc, kind, bytes, error)) {
+        if (error->message.isEmpty())
+            error->message = u"%1 could not be read as a filing."_s.arg(shown(path));
+        return nullptr;
+    }
+    return doc;
+}
+
+void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html)
+{
+    DocumentContent &c = doc.m_content;
+    part.kind = DocumentPart::Kind::Html;
+    part.firstPage = c.text.pageCount();
+    part.pageCount = int(html.pages.size());
+    part.pageOffsets = html.pageOffsets;
+    part.html = std::move(html.html);
+    for (DeiFact fact : std::as_const(html.facts)) {
+        if (fact.span.isValid())
+            fact.span.page += part.firstPage;
+        c.deiFacts.append(fact);
+    }
+    c.text.pages += html.pages;
+    doc.d->partDocuments[int(c.parts.size())] = std::move(html.document);
+    c.parts.append(part);
+}
+
+void DocumentLoader::addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages)
+{
+    DocumentContent &c = doc.m_content;
+    PlainTextLoader::Pages pages = PlainTextLoader::split(text, edgarPages);
+    part.firstPage = c.text.pageCount();
+    part.pageCount = int(pages.pages.size());
+    part.pageOffsets = pages.viewOffsets;
+    c.text.pages += pages.pages;
+    c.parts.append(part);
+}
+
+bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
+                              LoadError *error)
+{
+    DocumentContent &c = doc.m_content;
+    const QString text = TextDecoder::decode(bytes);
+
+    if (kind == FormatSniffer::Kind::Html) {
+        c.format = DocumentFormat::Html;
+        HtmlLoader::Part html = HtmlLoader::load(text);
+        if (html.droppedTags > 0)
+            qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags
+                               << "tags were flattened";
+        DocumentPart part;
+        part.fileName = c.fileName;
+        for (const DeiFact &f : std::as_const(html.facts)) {
+            if (f.name == u"DocumentType"_s) {
+                part.type = f.value;
+                break;
+            }
+        }
+        addHtmlPart(doc, part, std::move(html));
+        return true;
+    }
+
+    if (kind == FormatSniffer::Kind::Submission) {
+        c.format = DocumentFormat::Submission;
+        SubmissionParser::Result sub = SubmissionParser::parse(text);
+        if (!sub.hasHeader && sub.documents.isEmpty()) {
+            *error = LoadError{LoadError::Kind::Corrupt,
+                               u"%1 looks like an EDGAR submission but holds neither a header nor a document."_s.arg(
+                                   shown(c.filePath))};
+            return false;
+        }
+        if (sub.hasHeader) {
+            DocumentPart header;
+            header.kind = DocumentPart::Kind::Header;
+            header.type = u"SEC-HEADER"_s;
+            header.firstPage = 0;
+            header.pageCount = 1;
+            header.pageOffsets = {0};
+            c.text.pages.append(sub.headerText);
+            c.parts.append(header);
+            c.header = sub.header;
+        }
+        for (SubmissionParser::Document &d : sub.documents) {
+            DocumentPart part;
+            part.type = d.type;
+            part.sequence = d.sequence;
+            part.fileName = d.fileName;
+            part.description = d.description;
+            part.kind = d.kind;
+            switch (d.kind) {
+            case DocumentPart::Kind::Html:
+                addHtmlPart(doc, part, HtmlLoader::load(d.body));
+                break;
+            case DocumentPart::Kind::Text:
+                addTextPart(doc, part, d.body, true);
+                break;
+            default:
+                part.kind = DocumentPart::Kind::Binary;
+                part.firstPage = c.text.pageCount();
+                part.pageCount = 0;
+                c.parts.append(part);
+                break;
+            }
+            d.body.clear();
+        }
+        return true;
+    }
+
+    c.format = DocumentFormat::PlainText;
+    DocumentPart part;
+    part.kind = DocumentPart::Kind::Text;
+    part.fileName = c.fileName;
+    addTextPart(doc, part, text, false);
+    return true;
+}
+
+QPdfDocument *FilingDocument::pdf() const
+{
+    return d->pdf.get();
+}
+
+QSizeF FilingDocument::pageSizePoints(int page) const
+{
+    if (page < 0 || page >= d->pageSizes.size())
+        return {};
+    return d->pageSizes.at(page);
+}
+
+QImage FilingDocument::renderPage(int page, QSize pixelSize) const
+{
+    if (!d->pdf || page < 0 || page >= d->pageSizes.size() || pixelSize.isEmpty())
+        return {};
+    return d->pdf->render(page, pixelSize);
+}
+
+QList<QRectF> FilingDocument::spanRects(const SourceSpan &span) const
+{
+    if (!d->pdf || !span.isValid() || span.page >= m_content.text.pageCount() || span.length() == 0)
+        return {};
+    const auto key = std::make_tuple(span.page, span.start, span.end);
+    if (const auto it = d->spanRects.find(key); it != d->spanRects.end())
+        return it->second;
+    const QString &text = m_content.text.pages.at(span.page);
+    if (span.end > text.size())
+        return {};
+    const int from = PdfLoader::pdfIndex(text, span.start);
+    const int to = PdfLoader::pdfIndex(text, span.end);
+    const QPdfSelection sel = d->pdf->getSelectionAtIndex(span.page, from, to - from);
+    QList<QRectF> rects;
+    const QList<QPolygonF> bounds = sel.bounds();
+    rects.reserve(bounds.size());
+    for (const QPolygonF &poly : bounds)
+        rects.append(poly.boundingRect());
+    if (d->spanRects.size() >= kMaxCachedSpans)
+        d->spanRects.clear();
+    d->spanRects.emplace(key, rects);
+    return rects;
+}
+
+int FilingDocument::charIndexAt(int page, QPointF point) const
+{
+    if (!d->pdf || page < 0 || page >= d->pageSizes.size())
+        return -1;
+    // QtPdf has no "character at point"; a selection from the point to the
+    // page's far corner starts at that character (PDFium's hit test, with a
+    // small tolerance).
+    const QSizeF size = d->pageSizes.at(page);
+    QPdfSelection sel = d->pdf->getSelection(page, point, QPointF(size.width(), size.height()));
+    int index = -1;
+    if (sel.isValid()) {
+        index = sel.startIndex();
+    } else {
+        sel = d->pdf->getSelection(page, QPointF(0, 0), point);
+        if (sel.isValid())
+            index = sel.endIndex();
+    }
+    if (index < 0)
+        return -1;
+    const QString &text = m_content.text.pages.at(page);
+    return qMin(PdfLoader::utf16Offset(text, index), int(text.size()));
+}
+
+QTextDocument *FilingDocument::partDocument(int part) const
+{
+    if (part < 0 || part >= m_content.parts.size())
+        return nullptr;
+    if (const auto it = d->partDocuments.find(part); it != d->partDocuments.end() && it->second)
+        return it->second.get();
+    const DocumentPart &p = m_content.parts.at(part);
+    std::unique_ptr<QTextDocument> doc;
+    switch (p.kind) {
+    case DocumentPart::Kind::Html:
+        doc = HtmlLoader::makeDocument(p.html);
+        break;
+    case DocumentPart::Kind::Text:
+    case DocumentPart::Kind::Header: {
+        doc = std::make_unique<QTextDocument>();
+        doc->setUndoRedoEnabled(false);
+        doc->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        const QStringList pages = m_content.text.pages.mid(p.firstPage, p.pageCount);
+        doc->setPlainText(pages.join(u'\n'));
+        break;
+    }
+    case DocumentPart::Kind::Pdf:
+    case DocumentPart::Kind::Binary:
+        return nullptr;
+    }
+    QTextDocument *raw = doc.get();
+    d->partDocuments[part] = std::move(doc);
+    return raw;
+}
+
+void FilingDocument::moveToThread(QThread *thread)
+{
+    if (d->pdf)
+        d->pdf->moveToThread(thread);
+    for (auto &[part, doc] : d->partDocuments) {
+        Q_UNUSED(part);
+        if (doc)
+            doc->moveToThread(thread);
+    }
+}

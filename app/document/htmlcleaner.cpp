@@ -1,0 +1,419 @@
+#include "htmlcleaner.h"
+
+#include <QtCore/QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// End tags are matched against at most this many open elements, so that
+// mismatched markup cannot make the pass quadratic.
+constexpr int kMatchWindow = 256;
+// Tables nested deeper than this are flattened: QTextDocument lays out nested
+// tables recursively and EDGAR filings never nest more than a few.
+constexpr int kMaxTableDepth = 12;
+
+struct Tag
+{
+    QString name; // lower case
+    bool end = false;
+    bool selfClosing = false;
+    bool hiddenAttr = false;
+    QStringView style;
+    QStringView nameAttr;
+    qsizetype begin = 0;
+    qsizetype finish = 0; // one past '>'
+};
+
+struct Open
+{
+    QString name;
+    bool emitted = false;
+    bool hidden = false;
+    bool anchor = false;
+    bool collects = false; // a fact gathering its text
+    bool table = false;
+    bool droppedTable = false;
+    int fact = -1;
+};
+
+bool isSpace(QChar c)
+{
+    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || c == u'\f';
+}
+
+bool isNameChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == u':' || c == u'-' || c == u'_' || c == u'.';
+}
+
+bool isVoid(const QString &n)
+{
+    static const QStringList names = {u"area"_s, u"base"_s, u"br"_s, u"col"_s, u"embed"_s, u"hr"_s,
+                                      u"img"_s, u"input"_s, u"link"_s, u"meta"_s, u"param"_s,
+                                      u"source"_s, u"track"_s, u"wbr"_s, u"basefont"_s, u"frame"_s,
+                                      u"keygen"_s, u"isindex"_s};
+    return names.contains(n);
+}
+
+// Elements whose content a browser does not show as text.
+bool isInvisibleElement(const QString &n)
+{
+    static const QStringList names = {u"head"_s, u"ix:header"_s, u"svg"_s, u"template"_s,
+                                      u"object"_s, u"iframe"_s, u"noembed"_s, u"noframes"_s,
+                                      u"datalist"_s};
+    return names.contains(n);
+}
+
+// Raw-text elements: skipped up to their end tag without looking inside.
+bool isRawText(const QString &n)
+{
+    return n == u"script"_s || n == u"style"_s || n == u"title"_s || n == u"xmp"_s;
+}
+
+bool isTableElement(const QString &n)
+{
+    return n == u"table"_s || n == u"tr"_s || n == u"td"_s || n == u"th"_s || n == u"tbody"_s
+        || n == u"thead"_s || n == u"tfoot"_s || n == u"caption"_s || n == u"colgroup"_s;
+}
+
+bool isBlockStart(const QString &n)
+{
+    static const QStringList names = {u"p"_s, u"div"_s, u"table"_s, u"ul"_s, u"ol"_s, u"dl"_s,
+                                      u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s, u"h5"_s, u"h6"_s,
+                                      u"pre"_s, u"blockquote"_s, u"center"_s, u"hr"_s};
+    return names.contains(n);
+}
+
+bool styleHides(QStringView style)
+{
+    if (style.isEmpty())
+        return false;
+    QString compact;
+    compact.reserve(style.size());
+    for (QChar c : style) {
+        if (!isSpace(c))
+            compact.append(c.toLower());
+    }
+    return compact.contains(u"display:none"_s);
+}
+
+// Parses the tag starting at s[i] == '<'. Returns false when it is not a tag
+// (e.g. "a < b"), in which case the '<' is text.
+bool parseTag(QStringView s, qsizetype i, Tag &tag)
+{
+    const qsizetype n = s.size();
+    qsizetype j = i + 1;
+    tag = Tag{};
+    tag.begin = i;
+    if (j < n && s[j] == u'/') {
+        tag.end = true;
+        ++j;
+    }
+    const qsizetype nameStart = j;
+    if (j >= n || !s[j].isLetter())
+        return false;
+    while (j < n && isNameChar(s[j]))
+        ++j;
+    tag.name = s.mid(nameStart, j - nameStart).toString().toLower();
+    while (j < n) {
+        while (j < n && isSpace(s[j]))
+            ++j;
+        if (j >= n)
+            break;
+        if (s[j] == u'>') {
+            tag.finish = j + 1;
+            return true;
+        }
+        if (s[j] == u'/') {
+            if (j + 1 < n && s[j + 1] == u'>')
+                tag.selfClosing = true;
+            ++j;
+            continue;
+        }
+        const qsizetype attrStart = j;
+        while (j < n && !isSpace(s[j]) && s[j] != u'=' && s[j] != u'>' && s[j] != u'/')
+            ++j;
+        if (j == attrStart) {
+            ++j; // a stray character such as '"'
+            continue;
+        }
+        const QStringView attr = s.mid(attrStart, j - attrStart);
+        while (j < n && isSpace(s[j]))
+            ++j;
+        QStringView value;
+        if (j < n && s[j] == u'=') {
+            ++j;
+            while (j < n && isSpace(s[j]))
+                ++j;
+            if (j < n && (s[j] == u'"' || s[j] == u'\'')) {
+                const QChar quote = s[j];
+                const qsizetype valueStart = ++j;
+                while (j < n && s[j] != quote)
+                    ++j;
+                value = s.mid(valueStart, j - valueStart);
+                if (j < n)
+                    ++j;
+            } else {
+                const qsizetype valueStart = j;
+                while (j < n && !isSpace(s[j]) && s[j] != u'>')
+                    ++j;
+                value = s.mid(valueStart, j - valueStart);
+            }
+        }
+        if (attr.compare(u"style"_s, Qt::CaseInsensitive) == 0)
+            tag.style = value;
+        else if (attr.compare(u"name"_s, Qt::CaseInsensitive) == 0)
+            tag.nameAttr = value;
+        else if (attr.compare(u"hidden"_s, Qt::CaseInsensitive) == 0)
+            tag.hiddenAttr = true;
+    }
+    tag.finish = n; // unterminated tag: the rest of the file is inside it
+    return true;
+}
+
+} // namespace
+
+QString HtmlCleaner::anchorName(int factIndex)
+{
+    return u"fl-fact-"_s + QString::number(factIndex);
+}
+
+QString HtmlCleaner::decodeEntities(QStringView text)
+{
+    static const QHash<QString, char16_t> named = {
+        {u"amp"_s, u'&'}, {u"lt"_s, u'<'}, {u"gt"_s, u'>'}, {u"quot"_s, u'"'}, {u"apos"_s, u'\''},
+        {u"nbsp"_s, 0x00A0}, {u"mdash"_s, 0x2014}, {u"ndash"_s, 0x2013}, {u"rsquo"_s, 0x2019},
+        {u"lsquo"_s, 0x2018}, {u"ldquo"_s, 0x201C}, {u"rdquo"_s, 0x201D}, {u"copy"_s, 0x00A9},
+        {u"reg"_s, 0x00AE}, {u"trade"_s, 0x2122}, {u"hellip"_s, 0x2026}, {u"bull"_s, 0x2022},
+        {u"sect"_s, 0x00A7}, {u"para"_s, 0x00B6}, {u"middot"_s, 0x00B7}};
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c != u'&') {
+            out.append(c);
+            continue;
+        }
+        const qsizetype semi = text.indexOf(u';', i + 1);
+        if (semi < 0 || semi - i > 12) {
+            out.append(c);
+            continue;
+        }
+        const QStringView ref = text.mid(i + 1, semi - i - 1);
+        bool ok = false;
+        if (ref.startsWith(u'#')) {
+            const bool hex = ref.size() > 1 && (ref[1] == u'x' || ref[1] == u'X');
+            const uint code = ref.mid(hex ? 2 : 1).toUInt(&ok, hex ? 16 : 10);
+            if (ok && code > 0 && code <= 0x10FFFF) {
+                const char32_t cp = code;
+                out.append(QString::fromUcs4(&cp, 1));
+            } else {
+                ok = false;
+            }
+        } else if (const auto it = named.constFind(ref.toString()); it != named.constEnd()) {
+            out.append(QChar(it.value()));
+            ok = true;
+        }
+        if (ok)
+            i = semi;
+        else
+            out.append(c);
+    }
+    return out;
+}
+
+HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
+{
+    Result result;
+    QString &out = result.html;
+    out.reserve(s.size());
+    QList<Open> stack;
+    QList<QString> collected; // raw text of hidden facts, by fact index
+    QList<int> collecting;    // fact indices gathering text now
+    int emittedDepth = 0;
+    int hiddenDepth = 0;
+    int tableDepth = 0;
+    int droppedTableDepth = 0;
+
+    const auto popTop = [&]() {
+        const Open e = stack.takeLast();
+        if (e.emitted) {
+            out += u"</"_s + e.name + u'>';
+            --emittedDepth;
+        }
+        if (e.anchor)
+            out += u"</a>"_s;
+        if (e.hidden)
+            --hiddenDepth;
+        if (e.collects)
+            collecting.removeLast();
+        if (e.table)
+            --tableDepth;
+        if (e.droppedTable)
+            --droppedTableDepth;
+    };
+    // Pops up to and including the nearest open element named one of `names`,
+    // unless one of `stops` is nearer. Returns whether it popped.
+    const auto popTo = [&](std::initializer_list<QStringView> names,
+                           std::initializer_list<QStringView> stops) {
+        const qsizetype floor = qMax<qsizetype>(0, stack.size() - kMatchWindow);
+        for (qsizetype k = stack.size() - 1; k >= floor; --k) {
+            const QString &name = stack.at(k).name;
+            if (std::find(stops.begin(), stops.end(), name) != stops.end())
+                return false;
+            if (std::find(names.begin(), names.end(), name) != names.end()) {
+                while (stack.size() > k)
+                    popTop();
+                return true;
+            }
+        }
+        return false;
+    };
+    const auto appendText = [&](QStringView text) {
+        if (hiddenDepth == 0)
+            out += text;
+        for (int f : std::as_const(collecting))
+            collected[f] += text;
+    };
+
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    Tag tag;
+    while (i < n) {
+        const qsizetype lt = s.indexOf(u'<', i);
+        if (lt < 0) {
+            appendText(s.mid(i));
+            break;
+        }
+        if (lt > i)
+            appendText(s.mid(i, lt - i));
+        i = lt;
+        const QStringView rest = s.mid(i);
+        if (rest.startsWith(u"<!--"_s)) {
+            const qsizetype close = s.indexOf(u"-->"_s, i + 4);
+            i = close < 0 ? n : close + 3;
+            continue;
+        }
+        if (rest.startsWith(u"<![CDATA["_s)) {
+            const qsizetype close = s.indexOf(u"]]>"_s, i + 9);
+            i = close < 0 ? n : close + 3;
+            continue;
+        }
+        if (rest.startsWith(u"<!"_s) || rest.startsWith(u"<?"_s)) {
+            const qsizetype close = s.indexOf(u'>', i + 2);
+            i = close < 0 ? n : close + 1;
+            continue;
+        }
+        if (!parseTag(s, i, tag)) {
+            appendText(u"&lt;"_s);
+            ++i;
+            continue;
+        }
+        i = tag.finish;
+        const QString &name = tag.name;
+
+        if (tag.end) {
+            if (isVoid(name))
+                continue;
+            if (name == u"p"_s || name == u"li"_s)
+                popTo({name}, {u"div"_s, u"td"_s, u"th"_s, u"table"_s, u"ul"_s, u"ol"_s, u"body"_s});
+            else
+                popTo({name}, {});
+            continue;
+        }
+
+        if (isRawText(name) && !tag.selfClosing) {
+            const qsizetype close = s.indexOf(QString(u"</"_s + name), i, Qt::CaseInsensitive);
+            if (close < 0) {
+                i = n;
+            } else {
+                const qsizetype gt = s.indexOf(u'>', close);
+                i = gt < 0 ? n : gt + 1;
+            }
+            continue;
+        }
+        if (name == u"body"_s)
+            popTo({u"head"_s}, {});
+        if (name == u"img"_s || name == u"xbrl"_s)
+            continue;
+
+        // Implied end tags, as a browser closes an open <p> or table cell.
+        if (isBlockStart(name) && !stack.isEmpty() && stack.constLast().name == u"p"_s)
+            popTop();
+        if (name == u"li"_s)
+            popTo({u"li"_s}, {u"ul"_s, u"ol"_s, u"table"_s});
+        else if (name == u"dt"_s || name == u"dd"_s)
+            popTo({u"dt"_s, u"dd"_s}, {u"dl"_s, u"table"_s});
+        else if (name == u"td"_s || name == u"th"_s)
+            popTo({u"td"_s, u"th"_s}, {u"tr"_s, u"table"_s});
+        else if (name == u"tr"_s)
+            popTo({u"tr"_s}, {u"table"_s});
+
+        const bool hidesSelf = styleHides(tag.style) || tag.hiddenAttr || isInvisibleElement(name);
+        const bool isIx = name.startsWith(u"ix:"_s);
+        const bool isFact = isIx && (name == u"ix:nonnumeric"_s || name == u"ix:nonfraction"_s)
+            && tag.nameAttr.startsWith(u"dei:"_s, Qt::CaseInsensitive);
+
+        if (isVoid(name) || tag.selfClosing) {
+            if (hiddenDepth == 0 && !hidesSelf && !isIx)
+                out += s.mid(tag.begin, tag.finish - tag.begin);
+            if (isFact) {
+                Fact fact;
+                fact.name = tag.nameAttr.mid(4).toString();
+                fact.hidden = true; // an empty fact shows nothing
+                result.facts.append(fact);
+                collected.append(QString());
+            }
+            continue;
+        }
+
+        Open e;
+        e.name = name;
+        if (isFact) {
+            Fact fact;
+            fact.name = tag.nameAttr.mid(4).toString();
+            fact.hidden = hiddenDepth > 0 || hidesSelf;
+            const int index = int(result.facts.size());
+            result.facts.append(fact);
+            collected.append(QString());
+            e.fact = index;
+            e.collects = true;
+            collecting.append(index);
+            if (!fact.hidden) {
+                e.anchor = true;
+                out += u"<a name=\""_s + anchorName(index) + u"\">"_s;
+            }
+        }
+        if (hidesSelf) {
+            e.hidden = true;
+            ++hiddenDepth;
+        } else if (hiddenDepth == 0 && !isIx) {
+            const bool tableTag = isTableElement(name);
+            const bool tooDeepTable = tableTag
+                && (droppedTableDepth > 0 || (name == u"table"_s && tableDepth >= kMaxTableDepth));
+            if (emittedDepth >= kMaxDepth || tooDeepTable) {
+                ++result.droppedTags;
+                if (name == u"table"_s) {
+                    e.droppedTable = true;
+                    ++droppedTableDepth;
+                }
+            } else {
+                e.emitted = true;
+                ++emittedDepth;
+                out += s.mid(tag.begin, tag.finish - tag.begin);
+                if (name == u"table"_s) {
+                    e.table = true;
+                    ++tableDepth;
+                }
+            }
+        }
+        stack.append(std::move(e));
+    }
+    while (!stack.isEmpty())
+        popTop();
+
+    for (qsizetype f = 0; f < result.facts.size(); ++f)
+        result.facts[f].text = decodeEntities(collected.at(f)).simplified();
+    return result;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QStringView>
+
+// Removes from EDGAR HTML what a browser would not show (<head>, <script>,
+// <style>, comments, ix:header, elements with display:none or the hidden
+// attribute, images), drops inline-XBRL tags while keeping their content, caps
+// element nesting so that QTextDocument never sees pathological depth, and
+// wraps every visible dei: fact in <a name="fl-fact-N"> so its characters can be
+// found in the QTextDocument built from the result. QTextDocument attaches a
+// named anchor to the first character of its content only, so the anchor
+// marks where a fact starts and Fact::text tells how far it runs. One linear pass.
+class HtmlCleaner final
+{
+public:
+    struct Fact
+    {
+        QString name;        // without the "dei:" prefix
+        bool hidden = false; // inside ix:header or a hidden element: no anchor
+        QString text;        // its content as text, entities decoded, white space simplified
+    };
+    struct Result
+    {
+        QString html;
+        QList<Fact> facts; // index N is anchor "fl-fact-N"
+        int droppedTags = 0; // start tags dropped because nesting was too deep
+    };
+
+    // Elements nested deeper than this are flattened (their tags dropped, text kept).
+    static constexpr int kMaxDepth = 128;
+
+    static Result clean(QStringView html);
+    static QString anchorName(int factIndex);
+    // Decodes the character references of HTML text (&amp; &#160; &#x2019; ...).
+    static QString decodeEntities(QStringView text);
+};

@@ -1,0 +1,97 @@
+#include "pdfloader.h"
+
+#include "textlayer.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtPdf/QPdfDocument>
+#include <QtPdf/QPdfSelection>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A PDF ends with %%EOF (followed at most by a little white space or junk);
+// without it the file was cut off in transfer, and PDFium would silently
+// "repair" it into fewer or empty pages.
+bool looksTruncated(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const qint64 tail = qMin<qint64>(f.size(), 2048);
+    f.seek(f.size() - tail);
+    return !f.read(tail).contains("%%EOF");
+}
+
+} // namespace
+
+QString PdfLoader::pageText(QPdfDocument *pdf, int page)
+{
+    QString text = pdf->getAllText(page).text();
+    QChar *c = text.data();
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (c[i] == u'\r')
+            c[i] = (i + 1 < n && c[i + 1] == u'\n') ? QChar(u' ') : QChar(u'\n');
+    }
+    return text;
+}
+
+int PdfLoader::pdfIndex(const QString &pageText, int utf16Offset)
+{
+    return TextLayer::toCodePoint(pageText, utf16Offset);
+}
+
+int PdfLoader::utf16Offset(const QString &pageText, int pdfIndex)
+{
+    return TextLayer::fromCodePoint(pageText, pdfIndex);
+}
+
+PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, LoadError *error)
+{
+    Result r;
+    const QString name = QFileInfo(path).fileName();
+    auto pdf = std::make_unique<QPdfDocument>(nullptr);
+    if (!password.isEmpty())
+        pdf->setPassword(password);
+    const QPdfDocument::Error e = pdf->load(path);
+    const auto fail = [&](LoadError::Kind kind, const QString &message) {
+        *error = LoadError{kind, message};
+        return Result{};
+    };
+    switch (e) {
+    case QPdfDocument::Error::None:
+        break;
+    case QPdfDocument::Error::IncorrectPassword:
+        if (password.isEmpty())
+            return fail(LoadError::Kind::PasswordRequired,
+                        u"%1 is protected by a password."_s.arg(name));
+        return fail(LoadError::Kind::WrongPassword,
+                    u"The password for %1 is not correct."_s.arg(name));
+    case QPdfDocument::Error::FileNotFound:
+        return fail(LoadError::Kind::NotFound, u"%1 could not be found."_s.arg(path));
+    case QPdfDocument::Error::UnsupportedSecurityScheme:
+        return fail(LoadError::Kind::Unsupported,
+                    u"%1 is encrypted with a scheme that cannot be opened."_s.arg(name));
+    case QPdfDocument::Error::InvalidFileFormat:
+    case QPdfDocument::Error::DataNotYetAvailable:
+    case QPdfDocument::Error::Unknown:
+        return fail(LoadError::Kind::Corrupt,
+                    u"%1 is damaged or not a valid PDF file and cannot be opened."_s.arg(name));
+    }
+    if (looksTruncated(path))
+        return fail(LoadError::Kind::Corrupt,
+                    u"%1 is incomplete: the PDF file was cut off (no end-of-file marker)."_s.arg(name));
+    const int pages = pdf->pageCount();
+    if (pages <= 0)
+        return fail(LoadError::Kind::Corrupt, u"%1 has no pages."_s.arg(name));
+    r.pages.reserve(pages);
+    r.pageSizes.reserve(pages);
+    for (int p = 0; p < pages; ++p) {
+        r.pages.append(pageText(pdf.get(), p));
+        r.pageSizes.append(pdf->pagePointSize(p));
+    }
+    r.pdf = std::move(pdf);
+    return r;
+}

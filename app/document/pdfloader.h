@@ -1,0 +1,32 @@
+#pragma once
+
+#include "filingdocument.h"
+
+#include <QtCore/QSizeF>
+#include <QtCore/QStringList>
+
+#include <memory>
+
+class QPdfDocument;
+
+// Opens a PDF with QtPdf and reads its text layer. The text of a page is
+// QPdfDocument::getAllText(page).text() with "\r\n" line breaks turned into
+// " \n" (same length), so an offset into it is the character index
+// getSelectionAtIndex() expects. PDFium counts a character outside the BMP as
+// one index but two UTF-16 units: pdfIndex() converts.
+class PdfLoader final
+{
+public:
+    struct Result
+    {
+        std::unique_ptr<QPdfDocument> pdf;
+        QStringList pages;
+        QList<QSizeF> pageSizes; // points
+    };
+
+    static Result load(const QString &path, const QString &password, LoadError *error);
+    static QString pageText(QPdfDocument *pdf, int page);
+    // UTF-16 offset in the page text -> PDFium character index.
+    static int pdfIndex(const QString &pageText, int utf16Offset);
+    static int utf16Offset(const QString &pageText, int pdfIndex);
+};
