@@ -3,22 +3,38 @@
 #include "documentcontent.h"
 #include "entity.h"
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
+#include <QtCore/QStringList>
 #include <QtGui/QUndoStack>
+
+#include <memory>
 
 // The extracted entities of one filing with the analyst's decisions applied.
 // Owns the undo stack: every mutator is one undoable command named for the user's
-// intent; widgets never build commands. Saves itself to the sidecar (see SidecarFile).
+// intent; widgets never build commands. Saves itself to the sidecar (see SidecarFile)
+// at most autosaveDelay() after every change, and on close and destruction.
+//
+// Decisions that could not be placed in a changed filing are kept as entities with
+// `orphan` set, an invalid span and their saved text; they are written back as saved.
 class ReviewStore final : public QObject
 {
     Q_OBJECT
 public:
+    enum class OpenMode {
+        Interactive, // takes the sidecar's lock, saves, follows changes on disk
+        ReadOnly,    // only applies the sidecar (headless export): no lock, no saving
+    };
+
     explicit ReviewStore(QObject *parent = nullptr);
     ~ReviewStore() override;
 
     // Replaces everything: the filing's content, freshly extracted entities, and the
     // decisions of the filing's sidecar (if any). Emits modelReset().
-    void open(const DocumentContent &content, const EntityList &extracted);
+    void open(const DocumentContent &content, const EntityList &extracted,
+              OpenMode mode = OpenMode::Interactive);
+    // Saves pending decisions, releases the lock and empties the store.
     void close();
 
     const DocumentContent &content() const;
@@ -35,12 +51,44 @@ public:
     void setNote(const QString &id, const QString &note);
     void confirmAll(const QStringList &ids); // one undo step
     void rejectAll(const QStringList &ids);  // one undo step
-    // A new entity from a text selection; returns its id.
+    // A new entity from a text selection; returns its id (the existing one if an
+    // entity of that type already has exactly this span; empty if the span is invalid).
     QString add(const SourceSpan &span, const QString &type, const QString &value = {});
 
     QString reviewer() const;
     void setReviewer(const QString &name);
+    // True when decisions cannot be changed: opened ReadOnly, another window or
+    // program holds the lock, or the sidecar was written by a newer version.
     bool isReadOnly() const;
+    QString readOnlyReason() const;
+
+    // Where decisions are saved (beside the filing, or the per-user fallback);
+    // empty before open().
+    QString sidecarPath() const;
+    bool hasUnsavedChanges() const;
+    // Writes now instead of waiting for the debounce; false (and saveFailed) on error.
+    bool save();
+    void setAutosaveDelay(int msec); // default 500
+    int autosaveDelay() const;
+
+    // The sidecar's history: entries {at, by, op, id, from, to}, oldest first.
+    // Undoing a command removes the entries it added.
+    QJsonArray history() const;
+    // Every message() since open(), for callers without an event loop (the CLI).
+    QStringList messages() const;
+
+    // Answers to externalChangeConflict(): reloadFromDisk() drops the unsaved local
+    // changes and the undo history and shows the file's decisions; keepLocalChanges()
+    // writes the local state over the file now.
+    void reloadFromDisk();
+    void keepLocalChanges();
+
+    // The extracted entities with the filing's sidecar applied, for headless use.
+    static EntityList applySidecar(const DocumentContent &content, const EntityList &extracted,
+                                   QStringList *messages = nullptr);
+
+    // Tests: behave as if the filing's own folder could not be written.
+    static void setFolderWritableForTesting(bool writable);
 
 Q_SIGNALS:
     void modelAboutToReset();
@@ -53,8 +101,33 @@ Q_SIGNALS:
     void saved(const QString &path, const QDateTime &when);
     void saveFailed(const QString &message);
     void message(const QString &text); // read-only, fallback folder, reloaded from disk ...
+    void readOnlyChanged(bool readOnly);
+    // The sidecar changed on disk while this store has unsaved changes; answer with
+    // reloadFromDisk() or keepLocalChanges(). Without changes it reloads by itself.
+    void externalChangeConflict(const QString &path);
 
 private:
+    friend class EntityEditCommand;
+    friend class AddEntityCommand;
+
+    // The review fields a command changes and restores.
+    struct ReviewState
+    {
+        EntityStatus status = EntityStatus::Auto;
+        QString value;
+        QString type;
+        QString note;
+        QString by;
+        QDateTime at;
+    };
+    ReviewState stateOf(const QString &id) const;
+    void applyState(const QString &id, const ReviewState &state);
+    void insertEntity(int row, const Entity &entity);
+    void removeEntity(const QString &id);
+    quint64 appendHistory(const QJsonObject &entry);
+    void replaceHistory(quint64 key, const QJsonObject &entry);
+    void removeHistory(quint64 key);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,0 +1,949 @@
+#include "reviewstore.h"
+
+#include "codepointindex.h"
+#include "entitytypes.h"
+#include "quoteanchor.h"
+#include "reviewcommands.h"
+#include "sidecarfile.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QFileSystemWatcher>
+#include <QtCore/QHash>
+#include <QtCore/QLockFile>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QSet>
+#include <QtCore/QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcReview, "filinglens.review")
+
+namespace {
+
+std::atomic_bool s_folderWritable{true};
+
+// Decisions carry whole seconds: what the file can hold is what undo restores.
+QDateTime nowUtc()
+{
+    const qint64 secs = QDateTime::currentSecsSinceEpoch();
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+}
+
+QString defaultReviewer()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString v = qEnvironmentVariable(name);
+        if (!v.isEmpty())
+            return v;
+    }
+    return u"unknown"_s;
+}
+
+QString spanKey(const QString &type, const SourceSpan &span)
+{
+    return type + u'@' + QString::number(span.page) + u':' + QString::number(span.start) + u'-'
+        + QString::number(span.end);
+}
+
+bool isDecision(const Entity &e)
+{
+    return e.status != EntityStatus::Auto || !e.note.isEmpty() || e.orphan;
+}
+
+QString label(const QString &type)
+{
+    return EntityTypes::type(type).label;
+}
+
+} // namespace
+
+struct ReviewStore::Private
+{
+    DocumentContent content;
+    EntityList extracted; // as the extractor produced them, for reloads
+    EntityList entities;
+    QHash<QString, int> rows;
+    QHash<QString, std::pair<QString, QString>> original; // id -> extracted (type, value)
+    QHash<QString, SidecarAnchor> orphanAnchors;           // as saved, written back unchanged
+    std::vector<CodePointIndex> codePoints;                 // per page
+
+    std::vector<std::pair<quint64, QJsonObject>> history;
+    quint64 nextHistoryKey = 1;
+
+    QUndoStack *undo = nullptr;
+    QString reviewer = defaultReviewer();
+
+    OpenMode mode = OpenMode::Interactive;
+    bool open = false;
+    QString readOnlyReason; // non-empty: read-only
+    QString sidecarPath;    // where decisions are saved
+    QString readPath;       // where they were read from (may differ for the fallback)
+    bool savingBlocked = false;
+    std::unique_ptr<QLockFile> lock;
+    QByteArray knownBytes; // the file's content as last read or written by us
+    bool dirty = false;
+
+    QTimer saveTimer;
+    QTimer watchTimer;
+    QFileSystemWatcher *watcher = nullptr;
+    QStringList messages;
+    ReviewStore *q = nullptr;
+
+    void say(const QString &text)
+    {
+        qCInfo(lcReview).noquote() << text;
+        messages.append(text);
+        Q_EMIT q->message(text);
+    }
+    void resetData();
+    void applyDecisions(const SidecarData &data);
+    SidecarAnchor anchorOf(const Entity &e) const;
+    SidecarData snapshot() const;
+    void watch();
+
+    void rebuildRows()
+    {
+        rows.clear();
+        rows.reserve(entities.size());
+        for (int i = 0; i < entities.size(); ++i)
+            rows.insert(entities.at(i).id, i);
+    }
+};
+
+ReviewStore::ReviewStore(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->undo = new QUndoStack(this);
+    d->saveTimer.setSingleShot(true);
+    d->saveTimer.setInterval(500);
+    connect(&d->saveTimer, &QTimer::timeout, this, [this] { save(); });
+    // Several change events arrive for one atomic replace; look once they settle.
+    d->watchTimer.setSingleShot(true);
+    d->watchTimer.setInterval(100);
+    connect(&d->watchTimer, &QTimer::timeout, this, [this] {
+        if (!d->open || d->sidecarPath.isEmpty())
+            return;
+        if (d->watcher && QFileInfo::exists(d->sidecarPath)
+            && !d->watcher->files().contains(d->sidecarPath))
+            d->watcher->addPath(d->sidecarPath);
+        QFile file(d->sidecarPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return; // removed or replaced right now; a later event tells
+        const QByteArray bytes = file.readAll();
+        if (bytes == d->knownBytes)
+            return;
+        if (d->dirty) {
+            qCInfo(lcReview) << "sidecar changed on disk with unsaved local changes"
+                             << d->sidecarPath;
+            Q_EMIT externalChangeConflict(d->sidecarPath);
+            return;
+        }
+        reloadFromDisk();
+    });
+}
+
+ReviewStore::~ReviewStore()
+{
+    if (d->open && d->dirty)
+        save();
+}
+
+void ReviewStore::setFolderWritableForTesting(bool writable)
+{
+    s_folderWritable.store(writable);
+}
+
+const DocumentContent &ReviewStore::content() const
+{
+    return d->content;
+}
+
+const EntityList &ReviewStore::entities() const
+{
+    return d->entities;
+}
+
+int ReviewStore::count() const
+{
+    return int(d->entities.size());
+}
+
+int ReviewStore::indexOf(const QString &id) const
+{
+    return d->rows.value(id, -1);
+}
+
+const Entity *ReviewStore::entity(const QString &id) const
+{
+    const int row = indexOf(id);
+    return row < 0 ? nullptr : &d->entities.at(row);
+}
+
+QUndoStack *ReviewStore::undoStack() const
+{
+    return d->undo;
+}
+
+QString ReviewStore::reviewer() const
+{
+    return d->reviewer;
+}
+
+void ReviewStore::setReviewer(const QString &name)
+{
+    const QString n = name.trimmed();
+    d->reviewer = n.isEmpty() ? defaultReviewer() : n;
+}
+
+bool ReviewStore::isReadOnly() const
+{
+    return !d->readOnlyReason.isEmpty();
+}
+
+QString ReviewStore::readOnlyReason() const
+{
+    return d->readOnlyReason;
+}
+
+QString ReviewStore::sidecarPath() const
+{
+    return d->sidecarPath;
+}
+
+bool ReviewStore::hasUnsavedChanges() const
+{
+    return d->dirty;
+}
+
+void ReviewStore::setAutosaveDelay(int msec)
+{
+    d->saveTimer.setInterval(qMax(0, msec));
+}
+
+int ReviewStore::autosaveDelay() const
+{
+    return d->saveTimer.interval();
+}
+
+QStringList ReviewStore::messages() const
+{
+    return d->messages;
+}
+
+QJsonArray ReviewStore::history() const
+{
+    QJsonArray out;
+    for (const auto &entry : d->history)
+        out.append(entry.second);
+    return out;
+}
+
+void ReviewStore::Private::resetData()
+{
+    saveTimer.stop();
+    watchTimer.stop();
+    undo->clear();
+    delete watcher;
+    watcher = nullptr;
+    lock.reset();
+    content = {};
+    extracted.clear();
+    entities.clear();
+    rows.clear();
+    original.clear();
+    orphanAnchors.clear();
+    codePoints.clear();
+    history.clear();
+    readOnlyReason.clear();
+    sidecarPath.clear();
+    readPath.clear();
+    savingBlocked = false;
+    knownBytes.clear();
+    dirty = false;
+    messages.clear();
+    open = false;
+}
+
+SidecarAnchor ReviewStore::Private::anchorOf(const Entity &e) const
+{
+    if (e.orphan) {
+        const auto it = orphanAnchors.constFind(e.id);
+        if (it != orphanAnchors.cend())
+            return *it;
+        return SidecarAnchor{0, 0, 0, e.text, {}, {}};
+    }
+    SidecarAnchor a;
+    const SourceSpan &s = e.span;
+    if (s.page < 0 || s.page >= int(codePoints.size()))
+        return SidecarAnchor{0, 0, 0, e.text, {}, {}};
+    const CodePointIndex &cp = codePoints[size_t(s.page)];
+    a.page = s.page + 1;
+    a.start = cp.toCodePoint(s.start);
+    a.end = cp.toCodePoint(s.end);
+    a.exact = content.text.textAt(s);
+    if (a.exact.isEmpty())
+        a.exact = e.text;
+    a.prefix = content.text.prefix(s, 32);
+    a.suffix = content.text.suffix(s, 32);
+    return a;
+}
+
+SidecarData ReviewStore::Private::snapshot() const
+{
+    SidecarData data;
+    data.file = content.fileName.isEmpty() ? QFileInfo(content.filePath).fileName() : content.fileName;
+    data.sha256 = content.sha256;
+    data.pages = content.pageCount();
+    data.format = formatKey(content.format);
+    data.savedAt = nowUtc();
+    data.decisions.reserve(entities.size());
+    for (const Entity &e : entities) {
+        if (!isDecision(e))
+            continue;
+        SidecarDecision dec;
+        dec.id = e.id;
+        dec.status = statusKey(e.status);
+        dec.type = e.type;
+        dec.value = e.value;
+        dec.anchor = anchorOf(e);
+        dec.attributes = e.attributes;
+        dec.note = e.note;
+        dec.by = e.by;
+        dec.at = e.at;
+        data.decisions.append(std::move(dec));
+    }
+    for (const auto &entry : history)
+        data.history.append(entry.second);
+    return data;
+}
+
+// Matches decisions to entities: by id; then by the saved anchor if it still holds
+// the quoted text; then by re-anchoring the quote. What cannot be placed becomes an
+// orphan. Linear in the number of decisions plus entities, except for re-anchoring,
+// which only decisions whose place changed need.
+void ReviewStore::Private::applyDecisions(const SidecarData &data)
+{
+    const bool sameDocument = data.sha256.isEmpty() || data.sha256 == content.sha256;
+    const TextLayer &text = content.text;
+    std::unique_ptr<QuoteAnchor> anchor;
+    QHash<QString, int> bySpan;
+    bySpan.reserve(entities.size());
+    for (int i = 0; i < entities.size(); ++i)
+        bySpan.insert(spanKey(entities.at(i).type, entities.at(i).span), i);
+    QSet<QString> claimed;
+    QList<int> dropped;
+    int reanchored = 0;
+    int orphans = 0;
+
+    for (const SidecarDecision &dec : data.decisions) {
+        if (claimed.contains(dec.id))
+            continue; // a duplicate entry; the first one wins
+        int row = rows.value(dec.id, -1);
+        if (row >= 0 && !sameDocument && !dec.anchor.exact.isEmpty()
+            && text.textAt(entities.at(row).span) != dec.anchor.exact)
+            row = -1;
+
+        SourceSpan span;
+        bool placed = row >= 0;
+        if (!placed) {
+            const int page = dec.anchor.page - 1;
+            int hintStart = -1;
+            if (page >= 0 && page < text.pageCount()) {
+                const CodePointIndex &cp = codePoints[size_t(page)];
+                const SourceSpan saved{page, cp.fromCodePoint(dec.anchor.start),
+                                       cp.fromCodePoint(dec.anchor.end)};
+                hintStart = saved.start;
+                const QString there = text.textAt(saved);
+                if (saved.length() > 0 && saved.end <= text.pages.at(page).size()
+                    && (dec.anchor.exact.isEmpty() ? sameDocument : there == dec.anchor.exact)) {
+                    span = saved;
+                    placed = true;
+                }
+            }
+            if (!placed && !dec.anchor.exact.isEmpty()) {
+                if (!anchor)
+                    anchor = std::make_unique<QuoteAnchor>(text);
+                const QuoteAnchor::Result r = anchor->locate(
+                    {dec.anchor.exact, dec.anchor.prefix, dec.anchor.suffix, page, hintStart});
+                if (r.method != QuoteAnchor::Method::None) {
+                    span = r.span;
+                    placed = true;
+                    ++reanchored;
+                }
+            }
+            if (placed) {
+                const int same = bySpan.value(spanKey(dec.type, span), -1);
+                if (same >= 0 && !claimed.contains(entities.at(same).id))
+                    row = same;
+            }
+        }
+
+        if (row >= 0) {
+            Entity &e = entities[row];
+            if (e.id != dec.id) {
+                // The extracted entity now stands for the decision: it keeps the
+                // decision's id so the history stays linked.
+                rows.remove(e.id);
+                if (original.contains(e.id))
+                    original.insert(dec.id, original.take(e.id));
+                e.id = dec.id;
+                rows.insert(e.id, row);
+            }
+        } else {
+            Entity e;
+            e.id = dec.id;
+            e.type = dec.type;
+            e.value = dec.value;
+            e.origin = u"manual"_s;
+            e.confidence = 1.0;
+            if (placed) {
+                e.span = span;
+                e.text = text.textAt(span);
+            } else {
+                e.text = dec.anchor.exact;
+                e.orphan = true;
+                orphanAnchors.insert(dec.id, dec.anchor);
+                ++orphans;
+            }
+            const int existing = rows.value(e.id, -1);
+            if (existing >= 0) {
+                // An unrelated extraction sits at this id's old offsets in the changed
+                // filing; the decision keeps the id and that extraction is left out.
+                dropped.append(existing);
+            }
+            entities.append(e);
+            row = int(entities.size()) - 1;
+            rows.insert(e.id, row);
+        }
+        Entity &e = entities[row];
+        bool ok = false;
+        e.status = statusFromKey(dec.status, &ok);
+        e.type = dec.type.isEmpty() ? e.type : dec.type;
+        e.value = dec.value;
+        e.note = dec.note;
+        e.by = dec.by;
+        e.at = dec.at;
+        if (!dec.attributes.isEmpty())
+            e.attributes = dec.attributes;
+        claimed.insert(dec.id);
+    }
+
+    if (!dropped.isEmpty()) {
+        std::sort(dropped.begin(), dropped.end(), std::greater<int>());
+        for (int row : std::as_const(dropped))
+            entities.removeAt(row);
+        rebuildRows();
+    }
+    for (const auto &v : data.history)
+        history.emplace_back(nextHistoryKey++, v.toObject());
+
+    if (!sameDocument && (reanchored > 0 || orphans > 0)) {
+        say(ReviewStore::tr("%1 changed since it was reviewed: %2 decision(s) found again in the new text, "
+                            "%3 could not be placed and are kept as orphans.")
+                .arg(content.fileName).arg(reanchored).arg(orphans));
+    } else if (orphans > 0) {
+        say(ReviewStore::tr("%1 decision(s) of %2 could not be placed in the text and are kept as orphans.")
+                .arg(orphans).arg(content.fileName));
+    }
+}
+
+void ReviewStore::Private::watch()
+{
+    if (mode != OpenMode::Interactive || sidecarPath.isEmpty())
+        return;
+    if (!watcher) {
+        watcher = new QFileSystemWatcher(q);
+        QObject::connect(watcher, &QFileSystemWatcher::fileChanged, q, [this] { watchTimer.start(); });
+        QObject::connect(watcher, &QFileSystemWatcher::directoryChanged, q,
+                         [this] { watchTimer.start(); });
+    }
+    const QString dir = QFileInfo(sidecarPath).absolutePath();
+    if (QFileInfo::exists(dir) && !watcher->directories().contains(dir))
+        watcher->addPath(dir);
+    if (QFileInfo::exists(sidecarPath) && !watcher->files().contains(sidecarPath))
+        watcher->addPath(sidecarPath);
+}
+
+void ReviewStore::open(const DocumentContent &content, const EntityList &extracted, OpenMode mode)
+{
+    Q_EMIT modelAboutToReset();
+    if (d->open && d->dirty)
+        save();
+    d->resetData();
+    d->open = true;
+    d->mode = mode;
+    d->content = content;
+    d->extracted = extracted;
+    d->entities = extracted;
+    d->rebuildRows();
+    for (const Entity &e : extracted)
+        d->original.insert(e.id, {e.type, e.value});
+    d->codePoints.reserve(size_t(content.pageCount()));
+    for (const QString &page : content.text.pages)
+        d->codePoints.emplace_back(page);
+
+    const QString name = content.fileName.isEmpty() ? QFileInfo(content.filePath).fileName()
+                                                     : content.fileName;
+    if (content.filePath.isEmpty()) {
+        if (mode == OpenMode::ReadOnly)
+            d->readOnlyReason = tr("Opened read-only.");
+        Q_EMIT modelReset();
+        return;
+    }
+    const QString beside = SidecarFile::pathBeside(content.filePath);
+    const QString fallback = content.sha256.isEmpty() ? QString()
+                                                      : SidecarFile::fallbackPath(content.sha256);
+
+    if (mode == OpenMode::ReadOnly) {
+        d->readOnlyReason = tr("Opened read-only.");
+        d->readPath = QFileInfo::exists(beside) || fallback.isEmpty() || !QFileInfo::exists(fallback)
+            ? beside
+            : fallback;
+        d->sidecarPath = d->readPath;
+    } else {
+        auto tryLock = [this](const QString &path) {
+            auto lock = std::make_unique<QLockFile>(path + u".lock"_s);
+            // Age alone never makes a lock stale: a review can stay open for days.
+            // A lock whose process is gone is stale and taken over.
+            lock->setStaleLockTime(0);
+            lock->tryLock(0);
+            return lock;
+        };
+        bool besideWritable = s_folderWritable.load();
+        std::unique_ptr<QLockFile> lock;
+        if (besideWritable) {
+            lock = tryLock(beside);
+            besideWritable = lock->error() != QLockFile::PermissionError;
+        }
+        if (besideWritable) {
+            d->sidecarPath = beside;
+        } else if (!fallback.isEmpty() && QDir().mkpath(QFileInfo(fallback).absolutePath())) {
+            d->sidecarPath = fallback;
+            lock = tryLock(fallback);
+            d->say(tr("The folder of %1 cannot be written; decisions are saved in %2.")
+                       .arg(name, QDir::toNativeSeparators(fallback)));
+        } else {
+            d->sidecarPath = beside;
+            d->readOnlyReason = tr("Neither the folder of %1 nor the data folder can be written; "
+                                   "decisions cannot be saved.").arg(name);
+        }
+        if (lock && lock->isLocked()) {
+            d->lock = std::move(lock);
+        } else if (d->readOnlyReason.isEmpty()) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            QString who;
+            if (lock && lock->getLockInfo(&pid, &host, &app))
+                who = tr(" (%1, process %2 on %3)").arg(app).arg(pid).arg(host);
+            d->readOnlyReason = tr("%1 is open for review in another window or program%2; "
+                                   "it is shown read-only.").arg(name, who);
+        }
+        d->readPath = d->sidecarPath;
+        if (d->sidecarPath == fallback && !QFileInfo::exists(fallback) && QFileInfo::exists(beside))
+            d->readPath = beside;
+    }
+    if (!d->readOnlyReason.isEmpty() && mode == OpenMode::Interactive)
+        d->say(d->readOnlyReason);
+
+    const SidecarFile::LoadResult loaded = SidecarFile::load(d->readPath);
+    switch (loaded.status) {
+    case SidecarFile::LoadStatus::Loaded:
+        d->applyDecisions(loaded.data);
+        if (d->readPath == d->sidecarPath)
+            d->knownBytes = loaded.bytes;
+        else
+            d->dirty = true; // copy the decisions into the fallback
+        break;
+    case SidecarFile::LoadStatus::Missing:
+        break;
+    case SidecarFile::LoadStatus::Unreadable:
+        d->say(loaded.message);
+        d->savingBlocked = true;
+        break;
+    case SidecarFile::LoadStatus::NewerSchema:
+        d->say(loaded.message);
+        d->savingBlocked = true;
+        if (d->readOnlyReason.isEmpty())
+            d->readOnlyReason = loaded.message;
+        break;
+    case SidecarFile::LoadStatus::Corrupt:
+        if (mode == OpenMode::Interactive && d->lock && d->readPath == d->sidecarPath) {
+            // Moved aside untouched, so new decisions have a place and nothing is lost.
+            const QString aside = d->readPath + u".unreadable-"_s
+                + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
+            if (QFile::rename(d->readPath, aside)) {
+                d->say(loaded.message + u' '
+                       + tr("It was kept unchanged as %1; the filing opens without its decisions.")
+                             .arg(QDir::toNativeSeparators(aside)));
+                break;
+            }
+        }
+        d->say(loaded.message + u' ' + tr("The filing opens without its decisions; the file is left as it is."));
+        d->savingBlocked = true;
+        break;
+    }
+    if (d->savingBlocked && d->readOnlyReason.isEmpty() && d->readPath == d->sidecarPath)
+        d->readOnlyReason = tr("Decisions cannot be saved while %1 cannot be read.")
+                                .arg(QDir::toNativeSeparators(d->sidecarPath));
+    d->watch();
+    if (d->dirty && !isReadOnly())
+        d->saveTimer.start();
+    Q_EMIT modelReset();
+    Q_EMIT readOnlyChanged(isReadOnly());
+}
+
+void ReviewStore::close()
+{
+    if (!d->open)
+        return;
+    Q_EMIT modelAboutToReset();
+    if (d->dirty)
+        save();
+    d->resetData();
+    Q_EMIT modelReset();
+}
+
+bool ReviewStore::save()
+{
+    d->saveTimer.stop();
+    if (!d->open || isReadOnly() || d->savingBlocked || d->sidecarPath.isEmpty())
+        return false;
+    const SidecarData data = d->snapshot();
+    if (data.decisions.isEmpty() && data.history.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
+        d->dirty = false;
+        return true; // nothing to keep; no file for an unreviewed filing
+    }
+    const QByteArray bytes = SidecarFile::serialize(data);
+    const SidecarFile::SaveResult result = SidecarFile::save(d->sidecarPath, bytes);
+    if (!result.ok) {
+        qCWarning(lcReview).noquote() << result.message;
+        Q_EMIT saveFailed(result.message);
+        return false;
+    }
+    d->knownBytes = bytes;
+    d->dirty = false;
+    d->watch();
+    Q_EMIT saved(d->sidecarPath, data.savedAt);
+    return true;
+}
+
+void ReviewStore::reloadFromDisk()
+{
+    if (!d->open || d->sidecarPath.isEmpty())
+        return;
+    const SidecarFile::LoadResult loaded = SidecarFile::load(d->sidecarPath);
+    if (loaded.status != SidecarFile::LoadStatus::Loaded) {
+        if (!loaded.message.isEmpty())
+            d->say(loaded.message + u' ' + tr("The decisions shown are kept."));
+        return;
+    }
+    Q_EMIT modelAboutToReset();
+    d->saveTimer.stop();
+    d->undo->clear();
+    d->entities = d->extracted;
+    d->rebuildRows();
+    d->original.clear();
+    for (const Entity &e : std::as_const(d->extracted))
+        d->original.insert(e.id, {e.type, e.value});
+    d->orphanAnchors.clear();
+    d->history.clear();
+    d->applyDecisions(loaded.data);
+    d->knownBytes = loaded.bytes;
+    d->dirty = false;
+    d->watch();
+    Q_EMIT modelReset();
+    d->say(tr("Decisions reloaded from %1, which was changed on disk.")
+               .arg(QDir::toNativeSeparators(d->sidecarPath)));
+}
+
+void ReviewStore::keepLocalChanges()
+{
+    if (!d->open)
+        return;
+    d->dirty = true;
+    save();
+}
+
+EntityList ReviewStore::applySidecar(const DocumentContent &content, const EntityList &extracted,
+                                     QStringList *messages)
+{
+    ReviewStore store;
+    store.open(content, extracted, OpenMode::ReadOnly);
+    if (messages)
+        *messages = store.messages();
+    return store.entities();
+}
+
+// Mutators and what the commands call.
+
+ReviewStore::ReviewState ReviewStore::stateOf(const QString &id) const
+{
+    const Entity *e = entity(id);
+    if (!e)
+        return {};
+    return {e->status, e->value, e->type, e->note, e->by, e->at};
+}
+
+void ReviewStore::applyState(const QString &id, const ReviewState &state)
+{
+    const int row = indexOf(id);
+    if (row < 0)
+        return;
+    Entity &e = d->entities[row];
+    e.status = state.status;
+    e.value = state.value;
+    e.type = state.type;
+    e.note = state.note;
+    e.by = state.by;
+    e.at = state.at;
+    d->dirty = true;
+    d->saveTimer.start();
+    Q_EMIT entityChanged(row);
+}
+
+void ReviewStore::insertEntity(int row, const Entity &entity)
+{
+    row = qBound(0, row, count());
+    Q_EMIT entityAboutToBeInserted(row);
+    d->entities.insert(row, entity);
+    if (row == count() - 1)
+        d->rows.insert(entity.id, row);
+    else
+        d->rebuildRows();
+    d->dirty = true;
+    d->saveTimer.start();
+    Q_EMIT entityInserted(row);
+}
+
+void ReviewStore::removeEntity(const QString &id)
+{
+    const int row = indexOf(id);
+    if (row < 0)
+        return;
+    Q_EMIT entityAboutToBeRemoved(row);
+    d->entities.removeAt(row);
+    if (row == count())
+        d->rows.remove(id);
+    else
+        d->rebuildRows();
+    d->dirty = true;
+    d->saveTimer.start();
+    Q_EMIT entityRemoved(row);
+}
+
+quint64 ReviewStore::appendHistory(const QJsonObject &entry)
+{
+    const quint64 key = d->nextHistoryKey++;
+    d->history.emplace_back(key, entry);
+    return key;
+}
+
+void ReviewStore::replaceHistory(quint64 key, const QJsonObject &entry)
+{
+    for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
+        if (it->first == key) {
+            it->second = entry;
+            return;
+        }
+    }
+}
+
+void ReviewStore::removeHistory(quint64 key)
+{
+    for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
+        if (it->first == key) {
+            d->history.erase(std::next(it).base());
+            return;
+        }
+    }
+}
+
+namespace {
+
+QJsonObject historyEntry(const QString &op, const QString &id, const QString &by, const QDateTime &at,
+                         const QJsonObject &from, const QJsonObject &to)
+{
+    return QJsonObject{{u"at"_s, at.toString(Qt::ISODate)}, {u"by"_s, by}, {u"op"_s, op},
+                       {u"id"_s, id}, {u"from"_s, from}, {u"to"_s, to}};
+}
+
+} // namespace
+
+void ReviewStore::confirm(const QString &id)
+{
+    confirmAll({id});
+}
+
+void ReviewStore::reject(const QString &id)
+{
+    rejectAll({id});
+}
+
+void ReviewStore::confirmAll(const QStringList &ids)
+{
+    if (isReadOnly() || !d->open)
+        return;
+    const QDateTime now = nowUtc();
+    QList<EntityEditCommand::Change> changes;
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        const Entity *e = entity(id);
+        if (!e || seen.contains(id))
+            continue;
+        seen.insert(id);
+        // Confirming keeps what the analyst already did to the entity.
+        EntityStatus target = EntityStatus::Confirmed;
+        const auto orig = d->original.constFind(id);
+        if (orig == d->original.cend())
+            target = EntityStatus::Added;
+        else if (orig->first != e->type || orig->second != e->value)
+            target = EntityStatus::Corrected;
+        if (e->status == target)
+            continue;
+        ReviewState before = stateOf(id);
+        ReviewState after = before;
+        after.status = target;
+        after.by = d->reviewer;
+        after.at = now;
+        changes.append({id, before, after,
+                        historyEntry(u"confirm"_s, id, d->reviewer, now,
+                                     {{u"status"_s, statusKey(before.status)}},
+                                     {{u"status"_s, statusKey(target)}})});
+    }
+    if (changes.isEmpty())
+        return;
+    const QString text = changes.size() == 1
+        ? tr("Confirm %1").arg(label(entity(changes.constFirst().id)->type))
+        : tr("Confirm %n entities", nullptr, int(changes.size()));
+    d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
+}
+
+void ReviewStore::rejectAll(const QStringList &ids)
+{
+    if (isReadOnly() || !d->open)
+        return;
+    const QDateTime now = nowUtc();
+    QList<EntityEditCommand::Change> changes;
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        const Entity *e = entity(id);
+        if (!e || seen.contains(id) || e->status == EntityStatus::Rejected)
+            continue;
+        seen.insert(id);
+        ReviewState before = stateOf(id);
+        ReviewState after = before;
+        after.status = EntityStatus::Rejected;
+        after.by = d->reviewer;
+        after.at = now;
+        changes.append({id, before, after,
+                        historyEntry(u"reject"_s, id, d->reviewer, now,
+                                     {{u"status"_s, statusKey(before.status)}},
+                                     {{u"status"_s, statusKey(EntityStatus::Rejected)}})});
+    }
+    if (changes.isEmpty())
+        return;
+    const QString text = changes.size() == 1
+        ? tr("Reject %1").arg(label(entity(changes.constFirst().id)->type))
+        : tr("Reject %n entities", nullptr, int(changes.size()));
+    d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
+}
+
+void ReviewStore::setValue(const QString &id, const QString &value)
+{
+    const Entity *e = entity(id);
+    if (isReadOnly() || !e || e->value == value)
+        return;
+    const QDateTime now = nowUtc();
+    ReviewState before = stateOf(id);
+    ReviewState after = before;
+    after.value = value;
+    if (before.status != EntityStatus::Added)
+        after.status = EntityStatus::Corrected;
+    after.by = d->reviewer;
+    after.at = now;
+    QList<EntityEditCommand::Change> changes{
+        {id, before, after,
+         historyEntry(u"edit"_s, id, d->reviewer, now, {{u"value"_s, before.value}},
+                      {{u"value"_s, value}})}};
+    d->undo->push(new EntityEditCommand(this, tr("Edit value"), std::move(changes),
+                                        EntityEditCommand::EditValue));
+}
+
+void ReviewStore::setType(const QString &id, const QString &type)
+{
+    const Entity *e = entity(id);
+    if (isReadOnly() || !e || type.isEmpty() || e->type == type)
+        return;
+    const QDateTime now = nowUtc();
+    ReviewState before = stateOf(id);
+    ReviewState after = before;
+    after.type = type;
+    if (before.status != EntityStatus::Added)
+        after.status = EntityStatus::Corrected;
+    after.by = d->reviewer;
+    after.at = now;
+    QList<EntityEditCommand::Change> changes{
+        {id, before, after,
+         historyEntry(u"retype"_s, id, d->reviewer, now, {{u"type"_s, before.type}},
+                      {{u"type"_s, type}})}};
+    d->undo->push(new EntityEditCommand(this, tr("Change type to %1").arg(label(type)),
+                                        std::move(changes)));
+}
+
+void ReviewStore::setNote(const QString &id, const QString &note)
+{
+    const Entity *e = entity(id);
+    if (isReadOnly() || !e || e->note == note)
+        return;
+    const QDateTime now = nowUtc();
+    ReviewState before = stateOf(id);
+    ReviewState after = before;
+    after.note = note;
+    after.by = d->reviewer;
+    after.at = now;
+    QList<EntityEditCommand::Change> changes{
+        {id, before, after,
+         historyEntry(u"note"_s, id, d->reviewer, now, {{u"note"_s, before.note}},
+                      {{u"note"_s, note}})}};
+    d->undo->push(new EntityEditCommand(this, tr("Edit note"), std::move(changes),
+                                        EntityEditCommand::EditNote));
+}
+
+QString ReviewStore::add(const SourceSpan &span, const QString &type, const QString &value)
+{
+    if (isReadOnly() || !d->open || type.isEmpty() || span.length() <= 0)
+        return {};
+    const QString text = d->content.text.textAt(span);
+    if (text.isEmpty())
+        return {};
+    const QString id = Entity::makeId(type, span, d->content.text.pages.at(span.page));
+    if (entity(id))
+        return id;
+    const QDateTime now = nowUtc();
+    Entity e;
+    e.id = id;
+    e.type = type;
+    e.value = value.isEmpty() ? text : value;
+    e.text = text;
+    e.span = span;
+    e.confidence = 1.0;
+    e.origin = u"manual"_s;
+    e.status = EntityStatus::Added;
+    e.by = d->reviewer;
+    e.at = now;
+    const QJsonObject entry = historyEntry(u"add"_s, id, d->reviewer, now, {},
+                                           {{u"type"_s, type}, {u"value"_s, e.value},
+                                            {u"status"_s, statusKey(EntityStatus::Added)}});
+    d->undo->push(new AddEntityCommand(this, tr("Add %1").arg(label(type)), e, count(), entry));
+    return id;
+}

@@ -1,0 +1,280 @@
+#include "sidecarfile.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonParseError>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QSaveFile>
+#include <QtCore/QStandardPaths>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSidecar, "filinglens.review.sidecar")
+
+namespace {
+
+std::atomic_bool s_failBeforeCommit{false};
+
+const QString kSchemaPrefix = u"filing-lens/review@"_s;
+constexpr int kSchemaVersion = 1;
+
+QString isoUtc(const QDateTime &when)
+{
+    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QDateTime parseUtc(const QJsonValue &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QJsonObject anchorToJson(const SidecarAnchor &a)
+{
+    return QJsonObject{{u"page"_s, a.page},       {u"start"_s, a.start},
+                       {u"end"_s, a.end},         {u"exact"_s, a.exact},
+                       {u"prefix"_s, a.prefix},   {u"suffix"_s, a.suffix}};
+}
+
+QJsonObject decisionToJson(const SidecarDecision &d)
+{
+    QJsonObject attributes;
+    for (auto it = d.attributes.cbegin(); it != d.attributes.cend(); ++it)
+        attributes.insert(it.key(), it.value());
+    return QJsonObject{{u"id"_s, d.id},
+                       {u"status"_s, d.status},
+                       {u"type"_s, d.type},
+                       {u"value"_s, d.value},
+                       {u"anchor"_s, anchorToJson(d.anchor)},
+                       {u"attributes"_s, attributes},
+                       {u"note"_s, d.note},
+                       {u"by"_s, d.by},
+                       {u"at"_s, isoUtc(d.at)}};
+}
+
+// Strict on shape: a file we do not fully understand is never rewritten.
+bool decisionFromJson(const QJsonValue &value, SidecarDecision *d, QString *why)
+{
+    if (!value.isObject()) {
+        *why = u"a decision is not a JSON object"_s;
+        return false;
+    }
+    const QJsonObject o = value.toObject();
+    d->id = o.value(u"id"_s).toString();
+    if (d->id.isEmpty()) {
+        *why = u"a decision has no id"_s;
+        return false;
+    }
+    d->status = o.value(u"status"_s).toString();
+    static const QStringList statuses = {u"auto"_s, u"confirmed"_s, u"corrected"_s,
+                                         u"added"_s, u"rejected"_s};
+    if (!statuses.contains(d->status)) {
+        *why = u"decision %1 has an unknown status \"%2\""_s.arg(d->id, d->status);
+        return false;
+    }
+    d->type = o.value(u"type"_s).toString();
+    if (d->type.isEmpty()) {
+        const int at = d->id.indexOf(u'@');
+        d->type = at > 0 ? d->id.left(at) : QString();
+    }
+    d->value = o.value(u"value"_s).toString();
+    const QJsonValue anchor = o.value(u"anchor"_s);
+    if (!anchor.isUndefined() && !anchor.isObject()) {
+        *why = u"decision %1 has an anchor that is not an object"_s.arg(d->id);
+        return false;
+    }
+    const QJsonObject a = anchor.toObject();
+    d->anchor.page = a.value(u"page"_s).toInt();
+    d->anchor.start = a.value(u"start"_s).toInt();
+    d->anchor.end = a.value(u"end"_s).toInt();
+    d->anchor.exact = a.value(u"exact"_s).toString();
+    d->anchor.prefix = a.value(u"prefix"_s).toString();
+    d->anchor.suffix = a.value(u"suffix"_s).toString();
+    if (d->anchor.start < 0 || d->anchor.end < d->anchor.start || d->anchor.page < 0) {
+        *why = u"decision %1 has an impossible anchor"_s.arg(d->id);
+        return false;
+    }
+    const QJsonObject attributes = o.value(u"attributes"_s).toObject();
+    for (auto it = attributes.constBegin(); it != attributes.constEnd(); ++it)
+        d->attributes.insert(it.key(), it.value().toVariant().toString());
+    d->note = o.value(u"note"_s).toString();
+    d->by = o.value(u"by"_s).toString();
+    d->at = parseUtc(o.value(u"at"_s));
+    return true;
+}
+
+} // namespace
+
+QString SidecarFile::schema()
+{
+    return kSchemaPrefix + QString::number(kSchemaVersion);
+}
+
+QString SidecarFile::suffix()
+{
+    return u".review.json"_s;
+}
+
+QString SidecarFile::pathBeside(const QString &filingPath)
+{
+    return QFileInfo(filingPath).absoluteFilePath() + suffix();
+}
+
+QString SidecarFile::fallbackPath(const QString &sha256)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/reviews/"_s
+        + sha256 + suffix();
+}
+
+SidecarFile::LoadResult SidecarFile::load(const QString &path)
+{
+    LoadResult result;
+    QFile file(path);
+    if (!file.exists()) {
+        result.status = LoadStatus::Missing;
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.status = LoadStatus::Unreadable;
+        result.message = u"Cannot read the review file %1: %2"_s.arg(
+            QDir::toNativeSeparators(path), file.errorString());
+        return result;
+    }
+    return parse(file.readAll(), path);
+}
+
+SidecarFile::LoadResult SidecarFile::parse(const QByteArray &bytes, const QString &path)
+{
+    LoadResult result;
+    result.bytes = bytes;
+    const QString where = QDir::toNativeSeparators(path);
+    auto corrupt = [&](const QString &why) {
+        result.status = LoadStatus::Corrupt;
+        result.message = u"The review file %1 cannot be read: %2."_s.arg(where, why);
+        return result;
+    };
+
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        return corrupt(u"%1 at byte %2"_s.arg(error.errorString()).arg(error.offset));
+    if (!doc.isObject())
+        return corrupt(u"it is not a JSON object"_s);
+    const QJsonObject root = doc.object();
+
+    const QString schemaName = root.value(u"schema"_s).toString();
+    if (!schemaName.startsWith(kSchemaPrefix))
+        return corrupt(schemaName.isEmpty() ? u"it has no \"schema\""_s
+                                            : u"its schema \"%1\" is not a review file"_s.arg(schemaName));
+    bool ok = false;
+    const int version = QStringView(schemaName).mid(kSchemaPrefix.size()).toInt(&ok);
+    if (!ok || version < 1)
+        return corrupt(u"its schema \"%1\" is not a review file"_s.arg(schemaName));
+    if (version > kSchemaVersion) {
+        result.status = LoadStatus::NewerSchema;
+        result.message = u"The review file %1 was written by a newer version of Filing Lens "
+                         u"(schema %2). Its decisions are not shown, and it will not be changed."_s
+                             .arg(where, schemaName);
+        return result;
+    }
+    const QJsonValue unit = root.value(u"offsetUnit"_s);
+    if (!unit.isUndefined() && unit.toString() != u"codepoint"_s)
+        return corrupt(u"its offsets are in \"%1\", not code points"_s.arg(unit.toString()));
+
+    const QJsonObject document = root.value(u"document"_s).toObject();
+    result.data.file = document.value(u"file"_s).toString();
+    result.data.sha256 = document.value(u"sha256"_s).toString();
+    result.data.pages = document.value(u"pages"_s).toInt();
+    result.data.format = document.value(u"format"_s).toString();
+    result.data.savedAt = parseUtc(root.value(u"savedAt"_s));
+
+    const QJsonValue decisions = root.value(u"decisions"_s);
+    if (!decisions.isUndefined() && !decisions.isArray())
+        return corrupt(u"\"decisions\" is not a list"_s);
+    const QJsonArray list = decisions.toArray();
+    result.data.decisions.reserve(list.size());
+    for (const QJsonValue &v : list) {
+        SidecarDecision d;
+        QString why;
+        if (!decisionFromJson(v, &d, &why))
+            return corrupt(why);
+        result.data.decisions.append(std::move(d));
+    }
+    const QJsonValue history = root.value(u"history"_s);
+    if (!history.isUndefined() && !history.isArray())
+        return corrupt(u"\"history\" is not a list"_s);
+    result.data.history = history.toArray();
+    result.status = LoadStatus::Loaded;
+    return result;
+}
+
+QJsonObject SidecarFile::toJson(const SidecarData &data)
+{
+    QJsonArray decisions;
+    for (const SidecarDecision &d : data.decisions)
+        decisions.append(decisionToJson(d));
+    return QJsonObject{{u"schema"_s, schema()},
+                       {u"offsetUnit"_s, u"codepoint"_s},
+                       {u"document"_s,
+                        QJsonObject{{u"file"_s, data.file},
+                                    {u"sha256"_s, data.sha256},
+                                    {u"pages"_s, data.pages},
+                                    {u"format"_s, data.format}}},
+                       {u"savedAt"_s, isoUtc(data.savedAt)},
+                       {u"decisions"_s, decisions},
+                       {u"history"_s, data.history}};
+}
+
+QByteArray SidecarFile::serialize(const SidecarData &data)
+{
+    return QJsonDocument(toJson(data)).toJson(QJsonDocument::Indented);
+}
+
+SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray &bytes)
+{
+    SaveResult result;
+    const QString where = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        result.message = u"Cannot save the review file %1: cannot create its folder."_s.arg(where);
+        return result;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
+        return result;
+    }
+    if (file.write(bytes) != bytes.size()) {
+        result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
+        file.cancelWriting();
+        return result;
+    }
+    if (s_failBeforeCommit.load()) {
+        file.cancelWriting();
+        file.commit();
+        result.message = u"Cannot save the review file %1: the write was interrupted."_s.arg(where);
+        return result;
+    }
+    // The previous version becomes the .bak only once the new one is fully written.
+    if (info.exists()) {
+        const QString bak = path + u".bak"_s;
+        QFile::remove(bak);
+        if (!QFile::copy(path, bak))
+            qCWarning(lcSidecar) << "cannot keep the previous version as" << bak;
+    }
+    if (!file.commit()) {
+        result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+void SidecarFile::setFailBeforeCommitForTesting(bool fail)
+{
+    s_failBeforeCommit.store(fail);
+}
