@@ -490,7 +490,12 @@ QString SummarySheet::Private::peopleBlock(const Limits &l) const
 
 QString SummarySheet::Private::organizationsBlock(const Limits &l) const
 {
-    const QList<Fact> f = facts(u"organization"_s);
+    // The registrant is in the title already.
+    QSet<QString> registrants;
+    for (const Fact &r : facts(u"registrant"_s))
+        registrants.insert(r.value.toCaseFolded());
+    QList<Fact> f = facts(u"organization"_s);
+    f.removeIf([&](const Fact &o) { return registrants.contains(o.value.toCaseFolded()); });
     if (f.isEmpty())
         return QString();
     QStringList parts;

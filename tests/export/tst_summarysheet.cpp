@@ -98,7 +98,9 @@ void TestSummarySheet::sampleSheet()
     QFETCH(int, pageSize);
     QFETCH(QSizeF, points);
     const DocumentContent c = sampleContent();
-    const EntityList l = sampleEntities(c);
+    EntityList l = sampleEntities(c);
+    // The registrant named as an organization is not listed twice.
+    l << at(c, u"organization"_s, u"ImmunoGen, Inc."_s, {}, {}, 4);
     SummaryOptions o;
     o.pageSize = QPageSize::PageSizeId(pageSize);
     o.printedAt = QDateTime(QDate(2026, 11, 25), QTime(12, 0), Qt::UTC);
@@ -127,7 +129,7 @@ void TestSummarySheet::sampleSheet()
         u"99.1 Press Release of ImmunoGen, Inc. dated June 4, 2007 p. 1"_s,
         u"Carol Hausner Executive Director, Investor Relations and Corporate Communications p. 2"_s,
         u"Mitchel Sayare Chairman and CEO p. 2"_s,
-        u"Genentech (p. 1)"_s,
+        u"Organizations: Genentech (p. 1) Life sciences"_s,
         u"trastuzumab-DM1"_s,
         u"3.6 mg/kg"_s,
         u"huC242-DM4"_s,
