@@ -71,6 +71,15 @@ QString elide(const QString &s, int chars)
     return t.left(cut) + Ellipsis;
 }
 
+// File names keep their end (the extension, the date) when shortened.
+QString elideMiddle(const QString &s, int chars)
+{
+    if (s.size() <= chars)
+        return s;
+    const int tail = chars / 2;
+    return s.left(chars - tail - 1) + Ellipsis + s.right(tail);
+}
+
 QString pagesRef(const QList<int> &pages)
 {
     if (pages.isEmpty())
@@ -272,7 +281,7 @@ QString SummarySheet::Private::titleBlock() const
     if (!sub.isEmpty())
         s += u"<p style=\"font-size:10pt; margin:0\">"_s + sub.join(u"  \u00b7  "_s) + u"</p>"_s;
     s += u"</td><td align=\"right\" valign=\"top\"><p style=\"font-size:8pt\">Filing summary<br/>"_s
-        + esc(elide(fileName, 48)) + u"</p></td></tr></table>"_s;
+        + esc(elideMiddle(fileName, 48)) + u"</p></td></tr></table>"_s;
     return s;
 }
 
@@ -693,10 +702,10 @@ std::unique_ptr<QTextDocument> SummarySheet::Private::footer(int page) const
     const QDateTime printed = options.printedAt.isValid() ? options.printedAt : QDateTime::currentDateTimeUtc();
     const QString sha = content.sha256.left(12);
     d->setHtml(u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr>"_s
-               u"<td width=\"45%\">"_s + esc(elide(fileName, 60))
+               u"<td width=\"60%\">"_s + esc(elideMiddle(fileName, 56))
                + (sha.isEmpty() ? QString() : u"  \u00b7  sha256 "_s + sha)
-               + u"</td><td width=\"20%\" align=\"center\">Page %1 of %2</td>"_s.arg(page + 1).arg(pages)
-               + u"<td width=\"35%\" align=\"right\">Printed "_s
+               + u"</td><td width=\"16%\" align=\"center\">Page %1 of %2</td>"_s.arg(page + 1).arg(pages)
+               + u"<td width=\"24%\" align=\"right\">Printed "_s
                + printed.toString(u"yyyy-MM-dd"_s) + u"</td></tr></table>"_s);
     return d;
 }
