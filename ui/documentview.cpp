@@ -103,14 +103,22 @@ DocumentView::DocumentView(QWidget *parent)
         addAction(action);
         return action;
     };
-    addShortcut({QKeySequence::Find}, [this] { openFind(); });
-    addShortcut({QKeySequence::FindNext, QKeySequence(Qt::Key_F3)}, [this] {
+    // F3 and Shift+F3 everywhere, plus what the platform binds to find next and previous.
+    const auto withKey = [](QKeySequence::StandardKey standard, const QKeySequence &key) {
+        QList<QKeySequence> keys = QKeySequence::keyBindings(standard);
+        if (!keys.contains(key))
+            keys.prepend(key);
+        return keys;
+    };
+    addShortcut(QKeySequence::keyBindings(QKeySequence::Find), [this] { openFind(); });
+    addShortcut(withKey(QKeySequence::FindNext, QKeySequence(Qt::Key_F3)), [this] {
         if (m_findBar->isHidden())
             openFind();
         else
             findNext();
     });
-    addShortcut({QKeySequence::FindPrevious, QKeySequence(Qt::SHIFT | Qt::Key_F3)}, [this] { findPrevious(); });
+    addShortcut(withKey(QKeySequence::FindPrevious, QKeySequence(Qt::SHIFT | Qt::Key_F3)),
+                [this] { findPrevious(); });
     // Esc belongs to the find bar only while it is open.
     m_closeFindAction = addShortcut({QKeySequence(Qt::Key_Escape)}, [this] { closeFind(); });
     m_closeFindAction->setEnabled(false);

@@ -676,6 +676,8 @@ void PdfPageView::updateSelection(QPointF viewportPos)
         return;
     const int page = m_pressPoint.page;
     const int length = int(m_source.pageTexts.value(page).size());
+    if (length == 0)
+        return;
     // Hit-test a little to the sides too, so a drag begun in the gutter still finds the line.
     const auto indexNear = [this, page](QPointF point) {
         for (qreal dx : {0.0, 3.0, -3.0, 12.0, -12.0, 36.0, -36.0}) {
@@ -700,7 +702,15 @@ void PdfPageView::updateSelection(QPointF viewportPos)
         a = b;
     if (b < 0)
         b = a;
+    a = std::min(a, length - 1);
+    b = std::min(b, length - 1);
     SourceSpan s{page, std::min(a, b), std::min(length, std::max(a, b) + 1)};
+    // A drag that starts or ends between words should not take the spaces along.
+    const QString &text = m_source.pageTexts.at(page);
+    while (s.length() > 1 && text.at(s.start).isSpace())
+        ++s.start;
+    while (s.length() > 1 && text.at(s.end - 1).isSpace())
+        --s.end;
     if (s != m_selection) {
         m_selection = s;
         viewport()->update();
