@@ -79,6 +79,25 @@ echo "--version: $reported"
 check "--version reports $version" test "$reported" = "filing-lens $version"
 
 share="$root/usr/share"
+
+# The packaged program, with the system's Qt, runs headless on the packaged sample (a PDF,
+# so QtPdf is exercised). A copy, so nothing is written into the unpacked package.
+sample_pdf=immunogen-8k-2007-06-04.pdf
+mkdir -p "$work_dir/run"
+[ -n "${XDG_RUNTIME_DIR:-}" ] && mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+cp "$share/filing-lens/sample/$sample_pdf" "$work_dir/run/" 2> /dev/null
+csv_header='file,id,type,category,value,text,page,start,end,confidence,status,origin,attributes,note'
+"$root/usr/bin/filing-lens" extract --csv "$work_dir/run/out.csv" "$work_dir/run/$sample_pdf" \
+    2> "$work_dir/run/extract.log"
+check "the packaged program extracts the sample (exit code 0)" test $? -eq 0
+check "the CSV starts with the header row" test "$(head -n 1 "$work_dir/run/out.csv" 2> /dev/null | tr -d '\r')" = "$csv_header"
+check "the CSV has rows for the sample" grep -q "^$sample_pdf," "$work_dir/run/out.csv"
+"$root/usr/bin/filing-lens" summary "$work_dir/run/$sample_pdf" --pdf "$work_dir/run/summary.pdf" \
+    2> "$work_dir/run/summary.log"
+check "the packaged program writes the summary sheet (exit code 0)" test $? -eq 0
+check "the summary sheet is a PDF" test "$(head -c 5 "$work_dir/run/summary.pdf" 2> /dev/null)" = "%PDF-"
+"$root/usr/bin/filing-lens" extract --bogus-option "$work_dir/run/$sample_pdf" > /dev/null 2>&1
+check "a usage error exits with 2" test $? -eq 2
 desktop="$share/applications/$app_id.desktop"
 metainfo="$share/metainfo/$app_id.metainfo.xml"
 check "the desktop entry is installed" test -f "$desktop"
