@@ -34,7 +34,7 @@ const QRegularExpression &datePattern()
 
 const QRegularExpression &fileNumberPattern()
 {
-    static const QRegularExpression re(uR"((?<![\w\-./])\d{1,3}\s?[-‑–]\s?\d{3,6}(?:-\d{1,3})?(?![\w\-‑–/]))"_s);
+    static const QRegularExpression re(uR"((?<![\w\-./])(?<!\)\h)\d{1,3}\s?[-‑–]\s?\d{3,6}(?:-\d{1,3})?(?![\w\-‑–/]))"_s);
     return re;
 }
 
@@ -54,6 +54,7 @@ const QRegularExpression &phonePattern()
 struct Cover
 {
     QList<Window> windows;
+    bool hasHeading = false; // found by its "FORM 8-K" heading, not assumed
 };
 
 // The cover: from a little before the first "FORM 8-K" of the primary document,
@@ -77,6 +78,7 @@ Cover findCover(const DocumentContent &content)
         if (im.hasMatch())
             end = int(im.capturedStart());
         cover.windows.append({pages.at(i), start, end});
+        cover.hasHeading = true;
         if (text.size() - m.capturedStart() < 4000 && i + 1 < pages.size()) {
             const int next = pages.at(i + 1);
             cover.windows.append({next, 0, qMin(int(content.text.pages.at(next).size()), 8000)});
@@ -469,7 +471,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         const QList<Hit> labels = scan.labels(f.type);
         bool ok = scan.nearest(labels, f.re, f.reach, f.before, f.after, &h);
         double c = cLabel;
-        if (!ok && labels.isEmpty() && f.type != u"state_of_incorporation"_s
+        if (!ok && labels.isEmpty() && cover.hasHeading && f.type != u"state_of_incorporation"_s
             && f.type != u"registrant_phone"_s) {
             ok = scan.first(f.re, &h);
             c = cCover;
@@ -497,7 +499,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
             }
             if (!isBlank(lt)) {
                 // Stop at the previous label; keep a value that shares its line ("04-... (IRS ...)").
-                const int close = int(lt.lastIndexOf(u')'));
+                const int close = int(qMax(lt.lastIndexOf(u')'), lt.lastIndexOf(u']')));
                 if (close >= 0 || looksLikeLabel(lt)) {
                     if (close >= 0)
                         s = line.start + close + 1;
@@ -606,9 +608,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         QSet<QString> stop;
         for (const QString &w : rules.strings(S, u"tickerStopWords"_s))
             stop.insert(w);
-        static const QRegularExpression token(uR"((?<![\w.$\-/&'’])[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,2})?(?![\w\-/&'’]|\.\w))"_s);
+        static const QRegularExpression token(uR"((?<![\w.$\-/&'’])[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,2}|\h(?:WS|RT|WT|U|W|PR[A-Z]?)(?=\s))?(?![\w\-/&'’]|\.\w))"_s);
         static const QRegularExpression end(
-            uR"(Indicate\s+by\s+check|Securities\s+registered\s+pursuant\s+to\s+Section\s+12\(g\)|\bItem\s+\d|\bITEM\s+\d|\n\s*\n\s*\n)"_s);
+            uR"(Indicate\s+by\s+check|Securities\s+registered\s+pursuant\s+to\s+Section\s+12\(g\)|\bItem\s+\d|\bITEM\s+\d|\n\s*\n\s*\n|\n[^\n\t]{100}|\nAs\s+of\s)"_s);
         for (const Hit &l : scan.labels(u"ticker"_s)) {
             const QString &text = scan.page(l.page);
             int stopAt = qMin(int(text.size()), l.end + 1200);

@@ -15,6 +15,14 @@ const auto S = u"structure"_s;
 constexpr int MaxExhibitNumber = 110;
 constexpr int MaxListChars = 20000;
 
+int letterCount(const QString &text)
+{
+    int n = 0;
+    for (const QChar c : text)
+        n += c.isLetter() ? 1 : 0;
+    return n;
+}
+
 bool plausibleNumber(const QString &number)
 {
     const int major = number.section(u'.', 0, 0).toInt();
@@ -61,7 +69,17 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                 });
             }
             int coveredTo = 0;
+            static const QRegularExpression itemHeading(uR"(\bItem\h{1,4}\d)"_s, QRegularExpression::CaseInsensitiveOption);
             for (int s : std::as_const(starts)) {
+                // "Item 15. Exhibits" in a table of contents is followed by more items, not exhibits.
+                int items = 0;
+                auto it = itemHeading.globalMatch(QStringView(text).mid(s, 800));
+                while (it.hasNext() && items < 3) {
+                    it.next();
+                    ++items;
+                }
+                if (items >= 3)
+                    continue;
                 // The list starts on the line after its heading.
                 int from = int(text.indexOf(u'\n', s));
                 if (from < 0 || from < coveredTo)
@@ -71,6 +89,7 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                 if (f.hasMatch())
                     to = from + int(f.capturedStart());
                 coveredTo = to;
+                EntityList found;
                 TextScan::forEachMatch(text, {p, from, to}, entry, [&](const QRegularExpressionMatch &m) {
                     if (m.capturedStart() >= to)
                         return;
@@ -99,13 +118,21 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                                && description.at(0) != QChar(0x201c) && description.at(0) != u'(') {
                         return; // a row of figures, not an exhibit
                     }
-                    if (description.isEmpty())
+                    if (letterCount(description) < 3
+                        || description.startsWith(u"Table of Contents"_s, Qt::CaseInsensitive))
                         return;
-                    out.append(context.makeEntity(
+                    found.append(context.makeEntity(
                         u"exhibit"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
                         Normalize::exhibit(number), cList, u"core.exhibit.list"_s,
                         {{u"description"_s, Normalize::spaces(description)}}));
                 });
+                // Exhibit lists number like "99.1", "10", "104"; a run of "1", "2", "3"
+                // after an "Exhibits" heading is a numbered list of something else.
+                const bool looksLikeExhibits = std::any_of(found.begin(), found.end(), [](const Entity &e) {
+                    return e.value.contains(u'.') || e.value.toInt() >= 10;
+                });
+                if (looksLikeExhibits)
+                    out.append(found);
             }
         }
     }

@@ -100,7 +100,21 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
             });
             std::sort(headings.begin(), headings.end(),
                       [](const Heading &a, const Heading &b) { return a.start < b.start; });
+            // A table of contents lists many items close together; a report's own
+            // headings are pages apart (even "Item 6. [Reserved]" has neighbours farther off).
+            auto inContents = [&](const Heading &h) {
+                if (kind == Kind::Current)
+                    return false;
+                int near = 0;
+                for (const Heading &o : std::as_const(headings)) {
+                    if (!o.isPart && o.start != h.start && qAbs(o.start - h.start) < 600)
+                        ++near;
+                }
+                return near >= 3;
+            };
             for (const Heading &h : std::as_const(headings)) {
+                if (!h.isPart && inContents(h))
+                    continue;
                 const TextScan::Window line = TextScan::lineAt(text, p, h.start);
                 const QString rest = text.mid(h.matchEnd, qMax(0, line.end - h.matchEnd));
                 // A table of contents line ends with its page number.

@@ -41,7 +41,7 @@ QString Normalize::spaces(const QString &text)
     out.reserve(text.size());
     bool space = false;
     for (const QChar c : text) {
-        if (c.isSpace() || c == QChar(0xa0)) {
+        if (c.isSpace() || c == QChar(0xa0) || c.category() == QChar::Other_Format) {
             space = true;
             continue;
         }
@@ -184,7 +184,8 @@ QString Normalize::irsNumber(const QString &text)
         if (c.isDigit())
             digits += c;
     }
-    if (digits.size() != 9)
+    // Nine zeros is EDGAR's placeholder for "none".
+    if (digits.size() != 9 || digits == u"000000000"_s)
         return {};
     return digits.left(2) + u'-' + digits.mid(2);
 }
@@ -199,21 +200,25 @@ QString Normalize::fileNumber(const QString &text)
 
 QString Normalize::personName(const QString &text)
 {
-    QString t = spaces(text);
-    bool hasLower = false;
-    for (const QChar c : t) {
-        if (c.isLower()) {
-            hasLower = true;
-            break;
+    // Word by word, so "CHRISTOPHER BOERNER, Ph.D." keeps its degree as written.
+    static const QStringList keep{u"II"_s, u"III"_s, u"IV"_s, u"VI"_s, u"MD"_s, u"M.D."_s,
+                                  u"PHD"_s, u"CPA"_s, u"CFA"_s, u"ESQ."_s};
+    QStringList words = spaces(text).split(u' ', Qt::SkipEmptyParts);
+    for (QString &w : words) {
+        bool lower = false;
+        for (const QChar c : std::as_const(w))
+            lower = lower || c.isLower();
+        QString bare = w;
+        bare.remove(u',');
+        if (lower || keep.contains(bare))
+            continue;
+        QString out;
+        bool start = true;
+        for (const QChar c : std::as_const(w)) {
+            out += start ? c : c.toLower();
+            start = !c.isLetter();
         }
+        w = out;
     }
-    if (hasLower)
-        return t;
-    QString out;
-    bool start = true;
-    for (const QChar c : t) {
-        out += start ? c : c.toLower();
-        start = !c.isLetter();
-    }
-    return out;
+    return words.join(u' ');
 }

@@ -15,7 +15,7 @@ const auto S = u"structure"_s;
 
 // A capitalised word of an organization's name ("Johnson", "AT&T", "sanofi-aventis"
 // is left to the lexicon), or a joining word.
-const QString Word = uR"((?:[A-Z][\w&'’.\-]{0,30}|&|and|of|for|the|de))"_s;
+const QString Word = uR"((?:[A-Z][\w&'’.\-]{0,30}+|&|and|of|for|the|de))"_s;
 // Words of a name are separated by spaces, or one line break where a PDF wrapped it.
 const QString Gap = uR"((?:\h{1,2}|\h?\n\h?))"_s;
 
@@ -59,12 +59,12 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     const QString keywords = joinSuffixes(rules.strings(S, u"orgKeywords"_s));
     // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
     const QRegularExpression suffixRe(
-        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}(?:"_s + Gap + Word + u"){0,5}),?"_s + Gap + u"(?:"_s
+        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}+(?:"_s + Gap + Word + u"){0,5}),?"_s + Gap + u"(?:"_s
             + suffixes + u")(?![\\w&])(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(
-        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
+        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}+"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
             + u")(?:"_s + Gap + u"(?:of|for)"_s + Gap + u"(?:the"_s + Gap + u")?[A-Z][a-z]{1,20}(?:"_s + Gap + u"[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?!\\h{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
     const QRegularExpression lexiconCase = TextScan::alternation(rules.strings(S, u"organizations"_s), true);
 
@@ -126,6 +126,18 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 const int paren = int(text.mid(s, e - s).indexOf(u" ("_s));
                 if (paren > 0)
                     e = s + paren;
+                // A sentence ended inside the match: "Cash Payment. The Company".
+                static const QRegularExpression sentenceEnd(uR"([a-z\d]{2}[.;:]\s+(?=[A-Z]))"_s);
+                QRegularExpressionMatchIterator ends = sentenceEnd.globalMatch(text.mid(s, e - s));
+                int cut = -1;
+                while (ends.hasNext())
+                    cut = int(ends.next().capturedEnd());
+                if (cut > 0)
+                    s += cut;
+                // "the Company", "Chief Executive Officer of the Company": a reference, not a name.
+                static const QRegularExpression reference(uR"((?:^|\s)(?:the|The|our|its|such)\s+(?:Company|Corporation|Trust|Group)$)"_s);
+                if (reference.match(text.mid(s, e - s)).hasMatch())
+                    return;
                 const QString name = text.mid(s, e - s);
                 const QString head = name.section(u' ', 0, 0).remove(u',');
                 if (leading.contains(head) && head != u"The"_s)

@@ -29,12 +29,16 @@ public:
             m_stop.insert(w.toLower());
         for (const QString &w : rules.strings(S, u"personTitleWords"_s))
             m_titleWords.insert(w.toLower());
+        for (const QString &w : rules.strings(S, u"orgSuffixes"_s))
+            m_stop.insert(w.toLower());
     }
 
     bool isName(const QString &text) const
     {
         static const QRegularExpression split(uR"([\s,]+)"_s);
         const QStringList words = text.split(split, Qt::SkipEmptyParts);
+        if (text.contains(u'&') || text.contains(u'@'))
+            return false;
         int full = 0;
         for (const QString &w : words) {
             QString bare = w;
@@ -196,9 +200,21 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                         title = wrappedTitle(text, p, line, Normalize::spaces(tm.captured(1)));
                         break;
                     } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
-                        value = Normalize::spaces(lt);
+                        value = Normalize::personName(lt);
                     } else {
-                        const QString t = Normalize::spaces(lt);
+                        QString t = Normalize::spaces(lt);
+                        // "(David V. Elkins) (Principal Financial Officer)": the name again, then the title.
+                        if (t.startsWith(u'(')) {
+                            const int close = int(t.indexOf(u')'));
+                            if (close > 0 && TextScan::fold(t.mid(1, close - 1)) == TextScan::fold(raw))
+                                t = t.mid(close + 1).trimmed();
+                            if (t.startsWith(u'(') && t.endsWith(u')'))
+                                t = t.mid(1, t.size() - 2);
+                        }
+                        // A date in the next cell of the row: "Chief Executive Officer  February 13, 2024".
+                        static const QRegularExpression trailingDate(
+                            uR"(\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}$)"_s);
+                        t.remove(trailingDate);
                         if (names.isTitle(t) && !t.contains(u':'))
                             title = wrappedTitle(text, p, line, t);
                         break;

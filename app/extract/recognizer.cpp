@@ -1,5 +1,32 @@
 #include "recognizer.h"
 
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+int ExtractionContext::toCodePoint(int page, int utf16Index) const
+{
+    if (page < 0 || page >= content.text.pageCount())
+        return utf16Index;
+    auto it = surrogatePairs.find(page);
+    if (it == surrogatePairs.end()) {
+        QList<int> pairs;
+        const QString &text = content.text.pages.at(page);
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i).isHighSurrogate() && text.at(i + 1).isLowSurrogate()) {
+                pairs.append(i);
+                ++i;
+            }
+        }
+        it = surrogatePairs.insert(page, pairs);
+    }
+    const QList<int> &pairs = it.value();
+    utf16Index = qMin(utf16Index, int(content.text.pages.at(page).size()));
+    // A pair that ends before the index counts once for its two UTF-16 units.
+    const auto whole = std::lower_bound(pairs.begin(), pairs.end(), utf16Index - 1);
+    return utf16Index - int(whole - pairs.begin());
+}
+
 Entity ExtractionContext::makeEntity(const QString &type, const SourceSpan &span,
                                      const QString &value, double confidence,
                                      const QString &origin,
@@ -8,10 +35,10 @@ Entity ExtractionContext::makeEntity(const QString &type, const SourceSpan &span
     Entity e;
     e.type = type;
     e.span = span;
-    const QString page = span.page >= 0 && span.page < content.text.pageCount()
-        ? content.text.pages.at(span.page)
-        : QString();
-    e.id = Entity::makeId(type, span, page);
+    // The id of Entity::makeId, without its linear code-point count.
+    e.id = type + u'@' + QString::number(span.page + 1) + u':'
+        + QString::number(toCodePoint(span.page, span.start)) + u'-'
+        + QString::number(toCodePoint(span.page, span.end));
     e.text = content.text.textAt(span);
     e.value = value.isEmpty() ? e.text : value;
     e.confidence = qBound(0.0, confidence, 1.0);

@@ -4,6 +4,9 @@
 #include "entity.h"
 #include "rulepack.h"
 
+#include <QtCore/QHash>
+#include <QtCore/QList>
+
 #include <atomic>
 #include <memory>
 #include <vector>
@@ -15,7 +18,14 @@ struct ExtractionContext
     const RuleSet &rules;
     const std::atomic_bool *cancel = nullptr;
 
+    // Per page, the UTF-16 indices where surrogate pairs begin, filled on first use:
+    // entity ids carry code points, and counting them from the page start for every
+    // entity would be quadratic on long pages. One context serves one thread.
+    mutable QHash<int, QList<int>> surrogatePairs = {};
+
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // TextLayer::toCodePoint(page text, utf16Index), in O(log n).
+    int toCodePoint(int page, int utf16Index) const;
     // Builds an entity with its id and exact text taken from the text layer.
     Entity makeEntity(const QString &type, const SourceSpan &span, const QString &value,
                       double confidence, const QString &origin,

@@ -110,11 +110,12 @@ TextScan::Window TextScan::lineAt(const QString &page, int pageIndex, int pos)
 
 void TextScan::trim(const QString &page, int *start, int *end, const QString &trailing)
 {
-    while (*start < *end && (page.at(*start).isSpace() || page.at(*start) == QChar(0xa0)))
+    auto blank = [](QChar c) {
+        return c.isSpace() || c == QChar(0xa0) || c.category() == QChar::Other_Format;
+    };
+    while (*start < *end && blank(page.at(*start)))
         ++*start;
-    while (*end > *start
-           && (page.at(*end - 1).isSpace() || page.at(*end - 1) == QChar(0xa0)
-               || trailing.contains(page.at(*end - 1))))
+    while (*end > *start && (blank(page.at(*end - 1)) || trailing.contains(page.at(*end - 1))))
         --*end;
 }
 

@@ -42,10 +42,10 @@ void forEachMatch(const QString &page, const Window &w, const QRegularExpression
     const int end = qMin(w.end, int(page.size()));
     if (w.start >= end)
         return;
-    auto it = re.globalMatch(page, w.start, QRegularExpression::NormalMatch,
+    // The subject ends with the window (so a scan never runs past it) and begins with
+    // the page, so that offsets are page offsets and look-behinds see the text before.
+    auto it = re.globalMatch(QStringView(page).left(end), w.start, QRegularExpression::NormalMatch,
                              QRegularExpression::NoMatchOption);
-    // The subject is the whole page so that offsets are page offsets; matches must
-    // begin inside the window, and a window is never longer than MaxScanChars.
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         if (m.capturedStart() >= end)
