@@ -102,10 +102,11 @@ EntityPanel::EntityPanel(QWidget *parent)
     header->setSectionResizeMode(EntityTreeModel::ValueColumn, QHeaderView::Stretch);
     for (int c = EntityTreeModel::TypeColumn; c < EntityTreeModel::ColumnCount; ++c)
         header->setSectionResizeMode(c, QHeaderView::Interactive);
-    header->resizeSection(EntityTreeModel::TypeColumn, 120);
-    header->resizeSection(EntityTreeModel::PageColumn, 46);
-    header->resizeSection(EntityTreeModel::ConfidenceColumn, 78);
-    header->resizeSection(EntityTreeModel::StatusColumn, 110);
+    header->resizeSection(EntityTreeModel::TypeColumn, 112);
+    header->resizeSection(EntityTreeModel::PageColumn, 44);
+    header->resizeSection(EntityTreeModel::ConfidenceColumn, 76);
+    header->resizeSection(EntityTreeModel::StatusColumn, 50);
+    header->setMinimumSectionSize(24);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &EntityPanel::onCurrentChanged);
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -116,15 +117,23 @@ EntityPanel::EntityPanel(QWidget *parent)
     // Rows appear at the top level once extraction ends: show the categories open.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         m_tree->expandToDepth(0);
+        spanCategories();
         rebuildLegend();
     });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EntityPanel::spanCategories);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EntityPanel::spanCategories);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &parent, int first, int last) {
-                if (!parent.isValid())
+                if (!parent.isValid()) {
                     for (int r = first; r <= last; ++r)
                         m_tree->expand(m_proxy->index(r, 0));
-                m_emptyLabel->setVisible(m_proxy->rowCount() == 0 && m_store);
+                    spanCategories();
+                }
+                updateEmptyLabel();
             });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EntityPanel::updateEmptyLabel);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &EntityPanel::updateEmptyLabel);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EntityPanel::updateEmptyLabel);
 
     m_legend->setWordWrap(true);
     m_legend->setTextFormat(Qt::RichText);
@@ -158,7 +167,14 @@ void EntityPanel::setStore(ReviewStore *store)
     m_store = store;
     m_model->setStore(store);
     m_tree->expandToDepth(0);
+    spanCategories();
     rebuildLegend();
+}
+
+void EntityPanel::spanCategories()
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        m_tree->setFirstColumnSpanned(r, {}, true);
 }
 
 void EntityPanel::rebuildLegend()
@@ -177,9 +193,18 @@ void EntityPanel::rebuildLegend()
         html += u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), c.toHtmlEscaped());
     }
     m_legend->setText(u"<small>"_s + html + u"</small>"_s);
-    if (m_store && m_store->count() == 0 && m_proxy->rowCount() == 0)
-        m_emptyLabel->setText(tr("No entities were found in this filing."));
-    m_emptyLabel->setVisible(m_store && m_store->count() == 0);
+    updateEmptyLabel();
+}
+
+void EntityPanel::updateEmptyLabel()
+{
+    if (!m_store || m_proxy->rowCount() > 0) {
+        m_emptyLabel->hide();
+        return;
+    }
+    m_emptyLabel->setText(m_store->count() == 0 ? tr("No entities were found in this filing.")
+                                                : tr("No entity matches the filters."));
+    m_emptyLabel->show();
 }
 
 void EntityPanel::onCurrentChanged()

@@ -49,6 +49,8 @@ Q_SIGNALS:
 private:
     void onCurrentChanged();
     void rebuildLegend();
+    void spanCategories();
+    void updateEmptyLabel();
     QModelIndex proxyIndexOf(const QString &id);
 
     QPointer<ReviewStore> m_store;

@@ -394,10 +394,9 @@ QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) c
             mentions += int(g->children.size());
     switch (role) {
     case Qt::DisplayRole:
+        // The row spans every column in the view (EntityPanel).
         if (column == ValueColumn)
-            return node->key;
-        if (column == TypeColumn)
-            return mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(mentions);
+            return tr("%1 · %2").arg(node->key).arg(mentions);
         return {};
     case Qt::ToolTipRole:
         return tr("%1: %2").arg(node->key, mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(mentions));
@@ -457,7 +456,7 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
         case PageColumn: return firstSpan.isValid() ? QVariant(firstSpan.page + 1) : QVariant();
         case ConfidenceColumn: return QString::number(confidence, 'f', 2);
         case StatusColumn:
-            return status < 0 ? tr("Mixed") : statusLabel(EntityStatus(status));
+            return {}; // an icon; the label is the tooltip
         }
         return {};
     case Qt::DecorationRole:
@@ -467,8 +466,6 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
     case Qt::ForegroundRole:
         if (status == int(EntityStatus::Rejected))
             return QColor(0x80, 0x80, 0x80);
-        if (column == StatusColumn && status >= 0)
-            return statusColor(EntityStatus(status));
         return {};
     case Qt::FontRole:
         if (status == int(EntityStatus::Rejected) && column == ValueColumn) {
@@ -482,6 +479,8 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (column == StatusColumn)
+            return status < 0 ? tr("Mixed") : statusLabel(EntityStatus(status));
         return tr("%1 · %2 · %3")
             .arg(EntityTypes::type(node->type).label, node->value,
                  count == 1 ? tr("1 mention") : tr("%1 mentions").arg(count));
@@ -524,7 +523,7 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
         case TypeColumn: return EntityTypes::type(e->type).label;
         case PageColumn: return e->span.isValid() && !e->orphan ? QVariant(e->span.page + 1) : QVariant();
         case ConfidenceColumn: return QString::number(e->confidence, 'f', 2);
-        case StatusColumn: return statusLabel(e->status);
+        case StatusColumn: return {}; // an icon; the label is the tooltip
         }
         return {};
     case Qt::DecorationRole:
@@ -534,8 +533,6 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case Qt::ForegroundRole:
         if (rejected || e->orphan)
             return QColor(0x80, 0x80, 0x80);
-        if (column == StatusColumn)
-            return statusColor(e->status);
         return {};
     case Qt::FontRole:
         if ((rejected && column == ValueColumn) || e->orphan) {
@@ -550,6 +547,8 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (column == StatusColumn)
+            return statusLabel(e->status);
         return tr("%1 · %2 · %3 · %4")
             .arg(EntityTypes::type(e->type).label, e->value, QString::number(e->confidence, 'f', 2),
                  statusLabel(e->status));

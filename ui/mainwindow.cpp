@@ -19,6 +19,8 @@
 #include "summarysheet.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -29,6 +31,7 @@
 #include <QtCore/QTimer>
 #include <QtGui/QAction>
 #include <QtGui/QCloseEvent>
+#include <QtGui/QTextDocument>
 #include <QtGui/QUndoGroup>
 #include <QtGui/QDragEnterEvent>
 #include <QtGui/QDropEvent>
@@ -96,7 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_view);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({480, 900});
+    m_splitter->setSizes({520, 600});
     m_splitter->setChildrenCollapsible(false);
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_splitter);
@@ -115,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_historyDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     m_historyDock->hide();
+    resizeDocks({m_inspectorDock}, {300}, Qt::Horizontal);
 
     m_highlightTimer->setSingleShot(true);
     m_highlightTimer->setInterval(120);
@@ -499,19 +503,34 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     LoadOptions options;
     options.password = password;
     QThread *guiThread = thread();
+    // Continuations run on the GUI thread in the application's context rather than
+    // the window's, which may be gone by the time a worker finishes; self says so.
     QPointer<MainWindow> self(this);
     QtConcurrent::run([path, options, guiThread] {
         LoadResult result;
         std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, options, &result.error);
-        // The document is used on the GUI thread from now on.
-        if (doc && doc->pdf() && doc->pdf()->thread() != guiThread)
-            doc->pdf()->moveToThread(guiThread);
+        // The document is used on the GUI thread from now on. Its text documents are
+        // laid out here, off the GUI thread, then handed over with the PDF.
+        if (doc) {
+            if (doc->pdf() && doc->pdf()->thread() != guiThread)
+                doc->pdf()->moveToThread(guiThread);
+            const QList<DocumentPart> &parts = doc->content().parts;
+            for (int i = 0; i < parts.size(); ++i) {
+                const DocumentPart &part = parts.at(i);
+                if (!part.hasText() || part.kind == DocumentPart::Kind::Pdf
+                    || part.kind == DocumentPart::Kind::Binary)
+                    continue;
+                QTextDocument *text = doc->partDocument(i);
+                if (text && text->thread() != guiThread)
+                    text->moveToThread(guiThread);
+            }
+        }
         result.document = std::move(doc);
         return result;
-    }).then(this, [this, self, job, path, password](const LoadResult &result) {
-        if (!self || job != m_job)
+    }).then(qApp, [self, job, path, password](const LoadResult &result) {
+        if (!self || job != self->m_job)
             return; // closed, or another file was opened meanwhile
-        onLoaded(path, password, result);
+        self->onLoaded(path, password, result);
     });
 }
 
@@ -588,10 +607,10 @@ void MainWindow::startExtraction()
                 job->total = total;
             },
             &job->cancel);
-    }).then(this, [this, self, job](const EntityList &entities) {
-        if (!self || m_extraction != job || job->job != m_job)
+    }).then(qApp, [self, job](const EntityList &entities) {
+        if (!self || self->m_extraction != job || job->job != self->m_job)
             return;
-        onExtracted(entities);
+        self->onExtracted(entities);
     });
 }
 
@@ -767,6 +786,24 @@ void MainWindow::onHighlightClicked(const QStringList &ids)
 {
     if (ids.isEmpty() || !m_store)
         return;
+    // Where entities overlap, the most specific comes first (the view sorts by span
+    // length); among equal spans the more confident one, so a registrant wins over
+    // an organization found at the same words.
+    QStringList ordered = ids;
+    std::stable_sort(ordered.begin(), ordered.end(), [this](const QString &a, const QString &b) {
+        const Entity *ea = m_store->entity(a);
+        const Entity *eb = m_store->entity(b);
+        if (!ea || !eb)
+            return bool(ea) && !eb;
+        if (ea->span.length() != eb->span.length())
+            return ea->span.length() < eb->span.length();
+        return ea->confidence > eb->confidence;
+    });
+    onHighlightChosen(ordered);
+}
+
+void MainWindow::onHighlightChosen(const QStringList &ids)
+{
     m_panel->selectEntity(ids.first());
     if (ids.size() == 1)
         return;

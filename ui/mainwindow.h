@@ -97,6 +97,7 @@ private:
     void updateProgress();
     void onCurrentEntityChanged(const QString &id);
     void onHighlightClicked(const QStringList &ids);
+    void onHighlightChosen(const QStringList &ids);
     void onExternalChange(const QString &path);
 
     void openDialog();

@@ -139,9 +139,9 @@ void TestEntityTreeModel::cleanup()
 void TestEntityTreeModel::structure()
 {
     const QStringList expected = {
-        u"Cover page | 3 mentions |  | "_s,
-        u"  2007-06-04 | Date of report | 1 | Unreviewed"_s,
-        u"  ImmunoGen, Inc. | Registrant | 1 | Unreviewed"_s,
+        u"Cover page · 3 |  |  | "_s,
+        u"  2007-06-04 | Date of report | 1 | "_s,
+        u"  ImmunoGen, Inc. | Registrant | 1 | "_s,
     };
     const QStringList tree = dump(*m_model);
     // Categories in the contract's order, each value once with its mentions.
@@ -150,7 +150,7 @@ void TestEntityTreeModel::structure()
     QCOMPARE(tree.at(3), expected.at(2));
     QStringList top;
     for (int r = 0; r < m_model->rowCount(); ++r)
-        top << m_model->index(r, 0).data().toString();
+        top << m_model->index(r, 0).data(EntityTreeModel::CategoryRole).toString();
     QCOMPARE(top, QStringList({u"Cover page"_s, u"Items"_s, u"Organizations"_s, u"Figures"_s,
                                u"Life sciences"_s}));
     const QModelIndex orgs = m_model->indexOfCategory(u"Organizations"_s);
@@ -178,8 +178,9 @@ void TestEntityTreeModel::confirmChangesOneRow()
     QCOMPARE(removed.count(), 0);
     QVERIFY(changed.count() >= 1);
     const QModelIndex mention = m_model->indexOfEntity(id, EntityTreeModel::StatusColumn);
-    QCOMPARE(mention.data().toString(), u"Confirmed"_s);
-    QCOMPARE(mention.parent().siblingAtColumn(EntityTreeModel::StatusColumn).data().toString(),
+    QCOMPARE(mention.data(Qt::ToolTipRole).toString(), u"Confirmed"_s);
+    QCOMPARE(mention.data(EntityTreeModel::StatusRole).toInt(), int(EntityStatus::Confirmed));
+    QCOMPARE(mention.parent().siblingAtColumn(EntityTreeModel::StatusColumn).data(Qt::ToolTipRole).toString(),
              u"Confirmed"_s);
     bool rowChanged = false;
     for (const auto &args : changed)
@@ -187,7 +188,7 @@ void TestEntityTreeModel::confirmChangesOneRow()
             rowChanged = true;
     QVERIFY(rowChanged);
     m_store->undoStack()->undo();
-    QCOMPARE(m_model->indexOfEntity(id, EntityTreeModel::StatusColumn).data().toString(),
+    QCOMPARE(m_model->indexOfEntity(id, EntityTreeModel::StatusColumn).data(Qt::ToolTipRole).toString(),
              u"Unreviewed"_s);
 }
 
@@ -231,7 +232,7 @@ void TestEntityTreeModel::addAndUndo()
     QCOMPARE(m_model->rowCount(), before);
     const QModelIndex index = m_model->indexOfEntity(id, EntityTreeModel::StatusColumn);
     QVERIFY(index.isValid());
-    QCOMPARE(index.data().toString(), u"Added"_s);
+    QCOMPARE(index.data(Qt::ToolTipRole).toString(), u"Added"_s);
     QCOMPARE(m_model->rowCount(m_model->indexOfCategory(u"Organizations"_s)), 3);
     m_store->undoStack()->undo();
     QVERIFY(!m_model->indexOfEntity(id).isValid());
@@ -307,9 +308,9 @@ void TestEntityTreeModel::filters()
 void TestEntityTreeModel::sortingKeepsCategoryOrder()
 {
     m_proxy->sort(EntityTreeModel::ValueColumn, Qt::DescendingOrder);
-    QCOMPARE(m_proxy->index(0, 0).data().toString(), u"Cover page"_s);
+    QCOMPARE(m_proxy->index(0, 0).data(EntityTreeModel::CategoryRole).toString(), u"Cover page"_s);
     const QModelIndex orgs = m_proxy->index(2, 0);
-    QCOMPARE(orgs.data().toString(), u"Organizations"_s);
+    QCOMPARE(orgs.data(EntityTreeModel::CategoryRole).toString(), u"Organizations"_s);
     QCOMPARE(m_proxy->index(0, 0, orgs).data().toString(), u"ImmunoGen, Inc."_s);
     m_proxy->sort(EntityTreeModel::ValueColumn, Qt::AscendingOrder);
     QCOMPARE(m_proxy->index(0, 0, m_proxy->index(2, 0)).data().toString(), u"Genentech"_s);

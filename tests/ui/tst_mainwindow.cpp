@@ -1,0 +1,307 @@
+// The desktop window driven like a user would: open a filing, wait for the page
+// and the entities, follow an entity from the tree to its highlight and back,
+// review with the keyboard and undo, recent files, and a file that cannot open.
+#include "aboutdialog.h"
+#include "documentview.h"
+#include "entitypanel.h"
+#include "entitytreemodel.h"
+#include "inspector.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "pdfpageview.h"
+#include "readingview.h"
+#include "shortcutsdialog.h"
+#include "startpage.h"
+#include "testutils.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QAction>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int extractionTimeout = 120000;
+
+QString firstOfType(const ReviewStore &store, const QString &type)
+{
+    for (const Entity &e : store.entities())
+        if (e.type == type && !e.orphan)
+            return e.id;
+    return {};
+}
+
+// Copies a filing into dir so its sidecar is written there, not beside the original.
+QString copyInto(const QTemporaryDir &dir, const QString &path)
+{
+    const QString target = dir.filePath(QFileInfo(path).fileName());
+    QFile::remove(target);
+    return QFile::copy(path, target) ? target : QString();
+}
+}
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void startPageWithoutFile();
+    void linksBothWays_data();
+    void linksBothWays();
+    void reviewWithKeyboardAndUndo();
+    void recentFilesRemembered();
+    void unreadableFileShowsMessage_data();
+    void unreadableFileShowsMessage();
+    void shortcutsAndAbout();
+
+private:
+    bool openAndWait(MainWindow &window, const QString &path);
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QApplication::setOrganizationName(u"filing-lens"_s);
+    QApplication::setApplicationName(u"filing-lens"_s);
+    QSettings().clear();
+    // A fresh copy of the sample, without decisions from an earlier run.
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sample"_s)
+        .removeRecursively();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::cleanup()
+{
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+}
+
+bool TestMainWindow::openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    QSignalSpy extracted(&window, &MainWindow::extractionFinished);
+    if (path.isEmpty())
+        window.openSample();
+    else
+        window.openFile(path);
+    if (!QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout))
+        return false;
+    return loaded.count() == 1 && window.store() && window.store()->count() > 0;
+}
+
+void TestMainWindow::startPageWithoutFile()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.startPage()->isVisible());
+    QCOMPARE(window.windowTitle(), u"Filing Lens"_s);
+    QVERIFY(!window.action(u"confirm"_s)->isEnabled());
+    QVERIFY(!window.action(u"exportCsv"_s)->isEnabled());
+}
+
+void TestMainWindow::linksBothWays_data()
+{
+    QTest::addColumn<QString>("source"); // empty: the bundled sample through --sample's path
+    QTest::addColumn<bool>("pdf");
+    QTest::newRow("sample pdf") << QString() << true;
+    QTest::newRow("sample text") << TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s) << false;
+    QTest::newRow("html filing") << TestUtils::corpusPath(u"8k/BuckleInc.8-K.html"_s) << false;
+}
+
+void TestMainWindow::linksBothWays()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, pdf);
+    if (QTest::currentDataTag() == QByteArray("html filing") && source.isEmpty())
+        QSKIP("shared corpus file absent: 8k/BuckleInc.8-K.html");
+    const QString path = source.isEmpty() ? QString() : copyInto(m_dir, source);
+    QVERIFY(source.isEmpty() || !path.isEmpty());
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(openAndWait(window, path), qPrintable(u"could not open "_s + path));
+    DocumentView *view = window.documentView();
+    const QString name = QFileInfo(window.filePath()).fileName();
+    QCOMPARE(window.windowTitle(), name + u"[*] — Filing Lens"_s);
+    if (pdf) {
+        QCOMPARE(name, u"immunogen-8k-2007-06-04.pdf"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(view->pdfView()->isPageRendered(0), 20000);
+    }
+    QVERIFY(!window.highlights().isEmpty());
+
+    // Tree -> filing: the registrant's highlight is scrolled into view.
+    const QString registrant = firstOfType(*window.store(), u"registrant"_s);
+    QVERIFY2(!registrant.isEmpty(), "no registrant found");
+    QVERIFY(window.entityPanel()->selectEntity(registrant));
+    QCOMPARE(window.inspector()->entityId(), registrant);
+    QWidget *viewport = view->viewportWidget();
+    QList<QRectF> rects;
+    QTRY_VERIFY_WITH_TIMEOUT(!(rects = view->highlightRectsInViewport(registrant)).isEmpty()
+                                 && QRectF(viewport->rect()).contains(rects.first()),
+                             10000);
+
+    // Filing -> tree: clicking elsewhere first, then at the highlight's centre.
+    const QString other = firstOfType(*window.store(), u"form_type"_s);
+    QVERIFY(window.entityPanel()->selectEntity(other.isEmpty() ? window.store()->entities().last().id : other));
+    QVERIFY(window.entityPanel()->currentEntityId() != registrant);
+    rects = view->highlightRectsInViewport(registrant);
+    QVERIFY(!rects.isEmpty());
+    QVERIFY(QRectF(viewport->rect()).contains(rects.first()));
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, rects.first().center().toPoint());
+    QTRY_COMPARE(window.entityPanel()->currentEntityId(), registrant);
+    const QModelIndex current = window.entityPanel()->tree()->currentIndex();
+    QCOMPARE(current.data(EntityTreeModel::TypeRole).toString(), u"registrant"_s);
+    QVERIFY(window.entityPanel()->tree()->visualRect(current).isValid());
+}
+
+void TestMainWindow::reviewWithKeyboardAndUndo()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(openAndWait(window, copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s))));
+    ReviewStore *store = window.store();
+    EntityPanel *panel = window.entityPanel();
+    const QString registrant = firstOfType(*store, u"registrant"_s);
+    const QString form = firstOfType(*store, u"form_type"_s);
+    QVERIFY(!registrant.isEmpty() && !form.isEmpty());
+    QCOMPARE(store->entity(registrant)->status, EntityStatus::Auto);
+
+    QVERIFY(panel->selectEntity(registrant));
+    panel->tree()->setFocus();
+    QTRY_VERIFY(panel->tree()->hasFocus());
+    QTest::keyClick(panel->tree(), Qt::Key_Return);
+    QCOMPARE(store->entity(registrant)->status, EntityStatus::Confirmed);
+    QCOMPARE(window.action(u"undo"_s)->text().remove(u'&'),
+             u"Undo "_s + store->undoStack()->undoText());
+
+    QVERIFY(panel->selectEntity(form));
+    QTest::keyClick(panel->tree(), Qt::Key_Delete);
+    QCOMPARE(store->entity(form)->status, EntityStatus::Rejected);
+    QCOMPARE(panel->model()->indexOfEntity(form, EntityTreeModel::StatusColumn)
+                 .data(EntityTreeModel::StatusRole).toInt(),
+             int(EntityStatus::Rejected));
+    // Rejected entities leave the highlights.
+    QTRY_VERIFY(std::none_of(window.highlights().cbegin(), window.highlights().cend(),
+                             [&](const Highlight &h) { return h.entityId == form; }));
+
+    // Enter in the filter box does not confirm anything.
+    panel->filterEdit()->setFocus();
+    QTest::keyClick(panel->filterEdit(), Qt::Key_Return);
+    QCOMPARE(store->undoStack()->count(), 2);
+
+    panel->tree()->setFocus();
+    QTest::keyClick(panel->tree(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store->entity(form)->status, EntityStatus::Auto);
+    QTest::keyClick(panel->tree(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store->entity(registrant)->status, EntityStatus::Auto);
+
+    // N moves to an unreviewed mention other than the current one.
+    QVERIFY(panel->selectEntity(registrant));
+    store->confirm(registrant);
+    QTest::keyClick(panel->tree(), Qt::Key_N);
+    const QString next = panel->currentEntityId();
+    QVERIFY(next != registrant);
+    QCOMPARE(store->entity(next)->status, EntityStatus::Auto);
+
+    // Typing a correction is one undo step.
+    Inspector *inspector = window.inspector();
+    QCOMPARE(inspector->entityId(), next);
+    const int steps = store->undoStack()->count();
+    inspector->valueEdit()->setFocus();
+    inspector->valueEdit()->selectAll();
+    QTest::keyClicks(inspector->valueEdit(), u"Corrected"_s);
+    QCOMPARE(store->entity(next)->value, u"Corrected"_s);
+    QCOMPARE(store->entity(next)->status, EntityStatus::Corrected);
+    QCOMPARE(store->undoStack()->count(), steps + 1);
+}
+
+void TestMainWindow::recentFilesRemembered()
+{
+    const QString path = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(openAndWait(window, path));
+        QCOMPARE(MainWindow::recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+    }
+    MainWindow again;
+    again.show();
+    QListWidget *list = again.startPage()->recentList();
+    QVERIFY(list->count() >= 1);
+    QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), QFileInfo(path).absoluteFilePath());
+    // Activating it opens the filing.
+    QSignalSpy loaded(&again, &MainWindow::documentLoaded);
+    Q_EMIT list->itemActivated(list->item(0));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(again.filePath(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestMainWindow::unreadableFileShowsMessage_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content"); // null: the file does not exist
+    QTest::newRow("missing") << u"no-such-filing.pdf"_s << QByteArray();
+    QTest::newRow("broken pdf") << u"broken.pdf"_s << QByteArray("%PDF-1.4\n1 0 obj <<\n\xff\xfe garbage");
+    QTest::newRow("empty") << u"empty.txt"_s << QByteArray("");
+}
+
+void TestMainWindow::unreadableFileShowsMessage()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    const QString path = m_dir.filePath(fileName);
+    QFile::remove(path);
+    if (!content.isNull()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    MainWindow window;
+    window.show();
+    QSignalSpy failed(&window, &MainWindow::documentFailed);
+    const int shown = MessageBox::shownCount();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.openFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QVERIFY2(MessageBox::lastText().contains(fileName), qPrintable(MessageBox::lastText()));
+    QVERIFY(window.startPage()->isVisible());
+    QVERIFY(!window.store());
+    QCOMPARE(window.windowTitle(), u"Filing Lens"_s);
+}
+
+void TestMainWindow::shortcutsAndAbout()
+{
+    MainWindow window;
+    QList<QMenu *> menus;
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            menus << a->menu();
+    QVERIFY(!menus.isEmpty());
+    ShortcutsDialog dialog(menus);
+    const QString lines = dialog.lines().join(u'\n');
+    QVERIFY2(lines.contains(u"Confirm\t"_s), qPrintable(lines));
+    QVERIFY(lines.contains(u"Next Unreviewed\tN"_s));
+    QVERIFY(lines.contains(u"Add Entity from Selection…\tCtrl+E"_s));
+    QVERIFY(AboutDialog::text().contains(QStringLiteral(FILINGLENS_VERSION)));
+    QVERIFY(AboutDialog::text().contains(u"MIT"_s));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
