@@ -98,7 +98,8 @@ int SummaryCommand::run(const QStringList &arguments)
     QString error;
     if (out == u"-"_s) {
         QFile stdOut;
-        if (!stdOut.open(stdout, QIODevice::WriteOnly) || !sheet.writePdf(&stdOut, &error)) {
+        if (!stdOut.open(stdout, QIODevice::WriteOnly) || !sheet.writePdf(&stdOut, &error)
+            || !stdOut.flush() || stdOut.error() != QFileDevice::NoError) {
             printError(file + u": "_s + (error.isEmpty() ? u"cannot write the PDF to standard output"_s : error));
             return 1;
         }

@@ -114,6 +114,18 @@ QString valueOf(const Entity &e)
     return v.isEmpty() ? e.text.simplified() : v;
 }
 
+QString sectionGap()
+{
+    return u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p>"_s;
+}
+
+QString sectionRow(const QString &title, int columns)
+{
+    return u"<tr bgcolor=\"#d9d9d9\"><td colspan=\"%1\"><span style=\"font-size:10pt; font-weight:bold\">"_s
+               .arg(columns)
+        + esc(title) + u"</span></td></tr>"_s;
+}
+
 QString moreRow(int more, int columns, const QString &what)
 {
     if (more <= 0)
@@ -361,9 +373,10 @@ QString SummarySheet::Private::coverBlock() const
         rows.append(r);
     }
     if (rows.isEmpty())
-        return u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Cover page</p><p><i>No cover page facts found.</i></p>"_s;
+        return sectionGap() + u"<p class=\"section\">Cover page</p><p><i>No cover page facts found.</i></p>"_s;
     // Two facts per table row keeps the block short.
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Cover page</p><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\">"_s;
+    QString s = sectionGap() + u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead>"_s
+        + sectionRow(u"Cover page"_s, 7) + u"</thead>"_s;
     const int half = int((rows.size() + 1) / 2);
     for (int i = 0; i < half; ++i) {
         s += i % 2 ? u"<tr bgcolor=\"#f0f0f0\">"_s : u"<tr>"_s;
@@ -386,15 +399,20 @@ QString SummarySheet::Private::coverBlock() const
 
 namespace {
 
-QString tableStart(const QStringList &headers, const QList<int> &widths)
+// The section's title and column headers are the table's header rows: they never
+// end a page on their own and repeat when the table continues on the next page.
+QString tableStart(const QString &title, const QStringList &headers, const QList<int> &widths)
 {
-    QString s = u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><tr bgcolor=\"#d9d9d9\">"_s;
+    QString s = u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead>"_s;
+    if (!title.isEmpty())
+        s += sectionRow(title, int(headers.size()));
+    s += u"<tr bgcolor=\"#e6e6e6\">"_s;
     for (int i = 0; i < headers.size(); ++i) {
         const bool last = i == headers.size() - 1;
         s += u"<th width=\"%1%\" align=\"%2\">"_s.arg(widths.value(i)).arg(last ? u"right"_s : u"left"_s)
             + esc(headers.at(i)) + u"</th>"_s;
     }
-    return s + u"</tr>"_s;
+    return s + u"</tr></thead>"_s;
 }
 
 QString tableRow(int index, const QStringList &cells)
@@ -407,21 +425,25 @@ QString tableRow(int index, const QStringList &cells)
     return s + u"</tr>"_s;
 }
 
-// "8.01" < "9.01" < "10.1" by their numeric parts.
+// Item and exhibit numbers in reading order: "1" < "1A" < "2" < "8.01" < "9.01" < "10.1".
 bool naturalLess(const QString &a, const QString &b)
 {
     const QStringList pa = a.split(u'.');
     const QStringList pb = b.split(u'.');
+    const auto split = [](const QString &part) {
+        qsizetype digits = 0;
+        while (digits < part.size() && part.at(digits).isDigit())
+            ++digits;
+        return std::make_pair(digits > 0 ? part.left(digits).toLongLong() : -1, part.mid(digits));
+    };
     for (int i = 0; i < pa.size() && i < pb.size(); ++i) {
-        bool oka = false, okb = false;
-        const double na = pa.at(i).toDouble(&oka);
-        const double nb = pb.at(i).toDouble(&okb);
-        if (oka && okb && na != nb)
-            return na < nb;
-        if (oka != okb)
-            return oka;
-        if (!oka && pa.at(i) != pb.at(i))
-            return pa.at(i) < pb.at(i);
+        const auto x = split(pa.at(i));
+        const auto y = split(pb.at(i));
+        if (x.first != y.first)
+            return x.first < y.first;
+        const int c = x.second.compare(y.second, Qt::CaseInsensitive);
+        if (c != 0)
+            return c < 0;
     }
     return pa.size() < pb.size();
 }
@@ -434,7 +456,7 @@ QString SummarySheet::Private::itemsBlock(const Limits &l) const
     if (f.isEmpty())
         return QString();
     std::stable_sort(f.begin(), f.end(), [](const Fact &a, const Fact &b) { return naturalLess(a.value, b.value); });
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Items</p>"_s + tableStart({u"Item"_s, u"Title"_s, u"Page"_s}, {10, 78, 12});
+    QString s = sectionGap() + tableStart(u"Items"_s, {u"Item"_s, u"Title"_s, u"Page"_s}, {10, 78, 12});
     for (int i = 0; i < f.size() && i < l.items; ++i) {
         s += tableRow(i, {esc(f.at(i).value), esc(elide(f.at(i).attributes.value(u"title"_s), l.chars)),
                           pagesRef(f.at(i).pages)});
@@ -448,7 +470,7 @@ QString SummarySheet::Private::exhibitsBlock(const Limits &l) const
     if (f.isEmpty())
         return QString();
     std::stable_sort(f.begin(), f.end(), [](const Fact &a, const Fact &b) { return naturalLess(a.value, b.value); });
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Exhibits</p>"_s + tableStart({u"Exhibit"_s, u"Description"_s, u"Page"_s}, {10, 78, 12});
+    QString s = sectionGap() + tableStart(u"Exhibits"_s, {u"Exhibit"_s, u"Description"_s, u"Page"_s}, {10, 78, 12});
     for (int i = 0; i < f.size() && i < l.exhibits; ++i) {
         s += tableRow(i, {esc(f.at(i).value), esc(elide(f.at(i).attributes.value(u"description"_s), l.chars)),
                           pagesRef(f.at(i).pages)});
@@ -480,7 +502,7 @@ QString SummarySheet::Private::peopleBlock(const Limits &l) const
     }
     if (people.isEmpty())
         return QString();
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">People</p>"_s + tableStart({u"Name"_s, u"Role or title"_s, u"Page"_s}, {30, 58, 12});
+    QString s = sectionGap() + tableStart(u"People"_s, {u"Name"_s, u"Role or title"_s, u"Page"_s}, {30, 58, 12});
     for (int i = 0; i < people.size() && i < l.people; ++i) {
         const Fact &p = people.at(i);
         QStringList roles;
@@ -535,11 +557,11 @@ QString SummarySheet::Private::figuresBlock(const Limits &l) const
     const QList<const Entity *> percents = byType.value(u"percent"_s);
     if (money.isEmpty() && percents.isEmpty())
         return QString();
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Key figures</p>"_s;
+    QString s = sectionGap();
     const QLocale en(QLocale::English, QLocale::UnitedStates);
     const int contextChars = qMax(50, l.chars - 70);
     if (!money.isEmpty()) {
-        s += tableStart({u"Largest amounts"_s, u"As written"_s, u"Context"_s, u"Page"_s}, {20, 15, 53, 12});
+        s += tableStart(u"Key figures"_s, {u"Largest amounts"_s, u"As written"_s, u"Context"_s, u"Page"_s}, {20, 15, 53, 12});
         for (int i = 0; i < money.size() && i < l.money; ++i) {
             const Money &m = money.at(i);
             const bool whole = m.amount == std::floor(m.amount);
@@ -553,7 +575,7 @@ QString SummarySheet::Private::figuresBlock(const Limits &l) const
     if (!percents.isEmpty()) {
         if (!money.isEmpty())
             s += u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p>"_s;
-        s += tableStart({u"Percentage"_s, u"Context"_s, u"Page"_s}, {14, 74, 12});
+        s += tableStart(money.isEmpty() ? u"Key figures"_s : QString(), {u"Percentage"_s, u"Context"_s, u"Page"_s}, {14, 74, 12});
         int shown = 0;
         QSet<QString> seenContext;
         for (const Entity *e : percents) {
@@ -624,8 +646,8 @@ QString SummarySheet::Private::lifeSciencesBlock(const Limits &l) const
                 addPage(pages[row], e->span.page + 1);
         }
     }
-    QString s = u"<p style=\"font-size:5pt; margin:0\">&nbsp;</p><p class=\"section\">Life sciences</p>"_s
-        + tableStart({u"Drug"_s, u"Phase"_s, u"Doses"_s, u"Indications"_s, u"Adverse events"_s, u"Pages"_s},
+    QString s = sectionGap()
+        + tableStart(u"Life sciences"_s, {u"Drug"_s, u"Phase"_s, u"Doses"_s, u"Indications"_s, u"Adverse events"_s, u"Pages"_s},
                      {20, 8, 14, 24, 22, 12});
     auto cell = [&](const QStringList &values) -> QString {
         QStringList shown;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void longFilingStaysOnTwoPages_data();
     void longFilingStaysOnTwoPages();
     void emptyFiling();
+    void itemOrder();
     void grayscaleOnly();
     void deviceErrors();
 
@@ -300,6 +301,23 @@ void TestSummarySheet::emptyFiling()
     const QString text = render(SummarySheet(c, {}), u"header.pdf"_s).all();
     QVERIFY2(text.contains(u"ACORN ENERGY, INC. (p. 1)"_s), qPrintable(text));
     QVERIFY(text.contains(u"CIK 0000880984 header"_s));
+}
+
+void TestSummarySheet::itemOrder()
+{
+    // 10-K items in the order of the form, whatever order they were found in.
+    DocumentContent c;
+    c.fileName = u"10k.htm"_s;
+    c.text.pages = {u"Item 1. Item 1A. Item 7A. Item 9C. Item 10. Item 2. Item 16."_s};
+    EntityList l;
+    for (const QString &n : {u"16"_s, u"9C"_s, u"1A"_s, u"10"_s, u"2"_s, u"7A"_s, u"1"_s}) {
+        Entity e = at(c, u"item"_s, u"Item "_s + n + u'.', n, {{u"title"_s, u"Title "_s + n}});
+        l << e;
+    }
+    const QString text = render(SummarySheet(c, l), u"items.pdf"_s).all();
+    QVERIFY2(text.contains(u"1 Title 1 p. 1 1A Title 1A p. 1 2 Title 2 p. 1 7A Title 7A p. 1 9C Title 9C p. 1 "
+                           "10 Title 10 p. 1 16 Title 16 p. 1"_s),
+             qPrintable(text));
 }
 
 void TestSummarySheet::grayscaleOnly()
