@@ -510,7 +510,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
             }
             pos = line.start;
         }
-        TextScan::trim(text, &s, &e, u",(:"_s);
+        TextScan::trim(text, &s, &e, u",(:-_=\u2014"_s);
         if (e <= s) {
             const Window line = TextScan::lineAt(text, l.page, int(text.indexOf(u'\n', l.end)) + 1);
             if (text.indexOf(u'\n', l.end) >= 0) {

@@ -26,7 +26,34 @@ EntityList Extractor::extract(const DocumentContent &content,
     for (auto &r : createLifeSciencesRecognizers())
         recognizers.push_back(std::move(r));
 
-    const ExtractionContext context{content, m_rules, cancel};
+    // A lone surrogate makes the regular expression engine reject the whole page;
+    // recognizers read a copy where each is U+FFFD (same length, so spans hold).
+    DocumentContent repaired;
+    bool needsRepair = false;
+    for (const QString &page : content.text.pages) {
+        for (int i = 0; i < page.size() && !needsRepair; ++i) {
+            const QChar c = page.at(i);
+            if (c.isHighSurrogate() && i + 1 < page.size() && page.at(i + 1).isLowSurrogate())
+                ++i;
+            else if (c.isSurrogate())
+                needsRepair = true;
+        }
+        if (needsRepair)
+            break;
+    }
+    if (needsRepair) {
+        repaired = content;
+        for (QString &page : repaired.text.pages) {
+            for (int i = 0; i < page.size(); ++i) {
+                const QChar c = page.at(i);
+                if (c.isHighSurrogate() && i + 1 < page.size() && page.at(i + 1).isLowSurrogate())
+                    ++i;
+                else if (c.isSurrogate())
+                    page[i] = QChar::ReplacementCharacter;
+            }
+        }
+    }
+    const ExtractionContext context{needsRepair ? repaired : content, m_rules, cancel};
     EntityList out;
     const int total = int(recognizers.size());
     for (int i = 0; i < total; ++i) {
@@ -41,6 +68,10 @@ EntityList Extractor::extract(const DocumentContent &content,
     if (progress && !context.cancelled())
         progress(total, total);
 
+    if (needsRepair) {
+        for (Entity &e : out)
+            e.text = content.text.textAt(e.span);
+    }
     // A valid span on an existing page only; the text must be what the span covers.
     out.erase(std::remove_if(out.begin(), out.end(),
                              [&](const Entity &e) {

@@ -1,0 +1,137 @@
+#include "extractor.h"
+#include "recognizer.h"
+
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestExtractor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sortedAndUnique();
+    void makeEntityCountsCodePoints_data();
+    void makeEntityCountsCodePoints();
+    void progressAndCancel();
+    void emptyAndBrokenContent();
+    void versionAndFingerprint();
+
+private:
+    RuleSet m_rules;
+    DocumentContent m_sample;
+};
+
+void TestExtractor::initTestCase()
+{
+    QList<RulePackError> errors;
+    m_rules = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}, &errors);
+    QVERIFY(errors.isEmpty());
+    QFile f(u":/sample/immunogen-8k-2007-06-04.txt"_s);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    m_sample.text.pages = {QString::fromUtf8(f.readAll())};
+    m_sample.fileName = u"immunogen-8k-2007-06-04.txt"_s;
+}
+
+void TestExtractor::sortedAndUnique()
+{
+    const EntityList entities = Extractor(m_rules).extract(m_sample);
+    QVERIFY(entities.size() > 20);
+    QSet<QString> ids;
+    for (int i = 0; i < entities.size(); ++i) {
+        const Entity &e = entities.at(i);
+        // One entity per type and span; ids are unique and say where the entity is.
+        QVERIFY2(!ids.contains(e.id), qPrintable(e.id));
+        ids.insert(e.id);
+        QCOMPARE(e.id, Entity::makeId(e.type, e.span, m_sample.text.pages.at(e.span.page)));
+        QCOMPARE(e.text, m_sample.text.textAt(e.span));
+        QVERIFY(!e.value.isEmpty());
+        QVERIFY(e.confidence > 0.0 && e.confidence <= 1.0);
+        QVERIFY(!e.origin.isEmpty());
+        QCOMPARE(e.status, EntityStatus::Auto);
+        if (i > 0)
+            QVERIFY(!(e.span < entities.at(i - 1).span));
+    }
+    // The cover page of the sample, as the gold file has it.
+    QMap<QString, QString> cover;
+    for (const Entity &e : entities) {
+        if (!cover.contains(e.type))
+            cover.insert(e.type, e.value);
+    }
+    QCOMPARE(cover.value(u"registrant"_s), u"ImmunoGen, Inc."_s);
+    QCOMPARE(cover.value(u"report_date"_s), u"2007-06-04"_s);
+    QCOMPARE(cover.value(u"commission_file_number"_s), u"0-17999"_s);
+}
+
+void TestExtractor::makeEntityCountsCodePoints_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("needle");
+    QTest::newRow("ascii") << u"Call (617) 995-2500 now"_s << u"(617) 995-2500"_s;
+    QTest::newRow("after an emoji") << u"\U0001F4DE (617) 995-2500"_s << u"(617) 995-2500"_s;
+    QTest::newRow("two astral characters before") << u"\U0001D400\U0001D401 x (617) 995-2500 \U0001D402"_s << u"(617) 995-2500"_s;
+    QTest::newRow("span holds one") << u"a \U0001D400b c"_s << u"\U0001D400b"_s;
+}
+
+void TestExtractor::makeEntityCountsCodePoints()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, needle);
+    DocumentContent content;
+    content.text.pages = {u"first page"_s, page};
+    const ExtractionContext context{content, m_rules};
+    const int at = int(page.indexOf(needle));
+    const SourceSpan span{1, at, at + int(needle.size())};
+    const Entity e = context.makeEntity(u"phone"_s, span, QString(), 1.5, u"test"_s, {{u"kind"_s, u"tel"_s}});
+    QCOMPARE(e.id, Entity::makeId(u"phone"_s, span, page));
+    QCOMPARE(e.text, needle);
+    QCOMPARE(e.value, needle); // no normalized value: the text
+    QCOMPARE(e.confidence, 1.0);
+    QCOMPARE(e.attributes.value(u"kind"_s), u"tel"_s);
+}
+
+void TestExtractor::progressAndCancel()
+{
+    QList<int> done;
+    int total = -1;
+    Extractor(m_rules).extract(m_sample, [&](int d, int t) {
+        done.append(d);
+        total = t;
+    });
+    QVERIFY(total > 0);
+    QCOMPARE(done.first(), 0);
+    QCOMPARE(done.last(), total);
+
+    // Cancelled before it starts: nothing is found and it returns at once.
+    std::atomic_bool cancel{true};
+    QVERIFY(Extractor(m_rules).extract(m_sample, {}, &cancel).isEmpty());
+}
+
+void TestExtractor::emptyAndBrokenContent()
+{
+    DocumentContent empty;
+    QVERIFY(Extractor(m_rules).extract(empty).isEmpty());
+    DocumentContent odd;
+    odd.text.pages = {QString(), u"\0\0\0"_s, QString(100000, u'\n')};
+    DocumentPart part;
+    part.firstPage = 5; // beyond the text layer
+    part.pageCount = 3;
+    odd.parts = {part};
+    odd.header.insert(u"cik"_s, {u"123"_s, {9, 0, 5}}); // span on a page that does not exist
+    odd.deiFacts.append({u"EntityRegistrantName"_s, u"X"_s, {0, 10, 20}});
+    const EntityList entities = Extractor(m_rules).extract(odd);
+    for (const Entity &e : entities)
+        QVERIFY(e.span.page < odd.pageCount() && e.span.end <= odd.text.pages.at(e.span.page).size());
+}
+
+void TestExtractor::versionAndFingerprint()
+{
+    QVERIFY(!Extractor::version().isEmpty());
+    const QString fp = m_rules.fingerprint();
+    QCOMPARE(fp.size(), 16);
+    QCOMPARE(RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}).fingerprint(), fp);
+    QVERIFY(RuleSet::loadFrom({u":/rules/core.json"_s}).fingerprint() != fp);
+}
+
+QTEST_GUILESS_MAIN(TestExtractor)
+#include "tst_extractor.moc"

@@ -1,0 +1,633 @@
+// The structure recognizers on real snippets of the filings in the shared corpus,
+// one layout per row.
+#include "contactrecognizer.h"
+#include "coverpagerecognizer.h"
+#include "entity.h"
+#include "extractor.h"
+#include "exhibitrecognizer.h"
+#include "itemrecognizer.h"
+#include "organizationrecognizer.h"
+#include "peoplerecognizer.h"
+#include "rulepack.h"
+
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Immunogen 8-K of 2007-06-04 (the bundled sample): each value before its label on one line.
+const QString ImmunogenCover = u"UNITED STATES SECURITIES AND EXCHANGE COMMISSION\n\nWashington, D.C. 20549\n\nFORM 8-K\n\n"
+    "CURRENT REPORT\n\nPURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n\n"
+    "Date of Report (Date of earliest event reported): June 4, 2007\n\nImmunoGen, Inc.\n\n"
+    "(Exact name of registrant as specified in its charter)\n\n"
+    "Massachusetts (State or other jurisdiction of incorporation)\n\n0-17999 (Commission File Number)\n\n"
+    "04-2726691 (IRS Employer Identification No.)\n\n"
+    "128 Sidney Street, Cambridge, MA 02139 (Address of principal executive offices) (Zip Code)\n\n"
+    "Registrant's telephone number, including area code: (617) 995-2500\n\n"
+    "Check the appropriate box below if the Form 8-K filing is intended to simultaneously satisfy the filing obligation\n\n"
+    "ITEM 8.01 OTHER EVENTS\n\nOn June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued a press release.\n"_s;
+
+// Buckle 8-K (inline XBRL HTML): three values on one line above three labels, table cells.
+const QString BuckleCover = u"FORM 8-K\nCURRENT REPORT\nPURSUANT TO SECTION 13 OR 15(d) OF\nTHE SECURITIES EXCHANGE ACT OF 1934\n"
+    "November 22, 2024 \nDate of Report (date of earliest event reported)\n THE BUCKLE, INC.\n"
+    "(Exact name of Registrant as specified in its charter)\n"
+    "\tNebraska\t001-12951\t47-0366193\n\t(State or other jurisdiction of\t(Commission\t(I.R.S. Employer\n"
+    "\tincorporation or organization)\tFile Number)\tIdentification No.)\n"
+    "\t\t2407 West 24th Street,\t\t\t\n\t\tKearney,\tNebraska\t\t68845-4915\t\n"
+    "\t\t(Address of principal executive offices)\t\t(Zip Code)\t\n"
+    "Registrant's telephone number, including area code: (308) 236-8491\n"
+    "Securities registered pursuant to Section 12(b) of the Act:\n"
+    "\tTitle of Each Class\tTrading Symbol(s)\tName of Each Exchange on Which Registered\n"
+    "\tCommon Stock, $0.01 par value\tBKE\tNew York Stock Exchange\n"
+    "Indicate by check mark whether the registrant is an emerging growth company\n"
+    "ITEM 2.02. Results of Operations and Financial Condition\n"_s;
+
+// Johnson & Johnson 8-K of 2023-08-23 (PDF text layer): values on their own lines.
+const QString JnjCover = u"FORM 8-K\nCURRENT REPORT\nPursuant to Section 13 or 15(d) of The\nSecurities Exchange Act of 1934\n"
+    "Date of report (Date of earliest event reported):\nAugust 23, 2023\n\nJohnson & Johnson\n"
+    "(Exact name of registrant as specified in its charter)\nNew Jersey\n(State or Other Jurisdiction of\nIncorporation)\n\n"
+    "1-3215\n\n22-1024240\n\n(Commission File Number)\n\n(IRS Employer Identification No.)\n\n"
+    "One Johnson & Johnson Plaza, New Brunswick, New Jersey 08933\n(Address of Principal Executive Offices)\n(Zip Code)\n"
+    "Registrant's telephone number, including area code:\n732-524-0400\n"
+    "Securities registered pursuant to Section 12(b) of the Act:\n"
+    "Title of each class Trading Symbol(s) Name of each exchange on which registered\n"
+    "Common Stock, Par Value $1.00 JNJ New York Stock Exchange\n"
+    "0.650% Notes Due May 2024 JNJ24C New York Stock Exchange\n"
+    "Item 2.01\n\nCompletion of Acquisition or Disposition of Assets\n"_s;
+
+// Apple 8-K of 2000 (plain text of the PEM era): values underlined, labels below.
+const QString Apple2000Cover = u"                                    FORM 8-K\n\n                                 CURRENT REPORT\n\n"
+    "                     Date of Report:           January 19, 2000\n"
+    "                     Date of earliest\n                     event reported:           January 19,2000\n\n"
+    "                              Apple Computer, Inc.\n                              --------------------\n"
+    "             (Exact name of registrant as specified in its charter)\n\n"
+    "           California                        0-10030            94-2404110\n"
+    "          ------------                      ---------          ------------\n"
+    "   (State or other jurisdiction          (Commission File    (I.R.S. Employer\n"
+    " of incorporation or organization)            Number)       Identification No.)\n\n"
+    "                  1 Infinite Loop, Cupertino, California 95014\n"
+    "                  --------------------------------------------\n"
+    "                    (Address of principal executive offices)\n\n"
+    "       Registrant's telephone number, including area code: (408) 996-1010\n"_s;
+
+// Aames 8-K of 1998: all capitals, the phone above its label.
+const QString AamesCover = u"                                    FORM 8-K\n\n"
+    "                Date of Report (Date of earliest event reported)\n                                DECEMBER 15, 1998\n\n\n"
+    "                            AAMES CAPITAL CORPORATION\n"
+    "        ----------------------------------------------------------------\n"
+    "             (Exact name of Registrant as specified in its charter)\n\n"
+    "           CALIFORNIA                  333-46893-01              95-4438859\n"
+    " ---------------------------          -------------             -----------\n"
+    "(State or other jurisdiction           (Commission            (I.R.S. employer\n"
+    "       of incorporation)               file numbers)         identification no.)\n\n\n"
+    "350 SOUTH GRAND AVENUE\nLOS ANGELES, CALIFORNIA                                                  90071\n"
+    "- ---------------------------------------                              -----------\n"
+    "(Address of principal executive offices)                              (ZIP Code)\n\n\n"
+    "                                 (213) 210-5000\n"
+    "               --------------------------------------------------\n"
+    "               Registrant's telephone number, including area code\n"_s;
+
+// Louisville Gas and Electric / Kentucky Utilities 8-K of 2003: two registrants in one table.
+const QString LgeCover = u"FORM 8-K \nCURRENT REPORT \nPursuant to Section 13 or 15(d) of \nthe Securities Exchange Act of 1934 \n"
+    "Date of Report (Date of earliest event reported): March 25, 2003 \n"
+    "Commission \t \nRegistrant, State of Incorporation, \t \nIRS Employer \nFile Number \t \n"
+    "Address, and Telephone Number \t \nIdentification No. \n2-26720 \t \nLouisville Gas and Electric Company \t \n"
+    "61-0264150 \n(A Kentucky Corporation) \t \n220 West Main Street \t \nP.O. Box 32010 \t \nLouisville, Ky. 40232 \t \n"
+    "(502) 627-2000 \t \n1-3464 \t \nKentucky Utilities Company \t \n61-0247570 \n"
+    "(A Kentucky and Virginia Corporation) \t \nOne Quality Street \t \nLexington, Kentucky 40507-1428 \t \n"
+    "(859) 255-2100 \t \nThis combined Form 8-K is separately filed by Louisville Gas and Electric Company and Kentucky Utilities Company. \n"
+    "Item 9. Regulation FD Disclosure \n"_s;
+
+QString attributes(const Entity &e)
+{
+    QStringList out;
+    for (auto it = e.attributes.begin(); it != e.attributes.end(); ++it)
+        out.append(it.key() + u'=' + it.value());
+    return out.join(u"; "_s);
+}
+
+} // namespace
+
+class TestStructureRecognizers : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void coverPage_data();
+    void coverPage();
+    void coverPageFromHeader();
+    void coverPageFromDei();
+    void items_data();
+    void items();
+    void exhibits_data();
+    void exhibits();
+    void exhibitDocuments();
+    void people_data();
+    void people();
+    void organizations_data();
+    void organizations();
+    void contacts_data();
+    void contacts();
+    void hostileText();
+
+private:
+    EntityList run(const Recognizer &r, const DocumentContent &content);
+    EntityList run(const Recognizer &r, const QString &page);
+    RuleSet m_rules;
+};
+
+void TestStructureRecognizers::initTestCase()
+{
+    QList<RulePackError> errors;
+    m_rules = RuleSet::loadFrom({u":/rules/core.json"_s}, &errors);
+    QVERIFY(errors.isEmpty());
+}
+
+EntityList TestStructureRecognizers::run(const Recognizer &r, const DocumentContent &content)
+{
+    const ExtractionContext context{content, m_rules};
+    EntityList out;
+    r.run(context, out);
+    for (const Entity &e : std::as_const(out)) {
+        // Every entity shows exactly the text of its span, and its id says where.
+        if (e.text != content.text.textAt(e.span) || e.text.isEmpty()) {
+            qWarning() << "span text differs" << e.id << e.text;
+            return {};
+        }
+        if (e.id != Entity::makeId(e.type, e.span, content.text.pages.at(e.span.page))) {
+            qWarning() << "id differs" << e.id;
+            return {};
+        }
+    }
+    return out;
+}
+
+EntityList TestStructureRecognizers::run(const Recognizer &r, const QString &page)
+{
+    DocumentContent content;
+    content.text.pages = {page};
+    return run(r, content);
+}
+
+void TestStructureRecognizers::coverPage_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("text");
+
+    const QList<std::tuple<const char *, QString, QList<std::tuple<QString, QString, QString>>>> layouts{
+        {"immunogen", ImmunogenCover,
+         {{u"form_type"_s, u"8-K"_s, u"8-K"_s},
+          {u"report_date"_s, u"2007-06-04"_s, u"June 4, 2007"_s},
+          {u"registrant"_s, u"ImmunoGen, Inc."_s, u"ImmunoGen, Inc."_s},
+          {u"state_of_incorporation"_s, u"Massachusetts"_s, u"Massachusetts"_s},
+          {u"commission_file_number"_s, u"0-17999"_s, u"0-17999"_s},
+          {u"irs_employer_id"_s, u"04-2726691"_s, u"04-2726691"_s},
+          {u"registrant_address"_s, u"128 Sidney Street, Cambridge, MA 02139"_s, u"128 Sidney Street, Cambridge, MA 02139"_s},
+          {u"registrant_phone"_s, u"617-995-2500"_s, u"(617) 995-2500"_s},
+          {u"ticker"_s, u"IMGN"_s, u"IMGN"_s}}},
+        {"buckle", BuckleCover,
+         {{u"report_date"_s, u"2024-11-22"_s, u"November 22, 2024"_s},
+          {u"registrant"_s, u"THE BUCKLE, INC."_s, u"THE BUCKLE, INC."_s},
+          {u"state_of_incorporation"_s, u"Nebraska"_s, u"Nebraska"_s},
+          {u"commission_file_number"_s, u"001-12951"_s, u"001-12951"_s},
+          {u"irs_employer_id"_s, u"47-0366193"_s, u"47-0366193"_s},
+          {u"registrant_address"_s, u"2407 West 24th Street, Kearney, Nebraska 68845-4915"_s,
+           u"2407 West 24th Street,\t\t\t\n\t\tKearney,\tNebraska\t\t68845-4915"_s},
+          {u"registrant_phone"_s, u"308-236-8491"_s, u"(308) 236-8491"_s},
+          {u"ticker"_s, u"BKE"_s, u"BKE"_s}}},
+        {"jnj pdf", JnjCover,
+         {{u"report_date"_s, u"2023-08-23"_s, u"August 23, 2023"_s},
+          {u"registrant"_s, u"Johnson & Johnson"_s, u"Johnson & Johnson"_s},
+          {u"state_of_incorporation"_s, u"New Jersey"_s, u"New Jersey"_s},
+          {u"commission_file_number"_s, u"1-3215"_s, u"1-3215"_s},
+          {u"irs_employer_id"_s, u"22-1024240"_s, u"22-1024240"_s},
+          {u"registrant_address"_s, u"One Johnson & Johnson Plaza, New Brunswick, New Jersey 08933"_s,
+           u"One Johnson & Johnson Plaza, New Brunswick, New Jersey 08933"_s},
+          {u"registrant_phone"_s, u"732-524-0400"_s, u"732-524-0400"_s},
+          {u"ticker"_s, u"JNJ"_s, u"JNJ"_s},
+          {u"ticker"_s, u"JNJ24C"_s, u"JNJ24C"_s}}},
+        {"apple 2000 underlined", Apple2000Cover,
+         {{u"report_date"_s, u"2000-01-19"_s, u"January 19, 2000"_s},
+          {u"registrant"_s, u"Apple Computer, Inc."_s, u"Apple Computer, Inc."_s},
+          {u"state_of_incorporation"_s, u"California"_s, u"California"_s},
+          {u"commission_file_number"_s, u"0-10030"_s, u"0-10030"_s},
+          {u"irs_employer_id"_s, u"94-2404110"_s, u"94-2404110"_s},
+          {u"registrant_address"_s, u"1 Infinite Loop, Cupertino, California 95014"_s,
+           u"1 Infinite Loop, Cupertino, California 95014"_s},
+          {u"registrant_phone"_s, u"408-996-1010"_s, u"(408) 996-1010"_s}}},
+        {"aames all caps", AamesCover,
+         {{u"report_date"_s, u"1998-12-15"_s, u"DECEMBER 15, 1998"_s},
+          {u"registrant"_s, u"AAMES CAPITAL CORPORATION"_s, u"AAMES CAPITAL CORPORATION"_s},
+          {u"state_of_incorporation"_s, u"California"_s, u"CALIFORNIA"_s},
+          {u"commission_file_number"_s, u"333-46893-01"_s, u"333-46893-01"_s},
+          {u"irs_employer_id"_s, u"95-4438859"_s, u"95-4438859"_s},
+          {u"registrant_phone"_s, u"213-210-5000"_s, u"(213) 210-5000"_s}}},
+        {"two registrants", LgeCover,
+         {{u"report_date"_s, u"2003-03-25"_s, u"March 25, 2003"_s},
+          {u"registrant"_s, u"Louisville Gas and Electric Company"_s, u"Louisville Gas and Electric Company"_s},
+          {u"registrant"_s, u"Kentucky Utilities Company"_s, u"Kentucky Utilities Company"_s},
+          {u"commission_file_number"_s, u"2-26720"_s, u"2-26720"_s},
+          {u"commission_file_number"_s, u"1-3464"_s, u"1-3464"_s},
+          {u"irs_employer_id"_s, u"61-0247570"_s, u"61-0247570"_s},
+          {u"state_of_incorporation"_s, u"Kentucky"_s, u"Kentucky"_s},
+          {u"registrant_phone"_s, u"859-255-2100"_s, u"(859) 255-2100"_s},
+          {u"registrant_address"_s, u"One Quality Street Lexington, Kentucky 40507-1428"_s,
+           u"One Quality Street \t \nLexington, Kentucky 40507-1428"_s}}},
+    };
+    for (const auto &[name, page, rows] : layouts) {
+        for (const auto &[type, value, text] : rows)
+            QTest::addRow("%s: %s %s", name, qPrintable(type), qPrintable(value)) << page << type << value << text;
+    }
+}
+
+void TestStructureRecognizers::coverPage()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, type);
+    QFETCH(QString, value);
+    QFETCH(QString, text);
+    const EntityList found = run(CoverPageRecognizer(), page);
+    QStringList got;
+    for (const Entity &e : found) {
+        if (e.type != type)
+            continue;
+        got.append(e.value);
+        if (e.value == value) {
+            QCOMPARE(e.text, text);
+            QVERIFY(e.confidence >= 0.8);
+            return;
+        }
+    }
+    QFAIL(qPrintable(u"no %1 \"%2\"; found: %3"_s.arg(type, value, got.join(u" | "_s))));
+}
+
+void TestStructureRecognizers::coverPageFromHeader()
+{
+    // A full submission: the header part, then the 8-K whose cover omits the CIK.
+    DocumentContent content;
+    content.format = DocumentFormat::Submission;
+    const QString header = u"ACCESSION NUMBER:\t\t0001213900-25-032135\nCONFORMED SUBMISSION TYPE:\t8-K\n"
+                           "CONFORMED PERIOD OF REPORT:\t20250415\n\t\tCOMPANY CONFORMED NAME:\t\t\tABVC BIOPHARMA, INC.\n"
+                           "\t\tCENTRAL INDEX KEY:\t\t\t0001173313\n\t\tSTATE OF INCORPORATION:\t\t\tNV\n"_s;
+    const QString cover = u"FORM 8-K\nCURRENT REPORT\nDate of Report (Date of earliest event reported): April 15, 2025\n"
+                          "ABVC BioPharma, Inc.\n(Exact name of registrant as specified in its charter)\n"
+                          "Nevada\t001-40700\t26-0014658\n(State or other jurisdiction\t(Commission\t(IRS Employer\n"
+                          "of incorporation)\tFile Number)\tIdentification No.)\n"_s;
+    content.text.pages = {header, cover};
+    DocumentPart h;
+    h.kind = DocumentPart::Kind::Header;
+    h.type = u"SEC-HEADER"_s;
+    h.pageCount = 1;
+    DocumentPart main;
+    main.kind = DocumentPart::Kind::Html;
+    main.type = u"8-K"_s;
+    main.firstPage = 1;
+    main.pageCount = 1;
+    content.parts = {h, main};
+    auto field = [&](const QString &key, const QString &value) {
+        const int line = int(header.indexOf(value));
+        content.header.insert(key, {value, {0, line, line + int(value.size())}});
+    };
+    field(u"cik"_s, u"0001173313"_s);
+    field(u"company_name"_s, u"ABVC BIOPHARMA, INC."_s);
+    field(u"state_of_incorporation"_s, u"NV"_s);
+    field(u"period_of_report"_s, u"20250415"_s);
+    field(u"form_type"_s, u"8-K"_s);
+
+    const EntityList found = run(CoverPageRecognizer(), content);
+    QMap<QString, const Entity *> byType;
+    for (const Entity &e : found)
+        byType.insert(e.type, &e);
+    // The CIK is only in the header: the entity points at the header's value.
+    QVERIFY(byType.contains(u"cik"_s));
+    QCOMPARE(byType.value(u"cik"_s)->span.page, 0);
+    QCOMPARE(byType.value(u"cik"_s)->text, u"0001173313"_s);
+    QVERIFY(byType.value(u"cik"_s)->confidence >= 0.99);
+    // Where the cover shows the header's value, the entity is on the cover, trusted as the header.
+    for (const QString &type : {u"registrant"_s, u"state_of_incorporation"_s, u"report_date"_s, u"form_type"_s}) {
+        QVERIFY2(byType.contains(type), qPrintable(type));
+        QCOMPARE(byType.value(type)->span.page, 1);
+        QVERIFY2(byType.value(type)->confidence >= 0.99, qPrintable(type));
+    }
+    QCOMPARE(byType.value(u"state_of_incorporation"_s)->value, u"Nevada"_s);
+    QCOMPARE(byType.value(u"registrant"_s)->value, u"ABVC BioPharma, Inc."_s);
+    // Not in the header: found on the cover by its label.
+    QCOMPARE(byType.value(u"irs_employer_id"_s)->value, u"26-0014658"_s);
+    QVERIFY(byType.value(u"irs_employer_id"_s)->confidence < 0.99);
+}
+
+void TestStructureRecognizers::coverPageFromDei()
+{
+    DocumentContent content;
+    content.format = DocumentFormat::Html;
+    content.text.pages = {BuckleCover};
+    const int at = int(BuckleCover.indexOf(u"THE BUCKLE, INC."_s));
+    content.deiFacts.append({u"EntityRegistrantName"_s, u"THE BUCKLE, INC."_s, {0, at, at + 16}});
+    content.deiFacts.append({u"EntityCentralIndexKey"_s, u"0000885245"_s, {}}); // hidden: no entity
+    const EntityList found = run(CoverPageRecognizer(), content);
+    int registrants = 0;
+    for (const Entity &e : found) {
+        QVERIFY(e.type != u"cik"_s);
+        if (e.type == u"registrant"_s) {
+            ++registrants;
+            QCOMPARE(e.span, (SourceSpan{0, at, at + 16}));
+            QCOMPARE(e.confidence, 0.97);
+        }
+    }
+    QCOMPARE(registrants, 1);
+}
+
+void TestStructureRecognizers::items_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("items");
+    QTest::addColumn<QString>("firstTitle");
+    QTest::newRow("immunogen headings, mention in text")
+        << u"ITEM 8.01 OTHER EVENTS\n\nOn June 4, 2007, ImmunoGen, Inc. issued a press release.\n\n"
+           "A copy of the press release is attached hereto as Exhibit 99.1 and is incorporated by reference in this Item 8.01.\n\n"
+           "ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS\n"_s
+        << QStringList{u"8.01"_s, u"9.01"_s} << u"Other Events"_s;
+    QTest::newRow("oracle thin space")
+        << u"Section 5\u2014Corporate Governance and Management \nItem\u20095.07 Submission of Matters to a Vote of Security Holders \nOn November 14, 2024\n"_s
+        << QStringList{u"5.07"_s} << u"Submission of Matters to a Vote of Security Holders"_s;
+    QTest::newRow("buckle lettered")
+        << u"ITEM 2.02. Results of Operations and Financial Condition\nOn November 22, 2024\nITEM 9.01(d). Exhibits\nExhibit 99.1 Press Release\n"_s
+        << QStringList{u"2.02"_s, u"9.01"_s} << u"Results of Operations and Financial Condition"_s;
+    QTest::newRow("jnj title on the next line")
+        << u"Item 2.01\n\nCompletion of Acquisition or Disposition of Assets\n\nOn August 23, 2023, Johnson & Johnson completed\n"
+           "Item 9.01 Financial Statements and Exhibits\n"_s
+        << QStringList{u"2.01"_s, u"9.01"_s} << u"Completion of Acquisition or Disposition of Assets"_s;
+    QTest::newRow("wrapped mention")
+        << u"The information in this report is incorporated by reference into\nItem 2.01 of this report and\nItem 8.01 and the exhibits.\n"_s
+        << QStringList{} << QString();
+    QTest::newRow("apple 2000 legacy")
+        << u"Item 5.  Other Events\n\n     On January 19, 2000, the Registrant announced\n\nItem 7.  Financial Statements and Exhibits\n"_s
+        << QStringList{u"5"_s, u"7"_s} << u"Other Events"_s;
+}
+
+void TestStructureRecognizers::items()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, items);
+    QFETCH(QString, firstTitle);
+    QStringList got;
+    QString title;
+    for (const Entity &e : run(ItemRecognizer(), page)) {
+        QCOMPARE(e.type, u"item"_s);
+        if (got.isEmpty())
+            title = e.attributes.value(u"title"_s);
+        got.append(e.value);
+    }
+    QCOMPARE(got, items);
+    QCOMPARE(title, firstTitle);
+}
+
+void TestStructureRecognizers::exhibits_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("exhibits");
+    QTest::addColumn<QString>("firstDescription");
+    QTest::newRow("immunogen table")
+        << u"ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS\n\nExhibit No.\tExhibit\n99.1\tPress Release of ImmunoGen, Inc. dated June 4, 2007\n\n4\n\n"
+           "Pursuant to the requirements of the Securities Exchange Act of 1934\n"_s
+        << QStringList{u"99.1"_s} << u"Press Release of ImmunoGen, Inc. dated June 4, 2007"_s;
+    QTest::newRow("buckle with word")
+        << u"ITEM 9.01(d). Exhibits\nExhibit 99.1 Press Release Dated November 22, 2024 \n"
+           "Exhibit 104 Cover Page Interactive Data File (embedded within the Inline XBRL document)\nSIGNATURES\n"_s
+        << QStringList{u"99.1"_s, u"104"_s} << u"Press Release Dated November 22, 2024"_s;
+    QTest::newRow("jnj number on its own line")
+        << u"Item 9.01 Financial Statements and Exhibits\n\n(d)\n\nExhibits.\nExhibit No.\n\nDescription of Exhibit\n\n104\n\n"
+           "The cover page from this Current Report on Form 8-K, formatted in Inline XBRL.\n\nSIGNATURES\n2\n"_s
+        << QStringList{u"104"_s} << u"The cover page from this Current Report on Form 8-K, formatted in Inline XBRL."_s;
+    QTest::newRow("table of contents")
+        << u"Item 15.\t\nExhibits and Financial Statement Schedules\t\n141\nItem 16.\t\nForm 10-K Summary\t\n148\n"
+           "Item 1.\t\nBusiness\t\n3\nItem 1A.\t\nRisk Factors\t\n23\n"_s
+        << QStringList{} << QString();
+    QTest::newRow("numbered statements")
+        << u"Item 15. Exhibits and Financial Statement Schedules\n1\nConsolidated Financial Statements\n2\nFinancial Statement Schedules\n"_s
+        << QStringList{} << QString();
+}
+
+void TestStructureRecognizers::exhibits()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, exhibits);
+    QFETCH(QString, firstDescription);
+    QStringList got;
+    QString description;
+    for (const Entity &e : run(ExhibitRecognizer(), page)) {
+        if (got.isEmpty())
+            description = e.attributes.value(u"description"_s);
+        QCOMPARE(e.text, e.value.size() <= e.text.size() ? e.text : e.value);
+        got.append(e.value);
+    }
+    QCOMPARE(got, exhibits);
+    QCOMPARE(description, firstDescription);
+}
+
+void TestStructureRecognizers::exhibitDocuments()
+{
+    DocumentContent content;
+    content.text.pages = {u"FORM 8-K\n"_s, u"\nEXHIBIT 99.1\nApple Board of Directors Announces CEO Change\n"_s, QString()};
+    DocumentPart main, ex, xbrl;
+    main.type = u"8-K"_s;
+    main.pageCount = 1;
+    ex.type = u"EX-99.1"_s;
+    ex.description = u"PRESS RELEASE"_s;
+    ex.firstPage = 1;
+    ex.pageCount = 1;
+    xbrl.type = u"EX-101.INS"_s;
+    xbrl.kind = DocumentPart::Kind::Binary;
+    xbrl.firstPage = 2;
+    content.parts = {main, ex, xbrl};
+    const EntityList found = run(ExhibitRecognizer(), content);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().value, u"99.1"_s);
+    QCOMPARE(found.first().text, u"99.1"_s);
+    QCOMPARE(found.first().span.page, 1);
+    QCOMPARE(found.first().attributes.value(u"description"_s), u"PRESS RELEASE"_s);
+}
+
+void TestStructureRecognizers::people_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("attributes");
+    QTest::newRow("buckle signature, wrapped title")
+        << u"\t\tThe Buckle, Inc.\n\tDate: November 22, 2024\tBy: /s/ THOMAS B. HEACOCK\n\t \tName: Thomas B. Heacock\n"
+           "\t \tTitle: Senior Vice President of Finance,\n\t \tTreasurer and Chief Financial Officer\n"_s
+        << u"signatory"_s << u"Thomas B. Heacock"_s
+        << u"title=Senior Vice President of Finance, Treasurer and Chief Financial Officer"_s;
+    QTest::newRow("jnj signature, name repeated")
+        << u"Date:\n\nAugust 25, 2023\n\nBy: /s/ Laura H. McFalls\nLaura H. McFalls\nAssistant Secretary\n"_s
+        << u"signatory"_s << u"Laura H. McFalls"_s << u"title=Assistant Secretary"_s;
+    QTest::newRow("lge title over three lines")
+        << u"By: \t \n/s/ John R. McCall \nExecutive Vice President, \nGeneral Counsel and \nCorporate Secretary \nPursuant to\n"_s
+        << u"signatory"_s << u"John R. McCall"_s
+        << u"title=Executive Vice President, General Counsel and Corporate Secretary"_s;
+    QTest::newRow("auditor is no person")
+        << u"/s/ Ernst & Young LLP\n\nSan Jose, California\n"_s << u"signatory"_s << QString() << QString();
+    QTest::newRow("immunogen quote")
+        << u"Mitchel Sayare, Chairman and CEO, commented, \"These findings demonstrate the activity.\"\n"_s
+        << u"person"_s << u"Mitchel Sayare"_s << u"role=Chairman and CEO"_s;
+    QTest::newRow("quote, name after verb")
+        << u"\"We are pleased,\" said Dennis Nelson, President and Chief Executive Officer of The Buckle.\n"_s
+        << u"person"_s << u"Dennis Nelson"_s << u"role=President and Chief Executive Officer of The Buckle"_s;
+    QTest::newRow("immunogen investor contact")
+        << u"Contacts:\n\nInvestors\n\nCarol Hausner\nExecutive Director, Investor Relations and Corporate Communications\n"
+           "ImmunoGen, Inc.\n(617) 995-2500\ninfo@immunogen.com\n\nMedia:\n\nKathryn Morris KMorrisPR (845) 635-9828 Kathryn@kmorrispr.com\n"_s
+        << u"person"_s << u"Carol Hausner"_s
+        << u"role=Executive Director, Investor Relations and Corporate Communications"_s;
+    QTest::newRow("immunogen media contact")
+        << u"Contacts:\n\nInvestors\n\nCarol Hausner\nExecutive Director, Investor Relations and Corporate Communications\n"
+           "ImmunoGen, Inc.\n(617) 995-2500\ninfo@immunogen.com\n\nMedia:\n\nKathryn Morris KMorrisPR (845) 635-9828 Kathryn@kmorrispr.com\n"_s
+        << u"person"_s << u"Kathryn Morris"_s << u"role=Media"_s;
+    QTest::newRow("officer")
+        << u"On January 6, 2025, the Board appointed Tracy S. Clifford, Chief Financial Officer, as Secretary.\n"_s
+        << u"person"_s << u"Tracy S. Clifford"_s << u"role=Chief Financial Officer"_s;
+}
+
+void TestStructureRecognizers::people()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, type);
+    QFETCH(QString, value);
+    QFETCH(QString, attributes);
+    const EntityList found = run(PeopleRecognizer(), page);
+    QStringList got;
+    for (const Entity &e : found) {
+        if (e.type != type)
+            continue;
+        got.append(e.value);
+        if (e.value == value) {
+            QCOMPARE(::attributes(e), attributes);
+            return;
+        }
+    }
+    if (value.isEmpty()) {
+        QCOMPARE(got, QStringList());
+        return;
+    }
+    QFAIL(qPrintable(u"no %1 \"%2\"; found: %3"_s.arg(type, value, got.join(u" | "_s))));
+}
+
+void TestStructureRecognizers::organizations_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("organizations");
+    QTest::newRow("immunogen")
+        << u"On June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued a press release on information reported at the 43rd "
+           "American Society of Clinical Oncology (ASCO) Annual Meeting. AVE9633 and AVE1642, in development by sanofi-aventis, "
+           "and trastuzumab-DM1, in development by Genentech.\nThe Company's collaborator filed with the Securities and Exchange Commission.\n"_s
+        << QStringList{u"ImmunoGen, Inc."_s, u"Nasdaq"_s, u"American Society of Clinical Oncology"_s, u"sanofi-aventis"_s,
+                       u"Genentech"_s, u"Securities and Exchange Commission"_s};
+    QTest::newRow("pdf line break")
+        << u"findings were presented with the American Cancer\nSociety in Chicago.\n"_s
+        << QStringList{u"American Cancer Society"_s};
+    QTest::newRow("sentence words before the name")
+        << u"Press Release of ImmunoGen, Inc. dated June 4, 2007\nAbout ImmunoGen, Inc.\n"_s
+        << QStringList{u"ImmunoGen, Inc."_s, u"ImmunoGen, Inc."_s};
+    QTest::newRow("references are not names")
+        << u"(A Kentucky Corporation) \nthe Board of Directors of the Company approved it. Cash Payment. The Company will pay.\n"
+           "Title of each class\tName of each exchange on which registered\n"_s
+        << QStringList{};
+    QTest::newRow("all caps and article")
+        << u"ACORN ENERGY, INC. \nOn November 22, 2024, The Buckle, Inc. announced results, and Kenvue Inc. completed.\n"_s
+        << QStringList{u"ACORN ENERGY, INC."_s, u"The Buckle, Inc."_s, u"Kenvue Inc."_s};
+}
+
+void TestStructureRecognizers::organizations()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, organizations);
+    QStringList got;
+    EntityList found = run(OrganizationRecognizer(), page);
+    std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
+    for (const Entity &e : std::as_const(found))
+        got.append(e.value);
+    QCOMPARE(got, organizations);
+}
+
+void TestStructureRecognizers::contacts_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("found");
+    QTest::newRow("immunogen letterhead")
+        << u"128 Sidney Street, Cambridge, MA 02139-4239\n\nTEL: (617) 995-2500 FAX: (617) 995-2510\n"_s
+        << QStringList{u"phone 617-995-2500 kind=tel"_s, u"phone 617-995-2510 kind=fax"_s};
+    QTest::newRow("contact line")
+        << u"Kathryn Morris KMorrisPR (845) 635-9828 Kathryn@kmorrispr.com\n"_s
+        << QStringList{u"phone 845-635-9828 kind=tel"_s, u"email kathryn@kmorrispr.com "_s};
+    QTest::newRow("dashes and url")
+        << u"Registrant's telephone number, including area code:\n732-524-0400\nVisit www.investor.jnj.com.\n"_s
+        << QStringList{u"phone 732-524-0400 kind=tel"_s, u"url www.investor.jnj.com "_s};
+    QTest::newRow("not phones")
+        << u"Rule 14a-12 under the Exchange Act (17 CFR 240.14a-12); IRS No. 04-2726691; 1,533,830,450 shares; file 001-12951\n"_s
+        << QStringList{};
+    QTest::newRow("international")
+        << u"Telephone: +44 117 975 3200\n"_s << QStringList{u"phone +44 117 975 3200 kind=tel"_s};
+}
+
+void TestStructureRecognizers::contacts()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, found);
+    QStringList got;
+    EntityList entities = run(ContactRecognizer(), page);
+    std::sort(entities.begin(), entities.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
+    for (const Entity &e : std::as_const(entities))
+        got.append(e.type + u' ' + e.value + u' ' + attributes(e));
+    QCOMPARE(got, found);
+}
+
+void TestStructureRecognizers::hostileText()
+{
+    // Long runs that invite backtracking, stray surrogates and control characters:
+    // every recognizer finishes and every span stays on its page.
+    QString page;
+    page += u"FORM 8-K\n"_s + QString(5000, u'A') + u" Inc.\n"_s;
+    for (int i = 0; i < 2000; ++i)
+        page += u"Aa Bb Cc Dd Ee Ff, "_s;
+    page += u"\n/s/ "_s + QString(3000, u'X') + u'\n';
+    page += QString(3000, u'(') + QString(3000, u'1') + u"-\n"_s;
+    page += QChar(0xd800);
+    page += u"Item 9.01\0\x01\x02 Exhibit 99.1 Press\n"_s;
+    page += u"\U0001F600 (617) 995-2500 \U0001F600 info@example.com\n"_s;
+    DocumentContent content;
+    content.text.pages = {page, QString(), u"\n\n\n"_s};
+    const CoverPageRecognizer cover;
+    const ItemRecognizer items;
+    const ExhibitRecognizer exhibits;
+    const PeopleRecognizer people;
+    const OrganizationRecognizer organizations;
+    const ContactRecognizer contacts;
+    for (const Recognizer *r : std::initializer_list<const Recognizer *>{&cover, &items, &exhibits, &people,
+                                                                        &organizations, &contacts}) {
+        const ExtractionContext context{content, m_rules};
+        EntityList out;
+        r->run(context, out);
+        for (const Entity &e : std::as_const(out)) {
+            QVERIFY(e.span.isValid());
+            QVERIFY(e.span.end <= content.text.pages.at(e.span.page).size());
+            QCOMPARE(e.text, content.text.textAt(e.span));
+        }
+    }
+    // After the emoji the id counts code points, not UTF-16 units; the lone surrogate
+    // before it does not hide the rest of the page from the extractor.
+    const EntityList phones = Extractor(m_rules).extract(content);
+    bool checked = false;
+    for (const Entity &e : phones) {
+        if (e.type == u"phone"_s && e.value == u"617-995-2500"_s) {
+            QCOMPARE(e.id, Entity::makeId(e.type, e.span, page));
+            checked = true;
+        }
+    }
+    QVERIFY(checked);
+}
+
+QTEST_GUILESS_MAIN(TestStructureRecognizers)
+#include "tst_structurerecognizers.moc"
