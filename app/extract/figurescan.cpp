@@ -1,0 +1,95 @@
+#include "figurescan.h"
+
+#include <QtCore/QJsonObject>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+void FigureScan::forEachMatch(
+    const ExtractionContext &context, const QRegularExpression &re,
+    const std::function<void(int, const QString &, const QRegularExpressionMatch &)> &f)
+{
+    if (!re.isValid() || re.pattern().isEmpty())
+        return;
+    const DocumentContent &content = context.content;
+    for (int p : TextScan::textPages(content)) {
+        if (context.cancelled())
+            return;
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            TextScan::forEachMatch(text, w, re, [&](const QRegularExpressionMatch &m) {
+                if (m.capturedLength() > 0)
+                    f(p, text, m);
+            });
+        }
+    }
+}
+
+QList<FigureScan::Candidate> FigureScan::resolve(QList<Candidate> candidates)
+{
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.span.length() != b.span.length())
+            return a.span.length() > b.span.length();
+        if (a.confidence != b.confidence)
+            return a.confidence > b.confidence;
+        return a.span < b.span;
+    });
+    // Per type and page: accepted spans by start, to test overlaps in log time.
+    std::map<std::pair<QString, int>, std::map<int, int>> taken;
+    QList<Candidate> kept;
+    for (const Candidate &c : std::as_const(candidates)) {
+        if (!c.span.isValid() || c.span.length() == 0)
+            continue;
+        auto &spans = taken[{c.type, c.span.page}];
+        auto next = spans.lower_bound(c.span.start);
+        if (next != spans.end() && next->first < c.span.end)
+            continue;
+        if (next != spans.begin() && std::prev(next)->second > c.span.start)
+            continue;
+        spans.emplace(c.span.start, c.span.end);
+        kept.append(c);
+    }
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const Candidate &a, const Candidate &b) { return a.span < b.span; });
+    return kept;
+}
+
+void FigureScan::appendEntities(const ExtractionContext &context, const QList<Candidate> &candidates,
+                      EntityList &out)
+{
+    for (const Candidate &c : candidates)
+        out.append(context.makeEntity(c.type, c.span, c.value, c.confidence, c.origin, c.attributes));
+}
+
+double FigureScan::confidence(const QJsonObject &confidences, const QString &key, double fallback)
+{
+    return qBound(0.0, confidences.value(key).toDouble(fallback), 1.0);
+}
+
+QString FigureScan::termsPattern(const QStringList &terms, bool afterHyphen)
+{
+    QStringList sorted = terms;
+    sorted.removeDuplicates();
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QStringList parts;
+    for (const QString &t : std::as_const(sorted)) {
+        const QString term = t.trimmed();
+        if (term.isEmpty() || term.size() > 120)
+            continue;
+        QString part;
+        for (const QChar c : term) {
+            if (c == u' ' || c == u'-')
+                part += u"[\\s-]"_s;
+            else
+                part += QRegularExpression::escape(QString(c));
+        }
+        parts.append(part);
+    }
+    if (parts.isEmpty())
+        return u"(?!)"_s;
+    return (afterHyphen ? u"(?<![\\w])(?:"_s : u"(?<![\\w-])(?:"_s) + parts.join(u'|')
+        + u")(?![\\w])"_s;
+}

@@ -1,0 +1,369 @@
+#include "recognizer.h"
+
+#include "figurescan.h"
+#include "lifesciencesrules.h"
+#include "normalizers.h"
+#include "textscan.h"
+
+#include <QtCore/QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+using FigureScan::Candidate;
+
+namespace {
+
+const QString Drug = u"drug"_s;
+const QString Target = u"target"_s;
+const QString Indication = u"indication"_s;
+const QString Dose = u"dose"_s;
+const QString Phase = u"trial_phase"_s;
+const QString AdverseEvent = u"adverse_event"_s;
+const QString Outcome = u"trial_outcome"_s;
+
+bool captured(const QRegularExpressionMatch &m, const QString &name)
+{
+    return m.capturedStart(name) >= 0;
+}
+
+bool allUpper(const QString &s)
+{
+    bool letters = false;
+    for (const QChar c : s) {
+        if (c.isLower())
+            return false;
+        letters = letters || c.isLetter();
+    }
+    return letters;
+}
+
+// "Metastatic Breast Cancer" -> "metastatic breast cancer"; words with capitals or
+// digits inside ("HER2-positive", "KRAS") keep their spelling.
+QString lowerWords(const QString &text)
+{
+    QStringList words = Normalize::spaces(text).split(u' ');
+    for (QString &w : words) {
+        const bool keep = std::any_of(w.begin() + std::min<qsizetype>(1, w.size()), w.end(),
+                                      [](QChar c) { return c.isUpper() || c.isDigit(); });
+        if (!keep)
+            w = w.toLower();
+    }
+    return words.join(u' ');
+}
+
+// Text of the page around [start, end): at most `before` and `after` characters,
+// not crossing a blank line (a paragraph boundary).
+QString around(const QString &page, int start, int end, int before, int after)
+{
+    int from = qMax(0, start - before);
+    const int blank = int(page.lastIndexOf(u"\n\n"_s, start));
+    if (blank >= from)
+        from = blank + 2;
+    int to = qMin(int(page.size()), end + after);
+    const int nextBlank = int(page.indexOf(u"\n\n"_s, end));
+    if (nextBlank >= 0 && nextBlank < to)
+        to = nextBlank;
+    return page.mid(from, qMax(0, to - from));
+}
+
+// The text from the start of the sentence (at most `limit` characters back) up to pos.
+QString sentenceBefore(const QString &page, int pos, int limit)
+{
+    int from = qMax(0, pos - limit);
+    for (int i = pos - 1; i >= from; --i) {
+        const QChar c = page.at(i);
+        if (c == u'\n' || c == u';' || (c == u'.' && (i + 1 >= page.size() || page.at(i + 1).isSpace()))) {
+            from = i + 1;
+            break;
+        }
+    }
+    return page.mid(from, pos - from);
+}
+
+int number(const LifeSciencesRules &r, const QString &text)
+{
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    return ok ? n : r.numberWords.value(text.toLower(), -1);
+}
+
+QString romanToArabic(const QString &p)
+{
+    static const QHash<QString, QString> roman{{u"I"_s, u"1"_s}, {u"II"_s, u"2"_s}, {u"III"_s, u"3"_s}, {u"IV"_s, u"4"_s}};
+    return roman.value(p, p);
+}
+
+class LifeSciencesRecognizer final : public Recognizer
+{
+public:
+    QString name() const override { return u"life sciences"_s; }
+    void run(const ExtractionContext &context, EntityList &out) const override
+    {
+        const auto compiled = LifeSciencesRules::forRules(context.rules);
+        const LifeSciencesRules &r = *compiled;
+        if (!r.enabled)
+            return;
+        QList<Candidate> found;
+        drugs(context, r, found);
+        targets(context, r, found);
+        indications(context, r, found);
+        doses(context, r, found);
+        phases(context, r, found);
+        adverseEvents(context, r, found);
+        outcomes(context, r, found);
+        if (context.cancelled())
+            return;
+        FigureScan::appendEntities(context, crossCheck(FigureScan::resolve(found)), out);
+    }
+
+private:
+    double conf(const LifeSciencesRules &r, const QString &key, double fallback) const
+    {
+        return FigureScan::confidence(r.confidence, key, fallback);
+    }
+
+    static SourceSpan spanOf(int page, const QRegularExpressionMatch &m, int group = 0)
+    {
+        return {page, int(m.capturedStart(group)), int(m.capturedEnd(group))};
+    }
+
+    void drugs(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        const auto name = [](const QString &text) {
+            const QString n = Normalize::spaces(text);
+            return allUpper(n) && n.size() > 5 && !n.contains(QRegularExpression(u"\\d"_s)) ? n.toLower() : n;
+        };
+        FigureScan::forEachMatch(context, r.drugLexicon, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            found.append({Drug, spanOf(p, m), name(m.captured()), conf(r, u"drugLexicon"_s, 0.9),
+                          u"ls.drug.lexicon"_s, {{u"kind"_s, u"generic"_s}}});
+        });
+        FigureScan::forEachMatch(context, r.drugBrands, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            found.append({Drug, spanOf(p, m), Normalize::spaces(m.captured()), conf(r, u"drugBrand"_s, 0.93),
+                          u"ls.drug.brand"_s, {{u"kind"_s, u"brand"_s}}});
+        });
+        FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            if (r.drugMarkStopWords.contains(m.captured()))
+                return;
+            found.append({Drug, spanOf(p, m), m.captured(), conf(r, u"drugMarkedName"_s, 0.6),
+                          u"ls.drug.trademark"_s, {{u"kind"_s, u"brand"_s}}});
+        });
+        FigureScan::forEachMatch(context, r.drugStem, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            const QString word = captured(m, u"suffix"_s)
+                ? m.captured().left(m.capturedStart(u"suffix"_s) - m.capturedStart() - 1)
+                : m.captured();
+            if (word.size() < r.drugStemMinLength || r.drugStemStopWords.contains(word.toLower()))
+                return;
+            found.append({Drug, spanOf(p, m), name(m.captured()), conf(r, u"drugStem"_s, 0.72),
+                          u"ls.drug.inn-stem"_s, {{u"kind"_s, u"generic"_s}}});
+        });
+        FigureScan::forEachMatch(context, r.drugConjugate, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            found.append({Drug, spanOf(p, m), m.captured(), conf(r, u"drugConjugate"_s, 0.82), u"ls.drug.conjugate"_s,
+                          {{u"kind"_s, u"conjugate"_s}, {u"payload"_s, m.captured(u"payload"_s)}}});
+        });
+        static const QRegularExpression prefix(u"^[A-Za-z]+"_s);
+        for (const LifeSciencesRules::Pattern &pattern : r.drugCodes) {
+            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+                if (r.drugCodeStopPrefixes.contains(prefix.match(m.captured()).captured().toUpper()))
+                    return;
+                found.append({Drug, spanOf(p, m), m.captured(), pattern.confidence, pattern.id,
+                              {{u"kind"_s, u"code"_s}}});
+            });
+        }
+    }
+
+    void targets(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        FigureScan::forEachMatch(context, r.targetLexicon, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+            if (r.targetAmbiguous.contains(m.captured())
+                && !r.targetContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 40, 40)).hasMatch())
+                return;
+            found.append({Target, spanOf(p, m), Normalize::spaces(m.captured()), conf(r, u"targetLexicon"_s, 0.9),
+                          u"ls.target.lexicon"_s, {}});
+        });
+        for (const LifeSciencesRules::Pattern &pattern : r.targetPatterns) {
+            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+                found.append({Target, spanOf(p, m), m.captured(), pattern.confidence, pattern.id, {}});
+            });
+        }
+    }
+
+    void indications(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        const auto value = [&](const QString &text) {
+            const QString canonical = r.indicationCanonical.value(TextScan::fold(text));
+            return canonical.isEmpty() ? lowerWords(text) : canonical;
+        };
+        const auto add = [&](const QRegularExpression &re, const QString &origin, const QString &key, double fallback) {
+            FigureScan::forEachMatch(context, re, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+                if (r.indicationAmbiguous.contains(m.captured().toLower())
+                    && !r.medicalContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 120, 120)).hasMatch())
+                    return;
+                found.append({Indication, spanOf(p, m), value(m.captured()), conf(r, key, fallback), origin, {}});
+            });
+        };
+        add(r.indicationLexicon, u"ls.indication.lexicon"_s, u"indicationLexicon"_s, 0.9);
+        add(r.indicationAcronyms, u"ls.indication.acronym"_s, u"indicationLexicon"_s, 0.9);
+        add(r.indicationCompound, u"ls.indication.compound"_s, u"indicationCompound"_s, 0.85);
+    }
+
+    void doses(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        const double confidence = conf(r, u"dose"_s, 0.85);
+        FigureScan::forEachMatch(context, r.dose, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            const QString unit = r.doseUnit.value(m.captured(u"unit"_s), m.captured(u"unit"_s));
+            const QString a = QString(m.captured(u"a"_s)).remove(u',');
+            const QString b = QString(m.captured(u"b"_s)).remove(u',');
+            QMap<QString, QString> attributes{{u"unit"_s, unit}};
+            const QString freq = captured(m, u"freq1"_s) ? m.captured(u"freq1"_s) : m.captured(u"freq2"_s);
+            if (!freq.isEmpty())
+                attributes.insert(u"frequency"_s, r.doseFrequency.value(Normalize::spaces(freq).toLower(), freq));
+            const int start = int(m.capturedStart());
+            const int end = int(m.capturedEnd());
+            const QString joiner = m.captured(u"joiner"_s).trimmed();
+            if (b.isEmpty()) {
+                found.append({Dose, {p, start, end}, a + u' ' + unit, confidence, u"ls.dose"_s, attributes});
+            } else if (joiner == u"or"_s || joiner == u"and"_s) {
+                // "2.4 or 3.6 mg/kg": two doses, the first spanning its number only.
+                found.append({Dose, {p, start, int(m.capturedEnd(u"a"_s))}, a + u' ' + unit, confidence,
+                              u"ls.dose.alternative"_s, attributes});
+                found.append({Dose, {p, int(m.capturedStart(u"b"_s)), end}, b + u' ' + unit, confidence,
+                              u"ls.dose.alternative"_s, attributes});
+            } else {
+                attributes.insert(u"low"_s, a);
+                attributes.insert(u"high"_s, b);
+                found.append({Dose, {p, start, end}, a + u'-' + b + u' ' + unit, confidence, u"ls.dose.range"_s,
+                              attributes});
+            }
+        });
+    }
+
+    void phases(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        FigureScan::forEachMatch(context, r.phase, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+            const int start = int(m.capturedStart());
+            const int end = int(m.capturedEnd());
+            // "Phase 2 of the construction", "Phase 3 Contingent Consideration Shares" are not trials.
+            if (r.phaseNegativeCues.match(around(page, start, end, 20, 40)).hasMatch())
+                return;
+            if (!r.phaseCues.match(around(page, start, end, r.phaseCueWindow, r.phaseCueWindow)).hasMatch())
+                return;
+            const auto part = [&](const QString &n, const QString &s) {
+                const QString numeral = m.captured(n);
+                const QString letter = m.captured(s).toLower();
+                return std::make_pair(QString(numeral + letter), QString(romanToArabic(numeral) + letter));
+            };
+            auto [written, arabic] = part(u"p1"_s, u"s1"_s);
+            if (captured(m, u"p2"_s)) {
+                const auto [written2, arabic2] = part(u"p2"_s, u"s2"_s);
+                written += u'/' + written2;
+                arabic += u'/' + arabic2;
+            }
+            found.append({Phase, {p, start, end}, u"Phase "_s + written, conf(r, u"phase"_s, 0.9), u"ls.phase"_s,
+                          {{u"phase"_s, arabic}}});
+        });
+    }
+
+    void adverseEvents(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        static const QRegularExpression joiners(u"(?i)\\s*(?:/|-|\\x{2013}|\\bor\\b|\\band\\b|\\bto\\b)\\s*(?:grade\\s*)?"_s);
+        FigureScan::forEachMatch(context, r.adverseEvents, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+            const int start = int(m.capturedStart());
+            const int end = int(m.capturedEnd());
+            const QString term = Normalize::spaces(m.captured()).toLower();
+            if (r.adverseEventAmbiguous.contains(term)
+                && !r.medicalContext.match(around(page, start, end, 120, 120)).hasMatch())
+                return;
+            QMap<QString, QString> attributes;
+            QRegularExpressionMatch g = r.gradeAfter.match(page.mid(end, 40));
+            if (!g.hasMatch())
+                g = r.gradeBefore.match(page.mid(qMax(0, start - 40), qMin(40, start)));
+            if (g.hasMatch()) {
+                QString grade = g.captured(u"grade"_s);
+                grade.replace(joiners, u"/"_s);
+                attributes.insert(u"grade"_s, grade.remove(u' '));
+            }
+            if (r.negation.match(sentenceBefore(page, start, 80)).hasMatch())
+                attributes.insert(u"negated"_s, u"true"_s);
+            found.append({AdverseEvent, {p, start, end}, term, conf(r, u"adverseEvent"_s, 0.88), u"ls.adverse-event"_s,
+                          attributes});
+        });
+    }
+
+    void outcomes(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
+    {
+        const auto canonical = [&](const QString &text) {
+            QString t = Normalize::spaces(text);
+            const QString expanded = r.outcomeAbbreviations.value(t);
+            if (!expanded.isEmpty())
+                return expanded;
+            t = t.toLower();
+            if (t.endsWith(u's') && !t.endsWith(u"ss"_s) && !t.endsWith(u"us"_s))
+                t.chop(1);
+            return t;
+        };
+        FigureScan::forEachMatch(context, r.outcomeCount, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            const int n = number(r, m.captured(u"n"_s));
+            const int total = number(r, m.captured(u"total"_s));
+            if (n < 0 || total <= 0 || n > total)
+                return;
+            const QString term = canonical(m.captured(u"term"_s));
+            found.append({Outcome, spanOf(p, m), u"%1: %2/%3"_s.arg(term).arg(n).arg(total),
+                          conf(r, u"outcomeCount"_s, 0.82), u"ls.outcome.count"_s,
+                          {{u"outcome"_s, term}, {u"responders"_s, QString::number(n)}, {u"patients"_s, QString::number(total)}}});
+        });
+        FigureScan::forEachMatch(context, r.outcomePatients, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            const int n = number(r, m.captured(u"n"_s));
+            if (n < 0)
+                return;
+            const QString term = canonical(m.captured(u"term"_s));
+            found.append({Outcome, spanOf(p, m), u"%1: %2 patients"_s.arg(term).arg(n),
+                          conf(r, u"outcomeCount"_s, 0.82), u"ls.outcome.patients"_s,
+                          {{u"outcome"_s, term}, {u"responders"_s, QString::number(n)}}});
+        });
+        FigureScan::forEachMatch(context, r.outcomeRate, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            const QString term = canonical(m.captured(u"term"_s));
+            const QString pct = QString(m.captured(u"pct"_s)).remove(u' ');
+            found.append({Outcome, spanOf(p, m), term + u": "_s + pct, conf(r, u"outcomeRate"_s, 0.85),
+                          u"ls.outcome.rate"_s, {{u"outcome"_s, term}, {u"rate"_s, pct}}});
+        });
+        FigureScan::forEachMatch(context, r.outcomeTerms, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            found.append({Outcome, spanOf(p, m), canonical(m.captured()), conf(r, u"outcomeTerm"_s, 0.75),
+                          u"ls.outcome.term"_s, {}});
+        });
+    }
+
+    // A symptom inside a disease name ("post-traumatic headache") is not an adverse
+    // event, and a target inside a drug name is part of that name.
+    static QList<Candidate> crossCheck(const QList<Candidate> &candidates)
+    {
+        QList<SourceSpan> indications;
+        QList<SourceSpan> drugs;
+        for (const Candidate &c : candidates) {
+            if (c.type == Indication)
+                indications.append(c.span);
+            else if (c.type == Drug)
+                drugs.append(c.span);
+        }
+        const auto inside = [](const QList<SourceSpan> &spans, const SourceSpan &s) {
+            return std::any_of(spans.begin(), spans.end(), [&](const SourceSpan &o) { return o.contains(s) && o != s; });
+        };
+        QList<Candidate> out;
+        for (const Candidate &c : candidates) {
+            if (c.type == AdverseEvent && inside(indications, c.span))
+                continue;
+            if (c.type == Target && inside(drugs, c.span))
+                continue;
+            out.append(c);
+        }
+        return out;
+    }
+};
+
+} // namespace
+
+RecognizerList createLifeSciencesRecognizers()
+{
+    RecognizerList list;
+    list.push_back(std::make_unique<LifeSciencesRecognizer>());
+    return list;
+}
