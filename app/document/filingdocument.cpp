@@ -318,18 +318,22 @@ int FilingDocument::charIndexAt(int page, QPointF point) const
 {
     if (!d->pdf || page < 0 || page >= d->pageSizes.size())
         return -1;
-    // QtPdf has no "character at point"; a selection from the point to the
-    // page's far corner starts at that character (PDFium's hit test, with a
-    // small tolerance).
-    const QSizeF size = d->pageSizes.at(page);
-    QPdfSelection sel = d->pdf->getSelection(page, point, QPointF(size.width(), size.height()));
+    // QtPdf has no "character at point", but a selection between two points
+    // starts at the character PDFium finds under the first one (with a few
+    // points of tolerance). Pair the point with one a little to its right (or
+    // left, at the end of a line) until the two hit different characters.
     int index = -1;
-    if (sel.isValid()) {
-        index = sel.startIndex();
-    } else {
-        sel = d->pdf->getSelection(page, QPointF(0, 0), point);
-        if (sel.isValid())
-            index = sel.endIndex();
+    for (const qreal dx : {4.0, 8.0, 14.0, 24.0}) {
+        const QPdfSelection right = d->pdf->getSelection(page, point, point + QPointF(dx, 0));
+        if (right.isValid()) {
+            index = right.startIndex();
+            break;
+        }
+        const QPdfSelection left = d->pdf->getSelection(page, point - QPointF(dx, 0), point);
+        if (left.isValid()) {
+            index = left.endIndex();
+            break;
+        }
     }
     if (index < 0)
         return -1;

@@ -1,5 +1,7 @@
 #include "pdftextworker.h"
 
+#include "pdfloader.h"
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QDataStream>
 #include <QtCore/QFile>
@@ -153,7 +155,7 @@ int PdfTextWorker::serve(int argc, char **argv)
     const int count = pdf.pageCount();
     out << streamMagic << qint32(count);
     for (int page = k; page < count; page += n)
-        out << pdf.getAllText(page).text();
+        out << PdfLoader::pageText(&pdf, page);
 
     QFile stdoutFile;
     if (!stdoutFile.open(stdout, QIODevice::WriteOnly))

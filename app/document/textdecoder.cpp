@@ -74,8 +74,8 @@ bool TextDecoder::looksBinary(const QByteArray &sample)
                  || u == 0x7F)
             ++control;
     }
-    // Text files may carry a stray NUL; a tenth of them, or 5 % control bytes, is data.
-    return nul * 10 > sample.size() || (nul + control) * 20 > sample.size();
+    // Text files may carry stray NULs; a tenth of them, or 5 % other control bytes, is data.
+    return nul * 10 > sample.size() || control * 20 > sample.size();
 }
 
 void TextDecoder::normalizeLineEnds(QString &text)
