@@ -74,7 +74,13 @@ struct ReviewStore::Private
     QHash<QString, SidecarAnchor> orphanAnchors;           // as saved, written back unchanged
     std::vector<CodePointIndex> codePoints;                 // per page
 
-    std::vector<std::pair<quint64, QJsonObject>> history;
+    struct HistoryEntry
+    {
+        quint64 key;
+        QJsonObject entry;
+        mutable QByteArray json; // encoded on the first save
+    };
+    std::vector<HistoryEntry> history;
     quint64 nextHistoryKey = 1;
 
     QUndoStack *undo = nullptr;
@@ -242,8 +248,8 @@ QStringList ReviewStore::messages() const
 QJsonArray ReviewStore::history() const
 {
     QJsonArray out;
-    for (const auto &entry : d->history)
-        out.append(entry.second);
+    for (const auto &h : d->history)
+        out.append(h.entry);
     return out;
 }
 
@@ -321,8 +327,12 @@ SidecarData ReviewStore::Private::snapshot() const
         dec.at = e.at;
         data.decisions.append(std::move(dec));
     }
-    for (const auto &entry : history)
-        data.history.append(entry.second);
+    data.historyJson.reserve(qsizetype(history.size()));
+    for (const HistoryEntry &h : history) {
+        if (h.json.isEmpty())
+            h.json = SidecarFile::serializeObject(h.entry);
+        data.historyJson.append(h.json);
+    }
     return data;
 }
 
@@ -444,7 +454,7 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
         rebuildRows();
     }
     for (const auto &v : data.history)
-        history.emplace_back(nextHistoryKey++, v.toObject());
+        history.push_back({nextHistoryKey++, v.toObject(), {}});
 
     if (!sameDocument && (reanchored > 0 || orphans > 0)) {
         say(ReviewStore::tr("%1 changed since it was reviewed: %2 decision(s) found again in the new text, "
@@ -619,7 +629,7 @@ bool ReviewStore::save()
     if (!d->open || isReadOnly() || d->savingBlocked || d->sidecarPath.isEmpty())
         return false;
     const SidecarData data = d->snapshot();
-    if (data.decisions.isEmpty() && data.history.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
+    if (data.decisions.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
         d->dirty = false;
         return true; // nothing to keep; no file for an unreviewed filing
     }
@@ -744,15 +754,16 @@ void ReviewStore::removeEntity(const QString &id)
 quint64 ReviewStore::appendHistory(const QJsonObject &entry)
 {
     const quint64 key = d->nextHistoryKey++;
-    d->history.emplace_back(key, entry);
+    d->history.push_back({key, entry, {}});
     return key;
 }
 
 void ReviewStore::replaceHistory(quint64 key, const QJsonObject &entry)
 {
     for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
-        if (it->first == key) {
-            it->second = entry;
+        if (it->key == key) {
+            it->entry = entry;
+            it->json.clear();
             return;
         }
     }
@@ -761,7 +772,7 @@ void ReviewStore::replaceHistory(quint64 key, const QJsonObject &entry)
 void ReviewStore::removeHistory(quint64 key)
 {
     for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
-        if (it->first == key) {
+        if (it->key == key) {
             d->history.erase(std::next(it).base());
             return;
         }

@@ -10,6 +10,11 @@
 #include <QtCore/QStandardPaths>
 
 #include <atomic>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+#include <cmath>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -229,9 +234,241 @@ QJsonObject SidecarFile::toJson(const SidecarData &data)
                        {u"history"_s, data.history}};
 }
 
+namespace {
+
+// A hand-written writer: QJsonDocument needs ~50 ms per thousand decisions, far
+// over the budget. One decision or history entry per line keeps the file small,
+// fast to parse, and readable in a line-based diff or merge.
+void writeString(QByteArray &out, QStringView s)
+{
+    out.append('"');
+    const QChar *p = s.data();
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = p[i].unicode();
+        if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                out.append(char(c));
+                continue;
+            }
+            switch (c) {
+            case u'"': out.append("\\\"", 2); break;
+            case u'\\': out.append("\\\\", 2); break;
+            case u'\n': out.append("\\n", 2); break;
+            case u'\r': out.append("\\r", 2); break;
+            case u'\t': out.append("\\t", 2); break;
+            case u'\b': out.append("\\b", 2); break;
+            case u'\f': out.append("\\f", 2); break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+                out.append(esc, 6);
+            }
+            }
+        } else if (c < 0x800) {
+            const char b[] = {char(0xc0 | (c >> 6)), char(0x80 | (c & 0x3f))};
+            out.append(b, 2);
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && p[i + 1].isLowSurrogate()) {
+            const char32_t u = QChar::surrogateToUcs4(c, p[i + 1].unicode());
+            ++i;
+            const char b[] = {char(0xf0 | (u >> 18)), char(0x80 | ((u >> 12) & 0x3f)),
+                              char(0x80 | ((u >> 6) & 0x3f)), char(0x80 | (u & 0x3f))};
+            out.append(b, 4);
+        } else {
+            // A lone surrogate cannot be encoded; write the replacement character.
+            const char16_t v = QChar::isSurrogate(c) ? char16_t(0xfffd) : c;
+            const char b[] = {char(0xe0 | (v >> 12)), char(0x80 | ((v >> 6) & 0x3f)),
+                              char(0x80 | (v & 0x3f))};
+            out.append(b, 3);
+        }
+    }
+    out.append('"');
+}
+
+void writeKey(QByteArray &out, const char *key)
+{
+    out.append('"').append(key).append("\": ");
+}
+
+void writeValue(QByteArray &out, const QJsonValue &v);
+
+void writeObject(QByteArray &out, const QJsonObject &o)
+{
+    out.append('{');
+    bool first = true;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (!first)
+            out.append(", ");
+        first = false;
+        writeString(out, it.key());
+        out.append(": ");
+        writeValue(out, it.value());
+    }
+    out.append('}');
+}
+
+void writeValue(QByteArray &out, const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out.append("null");
+        break;
+    case QJsonValue::Bool:
+        out.append(v.toBool() ? "true" : "false");
+        break;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)) && std::abs(d) < 9007199254740992.0)
+            out.append(QByteArray::number(qint64(d)));
+        else
+            out.append(QByteArray::number(d, 'g', 17));
+        break;
+    }
+    case QJsonValue::String:
+        writeString(out, v.toString());
+        break;
+    case QJsonValue::Array: {
+        out.append('[');
+        bool first = true;
+        for (const QJsonValue &e : v.toArray()) {
+            if (!first)
+                out.append(", ");
+            first = false;
+            writeValue(out, e);
+        }
+        out.append(']');
+        break;
+    }
+    case QJsonValue::Object:
+        writeObject(out, v.toObject());
+        break;
+    }
+}
+
+void writeInt(QByteArray &out, const char *key, int value)
+{
+    writeKey(out, key);
+    char buf[16];
+    out.append(buf, std::snprintf(buf, sizeof buf, "%d", value));
+}
+
+// "2026-11-25T12:00:00Z", as QDateTime's ISODate writes a UTC time; empty if invalid.
+void writeTime(QByteArray &out, const char *key, const QDateTime &when)
+{
+    writeKey(out, key);
+    if (!when.isValid()) {
+        out.append("\"\"");
+        return;
+    }
+    const QDateTime utc = when.toUTC();
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    char buf[40];
+    out.append(buf, std::snprintf(buf, sizeof buf, "\"%04d-%02d-%02dT%02d:%02d:%02dZ\"", d.year(),
+                                  d.month(), d.day(), t.hour(), t.minute(), t.second()));
+}
+
+void writeField(QByteArray &out, const char *key, QStringView value)
+{
+    writeKey(out, key);
+    writeString(out, value);
+}
+
+// Fields in the order of the contract.
+void writeDecision(QByteArray &out, const SidecarDecision &d)
+{
+    out.append('{');
+    writeField(out, "id", d.id);
+    out.append(", ");
+    writeField(out, "status", d.status);
+    out.append(", ");
+    writeField(out, "type", d.type);
+    out.append(", ");
+    writeField(out, "value", d.value);
+    out.append(", ");
+    writeKey(out, "anchor");
+    out.append('{');
+    writeInt(out, "page", d.anchor.page);
+    out.append(", ");
+    writeInt(out, "start", d.anchor.start);
+    out.append(", ");
+    writeInt(out, "end", d.anchor.end);
+    out.append(", ");
+    writeField(out, "exact", d.anchor.exact);
+    out.append(", ");
+    writeField(out, "prefix", d.anchor.prefix);
+    out.append(", ");
+    writeField(out, "suffix", d.anchor.suffix);
+    out.append("}, ");
+    writeKey(out, "attributes");
+    out.append('{');
+    for (auto it = d.attributes.cbegin(); it != d.attributes.cend(); ++it) {
+        if (it != d.attributes.cbegin())
+            out.append(", ");
+        writeString(out, it.key());
+        out.append(": ");
+        writeString(out, it.value());
+    }
+    out.append("}, ");
+    writeField(out, "note", d.note);
+    out.append(", ");
+    writeField(out, "by", d.by);
+    out.append(", ");
+    writeTime(out, "at", d.at);
+    out.append('}');
+}
+
+} // namespace
+
 QByteArray SidecarFile::serialize(const SidecarData &data)
 {
-    return QJsonDocument(toJson(data)).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    out.reserve(1024 + data.decisions.size() * 400 + data.history.size() * 200);
+    out.append("{\n  ");
+    writeField(out, "schema", schema());
+    out.append(",\n  ");
+    writeField(out, "offsetUnit", u"codepoint");
+    out.append(",\n  ");
+    writeKey(out, "document");
+    out.append('{');
+    writeField(out, "file", data.file);
+    out.append(", ");
+    writeField(out, "sha256", data.sha256);
+    out.append(", ");
+    writeInt(out, "pages", data.pages);
+    out.append(", ");
+    writeField(out, "format", data.format);
+    out.append("},\n  ");
+    writeTime(out, "savedAt", data.savedAt);
+    out.append(",\n  ");
+    writeKey(out, "decisions");
+    out.append('[');
+    for (qsizetype i = 0; i < data.decisions.size(); ++i) {
+        out.append(i == 0 ? "\n    " : ",\n    ");
+        writeDecision(out, data.decisions.at(i));
+    }
+    out.append(data.decisions.isEmpty() ? "],\n  " : "\n  ],\n  ");
+    writeKey(out, "history");
+    out.append('[');
+    const bool encoded = !data.historyJson.isEmpty();
+    const qsizetype entries = encoded ? data.historyJson.size() : data.history.size();
+    for (qsizetype i = 0; i < entries; ++i) {
+        out.append(i == 0 ? "\n    " : ",\n    ");
+        if (encoded)
+            out.append(data.historyJson.at(i));
+        else
+            writeValue(out, data.history.at(i));
+    }
+    out.append(entries == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    return out;
+}
+
+QByteArray SidecarFile::serializeObject(const QJsonObject &object)
+{
+    QByteArray out;
+    writeObject(out, object);
+    return out;
 }
 
 SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray &bytes)
@@ -263,7 +500,13 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
     if (info.exists()) {
         const QString bak = path + u".bak"_s;
         QFile::remove(bak);
-        if (!QFile::copy(path, bak))
+        // A hard link keeps the old version at no cost: the commit below replaces
+        // the name, not the file. Copy where links are not possible.
+        bool kept = false;
+#ifdef Q_OS_UNIX
+        kept = ::link(QFile::encodeName(path).constData(), QFile::encodeName(bak).constData()) == 0;
+#endif
+        if (!kept && !QFile::copy(path, bak))
             qCWarning(lcSidecar) << "cannot keep the previous version as" << bak;
     }
     if (!file.commit()) {

@@ -46,6 +46,9 @@ struct SidecarData
     // Entries {at, by, op, id, from, to}; kept as JSON so entries written by
     // other tools survive a round trip untouched.
     QJsonArray history;
+    // When not empty, the history already encoded (one JSON object each), written
+    // instead of `history`: the store encodes each entry once, not on every save.
+    QList<QByteArray> historyJson;
 };
 
 // Reads and writes `<filing file name>.review.json`. Stateless; every function
@@ -77,7 +80,10 @@ public:
     static LoadResult load(const QString &path);
     static LoadResult parse(const QByteArray &bytes, const QString &path);
 
+    // One decision and one history entry per line: small diffs, clean git merges.
     static QByteArray serialize(const SidecarData &data);
+    // A JSON object on one line, as serialize() writes history entries.
+    static QByteArray serializeObject(const QJsonObject &object);
     static QJsonObject toJson(const SidecarData &data);
 
     struct SaveResult
