@@ -190,7 +190,8 @@ void EntityPanel::rebuildLegend()
             }
         if (!html.isEmpty())
             html += u"&nbsp;&nbsp; "_s;
-        html += u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(color.name(), c.toHtmlEscaped());
+        html += u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(
+            color.name(), c.toHtmlEscaped().replace(u' ', u"&nbsp;"_s));
     }
     m_legend->setText(u"<small>"_s + html + u"</small>"_s);
     updateEmptyLabel();

@@ -460,8 +460,8 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
         }
         return {};
     case Qt::DecorationRole:
-        if (column == StatusColumn && status >= 0)
-            return statusIcon(EntityStatus(status));
+        if (column == StatusColumn)
+            return status >= 0 ? statusIcon(EntityStatus(status)) : mixedIcon();
         return {};
     case Qt::ForegroundRole:
         if (status == int(EntityStatus::Rejected))
@@ -519,7 +519,7 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
         case ValueColumn:
             if (e->orphan)
                 return tr("Not found: “%1”").arg(e->text.simplified());
-            return snippet(*m_store, *e);
+            return snippet(*m_store, *e, 14);
         case TypeColumn: return EntityTypes::type(e->type).label;
         case PageColumn: return e->span.isValid() && !e->orphan ? QVariant(e->span.page + 1) : QVariant();
         case ConfidenceColumn: return QString::number(e->confidence, 'f', 2);
@@ -549,6 +549,8 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case Qt::ToolTipRole:
         if (column == StatusColumn)
             return statusLabel(e->status);
+        if (column == ValueColumn)
+            return snippet(*m_store, *e, 80);
         return tr("%1 · %2 · %3 · %4")
             .arg(EntityTypes::type(e->type).label, e->value, QString::number(e->confidence, 'f', 2),
                  statusLabel(e->status));
@@ -671,5 +673,33 @@ QIcon EntityTreeModel::statusIcon(EntityStatus status)
         icon.addPixmap(px);
     }
     cache.insert(int(status), icon);
+    return icon;
+}
+
+QIcon EntityTreeModel::mixedIcon()
+{
+    static const QIcon icon = [] {
+        QIcon result;
+        for (const int scale : {1, 2}) {
+            QPixmap px(16 * scale, 16 * scale);
+            px.fill(Qt::transparent);
+            px.setDevicePixelRatio(scale);
+            QPainter p(&px);
+            p.setRenderHint(QPainter::Antialiasing);
+            const QColor c = statusColor(EntityStatus::Auto);
+            p.setPen(QPen(c, 1.4));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(QRectF(2.7, 2.7, 10.6, 10.6));
+            // Half filled: some mentions decided, some not.
+            QPainterPath half;
+            half.moveTo(8, 2.7);
+            half.arcTo(QRectF(2.7, 2.7, 10.6, 10.6), 90, -180);
+            half.closeSubpath();
+            p.fillPath(half, c);
+            p.end();
+            result.addPixmap(px);
+        }
+        return result;
+    }();
     return icon;
 }

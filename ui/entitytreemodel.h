@@ -50,6 +50,7 @@ public:
     static QString statusLabel(EntityStatus status);
     static QColor statusColor(EntityStatus status);
     static QIcon statusIcon(EntityStatus status);
+    static QIcon mixedIcon(); // a value whose mentions differ in status
     // "…of ImmunoGen, Inc. (the Company)…": the mention with a little context.
     static QString snippet(const ReviewStore &store, const Entity &entity, int context = 24);
 

@@ -53,6 +53,8 @@ Inspector::Inspector(QWidget *parent)
     for (const EntityType &t : EntityTypes::all())
         m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
     m_typeBox->setAccessibleName(tr("Type"));
+    m_typeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_typeBox->setMinimumContentsLength(14);
     connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
         const QString key = m_typeBox->itemData(i).toString();
         const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
@@ -111,6 +113,7 @@ Inspector::Inspector(QWidget *parent)
     scroll->setWidget(details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(scroll);

@@ -118,7 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_historyDock->setWidget(undoView);
     addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
     m_historyDock->hide();
-    resizeDocks({m_inspectorDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_inspectorDock}, {320}, Qt::Horizontal);
 
     m_highlightTimer->setSingleShot(true);
     m_highlightTimer->setInterval(120);
