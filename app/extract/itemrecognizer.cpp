@@ -74,6 +74,10 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
         uR"((?m)^\h{0,12}(?:\*\*)?(ITEM|Item|item)\h{1,4}(\d{1,2}(?:\s?\.\s?\d{1,2})?[A-Ca-c]?)(?![\d])(?:\s?\([a-z]\))?\h{0,4}[.:\-–—]?)"_s);
     static const QRegularExpression partRe(
         uR"((?m)^\h{0,12}(PART|Part)\h{1,4}(IV|III|II|I)(?![\w])\h{0,4}[.:\-–—]?)"_s);
+    // PDF text layers run paragraphs together: "... of Genentech. ITEM 9.01. FINANCIAL
+    // STATEMENTS AND EXHIBITS". After a sentence, a heading counts only with its title.
+    static const QRegularExpression midLineRe(
+        uR"((?<=[.:;!?”"]\h|[.:;!?”"]\h\h)(ITEM|Item)\h{1,4}(\d{1,2}\.\d{2})(?![\d])(?:\s?\([a-z]\))?\h{0,4}[.:\-–—]?)"_s);
     static const QRegularExpression pageNumberAtEnd(uR"([\t .]{1,}\d{1,3}\s*$)"_s);
 
     QString part;
@@ -88,6 +92,7 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
                 int start, end, matchEnd;
                 bool isPart;
                 QString number;
+                bool midLine = false;
             };
             QList<Heading> headings;
             if (kind != Kind::Current) {
@@ -98,6 +103,12 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
             TextScan::forEachMatch(text, w, itemRe, [&](const QRegularExpressionMatch &m) {
                 headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), false, m.captured(2)});
             });
+            if (kind == Kind::Current) {
+                TextScan::forEachMatch(text, w, midLineRe, [&](const QRegularExpressionMatch &m) {
+                    headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), false,
+                                     m.captured(2), true});
+                });
+            }
             std::sort(headings.begin(), headings.end(),
                       [](const Heading &a, const Heading &b) { return a.start < b.start; });
             // A table of contents lists many items close together; a report's own
@@ -146,7 +157,7 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
                 // heading text) follows; a sentence that mentions "Item 8.01" does not.
                 const QString restTrim = Normalize::spaces(rest);
                 bool heading = titleFollows(after, title);
-                if (!heading) {
+                if (!heading && !h.midLine) {
                     const QString next = Normalize::spaces(after);
                     const QChar first = next.isEmpty() ? QChar() : next.at(0);
                     int q = line.start - 1;

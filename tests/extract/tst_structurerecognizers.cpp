@@ -360,6 +360,11 @@ void TestStructureRecognizers::items_data()
         << u"Item 2.01\n\nCompletion of Acquisition or Disposition of Assets\n\nOn August 23, 2023, Johnson & Johnson completed\n"
            "Item 9.01 Financial Statements and Exhibits\n"_s
         << QStringList{u"2.01"_s, u"9.01"_s} << u"Completion of Acquisition or Disposition of Assets"_s;
+    QTest::newRow("pdf paragraphs run together")
+        << u"A copy of the press release is attached hereto as Exhibit 99.1 and is incorporated by \n"
+           "reference in this Item 8.01. Herceptin® is a registered trademark of Genentech. ITEM 9.01. FINANCIAL STATEMENTS AND EXHIBITS \n"
+           "Exhibit No. Exhibit \n"_s
+        << QStringList{u"9.01"_s} << u"Financial Statements and Exhibits"_s;
     QTest::newRow("wrapped mention")
         << u"The information in this report is incorporated by reference into\nItem 2.01 of this report and\nItem 8.01 and the exhibits.\n"_s
         << QStringList{} << QString();
