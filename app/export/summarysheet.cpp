@@ -47,12 +47,10 @@ constexpr Limits Levels[] = {
 struct Fact
 {
     QString value;
-    QString text;
     QMap<QString, QString> attributes;
     QList<int> pages; // 1-based, ascending, unique
-    const Entity *first = nullptr;
     bool reviewed = false;
-    double confidence = 0.0;
+    double confidence = 0.0; // the highest of its mentions
 };
 
 QString esc(const QString &s)
@@ -68,6 +66,8 @@ QString elide(const QString &s, int chars)
     int cut = int(t.lastIndexOf(u' ', chars));
     if (cut < chars / 2)
         cut = chars;
+    if (t.at(cut - 1).isHighSurrogate())
+        --cut;
     return t.left(cut) + Ellipsis;
 }
 
@@ -76,8 +76,13 @@ QString elideMiddle(const QString &s, int chars)
 {
     if (s.size() <= chars)
         return s;
-    const int tail = chars / 2;
-    return s.left(chars - tail - 1) + Ellipsis + s.right(tail);
+    int tail = chars / 2;
+    int head = chars - tail - 1;
+    if (s.at(head - 1).isHighSurrogate())
+        --head;
+    if (s.at(s.size() - tail).isLowSurrogate())
+        --tail;
+    return s.left(head) + Ellipsis + s.right(tail);
 }
 
 QString pagesRef(const QList<int> &pages)
@@ -145,7 +150,7 @@ struct SummarySheet::Private
     DocumentContent content;
     EntityList entities; // rejected ones only count in the status line
     SummaryOptions options;
-    QImage layoutDevice; // 72 dpi: one layout unit is one point on every device
+    mutable QImage layoutDevice; // 72 dpi: one layout unit is one point on every device
     std::unique_ptr<QTextDocument> doc;
     QString html;
     int pages = 1;
@@ -155,7 +160,7 @@ struct SummarySheet::Private
     QHash<QString, QList<const Entity *>> byType;
 
     void index();
-    QList<Fact> facts(const QString &type) const;
+    QList<Fact> facts(const QString &type, bool mostConfidentFirst = false) const;
     QString pageRef(const Entity &e) const { return e.span.isValid() && !e.orphan ? pagesRef({e.span.page + 1}) : QString(); }
     QString context(const Entity &e, int chars) const;
     QString build(const Limits &limits) const;
@@ -181,8 +186,9 @@ void SummarySheet::Private::index()
     }
 }
 
-// Distinct values of a type in order of first mention, reviewed values first.
-QList<Fact> SummarySheet::Private::facts(const QString &type) const
+// Distinct values of a type in order of first mention, reviewed values first; for
+// cover facts (one value wanted) the extractor's most confident value next.
+QList<Fact> SummarySheet::Private::facts(const QString &type, bool mostConfidentFirst) const
 {
     QList<Fact> out;
     QHash<QString, int> at;
@@ -197,22 +203,27 @@ QList<Fact> SummarySheet::Private::facts(const QString &type) const
             at.insert(key, i);
             Fact f;
             f.value = v;
-            f.text = e->text.simplified();
-            f.first = e;
             out.append(f);
         }
         Fact &f = out[i];
+        // Differently written mentions of one value: show the reviewed, else the most
+        // confident spelling ("ImmunoGen, Inc." over "IMMUNOGEN, INC.").
+        const bool reviewed = isReviewed(*e);
+        if ((reviewed && !f.reviewed) || (reviewed == f.reviewed && e->confidence > f.confidence))
+            f.value = v;
         if (e->span.isValid() && !e->orphan)
             addPage(f.pages, e->span.page + 1);
         for (auto it = e->attributes.cbegin(); it != e->attributes.cend(); ++it) {
             if (!it.value().trimmed().isEmpty() && f.attributes.value(it.key()).isEmpty())
                 f.attributes.insert(it.key(), it.value().simplified());
         }
-        f.reviewed = f.reviewed || isReviewed(*e);
+        f.reviewed = f.reviewed || reviewed;
         f.confidence = qMax(f.confidence, e->confidence);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Fact &a, const Fact &b) {
-        return a.reviewed && !b.reviewed;
+    std::stable_sort(out.begin(), out.end(), [mostConfidentFirst](const Fact &a, const Fact &b) {
+        if (a.reviewed != b.reviewed)
+            return a.reviewed;
+        return mostConfidentFirst && a.confidence > b.confidence;
     });
     return out;
 }
@@ -265,7 +276,7 @@ QString SummarySheet::Private::context(const Entity &e, int chars) const
 
 QString SummarySheet::Private::titleBlock() const
 {
-    QList<Fact> reg = facts(u"registrant"_s);
+    QList<Fact> reg = facts(u"registrant"_s, true);
     QString name = reg.isEmpty() ? QString() : reg.first().value;
     QString ref = reg.isEmpty() ? QString() : pagesRef(reg.first().pages);
     if (name.isEmpty()) {
@@ -282,12 +293,12 @@ QString SummarySheet::Private::titleBlock() const
         s += u" <span style=\"font-size:8pt; font-weight:normal\">("_s + ref + u")</span>"_s;
     s += u"</p>"_s;
     QStringList sub;
-    const QList<Fact> form = facts(u"form_type"_s);
+    const QList<Fact> form = facts(u"form_type"_s, true);
     if (!form.isEmpty())
         sub << u"Form "_s + esc(form.first().value) + u" ("_s + pagesRef(form.first().pages) + u')';
     else if (!content.header.value(u"form_type"_s).value.isEmpty())
         sub << u"Form "_s + esc(content.header.value(u"form_type"_s).value) + u" (header)"_s;
-    const QList<Fact> date = facts(u"report_date"_s);
+    const QList<Fact> date = facts(u"report_date"_s, true);
     if (!date.isEmpty())
         sub << u"Date of report "_s + esc(date.first().value) + u" ("_s + pagesRef(date.first().pages) + u')';
     if (!sub.isEmpty())
@@ -351,7 +362,7 @@ QString SummarySheet::Private::coverBlock() const
         {u"state_of_incorporation"_s, u"state_of_incorporation"_s},
         {u"registrant_address"_s, u"business_address"_s}, {u"registrant_phone"_s, u"business_phone"_s}};
     for (const QString &key : keys) {
-        const QList<Fact> f = facts(key);
+        const QList<Fact> f = facts(key, true);
         Row r{EntityTypes::type(key).label, {}, {}};
         if (!f.isEmpty()) {
             QStringList values;
@@ -713,7 +724,7 @@ std::unique_ptr<QTextDocument> SummarySheet::Private::layout(const QString &text
 std::unique_ptr<QTextDocument> SummarySheet::Private::footer(int page) const
 {
     auto d = std::make_unique<QTextDocument>();
-    d->documentLayout()->setPaintDevice(const_cast<QImage *>(&layoutDevice));
+    d->documentLayout()->setPaintDevice(&layoutDevice);
     QFont font(u"DejaVu Sans"_s);
     font.setStyleHint(QFont::SansSerif);
     font.setPointSizeF(7.5);
@@ -862,7 +873,7 @@ bool SummarySheet::writePdf(QIODevice *device, QString *error) const
     QPdfWriter writer(device);
     writer.setResolution(1200);
     writer.setCreator(u"Filing Lens"_s);
-    QList<Fact> reg = d->facts(u"registrant"_s);
+    QList<Fact> reg = d->facts(u"registrant"_s, true);
     writer.setTitle(u"Filing summary: "_s + (reg.isEmpty() ? d->fileName : reg.first().value));
     return print(&writer, error);
 }

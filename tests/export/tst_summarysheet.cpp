@@ -31,6 +31,7 @@ private Q_SLOTS:
     void longFilingStaysOnTwoPages();
     void emptyFiling();
     void itemOrder();
+    void coverFactChoice();
     void grayscaleOnly();
     void deviceErrors();
 
@@ -318,6 +319,26 @@ void TestSummarySheet::itemOrder()
     QVERIFY2(text.contains(u"1 Title 1 p. 1 1A Title 1A p. 1 2 Title 2 p. 1 7A Title 7A p. 1 9C Title 9C p. 1 "
                            "10 Title 10 p. 1 16 Title 16 p. 1"_s),
              qPrintable(text));
+}
+
+void TestSummarySheet::coverFactChoice()
+{
+    // A reviewed value wins; among unreviewed ones the most confident; a rejected one never.
+    const DocumentContent c = sampleContent();
+    Entity upper = at(c, u"registrant"_s, u"IMMUNOGEN, INC."_s);
+    upper.confidence = 0.4;
+    Entity proper = at(c, u"registrant"_s, u"ImmunoGen, Inc."_s, {}, {}, 2);
+    proper.confidence = 0.9;
+    Entity wrong = at(c, u"registrant"_s, u"Genentech"_s);
+    wrong.confidence = 0.99;
+    const QString byConfidence = render(SummarySheet(c, {upper, proper, decided(wrong, EntityStatus::Rejected)}),
+                                        u"cover-1.pdf"_s).all();
+    // One value written two ways: one fact, in the more confident spelling, both pages.
+    QVERIFY2(byConfidence.startsWith(u"ImmunoGen, Inc. (p. 1, 2)"_s), qPrintable(byConfidence));
+    QVERIFY(byConfidence.contains(u"Registrant ImmunoGen, Inc. p. 1, 2 "_s));
+    const QString reviewed = render(SummarySheet(c, {upper, proper, decided(wrong, EntityStatus::Confirmed)}),
+                                    u"cover-2.pdf"_s).all();
+    QVERIFY2(reviewed.startsWith(u"Genentech (p. 1)"_s), qPrintable(reviewed));
 }
 
 void TestSummarySheet::grayscaleOnly()
