@@ -50,7 +50,7 @@ struct DocumentLoader
     static std::unique_ptr<FilingDocument> load(const QString &path, const LoadOptions &options,
                                                 LoadError *error);
     static bool loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
-                         LoadError *error);
+                         const LoadOptions &options, LoadError *error);
     static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
@@ -119,7 +119,7 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
                         u"%1 cannot be read: %2."_s.arg(shown(path), file.errorString()));
         file.close();
         c.sha256 = QString::fromLatin1(hash.result().toHex());
-        PdfLoader::Result pdf = PdfLoader::load(path, options.password, error);
+        PdfLoader::Result pdf = PdfLoader::load(path, options.password, error, options.cancel);
         if (error->isError()) {
             error->message = error->message.replace(c.fileName, shown(path));
             return nullptr;
@@ -156,7 +156,7 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
         return fail(LoadError::Kind::Unreadable,
                     u"%1 cannot be read completely: %2."_s.arg(shown(path), file.errorString()));
     c.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    if (!loadText(*doc, kind, bytes, error)) {
+    if (!loadText(*doc, kind, bytes, options, error)) {
         if (error->message.isEmpty())
             error->message = u"%1 could not be read as a filing."_s.arg(shown(path));
         return nullptr;
@@ -194,10 +194,18 @@ void DocumentLoader::addTextPart(FilingDocument &doc, DocumentPart part, QString
 }
 
 bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
-                              LoadError *error)
+                              const LoadOptions &options, LoadError *error)
 {
     DocumentContent &c = doc.m_content;
+    const auto cancelled = [&]() {
+        if (!options.cancel || !options.cancel->load())
+            return false;
+        *error = LoadError{LoadError::Kind::Cancelled, u"Opening %1 was cancelled."_s.arg(shown(c.filePath))};
+        return true;
+    };
     const QString text = TextDecoder::decode(bytes);
+    if (cancelled())
+        return false;
 
     if (kind == FormatSniffer::Kind::Html) {
         c.format = DocumentFormat::Html;
@@ -238,6 +246,8 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             c.header = sub.header;
         }
         for (SubmissionParser::Document &d : sub.documents) {
+            if (cancelled())
+                return false;
             DocumentPart part;
             part.type = d.type;
             part.sequence = d.sequence;

@@ -6,6 +6,7 @@
 #include <QtCore/QString>
 #include <QtGui/QImage>
 
+#include <atomic>
 #include <memory>
 
 class QPdfDocument;
@@ -25,6 +26,9 @@ struct LoadError
 struct LoadOptions
 {
     QString password; // for encrypted PDFs
+    // Raised by another thread to stop a load in progress (LoadError::Cancelled).
+    // Checked between pages and documents; must outlive the load.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 // A loaded filing of any format: its content (text layer, parts, header) and,

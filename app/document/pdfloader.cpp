@@ -1,5 +1,6 @@
 #include "pdfloader.h"
 
+#include "pdftextworker.h"
 #include "textlayer.h"
 
 #include <QtCore/QFile>
@@ -48,7 +49,8 @@ int PdfLoader::utf16Offset(const QString &pageText, int pdfIndex)
     return TextLayer::fromCodePoint(pageText, pdfIndex);
 }
 
-PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, LoadError *error)
+PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, LoadError *error,
+                                  const std::atomic_bool *cancel)
 {
     Result r;
     const QString name = QFileInfo(path).fileName();
@@ -86,12 +88,18 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     const int pages = pdf->pageCount();
     if (pages <= 0)
         return fail(LoadError::Kind::Corrupt, u"%1 has no pages."_s.arg(name));
-    r.pages.reserve(pages);
+    const auto cancelled = [&]() { return cancel && cancel->load(); };
     r.pageSizes.reserve(pages);
-    for (int p = 0; p < pages; ++p) {
-        r.pages.append(pageText(pdf.get(), p));
+    for (int p = 0; p < pages; ++p)
         r.pageSizes.append(pdf->pagePointSize(p));
+    if (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel)) {
+        r.pages.clear();
+        r.pages.reserve(pages);
+        for (int p = 0; p < pages && !cancelled(); ++p)
+            r.pages.append(pageText(pdf.get(), p));
     }
+    if (cancelled())
+        return fail(LoadError::Kind::Cancelled, u"Opening %1 was cancelled."_s.arg(name));
     r.pdf = std::move(pdf);
     return r;
 }

@@ -24,7 +24,11 @@ public:
         QList<QSizeF> pageSizes; // points
     };
 
-    static Result load(const QString &path, const QString &password, LoadError *error);
+    // Page texts come from PdfTextWorker helper processes when a worker program
+    // is set and the PDF is long enough to gain from them, else in-process.
+    static Result load(const QString &path, const QString &password, LoadError *error,
+                       const std::atomic_bool *cancel = nullptr);
+    static constexpr int kMinPagesForWorkers = 24;
     static QString pageText(QPdfDocument *pdf, int page);
     // UTF-16 offset in the page text -> PDFium character index.
     static int pdfIndex(const QString &pageText, int utf16Offset);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void htmlFile();
     void submissionCutMidHeader();
     void loadOnWorkerThread();
+    void cancelled();
     void corpusOpens_data();
     void corpusOpens();
     void corpusPdfs_data();
@@ -363,6 +364,25 @@ void TestFilingDocument::loadOnWorkerThread()
     QCOMPARE(view->toPlainText(), htmlDoc->content().text.pages.constFirst());
     QVERIFY(!pdfDoc->renderPage(0, QSize(100, 130)).isNull());
     QVERIFY(pdfDoc->content().text.pages.constFirst().contains(u"Worker thread page"_s));
+}
+
+void TestFilingDocument::cancelled()
+{
+    const std::atomic_bool stop{true};
+    LoadOptions options;
+    options.cancel = &stop;
+    for (const QString &path : {writePdf(u"cancel.pdf"_s, {u"a"_s, u"b"_s}),
+                                write(u"cancel.htm"_s, "<html><body>x</body></html>"),
+                                write(u"cancel.txt"_s, "plain text")}) {
+        LoadError error;
+        QVERIFY(!FilingDocument::load(path, options, &error));
+        QCOMPARE(error.kind, LoadError::Kind::Cancelled);
+        QVERIFY(error.message.contains(QFileInfo(path).fileName()));
+    }
+    const std::atomic_bool go{false};
+    options.cancel = &go;
+    LoadError error;
+    QVERIFY(FilingDocument::load(write(u"go.txt"_s, "plain text"), options, &error));
 }
 
 void TestFilingDocument::corpusOpens_data()
