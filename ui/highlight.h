@@ -4,8 +4,11 @@
 
 #include <QtCore/QList>
 #include <QtCore/QMetaType>
+#include <QtCore/QRectF>
 #include <QtCore/QString>
 #include <QtGui/QColor>
+
+#include <algorithm>
 
 // One entity as the document views mark it: its span in the text layer, the colour of its
 // type (the views draw it translucent) and the text shown when the pointer rests on it.
@@ -33,6 +36,31 @@ inline QColor outline(const QColor &typeColor)
     c.setAlpha(230);
     return c;
 }
+// PDF text comes back as a rectangle per glyph run, with gaps at spaces: join the rectangles
+// of each line into one so a mark reads as one band and its outline as one box.
+inline QList<QRectF> mergeLines(QList<QRectF> rects)
+{
+    std::sort(rects.begin(), rects.end(), [](const QRectF &a, const QRectF &b) {
+        return a.top() != b.top() ? a.top() < b.top() : a.left() < b.left();
+    });
+    QList<QRectF> lines;
+    for (const QRectF &r : std::as_const(rects)) {
+        bool merged = false;
+        for (QRectF &line : lines) {
+            const qreal overlap = std::min(line.bottom(), r.bottom()) - std::max(line.top(), r.top());
+            const qreal gap = std::max(r.left() - line.right(), line.left() - r.right());
+            if (overlap > 0.5 * std::min(line.height(), r.height()) && gap < 1.5 * std::max(line.height(), r.height())) {
+                line = line.united(r);
+                merged = true;
+                break;
+            }
+        }
+        if (!merged)
+            lines.append(r);
+    }
+    return lines;
+}
+
 inline QColor findHit() { return QColor(255, 214, 0, 140); }
 inline QColor currentFindHit() { return QColor(255, 120, 0, 190); }
 inline QColor selection() { return QColor(51, 128, 255, 90); }

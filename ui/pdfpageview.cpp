@@ -26,7 +26,6 @@ constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 6.0;
 constexpr qreal kZoomStep = 1.2;
 constexpr qint64 kMaxPagePixels = 48ll * 1000 * 1000; // device pixels of one rendered page
-constexpr qint64 kPaintBudgetMs = 15; // geometry computed per paint; the rest follows
 } // namespace
 
 PdfPageSource PdfPageSource::fromPdf(QPdfDocument *pdf)
@@ -82,6 +81,11 @@ PdfPageView::PdfPageView(QWidget *parent)
     // pdfium runs behind one global lock anyway: one render thread keeps the order ours.
     m_renderPool.setMaxThreadCount(1);
     connect(&m_renderWatcher, &QFutureWatcher<QImage>::finished, this, &PdfPageView::renderFinished);
+
+    m_geometryTimer = new QTimer(this);
+    m_geometryTimer->setSingleShot(true);
+    m_geometryTimer->setInterval(0);
+    connect(m_geometryTimer, &QTimer::timeout, this, &PdfPageView::computeNextGeometry);
 
     m_flashAnimation = new QVariantAnimation(this);
     m_flashAnimation->setStartValue(1.0);
@@ -377,10 +381,14 @@ void PdfPageView::startNextRender()
         if (!wanted.contains(p))
             wanted.append(p);
     }
+    const QList<int> visible = visiblePages(0);
     for (int page : wanted) {
         const CachedPage *c = m_cache.object(page);
         if (c && qFuzzyCompare(c->scale, scale))
             continue;
+        // The marks on what is shown come before pages that are not shown yet.
+        if (!visible.contains(page) && nextMissingGeometry().isValid())
+            return;
         const QSizeF points = m_source.pageSizes.at(page);
         QSize pixels(int(std::ceil(points.width() * scale)), int(std::ceil(points.height() * scale)));
         if (pixels.isEmpty())
@@ -413,6 +421,7 @@ void PdfPageView::renderFinished()
     }
     m_renderingPage = -1;
     QTimer::singleShot(0, this, &PdfPageView::startNextRender);
+    m_geometryTimer->start();
 }
 
 void PdfPageView::waitForRender()
@@ -430,9 +439,33 @@ const QList<QRectF> *PdfPageView::geometry(const SourceSpan &span, bool mayCompu
     return &m_geometry.insert(span, m_source.spanRects(span)).value();
 }
 
-bool PdfPageView::withinPaintBudget() const
+SourceSpan PdfPageView::nextMissingGeometry() const
 {
-    return m_paintClock.elapsed() < kPaintBudgetMs;
+    for (int page : visiblePages(0)) {
+        for (int i : m_highlightsByPage.value(page)) {
+            if (!m_geometry.contains(m_highlights.at(i).span))
+                return m_highlights.at(i).span;
+        }
+        for (int i : m_findHitsByPage.value(page)) {
+            if (!m_geometry.contains(m_findHits.at(i)))
+                return m_findHits.at(i);
+        }
+    }
+    return SourceSpan();
+}
+
+void PdfPageView::computeNextGeometry()
+{
+    if (m_renderWatcher.isRunning())
+        return; // renderFinished() comes back here
+    const SourceSpan next = nextMissingGeometry();
+    if (!next.isValid()) {
+        startNextRender(); // pages beside the visible ones waited for this
+        return;
+    }
+    geometry(next, true);
+    viewport()->update();
+    m_geometryTimer->start();
 }
 
 QList<QRectF> PdfPageView::spanRectsInViewport(const SourceSpan &span)
@@ -466,7 +499,8 @@ QStringList PdfPageView::highlightIdsAt(QPoint viewportPos)
     QList<const Highlight *> hits;
     for (int i : m_highlightsByPage.value(pp.page)) {
         const Highlight &h = m_highlights.at(i);
-        const QList<QRectF> *rects = geometry(h.span, true);
+        // Only what is painted can be clicked: highlights whose geometry is known.
+        const QList<QRectF> *rects = geometry(h.span, false);
         if (!rects)
             continue;
         for (const QRectF &r : *rects) {
@@ -494,7 +528,7 @@ void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, 
     const qreal ppp = pixelsPerPoint();
     QPainterPath path;
     path.setFillRule(Qt::WindingFill);
-    for (const QRectF &r : rects) {
+    for (const QRectF &r : HighlightStyle::mergeLines(rects)) {
         const QRectF v(pr.x() + r.x() * ppp, pr.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp);
         path.addRect(v.adjusted(-1, -1, 1, 1));
     }
@@ -504,9 +538,15 @@ void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, 
         p.setCompositionMode(QPainter::CompositionMode_SourceOver);
     }
     if (outlineWidth > 0) {
-        p.setPen(QPen(outline, outlineWidth));
+        // Outside the band, so the outline never covers the glyphs.
+        p.setPen(QPen(outline, outlineWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
         p.setBrush(Qt::NoBrush);
-        p.drawPath(path.simplified());
+        const qreal grow = outlineWidth / 2;
+        QPainterPath outer;
+        outer.setFillRule(Qt::WindingFill);
+        for (const QPolygonF &poly : path.toFillPolygons())
+            outer.addRect(poly.boundingRect().adjusted(-grow, -grow, grow, grow));
+        p.drawPath(outer.simplified());
     }
 }
 
@@ -517,7 +557,6 @@ void PdfPageView::paintEvent(QPaintEvent *)
     p.fillRect(viewport()->rect(), background);
     if (m_pageTops.isEmpty())
         return;
-    m_paintClock.start();
     bool pending = false;
     const qreal wantedScale = pixelsPerPoint() * devicePixelRatioF();
     const QColor focusColor = [this] {
@@ -545,7 +584,7 @@ void PdfPageView::paintEvent(QPaintEvent *)
 
         for (int i : m_highlightsByPage.value(page)) {
             const Highlight &h = m_highlights.at(i);
-            const QList<QRectF> *rects = geometry(h.span, withinPaintBudget());
+            const QList<QRectF> *rects = geometry(h.span, false);
             if (!rects) {
                 pending = true;
                 continue;
@@ -554,7 +593,7 @@ void PdfPageView::paintEvent(QPaintEvent *)
         }
         const QList<int> hits = m_findHitsByPage.value(page);
         for (int i : hits) {
-            const QList<QRectF> *rects = geometry(m_findHits.at(i), withinPaintBudget() || i == m_currentHit);
+            const QList<QRectF> *rects = geometry(m_findHits.at(i), false);
             if (!rects) {
                 pending = true;
                 continue;
@@ -577,9 +616,9 @@ void PdfPageView::paintEvent(QPaintEvent *)
             }
         }
     }
-    if (pending)
-        QTimer::singleShot(0, viewport(), qOverload<>(&QWidget::update));
     startNextRender();
+    if (pending)
+        m_geometryTimer->start();
 }
 
 void PdfPageView::resizeEvent(QResizeEvent *event)

@@ -3,7 +3,6 @@
 #include "highlight.h"
 
 #include <QtCore/QCache>
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QMap>
 #include <QtCore/QPointer>
@@ -14,6 +13,7 @@
 #include <functional>
 
 class QPdfDocument;
+class QTimer;
 class QVariantAnimation;
 
 // What the page view needs of a PDF. The document view fills it from a FilingDocument;
@@ -136,9 +136,13 @@ private:
     void startNextRender();
     void renderFinished();
     void waitForRender();
-    // Geometry in page points, cached; computes on a miss unless budget is exhausted.
+    // Geometry in page points, cached; nullptr on a miss when it may not compute. One
+    // uncached span costs tens of milliseconds on a dense page and waits for pdfium's
+    // lock, so painting never computes: computeNextGeometry() does, one span per turn of
+    // the event loop, while no page is rendering.
     const QList<QRectF> *geometry(const SourceSpan &span, bool mayCompute);
-    bool withinPaintBudget() const;
+    void computeNextGeometry();
+    SourceSpan nextMissingGeometry() const; // on a visible page; invalid when none
     void paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
                     const QColor &outline, qreal outlineWidth);
     void scrollToSpan(const SourceSpan &span);
@@ -158,8 +162,7 @@ private:
     SourceSpan m_focusedSpan;
     qreal m_flash = 0; // 0..1, extra emphasis while flashing
     QVariantAnimation *m_flashAnimation = nullptr;
-    QElapsedTimer m_paintClock;
-    bool m_geometryPending = false;
+    QTimer *m_geometryTimer = nullptr;
 
     QList<SourceSpan> m_findHits;
     QHash<int, QList<int>> m_findHitsByPage;

@@ -356,9 +356,15 @@ void ReadingView::paintRects(QPainter &p, const QList<QRectF> &rects, const QCol
         p.setCompositionMode(QPainter::CompositionMode_SourceOver);
     }
     if (outlineWidth > 0) {
-        p.setPen(QPen(outline, outlineWidth));
+        // Outside the band, so the outline never covers the glyphs.
+        p.setPen(QPen(outline, outlineWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
         p.setBrush(Qt::NoBrush);
-        p.drawPath(path.simplified());
+        const qreal grow = outlineWidth / 2;
+        QPainterPath outer;
+        outer.setFillRule(Qt::WindingFill);
+        for (const QPolygonF &poly : path.toFillPolygons())
+            outer.addRect(poly.boundingRect().adjusted(-grow, -grow, grow, grow));
+        p.drawPath(outer.simplified());
     }
 }
 
