@@ -95,7 +95,20 @@ bool styleHides(QStringView style)
         if (!isSpace(c))
             compact.append(c.toLower());
     }
-    return compact.contains(u"display:none"_s);
+    if (compact.contains(u"display:none"_s) || compact.contains(u"visibility:hidden"_s))
+        return true;
+    // Text set in a zero-size font shows nothing (EDGAR tools use it for
+    // invisible zero-width spaces); QFont also refuses the size.
+    for (qsizetype at = compact.indexOf(u"font-size:"_s); at >= 0; at = compact.indexOf(u"font-size:"_s, at + 1)) {
+        qsizetype end = at + 10;
+        while (end < compact.size() && (compact.at(end).isDigit() || compact.at(end) == u'.'))
+            ++end;
+        bool ok = false;
+        const double size = QStringView(compact).mid(at + 10, end - at - 10).toDouble(&ok);
+        if (ok && size == 0)
+            return true;
+    }
+    return false;
 }
 
 // Parses the tag starting at s[i] == '<'. Returns false when it is not a tag

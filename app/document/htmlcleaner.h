@@ -5,8 +5,8 @@
 #include <QtCore/QStringView>
 
 // Removes from EDGAR HTML what a browser would not show (<head>, <script>,
-// <style>, comments, ix:header, elements with display:none or the hidden
-// attribute, images), drops inline-XBRL tags while keeping their content, caps
+// <style>, comments, ix:header, elements with display:none, visibility:hidden,
+// a zero font size or the hidden attribute, images), drops inline-XBRL tags while keeping their content, caps
 // element nesting so that QTextDocument never sees pathological depth, and
 // wraps every visible dei: fact in <a name="fl-fact-N"> so its characters can be
 // found in the QTextDocument built from the result. QTextDocument attaches a

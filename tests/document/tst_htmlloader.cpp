@@ -43,6 +43,11 @@ void TestHtmlLoader::visibleText_data()
     QTest::newRow("display none") << u"<div style=\"display: none\"><span>hidden <b>bold</b> text</span></div><p>Shown</p>"_s
                                   << u"Shown"_s << u"hidden"_s;
     QTest::newRow("display none uppercase") << u"<DIV STYLE=\"DISPLAY:NONE\">Hidden</DIV>Shown"_s << u"Shown"_s << u"Hidden"_s;
+    QTest::newRow("visibility hidden") << u"<p>Shown<span style=\"visibility: hidden\">Invisible</span></p>"_s
+                                       << u"Shown"_s << u"Invisible"_s;
+    QTest::newRow("zero font size") << u"<p>Shown<span style=\"font-size:0pt;\">&#8203;Tiny</span> text</p>"_s
+                                    << u"Shown text"_s << u"Tiny"_s;
+    QTest::newRow("small font kept") << u"<p><span style=\"font-size:0.5pt\">Small</span></p>"_s << u"Small"_s << u"Hidden"_s;
     QTest::newRow("hidden attribute") << u"<p hidden>Hidden</p><p>Shown</p>"_s << u"Shown"_s << u"Hidden"_s;
     QTest::newRow("nested hidden divs") << u"<div style=\"display:none\"><div>a</div><div>b HIDDEN</div></div><div>after</div>"_s
                                         << u"after"_s << u"HIDDEN"_s;
