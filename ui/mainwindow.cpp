@@ -924,28 +924,40 @@ void MainWindow::exportCsv()
         options.filter = [proxy](const Entity &e) { return proxy->acceptsEntity(e); };
     }
     const QString path = dialog.path();
-    QSaveFile file(path);
     QString error;
+    if (!exportCsvTo(path, options, &error)) {
+        MessageBox::critical(this, tr("Export CSV"), error);
+        return;
+    }
+}
+
+bool MainWindow::exportCsvTo(const QString &path, const ExportOptions &options, QString *error)
+{
+    if (!m_store)
+        return false;
+    QSaveFile file(path);
+    QString problem;
     int rows = 0;
     if (!file.open(QIODevice::WriteOnly)) {
-        error = file.errorString();
+        problem = file.errorString();
     } else {
         CsvWriter csv(&file, options);
         if (!csv.addFile(m_store->content(), m_store->entities()) || !csv.finish())
-            error = csv.errorString();
+            problem = csv.errorString();
         else if (!file.commit())
-            error = file.errorString();
+            problem = file.errorString();
         rows = csv.rowCount();
     }
-    if (!error.isEmpty()) {
-        MessageBox::critical(this, tr("Export CSV"),
-                             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
-        return;
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), problem);
+        return false;
     }
     statusBar()->showMessage(tr("Exported %1 to %2.")
                                  .arg(rows == 1 ? tr("1 entity") : tr("%1 entities").arg(rows),
                                       QDir::toNativeSeparators(path)),
                              8000);
+    return true;
 }
 
 void MainWindow::printSummary()
@@ -983,24 +995,34 @@ void MainWindow::exportSummaryPdf()
     if (path.isEmpty())
         return;
     settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportSummaryPdfTo(path, &error))
+        MessageBox::critical(this, tr("Export Summary as PDF"), error);
+}
+
+bool MainWindow::exportSummaryPdfTo(const QString &path, QString *error)
+{
+    if (!m_store)
+        return false;
     SummaryOptions options;
     options.pageSize = PreferencesDialog::summaryOnA4() ? QPageSize::A4 : QPageSize::Letter;
     options.reviewer = m_store->reviewer();
     const SummarySheet sheet(m_store->content(), m_store->entities(), options);
     QSaveFile file(path);
-    QString error;
+    QString problem;
     if (!file.open(QIODevice::WriteOnly))
-        error = file.errorString();
-    else if (!sheet.writePdf(&file, &error))
+        problem = file.errorString();
+    else if (!sheet.writePdf(&file, &problem))
         file.cancelWriting();
     else if (!file.commit())
-        error = file.errorString();
-    if (!error.isEmpty()) {
-        MessageBox::critical(this, tr("Export Summary as PDF"),
-                             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), error));
-        return;
+        problem = file.errorString();
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), problem);
+        return false;
     }
     statusBar()->showMessage(tr("Summary saved to %1.").arg(QDir::toNativeSeparators(path)), 8000);
+    return true;
 }
 
 // ---- dialogs ------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportoptions.h"
 #include "filingdocument.h"
 #include "highlight.h"
 #include "reviewstore.h"
@@ -57,6 +58,11 @@ public:
     const QList<Highlight> &highlights() const { return m_highlights; }
     // Actions by object name ("confirm", "reject", "undo" ...), for tests and the shortcut list.
     QAction *action(const QString &name) const;
+
+    // What File ▸ Export CSV… and Export Summary as PDF… write once a path is chosen.
+    // false with *error naming the file and the problem.
+    bool exportCsvTo(const QString &path, const ExportOptions &options, QString *error);
+    bool exportSummaryPdfTo(const QString &path, QString *error);
 
     static QStringList recentFiles();
     static void addRecentFile(const QString &path);

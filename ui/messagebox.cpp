@@ -3,13 +3,13 @@
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLineEdit>
 
-#include <optional>
+#include <QtCore/QList>
 
 namespace {
 QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
 QString s_lastText;
 int s_shown = 0;
-std::optional<std::pair<QString, bool>> s_nextPassword;
+QList<std::pair<QString, bool>> s_nextPasswords;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton button)
@@ -73,7 +73,7 @@ QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget *pa
 
 void MessageBox::setNextPassword(const QString &password, bool ok)
 {
-    s_nextPassword = std::make_pair(password, ok);
+    s_nextPasswords.append(std::make_pair(password, ok));
 }
 
 QString MessageBox::askPassword(QWidget *parent, const QString &title, const QString &label,
@@ -81,9 +81,8 @@ QString MessageBox::askPassword(QWidget *parent, const QString &title, const QSt
 {
     ++s_shown;
     s_lastText = label;
-    if (s_nextPassword) {
-        const auto answer = *s_nextPassword;
-        s_nextPassword.reset();
+    if (!s_nextPasswords.isEmpty()) {
+        const auto answer = s_nextPasswords.takeFirst();
         *ok = answer.second;
         return answer.first;
     }

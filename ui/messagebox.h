@@ -26,8 +26,8 @@ public:
                                                 QMessageBox::StandardButton defaultButton
                                                 = QMessageBox::NoButton);
 
-    // A password prompt (QInputDialog) with the same presetting for tests; an empty
-    // preset with ok false answers Cancel.
+    // A password prompt (QInputDialog) with the same presetting for tests: presets
+    // queue up and answer the next prompts in order; ok false answers Cancel.
     static void setNextPassword(const QString &password, bool ok = true);
     static QString askPassword(QWidget *parent, const QString &title, const QString &label,
                                bool *ok);

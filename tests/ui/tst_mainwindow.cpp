@@ -3,6 +3,7 @@
 // review with the keyboard and undo, recent files, and a file that cannot open.
 #include "aboutdialog.h"
 #include "documentview.h"
+#include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
 #include "inspector.h"
@@ -15,9 +16,11 @@
 #include "testutils.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QMimeData>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QThreadPool>
 #include <QtGui/QAction>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -26,7 +29,9 @@
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
+#include <QtWidgets/QSplitter>
 #include <QtWidgets/QTreeView>
+#include <QtGui/QDropEvent>
 
 using namespace Qt::StringLiterals;
 
@@ -64,6 +69,11 @@ private Q_SLOTS:
     void unreadableFileShowsMessage_data();
     void unreadableFileShowsMessage();
     void shortcutsAndAbout();
+    void exportsCsvAndSummary();
+    void asksForPassword();
+    void newerOpenDropsOlderResult();
+    void dropOpensFile();
+    void windowStateRemembered();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -301,6 +311,143 @@ void TestMainWindow::shortcutsAndAbout()
     QVERIFY(lines.contains(u"Add Entity from Selection…\tCtrl+E"_s));
     QVERIFY(AboutDialog::text().contains(QStringLiteral(FILINGLENS_VERSION)));
     QVERIFY(AboutDialog::text().contains(u"MIT"_s));
+}
+
+void TestMainWindow::exportsCsvAndSummary()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s))));
+    ReviewStore *store = window.store();
+    const QString registrant = firstOfType(*store, u"registrant"_s);
+    const QString form = firstOfType(*store, u"form_type"_s);
+    store->confirm(registrant);
+    store->reject(form);
+
+    const auto readLines = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts)
+                                              : QStringList();
+    };
+    QString error;
+    const QString all = m_dir.filePath(u"all.csv"_s);
+    QVERIFY2(window.exportCsvTo(all, {}, &error), qPrintable(error));
+    QStringList lines = readLines(all);
+    QVERIFY(lines.first().startsWith(u"file,id,type,category,value"_s));
+    QCOMPARE(lines.size(), 1 + store->count() - 1); // the rejected one left out
+    QVERIFY(!lines.join(u'\n').contains(form));
+
+    // Only what the filter shows: the cover page.
+    window.entityPanel()->filterEdit()->setText(u"ImmunoGen"_s);
+    ExportOptions options;
+    const EntityFilterProxy *proxy = window.entityPanel()->filter();
+    options.filter = [proxy](const Entity &e) { return proxy->acceptsEntity(e); };
+    const QString filtered = m_dir.filePath(u"filtered.csv"_s);
+    QVERIFY(window.exportCsvTo(filtered, options, &error));
+    lines = readLines(filtered);
+    QVERIFY(lines.size() >= 2);
+    QVERIFY(lines.size() < store->count());
+    for (int i = 1; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).contains(u"ImmunoGen"_s, Qt::CaseInsensitive), qPrintable(lines.at(i)));
+
+    const QString pdf = m_dir.filePath(u"summary.pdf"_s);
+    QVERIFY2(window.exportSummaryPdfTo(pdf, &error), qPrintable(error));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+
+    // A folder that does not exist: an error naming the file, nothing written.
+    const QString bad = m_dir.filePath(u"missing/folder/out.csv"_s);
+    QVERIFY(!window.exportCsvTo(bad, {}, &error));
+    QVERIFY2(error.contains(u"out.csv"_s), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(bad));
+}
+
+void TestMainWindow::asksForPassword()
+{
+    const QString path = copyInto(m_dir, TestUtils::dataPath(u"document/encrypted.pdf"_s));
+    QVERIFY(!path.isEmpty());
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    const int shown = MessageBox::shownCount();
+    MessageBox::setNextPassword(u"guess"_s);
+    MessageBox::setNextPassword(u"s3cret"_s);
+    window.openFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+    // The second prompt said the first password was wrong.
+    QVERIFY2(MessageBox::lastText().contains(u"wrong"_s), qPrintable(MessageBox::lastText()));
+    QCOMPARE(window.filePath(), QFileInfo(path).absoluteFilePath());
+
+    // Cancel: back to the start page, no error box.
+    MainWindow other;
+    other.show();
+    QSignalSpy failed(&other, &MainWindow::documentFailed);
+    MessageBox::setNextPassword(QString(), false);
+    other.openFile(path);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QVERIFY(other.startPage()->isVisible());
+    QCOMPARE(MessageBox::shownCount(), shown + 3);
+}
+
+void TestMainWindow::newerOpenDropsOlderResult()
+{
+    FL_REQUIRE_CORPUS(big, "10k/abbv-10-k-2025-02-14.html");
+    const QString small = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    QSignalSpy extracted(&window, &MainWindow::extractionFinished);
+    window.openFile(big);
+    window.openFile(small);
+    QTRY_COMPARE_WITH_TIMEOUT(extracted.count(), 1, extractionTimeout);
+    // Let the big filing's worker finish and deliver; it must not replace the small one.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(extractionTimeout));
+    QTest::qWait(50);
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.first().first().toString(), QFileInfo(small).absoluteFilePath());
+    QCOMPARE(window.filePath(), QFileInfo(small).absoluteFilePath());
+    QCOMPARE(window.store()->content().fileName, QFileInfo(small).fileName());
+    QCOMPARE(extracted.count(), 1);
+}
+
+void TestMainWindow::dropOpensFile()
+{
+    const QString path = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QCOMPARE(window.filePath(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestMainWindow::windowStateRemembered()
+{
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *splitter = window.findChild<QSplitter *>();
+        QVERIFY(splitter);
+        splitter->setSizes({300, 700});
+        sizes = splitter->sizes();
+        window.close();
+    }
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(1200, 800));
+    QCOMPARE(again.findChild<QSplitter *>()->sizes(), sizes);
 }
 
 QTEST_MAIN(TestMainWindow)
