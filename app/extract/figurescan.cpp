@@ -82,7 +82,7 @@ QString FigureScan::termsPattern(const QStringList &terms, bool afterHyphen)
         QString part;
         for (const QChar c : term) {
             if (c == u' ' || c == u'-')
-                part += u"[\\s-]"_s;
+                part += u"[\\s-]{1,3}"_s;
             else
                 part += QRegularExpression::escape(QString(c));
         }

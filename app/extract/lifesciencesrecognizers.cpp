@@ -41,14 +41,31 @@ bool allUpper(const QString &s)
 // digits inside ("HER2-positive", "KRAS") keep their spelling.
 QString lowerWords(const QString &text)
 {
-    QStringList words = Normalize::spaces(text).split(u' ');
-    for (QString &w : words) {
-        const bool keep = std::any_of(w.begin() + std::min<qsizetype>(1, w.size()), w.end(),
-                                      [](QChar c) { return c.isUpper() || c.isDigit(); });
+    QString out = Normalize::spaces(text);
+    int wordStart = 0;
+    for (int i = 0; i <= out.size(); ++i) {
+        if (i < out.size() && out.at(i) != u' ' && out.at(i) != u'-' && out.at(i) != u'/')
+            continue;
+        const QStringView word = QStringView(out).mid(wordStart, i - wordStart);
+        const bool keep = word.size() > 1
+            && std::any_of(word.begin() + 1, word.end(), [](QChar c) { return c.isUpper() || c.isDigit(); });
         if (!keep)
-            w = w.toLower();
+            out.replace(wordStart, i - wordStart, word.toString().toLower());
+        wordStart = i + 1;
     }
-    return words.join(u' ');
+    return out;
+}
+
+// A name capitalised at the start of a sentence: "Trastuzumab-DM1" -> "trastuzumab-DM1",
+// "HuC242-DM4" -> "huC242-DM4". Names in capitals ("TRASTUZUMAB") become lower case.
+QString drugName(const QString &text)
+{
+    QString n = Normalize::spaces(text);
+    if (allUpper(n) && n.size() > 5 && !std::any_of(n.begin(), n.end(), [](QChar c) { return c.isDigit(); }))
+        return n.toLower();
+    if (n.size() > 2 && n.at(0).isUpper() && n.at(1).isLower())
+        n[0] = n.at(0).toLower();
+    return n;
 }
 
 // Text of the page around [start, end): at most `before` and `after` characters,
@@ -129,16 +146,13 @@ private:
 
     void drugs(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
-        const auto name = [](const QString &text) {
-            const QString n = Normalize::spaces(text);
-            return allUpper(n) && n.size() > 5 && !n.contains(QRegularExpression(u"\\d"_s)) ? n.toLower() : n;
-        };
         FigureScan::forEachMatch(context, r.drugLexicon, [&](int p, const QString &, const QRegularExpressionMatch &m) {
-            found.append({Drug, spanOf(p, m), name(m.captured()), conf(r, u"drugLexicon"_s, 0.9),
+            found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugLexicon"_s, 0.9),
                           u"ls.drug.lexicon"_s, {{u"kind"_s, u"generic"_s}}});
         });
         FigureScan::forEachMatch(context, r.drugBrands, [&](int p, const QString &, const QRegularExpressionMatch &m) {
-            found.append({Drug, spanOf(p, m), Normalize::spaces(m.captured()), conf(r, u"drugBrand"_s, 0.93),
+            const QString brand = Normalize::spaces(m.captured());
+            found.append({Drug, spanOf(p, m), r.brandSpelling.value(brand, brand), conf(r, u"drugBrand"_s, 0.93),
                           u"ls.drug.brand"_s, {{u"kind"_s, u"brand"_s}}});
         });
         FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const QRegularExpressionMatch &m) {
@@ -153,11 +167,11 @@ private:
                 : m.captured();
             if (word.size() < r.drugStemMinLength || r.drugStemStopWords.contains(word.toLower()))
                 return;
-            found.append({Drug, spanOf(p, m), name(m.captured()), conf(r, u"drugStem"_s, 0.72),
+            found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugStem"_s, 0.72),
                           u"ls.drug.inn-stem"_s, {{u"kind"_s, u"generic"_s}}});
         });
         FigureScan::forEachMatch(context, r.drugConjugate, [&](int p, const QString &, const QRegularExpressionMatch &m) {
-            found.append({Drug, spanOf(p, m), m.captured(), conf(r, u"drugConjugate"_s, 0.82), u"ls.drug.conjugate"_s,
+            found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugConjugate"_s, 0.82), u"ls.drug.conjugate"_s,
                           {{u"kind"_s, u"conjugate"_s}, {u"payload"_s, m.captured(u"payload"_s)}}});
         });
         static const QRegularExpression prefix(u"^[A-Za-z]+"_s);
@@ -189,16 +203,32 @@ private:
 
     void indications(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
+        // The lexicon's spelling, else the words in lower case without a parenthetical
+        // ("gastric (stomach) cancer") and with the head in the singular.
+        static const QRegularExpression parenthetical(u"\\s\\([^)]*\\)"_s);
+        static const QRegularExpression plural(u"(cancer|carcinoma|adenocarcinoma|tumou?r|neoplasm)s$"_s);
         const auto value = [&](const QString &text) {
             const QString canonical = r.indicationCanonical.value(TextScan::fold(text));
-            return canonical.isEmpty() ? lowerWords(text) : canonical;
+            if (!canonical.isEmpty())
+                return canonical;
+            QString v = lowerWords(text).remove(parenthetical);
+            return v.replace(plural, u"\\1"_s);
         };
         const auto add = [&](const QRegularExpression &re, const QString &origin, const QString &key, double fallback) {
             FigureScan::forEachMatch(context, re, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
                 if (r.indicationAmbiguous.contains(m.captured().toLower())
                     && !r.medicalContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 120, 120)).hasMatch())
                     return;
-                found.append({Indication, spanOf(p, m), value(m.captured()), conf(r, key, fallback), origin, {}});
+                // The value is the disease; "relapsed", "HER2-positive metastatic" are kept as qualifiers.
+                QMap<QString, QString> attributes;
+                QString core = m.captured();
+                if (captured(m, u"core"_s) && m.capturedStart(u"core"_s) > m.capturedStart()) {
+                    core = m.captured(u"core"_s);
+                    attributes.insert(u"qualifiers"_s,
+                                      lowerWords(m.captured().left(m.capturedStart(u"core"_s) - m.capturedStart()))
+                                          .remove(QRegularExpression(u"[\\s,]+$"_s)));
+                }
+                found.append({Indication, spanOf(p, m), value(core), conf(r, key, fallback), origin, attributes});
             });
         };
         add(r.indicationLexicon, u"ls.indication.lexicon"_s, u"indicationLexicon"_s, 0.9);
@@ -209,8 +239,15 @@ private:
     void doses(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
         const double confidence = conf(r, u"dose"_s, 0.85);
-        FigureScan::forEachMatch(context, r.dose, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        static const QRegularExpression exhibit(u"(?i)\\b(?:exhibits?|item|no\\.)\\s*$"_s);
+        FigureScan::forEachMatch(context, r.dose, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
             const QString unit = r.doseUnit.value(m.captured(u"unit"_s), m.captured(u"unit"_s));
+            // "10g" is too often "Exhibit 10g"; a one-letter unit needs a space before it.
+            const qsizetype numberEnd = captured(m, u"b"_s) ? m.capturedEnd(u"b"_s) : m.capturedEnd(u"a"_s);
+            if (m.capturedLength(u"unit"_s) == 1 && m.capturedStart(u"unit"_s) == numberEnd)
+                return;
+            if (exhibit.match(page.mid(qMax(0, int(m.capturedStart()) - 12), qMin(12, int(m.capturedStart())))).hasMatch())
+                return;
             const QString a = QString(m.captured(u"a"_s)).remove(u',');
             const QString b = QString(m.captured(u"b"_s)).remove(u',');
             QMap<QString, QString> attributes{{u"unit"_s, unit}};

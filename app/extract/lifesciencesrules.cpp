@@ -48,7 +48,7 @@ QString alternatives(QStringList terms)
         QString part;
         for (const QChar c : term) {
             if (c == u' ' || c == u'-')
-                part += u"[\\s-]"_s;
+                part += u"[\\s-]{1,3}"_s;
             else
                 part += QRegularExpression::escape(QString(c));
         }
@@ -132,10 +132,12 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     // Drugs.
     drugLexicon = compile(wordStart + alternatives(strings(u"drugLexicon"_s)) + wordEnd, true);
     QStringList brands = strings(u"drugBrands"_s);
-    for (const QString &b : strings(u"drugBrands"_s))
+    for (const QString &b : strings(u"drugBrands"_s)) {
         brands.append(b.toUpper());
+        brandSpelling.insert(b.toUpper(), b);
+    }
     drugBrands = compile(wordStart + alternatives(brands) + wordEnd);
-    drugMarked = compile(u"(?<![\\w-])[A-Z][A-Za-z0-9]{2,30}(?=[ ]?(?:[\\x{00ae}\\x{2122}]|\\(R\\)|\\(TM\\)))"_s);
+    drugMarked = compile(u"(?<![\\w-])[A-Z][A-Za-z0-9]{3,30}(?=[ ]?(?:[\\x{00ae}\\x{2122}]|\\(R\\)|\\(TM\\)))"_s);
     drugMarkStopWords = setOf(strings(u"drugMarkStopWords"_s), false);
     drugStem = compile(u"(?<![\\w-])[A-Za-z][a-z]{1,40}"_s + literals(strings(u"drugStems"_s))
                        + u"(?:[ ](?<suffix>"_s + literals(strings(u"conjugateSuffixes"_s)) + u"))?"_s + wordEnd);
@@ -169,9 +171,9 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     indicationAcronyms = compile(wordStart + alternatives(acronyms) + wordEnd);
     const QString modifiers = alternatives(strings(u"indicationModifiers"_s));
     indicationCompound = compile(u"(?<![\\w-])(?:"_s + modifiers + u"[\\s,]{1,2})?(?:"_s + modifiers
-                                     + u"[\\s,]{1,2})?"_s + alternatives(strings(u"indicationSites"_s))
-                                     + u"(?:\\s\\([a-z]{3,15}\\))?[\\s-]"_s + alternatives(strings(u"indicationHeads"_s))
-                                     + wordEnd,
+                                     + u"[\\s,]{1,2})?(?<core>"_s + alternatives(strings(u"indicationSites"_s))
+                                     + u"(?:\\s\\([a-z]{3,15}\\))?[\\s-]{1,3}"_s + alternatives(strings(u"indicationHeads"_s))
+                                     + u")"_s + wordEnd,
                                  true);
     indicationAmbiguous = setOf(strings(u"indicationAmbiguous"_s), true);
 
@@ -181,7 +183,7 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     const QString num = u"\\d{1,4}(?:,\\d{3})?(?:\\.\\d{1,3})?"_s;
     const QString freq = alternatives(doseFrequency.keys());
     dose = compile(u"(?<![\\w.,/-])(?:(?<freq1>"_s + freq + u")[ ])?(?<a>"_s + num
-                   + u")(?:(?<joiner>[ ]?[-\\x{2013}][ ]?|[ ](?:or|and|to)[ ])(?<b>"_s + num + u"))?[ \\x{00a0}]?(?<unit>"_s
+                   + u")(?:(?<joiner>[ ]?[-\\x{2013}][ ]?|\\s(?:or|and|to)\\s)(?<b>"_s + num + u"))?\\s?(?<unit>"_s
                    + literals(doseUnit.keys()) + u")(?![\\w/]|\\^|\\x{00b2})(?:[,]?[ ](?<freq2>"_s + freq + u")(?![\\w]))?"_s);
 
     // Trial phases.

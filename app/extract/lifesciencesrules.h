@@ -35,6 +35,7 @@ public:
 
     QRegularExpression drugLexicon;  // generic names, any case
     QRegularExpression drugBrands;   // brand names, as written or in capitals
+    QHash<QString, QString> brandSpelling; // "KRAZATI" -> "Krazati"
     QRegularExpression drugMarked;   // a capitalised word followed by ® or ™
     QRegularExpression drugStem;     // INN stems; group "suffix" for "enfortumab vedotin"
     QRegularExpression drugConjugate; // "trastuzumab-DM1", "huC242-DM4"
@@ -51,7 +52,7 @@ public:
 
     QRegularExpression indicationLexicon;   // lower-case terms, any case
     QRegularExpression indicationAcronyms;  // "NSCLC", "AML": as written
-    QRegularExpression indicationCompound;  // [modifiers] site [(word)] head
+    QRegularExpression indicationCompound;  // [modifiers] site [(word)] head; group core without the modifiers
     QSet<QString> indicationAmbiguous;      // need medical context nearby
     QHash<QString, QString> indicationCanonical; // folded -> lexicon spelling
 
