@@ -1,0 +1,284 @@
+// Money, percentages and dates on real snippets of the filings in the shared corpus,
+// one form per row, and the normalizers behind their values.
+#include "documentcontent.h"
+#include "entity.h"
+#include "figurenormalizers.h"
+#include "recognizer.h"
+#include "rulepack.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFile>
+#include <QtCore/QFuture>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestFigures : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void scaledNumber_data();
+    void scaledNumber();
+    void isoDate_data();
+    void isoDate();
+    void money_data();
+    void money();
+    void percent_data();
+    void percent();
+    void date_data();
+    void date();
+    void spansCoverTheirText();
+    void userPackAddsCurrency();
+    void sameResultsFromSeveralThreads();
+
+private:
+    // "value | text" of every entity of the type found in text (one page per form feed).
+    QStringList found(const QString &type, const QString &text, const RuleSet *rules = nullptr) const;
+    RuleSet m_rules;
+    QTemporaryDir m_dir;
+};
+
+void TestFigures::initTestCase()
+{
+    QList<RulePackError> errors;
+    m_rules = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).file + u": "_s + errors.value(0).message));
+    QVERIFY(!m_rules.object(u"figures"_s, u"currencySymbols"_s).isEmpty());
+}
+
+QStringList TestFigures::found(const QString &type, const QString &text, const RuleSet *rules) const
+{
+    DocumentContent content;
+    content.fileName = u"snippet.txt"_s;
+    content.text.pages = text.split(u'\f');
+    const ExtractionContext context{content, rules ? *rules : m_rules};
+    EntityList entities;
+    for (const auto &r : createFigureRecognizers())
+        r->run(context, entities);
+    QStringList out;
+    for (const Entity &e : std::as_const(entities)) {
+        if (e.type == type)
+            out.append(e.value + u" | "_s + e.text);
+    }
+    return out;
+}
+
+void TestFigures::scaledNumber_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<int>("exponent");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("billion") << u"1.3"_s << 9 << u"1300000000"_s;
+    QTest::newRow("thousands separators") << u"12,345"_s << 0 << u"12345"_s;
+    QTest::newRow("cents kept") << u"0.25"_s << 0 << u"0.25"_s;
+    QTest::newRow("trailing zeros dropped") << u"10.00"_s << 0 << u"10"_s;
+    QTest::newRow("more decimals than the scale") << u"1.2345678"_s << 6 << u"1234567.8"_s;
+    QTest::newRow("leading point") << u".5"_s << 6 << u"500000"_s;
+    QTest::newRow("leading zeros") << u"007"_s << 3 << u"7000"_s;
+    QTest::newRow("two points") << u"1.2.3"_s << 0 << QString();
+    QTest::newRow("letters") << u"12a"_s << 0 << QString();
+    QTest::newRow("empty") << QString() << 6 << QString();
+}
+
+void TestFigures::scaledNumber()
+{
+    QFETCH(QString, number);
+    QFETCH(int, exponent);
+    QFETCH(QString, value);
+    QCOMPARE(FigureNormalize::scaledNumber(number, exponent), value);
+}
+
+void TestFigures::isoDate_data()
+{
+    QTest::addColumn<int>("year");
+    QTest::addColumn<int>("month");
+    QTest::addColumn<int>("day");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << 2007 << 6 << 4 << u"2007-06-04"_s;
+    QTest::newRow("leap day") << 2024 << 2 << 29 << u"2024-02-29"_s;
+    QTest::newRow("no leap day") << 2023 << 2 << 29 << QString();
+    QTest::newRow("february 30") << 2023 << 2 << 30 << QString();
+    QTest::newRow("month 13") << 2023 << 13 << 1 << QString();
+    QTest::newRow("day 0") << 2023 << 1 << 0 << QString();
+    QTest::newRow("year out of range") << 1066 << 10 << 14 << QString();
+}
+
+void TestFigures::isoDate()
+{
+    QFETCH(int, year);
+    QFETCH(int, month);
+    QFETCH(int, day);
+    QFETCH(QString, value);
+    QCOMPARE(FigureNormalize::isoDate(year, month, day), value);
+}
+
+void TestFigures::money_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("aeon: million") << u"we recorded $5.2 million of expense"_s
+                                   << QStringList{u"USD 5200000 | $5.2 million"_s};
+    QTest::newRow("bmy: billion") << u"a charge of $4.3 billion in 2023"_s
+                                  << QStringList{u"USD 4300000000 | $4.3 billion"_s};
+    QTest::newRow("aeon: negative in parentheses") << u"fair value of derivatives (Successor), $(69.7) million related to change"_s
+                                                   << QStringList{u"USD -69700000 | $(69.7) million"_s};
+    QTest::newRow("pfizer: table with space") << u"Revenues $ 12,734 $ 27,742"_s
+                                              << QStringList{u"USD 12734 | $ 12,734"_s, u"USD 27742 | $ 27,742"_s};
+    QTest::newRow("pfizer: table negative") << u"  $ (316) $     (30)"_s
+                                            << QStringList{u"USD -316 | $ (316)"_s, u"USD -30 | $     (30)"_s};
+    QTest::newRow("pfizer: per share") << u"Reported diluted EPS of $0.41"_s << QStringList{u"USD 0.41 | $0.41"_s};
+    QTest::newRow("buckle: par value") << u"Common Stock, $0.01 par value"_s << QStringList{u"USD 0.01 | $0.01"_s};
+    QTest::newRow("currency code") << u"a facility of USD 5 million"_s
+                                   << QStringList{u"USD 5000000 | USD 5 million"_s};
+    QTest::newRow("euro sign") << u"an upfront payment of €3.2 million"_s
+                               << QStringList{u"EUR 3200000 | €3.2 million"_s};
+    QTest::newRow("US dollar sign") << u"proceeds of US$1.5 billion"_s
+                                    << QStringList{u"USD 1500000000 | US$1.5 billion"_s};
+    QTest::newRow("letter scale") << u"a $1.3B deal"_s << QStringList{u"USD 1300000000 | $1.3B"_s};
+    QTest::newRow("currency word") << u"paid 5 million dollars in cash"_s
+                                   << QStringList{u"USD 5000000 | 5 million dollars"_s};
+    QTest::newRow("parenthetical in prose is not negative") << u"up 5% ($1.2 million)"_s
+                                                            << QStringList{u"USD 1200000 | $1.2 million"_s};
+    QTest::newRow("closing parenthesis of the sentence") << u"(including $250)"_s
+                                                         << QStringList{u"USD 250 | $250"_s};
+    QTest::newRow("immunogen: phone is not money") << u"Registrant's telephone number, including area code: (617) 995-2500"_s
+                                                   << QStringList{};
+    QTest::newRow("immunogen: typeset dollar signs") << u"- $\\cdot\\,$ Four ongoing partial responses have been observed"_s
+                                                     << QStringList{};
+    QTest::newRow("form and item numbers") << u"Annual Report on Form 10-K ... Item 2.02 ... 21,260 new cases"_s
+                                           << QStringList{};
+    QTest::newRow("may verb with number") << u"the scale word alone: 12 million shares"_s << QStringList{};
+}
+
+void TestFigures::money()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"money"_s, text), expected);
+}
+
+void TestFigures::percent_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("pfizer: sign") << u"an increase of 34.9% operationally"_s << QStringList{u"34.9% | 34.9%"_s};
+    QTest::newRow("pfizer: negative in parentheses") << u"from continuing operations were (3.1)% and 7.5% in the"_s
+                                                     << QStringList{u"-3.1% | (3.1)%"_s, u"7.5% | 7.5%"_s};
+    QTest::newRow("aeon: word") << u"more than 50 percent likely to be realized"_s << QStringList{u"50% | 50 percent"_s};
+    QTest::newRow("bmy: decimals kept as written") << u"4.500% Notes due 2025"_s << QStringList{u"4.5% | 4.500%"_s};
+    QTest::newRow("per cent") << u"a 12.5 per cent stake"_s << QStringList{u"12.5% | 12.5 per cent"_s};
+    QTest::newRow("minus") << u"margin of -2.0% this year"_s << QStringList{u"-2% | -2.0%"_s};
+    QTest::newRow("parenthetical is not negative") << u"grew 5% (3.2% excluding currency)"_s
+                                                   << QStringList{u"5% | 5%"_s, u"3.2% | 3.2%"_s};
+    QTest::newRow("range keeps the stated end") << u"between 10-12% of revenue"_s << QStringList{u"12% | 12%"_s};
+    QTest::newRow("percentage points are not percentages") << u"down 2.5 percentage points"_s << QStringList{};
+    QTest::newRow("no number") << u"the percent of shares"_s << QStringList{};
+}
+
+void TestFigures::percent()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"percent"_s, text), expected);
+}
+
+void TestFigures::date_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("immunogen: full") << u"On June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued"_s
+                                     << QStringList{u"2007-06-04 | June 4, 2007"_s};
+    QTest::newRow("immunogen: range in a month") << u"taking place in Chicago, Illinois, June 1-5, 2007. The"_s
+                                                 << QStringList{u"2007-06-01/2007-06-05 | June 1-5, 2007"_s};
+    QTest::newRow("immunogen: month range") << u"expected to begin in June/July 2007. Many"_s
+                                            << QStringList{u"2007-06/2007-07 | June/July 2007"_s};
+    QTest::newRow("immunogen: fiscal year end") << u"for the fiscal year ended June 30, 2006 and other reports"_s
+                                                << QStringList{u"2006-06-30 | June 30, 2006"_s};
+    QTest::newRow("immunogen: bare years are not dates") << u"Securities Exchange Act of 1934 ... in 2007 alone, 21,260"_s
+                                                         << QStringList{};
+    QTest::newRow("bmy: range across days") << u"held on October 18-19, 2023"_s
+                                            << QStringList{u"2023-10-18/2023-10-19 | October 18-19, 2023"_s};
+    QTest::newRow("aeon: month and year") << u"In December 2021, the Company"_s
+                                          << QStringList{u"2021-12 | December 2021"_s};
+    QTest::newRow("abbreviated") << u"dated Jun. 4, 2007"_s << QStringList{u"2007-06-04 | Jun. 4, 2007"_s};
+    QTest::newRow("sept") << u"as of Sept. 30, 2023"_s << QStringList{u"2023-09-30 | Sept. 30, 2023"_s};
+    QTest::newRow("day first") << u"signed on 4 June 2007 in London"_s << QStringList{u"2007-06-04 | 4 June 2007"_s};
+    QTest::newRow("capitals") << u"DECEMBER 15, 1998"_s << QStringList{u"1998-12-15 | DECEMBER 15, 1998"_s};
+    QTest::newRow("wrapped") << u"on March\n25, 2003"_s << QStringList{u"2003-03-25 | March\n25, 2003"_s};
+    QTest::newRow("numeric") << u"Date: 06/04/2007"_s << QStringList{u"2007-06-04 | 06/04/2007"_s};
+    QTest::newRow("numeric two-digit year") << u"on 6/4/07 at noon"_s << QStringList{u"2007-06-04 | 6/4/07"_s};
+    QTest::newRow("iso") << u"period 2007-06-04 end"_s << QStringList{u"2007-06-04 | 2007-06-04"_s};
+    QTest::newRow("across months") << u"from May 30-June 2, 2007 in Chicago"_s
+                                   << QStringList{u"2007-05-30/2007-06-02 | May 30-June 2, 2007"_s};
+    QTest::newRow("impossible date") << u"on February 30, 2023 nothing"_s << QStringList{};
+    QTest::newRow("impossible numeric") << u"code 13/45/2020"_s << QStringList{};
+    QTest::newRow("verb may") << u"we may 2023 results"_s << QStringList{};
+    QTest::newRow("fractions and grades") << u"Grade 3/4 events in CDK4/6"_s << QStringList{};
+    QTest::newRow("accession number") << u"0001193125-07-123456"_s << QStringList{};
+    QTest::newRow("phone") << u"(617) 995-2500"_s << QStringList{};
+}
+
+void TestFigures::date()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"date"_s, text), expected);
+}
+
+void TestFigures::spansCoverTheirText()
+{
+    const QString page0 = u"Revenue of $1.3 billion."_s;
+    const QString page1 = u"Margin 12.5% on June 4, 2007."_s;
+    DocumentContent content;
+    content.text.pages = {page0, page1};
+    const ExtractionContext context{content, m_rules};
+    EntityList entities;
+    for (const auto &r : createFigureRecognizers())
+        r->run(context, entities);
+    QCOMPARE(entities.size(), 3);
+    for (const Entity &e : std::as_const(entities)) {
+        QCOMPARE(content.text.textAt(e.span), e.text);
+        QVERIFY(e.confidence > 0.5 && e.confidence <= 1.0);
+        QVERIFY2(e.origin.startsWith(u"figures."_s), qPrintable(e.origin));
+        QCOMPARE(e.id, Entity::makeId(e.type, e.span, content.text.pages.at(e.span.page)));
+    }
+    QCOMPARE(entities.at(0).span.page, 0);
+    QCOMPARE(entities.at(1).span.page, 1);
+}
+
+void TestFigures::userPackAddsCurrency()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(u"rand.json"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "rand", "figures": {"currencySymbols": {"R": "ZAR"}, "scales": {"lakh": 5}}})");
+    f.close();
+    QList<RulePackError> errors;
+    const RuleSet rules = RuleSet::loadFrom({u":/rules/core.json"_s, path}, &errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(found(u"money"_s, u"a fee of R 2 lakh and $5"_s, &rules),
+             (QStringList{u"ZAR 200000 | R 2 lakh"_s, u"USD 5 | $5"_s}));
+    // The built-in rules alone do not know the rand.
+    QCOMPARE(found(u"money"_s, u"a fee of R 2 lakh and $5"_s), QStringList{u"USD 5 | $5"_s});
+}
+
+void TestFigures::sameResultsFromSeveralThreads()
+{
+    const QString text = u"On June 4, 2007 revenue rose 12.5% to $1.3 billion; (3.1)% and $(1.2) million.\n"_s.repeated(50);
+    const QStringList expected = found(u"money"_s, text) + found(u"date"_s, text) + found(u"percent"_s, text);
+    QCOMPARE(expected.size(), 50 * 5);
+    QList<QFuture<QStringList>> runs;
+    for (int i = 0; i < 4; ++i) {
+        runs.append(QtConcurrent::run([this, text] {
+            return found(u"money"_s, text) + found(u"date"_s, text) + found(u"percent"_s, text);
+        }));
+    }
+    for (auto &run : runs)
+        QCOMPARE(run.result(), expected);
+}
+
+QTEST_GUILESS_MAIN(TestFigures)
+#include "tst_figures.moc"
