@@ -120,6 +120,29 @@ QuoteAnchor::Result QuoteAnchor::locate(const Quote &quote) const
 
 QuoteAnchor::Result QuoteAnchor::exact(const Quote &q) const
 {
+    // Most quotes moved only a little: a match near the old place whose whole
+    // context agrees is the answer, without scanning the filing.
+    if (q.page >= 0 && q.page < m_text.pageCount() && q.start >= 0) {
+        const QString &text = m_text.pages.at(q.page);
+        const int from = std::max(0, q.start - fuzzyReach);
+        const int to = std::min(int(text.size()), q.start + int(q.exact.size()) + fuzzyReach);
+        const QStringView window = QStringView(text).mid(from, to - from);
+        const double perfect = double(q.prefix.size() + q.suffix.size());
+        Result near;
+        double nearScore = -1e9;
+        for (qsizetype at = window.indexOf(q.exact); at >= 0; at = window.indexOf(q.exact, at + 1)) {
+            const int start = from + int(at);
+            const int end = start + int(q.exact.size());
+            const double s = score(text, q.page, start, end, q);
+            if (s > nearScore) {
+                nearScore = s;
+                near = {SourceSpan{q.page, start, end}, Method::Exact};
+            }
+        }
+        if (near.method != Method::None && nearScore >= perfect - 8.0)
+            return near;
+    }
+
     Result best;
     double bestScore = -1e9;
     int candidates = 0;

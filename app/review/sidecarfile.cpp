@@ -9,6 +9,7 @@
 #include <QtCore/QSaveFile>
 #include <QtCore/QStandardPaths>
 
+#include <algorithm>
 #include <atomic>
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -241,48 +242,61 @@ namespace {
 // fast to parse, and readable in a line-based diff or merge.
 void writeString(QByteArray &out, QStringView s)
 {
-    out.append('"');
-    const QChar *p = s.data();
+    // Worst case 6 bytes per UTF-16 unit (\\u00XX), plus the quotes; written in place.
     const qsizetype n = s.size();
+    const qsizetype old = out.size();
+    const qsizetype need = old + 6 * n + 2;
+    if (out.capacity() < need)
+        out.reserve(std::max(need, 2 * out.capacity()));
+    out.resize(need);
+    char *w = out.data() + old;
+    const char16_t *p = s.utf16();
+    *w++ = '"';
     for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = p[i].unicode();
+        const char16_t c = p[i];
         if (c < 0x80) {
             if (c >= 0x20 && c != u'"' && c != u'\\') {
-                out.append(char(c));
+                *w++ = char(c);
                 continue;
             }
+            *w++ = '\\';
             switch (c) {
-            case u'"': out.append("\\\"", 2); break;
-            case u'\\': out.append("\\\\", 2); break;
-            case u'\n': out.append("\\n", 2); break;
-            case u'\r': out.append("\\r", 2); break;
-            case u'\t': out.append("\\t", 2); break;
-            case u'\b': out.append("\\b", 2); break;
-            case u'\f': out.append("\\f", 2); break;
+            case u'"': *w++ = '"'; break;
+            case u'\\': *w++ = '\\'; break;
+            case u'\n': *w++ = 'n'; break;
+            case u'\r': *w++ = 'r'; break;
+            case u'\t': *w++ = 't'; break;
+            case u'\b': *w++ = 'b'; break;
+            case u'\f': *w++ = 'f'; break;
             default: {
                 static const char hex[] = "0123456789abcdef";
-                const char esc[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-                out.append(esc, 6);
+                *w++ = 'u';
+                *w++ = '0';
+                *w++ = '0';
+                *w++ = hex[c >> 4];
+                *w++ = hex[c & 0xf];
             }
             }
         } else if (c < 0x800) {
-            const char b[] = {char(0xc0 | (c >> 6)), char(0x80 | (c & 0x3f))};
-            out.append(b, 2);
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && p[i + 1].isLowSurrogate()) {
-            const char32_t u = QChar::surrogateToUcs4(c, p[i + 1].unicode());
+            *w++ = char(0xc0 | (c >> 6));
+            *w++ = char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(p[i + 1])) {
+            const char32_t u = QChar::surrogateToUcs4(c, p[i + 1]);
             ++i;
-            const char b[] = {char(0xf0 | (u >> 18)), char(0x80 | ((u >> 12) & 0x3f)),
-                              char(0x80 | ((u >> 6) & 0x3f)), char(0x80 | (u & 0x3f))};
-            out.append(b, 4);
+            *w++ = char(0xf0 | (u >> 18));
+            *w++ = char(0x80 | ((u >> 12) & 0x3f));
+            *w++ = char(0x80 | ((u >> 6) & 0x3f));
+            *w++ = char(0x80 | (u & 0x3f));
         } else {
             // A lone surrogate cannot be encoded; write the replacement character.
             const char16_t v = QChar::isSurrogate(c) ? char16_t(0xfffd) : c;
-            const char b[] = {char(0xe0 | (v >> 12)), char(0x80 | ((v >> 6) & 0x3f)),
-                              char(0x80 | (v & 0x3f))};
-            out.append(b, 3);
+            *w++ = char(0xe0 | (v >> 12));
+            *w++ = char(0x80 | ((v >> 6) & 0x3f));
+            *w++ = char(0x80 | (v & 0x3f));
         }
     }
-    out.append('"');
+    *w++ = '"';
+    out.resize(w - out.constData());
 }
 
 void writeKey(QByteArray &out, const char *key)

@@ -105,6 +105,33 @@ private Q_SLOTS:
         QCOMPARE(r.data.history, in.history);
     }
 
+    void textSurvivesTheWriter_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("quotes and backslash") << u"He said \"8-K\" at C:\\filings"_s;
+        QTest::newRow("controls") << (u"line\nnext\ttab\rret"_s + QChar(0x01) + QChar(0x1f) + u"\b\f"_s);
+        QTest::newRow("latin and symbols") << u"Herceptin® — São Paulo ¥100 €5"_s;
+        QTest::newRow("outside the BMP") << u"growth \U0001F4C8 \U0001D400"_s;
+        QTest::newRow("slash and delete") << (u"a/b "_s + QChar(0x7f))
+            ;
+    }
+    void textSurvivesTheWriter()
+    {
+        QFETCH(QString, text);
+        SidecarData data = sample();
+        data.decisions[0].value = text;
+        data.decisions[0].note = text;
+        data.decisions[0].attributes.insert(text, text);
+        data.history.append(QJsonObject{{u"note"_s, text}, {u"n"_s, 2.5}, {u"ok"_s, true},
+                                        {u"list"_s, QJsonArray{1, text, QJsonValue()}}});
+        const QByteArray bytes = SidecarFile::serialize(data);
+        QCOMPARE(QJsonDocument::fromJson(bytes), QJsonDocument(SidecarFile::toJson(data)));
+        const SidecarFile::LoadResult r = SidecarFile::parse(bytes, u"x.review.json"_s);
+        QCOMPARE(r.data.decisions.at(0).value, text);
+        QCOMPARE(r.data.decisions.at(0).attributes.value(text), text);
+        QCOMPARE(r.data.history, data.history);
+    }
+
     void rejectsWhatItDoesNotUnderstand_data()
     {
         QTest::addColumn<QByteArray>("bytes");
