@@ -148,9 +148,21 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
     m_startPage->setRecentFiles(recentFiles());
+    m_inspectorWanted = settings.value(u"window/inspector"_s, true).toBool();
+    connect(m_inspectorDock->toggleViewAction(), &QAction::triggered, this,
+            [this](bool on) { m_inspectorWanted = on; });
+    showStartPage(true);
     updateTitle();
     updateActions();
     updateStatus();
+}
+
+void MainWindow::showStartPage(bool start)
+{
+    m_stack->setCurrentWidget(start ? static_cast<QWidget *>(m_startPage) : m_splitter);
+    // The inspector has nothing to say without a filing; it comes back as the user left it.
+    m_inspectorDock->setVisible(!start && m_inspectorWanted);
+    m_inspectorDock->toggleViewAction()->setEnabled(!start);
 }
 
 MainWindow::~MainWindow()
@@ -311,7 +323,9 @@ void MainWindow::createMenus()
     connect(action(u"reject"_s), &QAction::triggered, this, [this] { review(false, false); });
     addAction(reviewMenu, u"editValue"_s, tr("&Edit Value"), QKeySequence(Qt::Key_F2));
     connect(action(u"editValue"_s), &QAction::triggered, this, [this] {
-        m_inspectorDock->show();
+        m_inspectorWanted = true;
+        m_inspectorWanted = true;
+    m_inspectorDock->show();
         m_inspector->editValue();
     });
     addAction(reviewMenu, u"changeType"_s, tr("Change &Type…"), QKeySequence(tr("Ctrl+T")));
@@ -561,7 +575,7 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
             Q_EMIT documentFailed(path, message);
         }
         m_path.clear();
-        m_stack->setCurrentWidget(m_startPage);
+        showStartPage(true);
         updateTitle();
         updateActions();
         if (error.kind == LoadError::Kind::PasswordRequired || error.kind == LoadError::Kind::WrongPassword)
@@ -574,7 +588,7 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     m_startPage->setRecentFiles(recentFiles());
     m_view->setDocument(m_document.get());
     restoreZoom();
-    m_stack->setCurrentWidget(m_splitter);
+    showStartPage(false);
     updateTitle();
     updateActions();
     updateStatus();
@@ -731,7 +745,7 @@ void MainWindow::closeDocument()
     m_savedLabel->clear();
     statusBar()->clearMessage();
     m_startPage->setRecentFiles(recentFiles());
-    m_stack->setCurrentWidget(m_startPage);
+    showStartPage(true);
     updateTitle();
     updateActions();
     updateStatus();
@@ -867,6 +881,7 @@ void MainWindow::addNote()
     const QString id = m_panel->currentEntityId();
     if (!m_store || !m_store->entity(id) || m_store->isReadOnly())
         return;
+    m_inspectorWanted = true;
     m_inspectorDock->show();
     m_inspector->editNote();
 }
@@ -1114,6 +1129,7 @@ void MainWindow::saveWindowState()
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    settings.setValue(u"window/inspector"_s, m_inspectorWanted);
     if (m_document && m_view->pdfView()->isVisibleTo(m_view)) {
         const PdfPageView *pdf = m_view->pdfView();
         settings.setValue(u"view/pdfZoomMode"_s, int(pdf->zoomMode()));

@@ -120,6 +120,7 @@ private:
     void addNote();
     void addEntityFromSelection();
     void restoreZoom();
+    void showStartPage(bool start);
     void saveWindowState();
 
     QString m_path;
@@ -130,7 +131,7 @@ private:
     std::shared_ptr<ExtractionJob> m_extraction;
     QList<Highlight> m_highlights;
     QSet<QString> m_hiddenCategories;
-    QString m_status;
+    bool m_inspectorWanted = true;
 
     QStackedWidget *m_stack = nullptr;
     StartPage *m_startPage = nullptr;
