@@ -12,17 +12,25 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A PDF ends with %%EOF (followed at most by a little white space or junk);
-// without it the file was cut off in transfer, and PDFium would silently
-// "repair" it into fewer or empty pages.
+// A PDF ends with %%EOF. Without it the file was cut off in transfer, and
+// PDFium would silently "repair" it into fewer or empty pages. Some writers
+// append padding after %%EOF, so what follows the last marker only counts as
+// a cut-off update when it holds PDF objects.
 bool looksTruncated(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const qint64 tail = qMin<qint64>(f.size(), 2048);
-    f.seek(f.size() - tail);
-    return !f.read(tail).contains("%%EOF");
+    const qint64 tailSize = qMin<qint64>(f.size(), qint64(8) << 20);
+    if (!f.seek(f.size() - tailSize))
+        return false;
+    const QByteArray tail = f.read(tailSize);
+    const qsizetype eof = tail.lastIndexOf("%%EOF");
+    if (eof < 0)
+        return true;
+    const QByteArray after = tail.mid(eof + 5);
+    return after.contains("endobj") || after.contains("endstream") || after.contains("xref")
+        || after.contains("trailer");
 }
 
 } // namespace

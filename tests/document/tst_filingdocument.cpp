@@ -519,6 +519,22 @@ void TestFilingDocument::truncatedCorpusPdf()
     QVERIFY(!FilingDocument::load(half, LoadOptions{}, &halfError));
     QCOMPARE(halfError.kind, LoadError::Kind::Corrupt);
     QVERIFY(halfError.message.contains(u"half.pdf"_s));
+
+    // Cut inside an appended update: PDFium still reads the first revision,
+    // but the file is incomplete.
+    const QString cutUpdate = write(u"cut-update.pdf"_s,
+                                    bytes + "\n4 0 obj\n<< /Producer (update) >>\nendobj\nxref\n0 1\n");
+    LoadError cutError;
+    QVERIFY(!FilingDocument::load(cutUpdate, LoadOptions{}, &cutError));
+    QCOMPARE(cutError.kind, LoadError::Kind::Corrupt);
+    QVERIFY(cutError.message.contains(u"cut-update.pdf"_s));
+
+    // Padding after %%EOF is not damage.
+    const QString padded = write(u"padded.pdf"_s, bytes + QByteArray(8192, '\0') + "\n");
+    LoadError paddedError;
+    const auto doc = FilingDocument::load(padded, LoadOptions{}, &paddedError);
+    QVERIFY2(doc, qPrintable(paddedError.message));
+    QCOMPARE(doc->pageCount(), 3);
 }
 
 void TestFilingDocument::inlineXbrlFacts_data()
