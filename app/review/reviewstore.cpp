@@ -71,6 +71,9 @@ struct ReviewStore::Private
     EntityList entities;
     QHash<QString, int> rows;
     QHash<QString, std::pair<QString, QString>> original; // id -> extracted (type, value)
+    // What confirming makes of an entity the extractor did not report (added by
+    // hand, or kept from the sidecar): added stays added, corrected stays corrected.
+    QHash<QString, EntityStatus> confirmAs;
     QHash<QString, SidecarAnchor> orphanAnchors;           // as saved, written back unchanged
     std::vector<CodePointIndex> codePoints;                 // per page
 
@@ -113,6 +116,15 @@ struct ReviewStore::Private
     SidecarAnchor anchorOf(const Entity &e) const;
     SidecarData snapshot() const;
     void watch();
+
+    // Saves at most one autosave delay after the first unsaved change: continuous
+    // typing does not postpone the write.
+    void markDirty()
+    {
+        dirty = true;
+        if (!saveTimer.isActive())
+            saveTimer.start();
+    }
 
     void rebuildRows()
     {
@@ -266,6 +278,7 @@ void ReviewStore::Private::resetData()
     entities.clear();
     rows.clear();
     original.clear();
+    confirmAs.clear();
     orphanAnchors.clear();
     codePoints.clear();
     history.clear();
@@ -415,6 +428,9 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
             e.value = dec.value;
             e.origin = u"manual"_s;
             e.confidence = 1.0;
+            confirmAs.insert(dec.id, dec.status == u"added"_s       ? EntityStatus::Added
+                                         : dec.status == u"corrected"_s ? EntityStatus::Corrected
+                                                                        : EntityStatus::Confirmed);
             if (placed) {
                 e.span = span;
                 e.text = text.textAt(span);
@@ -578,7 +594,7 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         break;
     case SidecarFile::LoadStatus::Unreadable:
         d->say(loaded.message);
-        d->savingBlocked = true;
+        d->savingBlocked = d->readPath == d->sidecarPath;
         break;
     case SidecarFile::LoadStatus::NewerSchema:
         d->say(loaded.message);
@@ -599,7 +615,7 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
             }
         }
         d->say(loaded.message + u' ' + tr("The filing opens without its decisions; the file is left as it is."));
-        d->savingBlocked = true;
+        d->savingBlocked = d->readPath == d->sidecarPath;
         break;
     }
     if (d->savingBlocked && d->readOnlyReason.isEmpty() && d->readPath == d->sidecarPath)
@@ -663,6 +679,7 @@ void ReviewStore::reloadFromDisk()
     d->entities = d->extracted;
     d->rebuildRows();
     d->original.clear();
+    d->confirmAs.clear();
     for (const Entity &e : std::as_const(d->extracted))
         d->original.insert(e.id, {e.type, e.value});
     d->orphanAnchors.clear();
@@ -716,8 +733,7 @@ void ReviewStore::applyState(const QString &id, const ReviewState &state)
     e.note = state.note;
     e.by = state.by;
     e.at = state.at;
-    d->dirty = true;
-    d->saveTimer.start();
+    d->markDirty();
     Q_EMIT entityChanged(row);
 }
 
@@ -730,8 +746,7 @@ void ReviewStore::insertEntity(int row, const Entity &entity)
         d->rows.insert(entity.id, row);
     else
         d->rebuildRows();
-    d->dirty = true;
-    d->saveTimer.start();
+    d->markDirty();
     Q_EMIT entityInserted(row);
 }
 
@@ -746,8 +761,7 @@ void ReviewStore::removeEntity(const QString &id)
         d->rows.remove(id);
     else
         d->rebuildRows();
-    d->dirty = true;
-    d->saveTimer.start();
+    d->markDirty();
     Q_EMIT entityRemoved(row);
 }
 
@@ -816,7 +830,7 @@ void ReviewStore::confirmAll(const QStringList &ids)
         EntityStatus target = EntityStatus::Confirmed;
         const auto orig = d->original.constFind(id);
         if (orig == d->original.cend())
-            target = EntityStatus::Added;
+            target = d->confirmAs.value(id, EntityStatus::Confirmed);
         else if (orig->first != e->type || orig->second != e->value)
             target = EntityStatus::Corrected;
         if (e->status == target)
@@ -955,6 +969,7 @@ QString ReviewStore::add(const SourceSpan &span, const QString &type, const QStr
     const QJsonObject entry = historyEntry(u"add"_s, id, d->reviewer, now, {},
                                            {{u"type"_s, type}, {u"value"_s, e.value},
                                             {u"status"_s, statusKey(EntityStatus::Added)}});
+    d->confirmAs.insert(id, EntityStatus::Added);
     d->undo->push(new AddEntityCommand(this, tr("Add %1").arg(label(type)), e, count(), entry));
     return id;
 }
