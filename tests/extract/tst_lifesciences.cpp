@@ -1,0 +1,434 @@
+// The life-sciences recognizer on real snippets of the filings in the shared corpus
+// (the ImmunoGen 8-K of 2007, the Aeon 10-Q of 2023, the Bristol-Myers Squibb 10-K of
+// 2023, Pfizer's 2023 Q2 earnings release), one form per row, and on the bundled
+// sample against its hand-checked gold file.
+#include "documentcontent.h"
+#include "entity.h"
+#include "recognizer.h"
+#include "rulepack.h"
+#include "testutils.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFile>
+#include <QtCore/QFuture>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLifeSciences : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void drug_data();
+    void drug();
+    void target_data();
+    void target();
+    void indication_data();
+    void indication();
+    void dose_data();
+    void dose();
+    void phase_data();
+    void phase();
+    void adverseEvent_data();
+    void adverseEvent();
+    void outcome_data();
+    void outcome();
+    void sampleMatchesGold_data();
+    void sampleMatchesGold();
+    void disabledPackFindsNothing();
+    void userPackExtendsLexicon();
+    void sameResultsFromSeveralThreads();
+
+private:
+    void addRows();
+    // "value | text[ | key=value; ...]" of every entity of the type found in text.
+    QStringList found(const QString &type, const QString &text, const RuleSet *rules = nullptr) const;
+    EntityList extract(const DocumentContent &content, const RuleSet &rules) const;
+    RuleSet m_rules;
+    QTemporaryDir m_dir;
+};
+
+void TestLifeSciences::initTestCase()
+{
+    QList<RulePackError> errors;
+    m_rules = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).file + u": "_s + errors.value(0).message));
+    QVERIFY(!m_rules.strings(u"lifeSciences"_s, u"drugStems"_s).isEmpty());
+    QVERIFY(m_dir.isValid());
+}
+
+EntityList TestLifeSciences::extract(const DocumentContent &content, const RuleSet &rules) const
+{
+    const ExtractionContext context{content, rules};
+    EntityList entities;
+    for (const auto &r : createLifeSciencesRecognizers())
+        r->run(context, entities);
+    return entities;
+}
+
+QStringList TestLifeSciences::found(const QString &type, const QString &text, const RuleSet *rules) const
+{
+    DocumentContent content;
+    content.text.pages = text.split(u'\f');
+    QStringList out;
+    for (const Entity &e : extract(content, rules ? *rules : m_rules)) {
+        if (e.type != type)
+            continue;
+        QStringList attributes;
+        for (auto it = e.attributes.begin(); it != e.attributes.end(); ++it) {
+            if (it.key() != u"kind"_s && it.key() != u"payload"_s && it.key() != u"unit"_s)
+                attributes.append(it.key() + u'=' + it.value());
+        }
+        out.append(e.value + u" | "_s + e.text + (attributes.isEmpty() ? QString() : u" | "_s + attributes.join(u"; "_s)));
+    }
+    return out;
+}
+
+void TestLifeSciences::addRows()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+}
+
+void TestLifeSciences::drug_data()
+{
+    addRows();
+    QTest::newRow("immunogen: conjugate") << u"four of ten patients that received 2.4 or 3.6 mg/kg of trastuzumab-DM1, dosed"_s
+                                          << QStringList{u"trastuzumab-DM1 | trastuzumab-DM1"_s};
+    QTest::newRow("immunogen: brand and generic") << u"regimen that included Herceptin® (trastuzumab)."_s
+                                                  << QStringList{u"Herceptin | Herceptin"_s, u"trastuzumab | trastuzumab"_s};
+    QTest::newRow("immunogen: capitalised at the start of a sentence") << u"HuC242-DM4 has not been associated with"_s
+                                                                       << QStringList{u"huC242-DM4 | HuC242-DM4"_s};
+    QTest::newRow("immunogen: code names") << u"AVE9633 and AVE1642, in development by sanofi-aventis"_s
+                                           << QStringList{u"AVE9633 | AVE9633"_s, u"AVE1642 | AVE1642"_s};
+    QTest::newRow("immunogen: short conjugate name") << u"trastuzumab-DM1 (T-DM1), a first-in-class"_s
+                                                     << QStringList{u"trastuzumab-DM1 | trastuzumab-DM1"_s, u"T-DM1 | T-DM1"_s};
+    QTest::newRow("immunogen: antibody alone is not a drug") << u"attached to the Company's huN901 antibody, which targets"_s
+                                                             << QStringList{};
+    QTest::newRow("aeon: code with generic name") << u"ABP-450 (prabotulinumtoxinA) injection"_s
+                                                  << QStringList{u"ABP-450 | ABP-450"_s, u"prabotulinumtoxinA | prabotulinumtoxinA"_s};
+    QTest::newRow("bmy: sponsor code") << u"BMS-986278, an LPA1 antagonist"_s << QStringList{u"BMS-986278 | BMS-986278"_s};
+    QTest::newRow("bmy: stem not in the lexicon") << u"obexelimab in IgG4-related disease"_s
+                                                  << QStringList{u"obexelimab | obexelimab"_s};
+    QTest::newRow("bmy: brand in capitals") << u"KRAZATI (adagrasib)"_s
+                                            << QStringList{u"Krazati | KRAZATI"_s, u"adagrasib | adagrasib"_s};
+    QTest::newRow("pfizer: brand of two words") << u"Nurtec ODT and Zavzpret"_s
+                                                << QStringList{u"Nurtec ODT | Nurtec ODT"_s, u"Zavzpret | Zavzpret"_s};
+    QTest::newRow("conjugate with its payload word") << u"telisotuzumab vedotin in NSCLC"_s
+                                                     << QStringList{u"telisotuzumab vedotin | telisotuzumab vedotin"_s};
+    QTest::newRow("unknown trademark") << u"the Zorvexa® franchise"_s << QStringList{u"Zorvexa | Zorvexa"_s};
+    QTest::newRow("forms, items, fiscal years") << u"Form 10-K, Item 2.02, FY2023, EX-101, NASDAQ-100, ASC 842"_s
+                                                << QStringList{};
+    QTest::newRow("words that end like stems") << u"a thermostat concept we accept"_s << QStringList{};
+    QTest::newRow("exchange trademark") << u"listed on Nasdaq® since"_s << QStringList{};
+}
+
+void TestLifeSciences::drug()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"drug"_s, text), expected);
+}
+
+void TestLifeSciences::target_data()
+{
+    addRows();
+    QTest::newRow("immunogen: HER2-expressing") << u"all had HER2-expressing metastatic breast cancer"_s
+                                                << QStringList{u"HER2 | HER2"_s};
+    QTest::newRow("immunogen: CD pattern") << u"or other CD56-expressing small-cell carcinoma"_s
+                                           << QStringList{u"CD56 | CD56"_s};
+    QTest::newRow("immunogen: CanAg") << u"A phase I study of a CanAg-targeted immunoconjugate"_s
+                                      << QStringList{u"CanAg | CanAg"_s};
+    QTest::newRow("bmy: checkpoints") << u"a LAG-3 blocking antibody, with nivolumab, a PD-1 blocking antibody"_s
+                                      << QStringList{u"LAG-3 | LAG-3"_s, u"PD-1 | PD-1"_s};
+    QTest::newRow("pfizer: mutation") << u"BRAF V600E-mutant metastatic NSCLC"_s
+                                      << QStringList{u"BRAF V600E | BRAF V600E"_s};
+    QTest::newRow("interleukin") << u"an IL-23 inhibitor"_s << QStringList{u"IL-23 | IL-23"_s};
+    QTest::newRow("ambiguous with a cue") << u"a selective MET inhibitor"_s << QStringList{u"MET | MET"_s};
+    QTest::newRow("ambiguous without a cue") << u"OBJECTIVES MET IN FULL"_s << QStringList{};
+    QTest::newRow("state abbreviation") << u"in Chicago, IL. The"_s << QStringList{};
+}
+
+void TestLifeSciences::target()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"target"_s, text), expected);
+}
+
+void TestLifeSciences::indication_data()
+{
+    addRows();
+    QTest::newRow("immunogen: qualifiers apart") << u"treatment of HER2-positive metastatic breast cancer and we"_s
+                                                 << QStringList{u"breast cancer | HER2-positive metastatic breast cancer | qualifiers=HER2-positive metastatic"_s};
+    QTest::newRow("immunogen: acronym") << u"patients with relapsed small-cell lung cancer (SCLC) or"_s
+                                        << QStringList{u"small-cell lung cancer | relapsed small-cell lung cancer | qualifiers=relapsed"_s,
+                                                       u"SCLC | SCLC"_s};
+    QTest::newRow("immunogen: plural head") << u"as well as on many non-small-cell lung cancers."_s
+                                            << QStringList{u"non-small-cell lung cancer | non-small-cell lung cancers"_s};
+    QTest::newRow("immunogen: parenthetical") << u"in a Phase II study in gastric (stomach) cancer."_s
+                                              << QStringList{u"gastric cancer | gastric (stomach) cancer"_s};
+    QTest::newRow("immunogen: lexicon") << u"Study 003 Phase I trial in multiple myeloma."_s
+                                        << QStringList{u"multiple myeloma | multiple myeloma"_s};
+    QTest::newRow("aeon: migraine") << u"for the preventive treatment of chronic migraine and episodic migraine"_s
+                                    << QStringList{u"chronic migraine | chronic migraine"_s, u"episodic migraine | episodic migraine"_s};
+    QTest::newRow("wrapped over a line") << u"small cell lung\ncancer"_s
+                                         << QStringList{u"small cell lung cancer | small cell lung\ncancer"_s};
+    QTest::newRow("bmy: apostrophe") << u"ulcerative colitis and Crohn’s disease"_s
+                                     << QStringList{u"ulcerative colitis | ulcerative colitis"_s, u"Crohn’s disease | Crohn’s disease"_s};
+    QTest::newRow("no organ") << u"Marked tumor shrinkage was seen; anticancer; cancer cells"_s << QStringList{};
+    QTest::newRow("history is not an indication") << u"a history of diabetic neuropathy"_s << QStringList{};
+    QTest::newRow("ambiguous acronym without medical context") << u"the MDS of our audit committee"_s << QStringList{};
+}
+
+void TestLifeSciences::indication()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"indication"_s, text), expected);
+}
+
+void TestLifeSciences::dose_data()
+{
+    addRows();
+    QTest::newRow("immunogen: alternatives") << u"patients that received 2.4 or 3.6 mg/kg of trastuzumab-DM1"_s
+                                             << QStringList{u"2.4 mg/kg | 2.4"_s, u"3.6 mg/kg | 3.6 mg/kg"_s};
+    QTest::newRow("immunogen: superscript") << u"up to and including 168 mg/m², administered"_s
+                                            << QStringList{u"168 mg/m2 | 168 mg/m²"_s};
+    QTest::newRow("immunogen: caret") << u"keratitis at 223 mg/m^2 . Both"_s << QStringList{u"223 mg/m2 | 223 mg/m^2"_s};
+    QTest::newRow("immunogen: frequency after") << u"The MTD of trastuzumab-DM1 is 3.6 mg/kg every three weeks."_s
+                                                << QStringList{u"3.6 mg/kg | 3.6 mg/kg every three weeks | frequency=every three weeks"_s};
+    QTest::newRow("frequency before") << u"given once-daily 50 mg tablets"_s
+                                      << QStringList{u"50 mg | once-daily 50 mg | frequency=once daily"_s};
+    QTest::newRow("range") << u"doses of 0.3-2.4 mg/kg were tested"_s
+                           << QStringList{u"0.3-2.4 mg/kg | 0.3-2.4 mg/kg | high=2.4; low=0.3"_s};
+    QTest::newRow("range in words") << u"from 100 to 400 mg daily"_s
+                                    << QStringList{u"100-400 mg | 100 to 400 mg daily | frequency=daily; high=400; low=100"_s};
+    QTest::newRow("micrograms") << u"a 10 µg dose"_s << QStringList{u"10 µg | 10 µg"_s};
+    QTest::newRow("bmy: exhibit number") << u"by reference to Exhibit 10g to the Form 10-K"_s << QStringList{};
+    QTest::newRow("5G is not grams") << u"our 5G network and 24 hours later"_s << QStringList{};
+    QTest::newRow("milligrams need a number") << u"mg/kg dosing"_s << QStringList{};
+}
+
+void TestLifeSciences::dose()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"dose"_s, text), expected);
+}
+
+void TestLifeSciences::phase_data()
+{
+    addRows();
+    QTest::newRow("immunogen: roman") << u"they will be initiating a Phase II trial with trastuzumab-DM1"_s
+                                      << QStringList{u"Phase II | Phase II | phase=2"_s};
+    QTest::newRow("immunogen: lower case") << u"The poster, \"A phase I study of trastuzumab-DM1"_s
+                                           << QStringList{u"Phase I | phase I | phase=1"_s};
+    QTest::newRow("bmy: two phases") << u"the Phase I/II TRIDENT-1 trial"_s << QStringList{u"Phase I/II | Phase I/II | phase=1/2"_s};
+    QTest::newRow("aeon: arabic with letter") << u"our Phase 2a open-label study in chronic migraine"_s
+                                              << QStringList{u"Phase 2a | Phase 2a | phase=2a"_s};
+    QTest::newRow("letters on both") << u"a Phase 1b/2a study"_s << QStringList{u"Phase 1b/2a | Phase 1b/2a | phase=1b/2a"_s};
+    QTest::newRow("pfizer: arabic") << u"positive top-line results from the Phase 3 trial"_s
+                                    << QStringList{u"Phase 3 | Phase 3 | phase=3"_s};
+    QTest::newRow("aeon: milestone shares") << u"the “Migraine Phase 3 Contingent Consideration Shares”"_s << QStringList{};
+    QTest::newRow("construction") << u"Phase 2 of the construction of our new headquarters"_s << QStringList{};
+    QTest::newRow("no cue") << u"Phase 1 of 3, see the schedule"_s << QStringList{};
+    QTest::newRow("phase-out") << u"the phase-out of LIBOR"_s << QStringList{};
+}
+
+void TestLifeSciences::phase()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"trial_phase"_s, text), expected);
+}
+
+void TestLifeSciences::adverseEvent_data()
+{
+    addRows();
+    QTest::newRow("immunogen: grade before") << u"Rapidly reversible Grade 4 thrombocytopenia was dose limiting"_s
+                                             << QStringList{u"thrombocytopenia | thrombocytopenia | grade=4"_s};
+    QTest::newRow("immunogen: grade after") << u"the most common side effects were fatigue (Grade 1) and thrombocytopenia (Grade 1)."_s
+                                            << QStringList{u"fatigue | fatigue | grade=1"_s, u"thrombocytopenia | thrombocytopenia | grade=1"_s};
+    QTest::newRow("immunogen: two grades") << u"two patients experienced decreased visual acuity (Grade 2 and Grade 3) associated"_s
+                                           << QStringList{u"decreased visual acuity | decreased visual acuity | grade=2/3"_s};
+    QTest::newRow("immunogen: negated") << u"There were no reports of neutropenia or leukopenia."_s
+                                        << QStringList{u"neutropenia | neutropenia | negated=true"_s, u"leukopenia | leukopenia | negated=true"_s};
+    QTest::newRow("immunogen: longest term") << u"muscular weakness, musculoskeletal chest pain, dyspnea and pleural effusion."_s
+                                             << QStringList{u"muscular weakness | muscular weakness"_s,
+                                                            u"musculoskeletal chest pain | musculoskeletal chest pain"_s,
+                                                            u"dyspnea | dyspnea"_s, u"pleural effusion | pleural effusion"_s};
+    QTest::newRow("grade range") << u"Grade 3/4 neutropenia occurred"_s << QStringList{u"neutropenia | neutropenia | grade=3/4"_s};
+    QTest::newRow("capitalised") << u"Severe headache did not occur"_s << QStringList{u"headache | headache"_s};
+    QTest::newRow("aeon: a symptom inside an indication") << u"for post-traumatic headache"_s << QStringList{};
+    QTest::newRow("ambiguous without medical context") << u"the hypertension of the housing market"_s << QStringList{};
+}
+
+void TestLifeSciences::adverseEvent()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"adverse_event"_s, text), expected);
+}
+
+void TestLifeSciences::outcome_data()
+{
+    addRows();
+    QTest::newRow("immunogen: count of patients")
+        << u"4 of the 10 patients who received 2.4 or 3.6 mg/kg of trastuzumab-DM1 had an objective response (abstract #1042)."_s
+        << QStringList{u"objective response: 4/10 | 4 of the 10 patients who received 2.4 or 3.6 mg/kg of trastuzumab-DM1 had an objective response | outcome=objective response; patients=10; responders=4"_s};
+    QTest::newRow("immunogen: number words") << u"four of ten patients that received it had an objective response"_s
+                                             << QStringList{u"objective response: 4/10 | four of ten patients that received it had an objective response | outcome=objective response; patients=10; responders=4"_s};
+    QTest::newRow("immunogen: patients had") << u"- 2 patients had a partial response. One was"_s
+                                             << QStringList{u"partial response: 2 patients | 2 patients had a partial response | outcome=partial response; responders=2"_s};
+    QTest::newRow("immunogen: plural term") << u"Four ongoing partial responses have been observed"_s
+                                            << QStringList{u"partial response | partial responses"_s};
+    QTest::newRow("rate") << u"an ORR of 45% in the cohort"_s
+                          << QStringList{u"objective response rate: 45% | ORR of 45% | outcome=objective response rate; rate=45%"_s};
+    QTest::newRow("more responders than patients") << u"12 of the 10 patients had an objective response"_s
+                                                   << QStringList{u"objective response | objective response"_s};
+    QTest::newRow("not an outcome") << u"our response to the comment letter"_s << QStringList{};
+}
+
+void TestLifeSciences::outcome()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"trial_outcome"_s, text), expected);
+}
+
+namespace {
+
+// Lower case letters and digits, one space between words (as the gold file's scorer folds).
+QString fold(const QString &s)
+{
+    QString out;
+    bool space = false;
+    for (const QChar c : s.normalized(QString::NormalizationForm_KC).toLower()) {
+        if (c.isLetterOrNumber()) {
+            if (space && !out.isEmpty())
+                out += u' ';
+            out += c;
+            space = false;
+        } else {
+            space = true;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void TestLifeSciences::sampleMatchesGold_data()
+{
+    QTest::addColumn<QString>("type");
+    for (const char *t : {"drug", "target", "indication", "dose", "trial_phase", "adverse_event"})
+        QTest::newRow(t) << QString::fromLatin1(t);
+}
+
+void TestLifeSciences::sampleMatchesGold()
+{
+    QFETCH(QString, type);
+    const QString goldFile = TestUtils::goldPath(u"immunogen-8k-2007-06-04.txt.json"_s);
+    if (goldFile.isEmpty())
+        QSKIP("shared gold file absent: immunogen-8k-2007-06-04.txt.json");
+    QFile gf(goldFile);
+    QVERIFY(gf.open(QIODevice::ReadOnly));
+    const QJsonObject spec = QJsonDocument::fromJson(gf.readAll()).object().value(u"entities"_s).toObject().value(type).toObject();
+    QVERIFY(!spec.isEmpty());
+    QFile sample(TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    DocumentContent content;
+    content.text.pages = QString::fromUtf8(sample.readAll()).split(u'\f');
+
+    // Scored as the gold file says: exact or containment of folded values; a dose
+    // ignores spaces (and "²" folds to "2").
+    const bool contains = spec.value(u"match"_s).toString() == u"contains"_s;
+    const auto norm = [&](const QString &v) {
+        QString f = fold(v);
+        return type == u"dose"_s ? f.remove(u' ') : f;
+    };
+    const auto matches = [&](const QString &a, const QString &b) {
+        return a == b || (contains && a.size() > 3 && b.size() > 3 && (a.contains(b) || b.contains(a)));
+    };
+    QSet<QString> predicted;
+    for (const Entity &e : extract(content, m_rules)) {
+        if (e.type == type)
+            predicted.insert(norm(e.value));
+    }
+    QStringList gold;
+    QStringList allowed;
+    for (const QJsonValue &v : spec.value(u"gold"_s).toArray())
+        gold.append(norm(v.toString()));
+    for (const QJsonValue &v : spec.value(u"also_ok"_s).toArray())
+        allowed.append(norm(v.toString()));
+
+    QStringList missed;
+    for (const QString &g : std::as_const(gold)) {
+        if (!std::any_of(predicted.begin(), predicted.end(), [&](const QString &p) { return matches(p, g); }))
+            missed.append(g);
+    }
+    QStringList unexpected;
+    for (const QString &p : std::as_const(predicted)) {
+        const auto hit = [&](const QString &g) { return matches(p, g); };
+        if (!std::any_of(gold.begin(), gold.end(), hit) && !std::any_of(allowed.begin(), allowed.end(), hit))
+            unexpected.append(p);
+    }
+    QCOMPARE(missed, QStringList());
+    QCOMPARE(unexpected, QStringList());
+}
+
+void TestLifeSciences::disabledPackFindsNothing()
+{
+    RuleSet rules = m_rules;
+    for (RulePack &p : rules.packs) {
+        if (p.name == u"life-sciences"_s)
+            p.enabled = false;
+    }
+    const QString text = u"Grade 4 thrombocytopenia at 4.8 mg/kg of trastuzumab-DM1 in a Phase I trial in HER2-positive breast cancer"_s;
+    QVERIFY(!found(u"drug"_s, text).isEmpty());
+    for (const char *type : {"drug", "target", "indication", "dose", "trial_phase", "adverse_event"})
+        QCOMPARE(found(QString::fromLatin1(type), text, &rules), QStringList());
+}
+
+void TestLifeSciences::userPackExtendsLexicon()
+{
+    const QString path = m_dir.filePath(u"oncology.json"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "oncology", "lifeSciences": {"drugBrands": ["Quenzor"], "adverseEventLexicon": ["hiccups"]}})");
+    f.close();
+    QList<RulePackError> errors;
+    const RuleSet rules = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s, path}, &errors);
+    QVERIFY(errors.isEmpty());
+    const QString text = u"Quenzor and Herceptin; patients had Grade 2 hiccups and fatigue"_s;
+    QCOMPARE(found(u"drug"_s, text, &rules), (QStringList{u"Quenzor | Quenzor"_s, u"Herceptin | Herceptin"_s}));
+    QCOMPARE(found(u"adverse_event"_s, text, &rules),
+             (QStringList{u"hiccups | hiccups | grade=2"_s, u"fatigue | fatigue"_s}));
+    QCOMPARE(found(u"drug"_s, text), QStringList{u"Herceptin | Herceptin"_s});
+}
+
+void TestLifeSciences::sameResultsFromSeveralThreads()
+{
+    QFile sample(TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(sample.readAll());
+    const QStringList expected = found(u"drug"_s, text) + found(u"adverse_event"_s, text) + found(u"dose"_s, text);
+    QVERIFY(expected.size() > 30);
+    QList<QFuture<QStringList>> runs;
+    for (int i = 0; i < 4; ++i) {
+        runs.append(QtConcurrent::run([this, text] {
+            return found(u"drug"_s, text) + found(u"adverse_event"_s, text) + found(u"dose"_s, text);
+        }));
+    }
+    for (auto &run : runs)
+        QCOMPARE(run.result(), expected);
+}
+
+QTEST_GUILESS_MAIN(TestLifeSciences)
+#include "tst_lifesciences.moc"
