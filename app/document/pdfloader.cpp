@@ -41,8 +41,13 @@ QString PdfLoader::pageText(QPdfDocument *pdf, int page)
     QChar *c = text.data();
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
-        if (c[i] == u'\r')
+        const char16_t u = c[i].unicode();
+        if (u == u'\r')
             c[i] = (i + 1 < n && c[i + 1] == u'\n') ? QChar(u' ') : QChar(u'\n');
+        else if (u == 0x02) // PDFium's mark for a hyphen it found at a line end
+            c[i] = QChar(u'-');
+        else if ((u < 0x20 && u != u'\n' && u != u'\t' && u != u'\f') || u == 0xFFFE || u == 0xFFFF)
+            c[i] = QChar(QChar::ReplacementCharacter); // a glyph without a Unicode mapping
     }
     return text;
 }

@@ -10,10 +10,16 @@
 class QPdfDocument;
 
 // Opens a PDF with QtPdf and reads its text layer. The text of a page is
-// QPdfDocument::getAllText(page).text() with "\r\n" line breaks turned into
-// " \n" (same length), so an offset into it is the character index
-// getSelectionAtIndex() expects. PDFium counts a character outside the BMP as
-// one index but two UTF-16 units: pdfIndex() converts.
+// QPdfDocument::getAllText(page).text() with every character kept in place, so
+// an offset into it is the character index getSelectionAtIndex() expects:
+// - PDFium ends lines with "\r\n" (two indices); we keep both as " \n", and a
+//   lone "\r" as "\n";
+// - a ligature glyph (fi, ff) is reported as its letters, each one index with
+//   the same rectangle, in both calls alike;
+// - glyphs without a Unicode mapping come as control characters and become
+//   U+FFFD; PDFium's end-of-line hyphen mark (U+0002) becomes '-';
+// - PDFium counts a character outside the BMP as one index but QString holds two
+//   UTF-16 units: pdfIndex()/utf16Offset() convert (no corpus file has one).
 class PdfLoader final
 {
 public:

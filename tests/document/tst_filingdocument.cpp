@@ -31,6 +31,7 @@ private Q_SLOTS:
     void unreadableFile();
     void tooLarge();
     void pdfWrittenByQt();
+    void pdfLigaturesAndUnmappedGlyphs();
     void encryptedPdf_data();
     void encryptedPdf();
     void plainText();
@@ -198,6 +199,24 @@ void TestFilingDocument::pdfWrittenByQt()
     QVERIFY(doc->spanRects(SourceSpan{9, 0, 1}).isEmpty());
     QVERIFY(doc->spanRects(SourceSpan{0, 0, 99999}).isEmpty());
     QVERIFY(!doc->partDocument(0));
+}
+
+void TestFilingDocument::pdfLigaturesAndUnmappedGlyphs()
+{
+    // Qt shapes "ffi" in "office" into a ligature glyph and writes no Unicode
+    // for a glyph outside the BMP: the text must still line up with QtPdf's indices.
+    const QString path = writePdf(u"glyphs.pdf"_s, {u"x"_s + QString::fromUcs4(U"\U0001D400") + u"y office fine"_s});
+    LoadError error;
+    const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY(doc);
+    const QString page = doc->content().text.pages.constFirst();
+    QVERIFY2(page.contains(u"office fine"_s), qPrintable(page));
+    for (QChar c : page)
+        QVERIFY(c.unicode() >= 0x20 || c == u'\n' || c == u'\t');
+    const int at = int(page.indexOf(u"office"_s));
+    for (int i = at; i < at + 6; ++i)
+        QCOMPARE(doc->pdf()->getSelectionAtIndex(0, i, 1).text(), page.mid(i, 1));
+    QVERIFY(!doc->spanRects(SourceSpan{0, at, at + 6}).isEmpty());
 }
 
 void TestFilingDocument::encryptedPdf_data()
