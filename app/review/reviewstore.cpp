@@ -29,6 +29,8 @@ namespace {
 
 std::atomic_bool s_folderWritable{true};
 
+constexpr int kLockStaleMsec = 30 * 60 * 1000;
+
 // Decisions carry whole seconds: what the file can hold is what undo restores.
 QDateTime nowUtc()
 {
@@ -101,6 +103,7 @@ struct ReviewStore::Private
 
     QTimer saveTimer;
     QTimer watchTimer;
+    QTimer lockRefresh;
     QFileSystemWatcher *watcher = nullptr;
     QStringList messages;
     ReviewStore *q = nullptr;
@@ -147,6 +150,14 @@ ReviewStore::ReviewStore(QObject *parent)
     // Several change events arrive for one atomic replace; look once they settle.
     d->watchTimer.setSingleShot(true);
     d->watchTimer.setInterval(100);
+    d->lockRefresh.setInterval(kLockStaleMsec / 6);
+    connect(&d->lockRefresh, &QTimer::timeout, this, [this] {
+        if (!d->lock)
+            return;
+        QFile file(d->lock->fileName());
+        if (file.open(QIODevice::ReadOnly))
+            file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+    });
     connect(&d->watchTimer, &QTimer::timeout, this, [this] {
         if (!d->open || d->sidecarPath.isEmpty())
             return;
@@ -272,6 +283,7 @@ void ReviewStore::Private::resetData()
     undo->clear();
     delete watcher;
     watcher = nullptr;
+    lockRefresh.stop();
     lock.reset();
     content = {};
     extracted.clear();
@@ -538,9 +550,10 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
     } else {
         auto tryLock = [this](const QString &path) {
             auto lock = std::make_unique<QLockFile>(path + u".lock"_s);
-            // Age alone never makes a lock stale: a review can stay open for days.
-            // A lock whose process is gone is stale and taken over.
-            lock->setStaleLockTime(0);
+            // A lock whose process is gone (same machine) is stale at once; one from
+            // another machine (a shared folder) once it has not been refreshed for
+            // kLockStaleTime. Open stores refresh theirs well within that.
+            lock->setStaleLockTime(kLockStaleMsec);
             lock->tryLock(0);
             return lock;
         };
@@ -564,6 +577,7 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         }
         if (lock && lock->isLocked()) {
             d->lock = std::move(lock);
+            d->lockRefresh.start();
         } else if (d->readOnlyReason.isEmpty()) {
             qint64 pid = 0;
             QString host;

@@ -499,6 +499,35 @@ private Q_SLOTS:
         QVERIFY2(!store.isReadOnly(), qPrintable(store.readOnlyReason()));
     }
 
+    void lockFromAnotherMachine_data()
+    {
+        QTest::addColumn<int>("ageMinutes");
+        QTest::addColumn<bool>("readOnly");
+        QTest::newRow("fresh: someone is reviewing") << 2 << true;
+        QTest::newRow("not refreshed for hours: stale") << 180 << false;
+    }
+    void lockFromAnotherMachine()
+    {
+        QFETCH(int, ageMinutes);
+        QFETCH(bool, readOnly);
+        Filing f;
+        const QString lockPath = f.sidecar() + u".lock"_s;
+        {
+            QFile lock(lockPath);
+            QVERIFY(lock.open(QIODevice::WriteOnly));
+            lock.write("4242\nfiling-lens\nanother-workstation\n");
+            lock.close();
+            QVERIFY(lock.open(QIODevice::ReadOnly));
+            QVERIFY(lock.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60 * ageMinutes),
+                                     QFileDevice::FileModificationTime));
+        }
+        ReviewStore store;
+        store.open(f.content, f.extracted);
+        QCOMPARE(store.isReadOnly(), readOnly);
+        if (readOnly)
+            QVERIFY2(store.readOnlyReason().contains(u"another-workstation"_s), qPrintable(store.readOnlyReason()));
+    }
+
     void sidecarChangedOnDiskIsReloaded()
     {
         Filing f;
