@@ -868,9 +868,9 @@ void MainWindow::changeType()
         keys << t.key;
     }
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Change Type"),
-                                                 tr("Type of “%1”:").arg(e->value.left(60)),
-                                                 labels, current, false, &ok);
+    const QString chosen = MessageBox::askItem(this, tr("Change Type"),
+                                               tr("Type of “%1”:").arg(e->value.left(60)), labels,
+                                               current, &ok);
     const int index = int(labels.indexOf(chosen));
     if (ok && index >= 0 && keys.at(index) != e->type)
         m_store->setType(id, keys.at(index));
@@ -906,9 +906,9 @@ void MainWindow::addEntityFromSelection()
     QSettings settings;
     const int last = int(keys.indexOf(settings.value(u"review/lastAddedType"_s).toString()));
     bool ok = false;
-    const QString chosen = QInputDialog::getItem(this, tr("Add Entity"),
-                                                 tr("Add “%1” as:").arg(text.left(80)), labels,
-                                                 qMax(0, last), false, &ok);
+    const QString chosen = MessageBox::askItem(this, tr("Add Entity"),
+                                               tr("Add “%1” as:").arg(text.left(80)), labels,
+                                               qMax(0, last), &ok);
     const int index = int(labels.indexOf(chosen));
     if (!ok || index < 0)
         return;

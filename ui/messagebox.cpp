@@ -10,6 +10,7 @@ QMessageBox::StandardButton s_nextAnswer = QMessageBox::NoButton;
 QString s_lastText;
 int s_shown = 0;
 QList<std::pair<QString, bool>> s_nextPasswords;
+QList<std::pair<QString, bool>> s_nextItems;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton button)
@@ -87,4 +88,22 @@ QString MessageBox::askPassword(QWidget *parent, const QString &title, const QSt
         return answer.first;
     }
     return QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), ok);
+}
+
+void MessageBox::setNextItem(const QString &item, bool ok)
+{
+    s_nextItems.append(std::make_pair(item, ok));
+}
+
+QString MessageBox::askItem(QWidget *parent, const QString &title, const QString &label,
+                            const QStringList &items, int current, bool *ok)
+{
+    ++s_shown;
+    s_lastText = label;
+    if (!s_nextItems.isEmpty()) {
+        const auto answer = s_nextItems.takeFirst();
+        *ok = answer.second && items.contains(answer.first);
+        return *ok ? answer.first : QString();
+    }
+    return QInputDialog::getItem(parent, title, label, items, current, false, ok);
 }

@@ -32,6 +32,12 @@ public:
     static QString askPassword(QWidget *parent, const QString &title, const QString &label,
                                bool *ok);
 
+    // A choice from a list (QInputDialog::getItem), presettable the same way; the
+    // preset is the text of the item to choose.
+    static void setNextItem(const QString &item, bool ok = true);
+    static QString askItem(QWidget *parent, const QString &title, const QString &label,
+                           const QStringList &items, int current, bool *ok);
+
 private:
     static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent,
                                             const QString &title, const QString &text,

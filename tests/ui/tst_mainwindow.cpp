@@ -17,6 +17,7 @@
 
 #include <QtCore/QDir>
 #include <QtCore/QMimeData>
+#include <QtCore/QProcess>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void newerOpenDropsOlderResult();
     void dropOpensFile();
     void windowStateRemembered();
+    void addEntityFromSelection();
+    void commandLineErrors();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -448,6 +451,79 @@ void TestMainWindow::windowStateRemembered()
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.size(), QSize(1200, 800));
     QCOMPARE(again.findChild<QSplitter *>()->sizes(), sizes);
+}
+
+void TestMainWindow::addEntityFromSelection()
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s))));
+    ReviewStore *store = window.store();
+    DocumentView *view = window.documentView();
+
+    // Words no rule marks: "Annual Meeting".
+    const QString words = u"Annual Meeting"_s;
+    SourceSpan span;
+    const QStringList &pages = store->content().text.pages;
+    for (int p = 0; p < pages.size() && !span.isValid(); ++p) {
+        const int at = int(pages.at(p).indexOf(words));
+        if (at >= 0)
+            span = {p, at, at + int(words.size())};
+    }
+    QVERIFY(span.isValid());
+    view->showSpan(span);
+    QList<QRectF> rects;
+    QTRY_VERIFY(!(rects = view->readingView()->spanRectsInViewport(span)).isEmpty());
+    QWidget *viewport = view->viewportWidget();
+    const QRectF first = rects.first();
+    const QRectF last = rects.last();
+    const QPoint from(int(first.left() + 1), int(first.center().y()));
+    const QPoint to(int(last.right() - 1), int(last.center().y()));
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QTest::mouseMove(viewport, (from + to) / 2);
+    QTest::mouseMove(viewport, to);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    QCOMPARE(view->selectedText().trimmed(), words);
+
+    const int before = store->count();
+    const int shown = MessageBox::shownCount();
+    MessageBox::setNextItem(u"Organization — Organizations"_s);
+    window.action(u"addEntity"_s)->trigger();
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QCOMPARE(store->count(), before + 1);
+    const QString id = window.entityPanel()->currentEntityId();
+    const Entity *added = store->entity(id);
+    QVERIFY(added);
+    QCOMPARE(added->type, u"organization"_s);
+    QCOMPARE(added->text.trimmed(), words);
+    QCOMPARE(added->status, EntityStatus::Added);
+    QTRY_VERIFY(std::any_of(window.highlights().cbegin(), window.highlights().cend(),
+                            [&](const Highlight &h) { return h.entityId == id; }));
+    store->undoStack()->undo();
+    QCOMPARE(store->count(), before);
+    QVERIFY(!store->entity(id));
+
+    // Change Type… moves an entity to the chosen type.
+    const QString person = firstOfType(*store, u"person"_s);
+    QVERIFY(window.entityPanel()->selectEntity(person));
+    MessageBox::setNextItem(u"Signatory — People"_s);
+    window.action(u"changeType"_s)->trigger();
+    QCOMPARE(store->entity(person)->type, u"signatory"_s);
+    QCOMPARE(store->entity(person)->status, EntityStatus::Corrected);
+}
+
+void TestMainWindow::commandLineErrors()
+{
+    QProcess process;
+    process.start(QStringLiteral(FILINGLENS_BINARY), {u"--sample"_s, u"extra.pdf"_s});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("--sample"));
+    process.start(QStringLiteral(FILINGLENS_BINARY), {u"--no-such-option"_s});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)
