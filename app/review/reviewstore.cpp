@@ -96,6 +96,7 @@ struct ReviewStore::Private
     QString readOnlyReason; // non-empty: read-only
     QString sidecarPath;    // where decisions are saved
     QString readPath;       // where they were read from (may differ for the fallback)
+    QString recoveredFrom;  // a copy in the data folder to remove once saved beside the filing
     bool savingBlocked = false;
     std::unique_ptr<QLockFile> lock;
     QByteArray knownBytes; // the file's content as last read or written by us
@@ -119,6 +120,7 @@ struct ReviewStore::Private
     SidecarAnchor anchorOf(const Entity &e) const;
     SidecarData snapshot() const;
     void watch();
+    void flush();
 
     // Saves at most one autosave delay after the first unsaved change: continuous
     // typing does not postpone the write.
@@ -182,8 +184,7 @@ ReviewStore::ReviewStore(QObject *parent)
 
 ReviewStore::~ReviewStore()
 {
-    if (d->open && d->dirty)
-        save();
+    d->flush();
 }
 
 void ReviewStore::setFolderWritableForTesting(bool writable)
@@ -297,6 +298,7 @@ void ReviewStore::Private::resetData()
     readOnlyReason.clear();
     sidecarPath.clear();
     readPath.clear();
+    recoveredFrom.clear();
     savingBlocked = false;
     knownBytes.clear();
     dirty = false;
@@ -514,8 +516,7 @@ void ReviewStore::Private::watch()
 void ReviewStore::open(const DocumentContent &content, const EntityList &extracted, OpenMode mode)
 {
     Q_EMIT modelAboutToReset();
-    if (d->open && d->dirty)
-        save();
+    d->flush();
     d->resetData();
     d->open = true;
     d->mode = mode;
@@ -591,6 +592,16 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         d->readPath = d->sidecarPath;
         if (d->sidecarPath == fallback && !QFileInfo::exists(fallback) && QFileInfo::exists(beside))
             d->readPath = beside;
+        // Decisions left in the data folder (saved there when this folder could not
+        // be written) and newer than the file beside the filing move back here.
+        const QFileInfo rescued(fallback);
+        if (d->lock && d->sidecarPath == beside && rescued.exists()
+            && (!QFileInfo::exists(beside) || rescued.lastModified() > QFileInfo(beside).lastModified())) {
+            d->readPath = fallback;
+            d->recoveredFrom = fallback;
+            d->say(tr("Decisions for %1 were recovered from %2.")
+                       .arg(name, QDir::toNativeSeparators(fallback)));
+        }
     }
     if (!d->readOnlyReason.isEmpty() && mode == OpenMode::Interactive)
         d->say(d->readOnlyReason);
@@ -647,8 +658,7 @@ void ReviewStore::close()
     if (!d->open)
         return;
     Q_EMIT modelAboutToReset();
-    if (d->dirty)
-        save();
+    d->flush();
     d->resetData();
     Q_EMIT modelReset();
 }
@@ -673,8 +683,38 @@ bool ReviewStore::save()
     d->knownBytes = bytes;
     d->dirty = false;
     d->watch();
+    if (!d->recoveredFrom.isEmpty()) {
+        QFile::remove(d->recoveredFrom);
+        QFile::remove(d->recoveredFrom + u".bak"_s);
+        d->recoveredFrom.clear();
+    }
     Q_EMIT saved(d->sidecarPath, data.savedAt);
     return true;
+}
+
+// The last chance to keep unsaved decisions (close, destruction, another filing):
+// if they cannot be written where they belong, they go to the per-user data
+// folder, from where the next open of the filing recovers them.
+void ReviewStore::Private::flush()
+{
+    if (!open || !dirty || q->isReadOnly())
+        return;
+    if (q->save())
+        return;
+    if (savingBlocked || content.sha256.isEmpty())
+        return;
+    const QString rescue = SidecarFile::fallbackPath(content.sha256);
+    if (rescue == sidecarPath)
+        return;
+    const SidecarFile::SaveResult r = SidecarFile::save(rescue, SidecarFile::serialize(snapshot()));
+    if (r.ok) {
+        say(ReviewStore::tr("%1 could not be written; the decisions were saved in %2 and come back "
+                            "when the filing is opened again.")
+                .arg(QDir::toNativeSeparators(sidecarPath), QDir::toNativeSeparators(rescue)));
+    } else {
+        qCWarning(lcReview).noquote() << r.message;
+        Q_EMIT q->saveFailed(r.message);
+    }
 }
 
 void ReviewStore::reloadFromDisk()

@@ -10,7 +10,6 @@
 #include <QtCore/QStandardPaths>
 
 #include <algorithm>
-#include <atomic>
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
@@ -23,7 +22,17 @@ Q_LOGGING_CATEGORY(lcSidecar, "filinglens.review.sidecar")
 
 namespace {
 
-std::atomic_bool s_failBeforeCommit{false};
+QString &failingPath()
+{
+    static QString path; // tests only; set and read on one thread
+    return path;
+}
+
+bool failsBeforeCommit(const QString &path)
+{
+    const QString &f = failingPath();
+    return !f.isEmpty() && (f == u"*"_s || f == path);
+}
 
 const QString kSchemaPrefix = u"filing-lens/review@"_s;
 constexpr int kSchemaVersion = 1;
@@ -504,7 +513,7 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
         file.cancelWriting();
         return result;
     }
-    if (s_failBeforeCommit.load()) {
+    if (failsBeforeCommit(path)) {
         file.cancelWriting();
         file.commit();
         result.message = u"Cannot save the review file %1: the write was interrupted."_s.arg(where);
@@ -531,7 +540,7 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
     return result;
 }
 
-void SidecarFile::setFailBeforeCommitForTesting(bool fail)
+void SidecarFile::setFailBeforeCommitForTesting(const QString &path)
 {
-    s_failBeforeCommit.store(fail);
+    failingPath() = path;
 }

@@ -95,7 +95,8 @@ public:
     // untouched. The file being replaced is kept as `<path>.bak`.
     static SaveResult save(const QString &path, const QByteArray &bytes);
 
-    // Fault injection for tests: the next saves write everything and then fail
-    // instead of committing, as a full disk or a crash before the rename would.
-    static void setFailBeforeCommitForTesting(bool fail);
+    // Fault injection for tests: saves to `path` (all saves for "*", none for an
+    // empty string) write everything and then fail instead of committing, as a
+    // full disk or a crash before the rename would.
+    static void setFailBeforeCommitForTesting(const QString &path);
 };

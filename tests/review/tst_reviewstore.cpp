@@ -65,7 +65,7 @@ private Q_SLOTS:
     void init()
     {
         ReviewStore::setFolderWritableForTesting(true);
-        SidecarFile::setFailBeforeCommitForTesting(false);
+        SidecarFile::setFailBeforeCommitForTesting({});
     }
 
     void reviewerComesFromTheAccount()
@@ -325,16 +325,54 @@ private Q_SLOTS:
         const QByteArray good = readBytes(f.sidecar());
 
         QSignalSpy failed(&store, &ReviewStore::saveFailed);
-        SidecarFile::setFailBeforeCommitForTesting(true);
+        SidecarFile::setFailBeforeCommitForTesting(u"*"_s);
         store.reject(f.idOf(u"form_type"_s));
         QVERIFY(!store.save());
-        SidecarFile::setFailBeforeCommitForTesting(false);
+        SidecarFile::setFailBeforeCommitForTesting({});
         QCOMPARE(failed.size(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains(QDir::toNativeSeparators(f.sidecar())));
         QCOMPARE(readBytes(f.sidecar()), good);
         QVERIFY(store.hasUnsavedChanges()); // still to be written, not forgotten
         QVERIFY(store.save());
         QCOMPARE(readJson(f.sidecar()).value(u"decisions"_s).toArray().size(), 2);
+    }
+
+    void decisionsThatCannotBeWrittenOnCloseAreRescued()
+    {
+        Filing f;
+        const QString rescue = SidecarFile::fallbackPath(f.content.sha256);
+        QFile::remove(rescue);
+        {
+            ReviewStore store;
+            store.setAutosaveDelay(60000);
+            store.open(f.content, f.extracted);
+            store.confirm(f.idOf(u"registrant"_s));
+            QVERIFY(store.save());
+            store.setNote(f.idOf(u"drug"_s), u"first use in HER2+"_s);
+            QSignalSpy failed(&store, &ReviewStore::saveFailed);
+            QSignalSpy message(&store, &ReviewStore::message);
+            SidecarFile::setFailBeforeCommitForTesting(f.sidecar()); // the disk is full
+            store.close();
+            SidecarFile::setFailBeforeCommitForTesting({});
+            QCOMPARE(failed.size(), 1);
+            QVERIFY(!message.isEmpty());
+            QVERIFY(message.last().at(0).toString().contains(QDir::toNativeSeparators(rescue)));
+        }
+        QVERIFY(decisionIn(readJson(f.sidecar()), f.idOf(u"drug"_s)).isEmpty()); // old file intact
+        QCOMPARE(decisionIn(readJson(rescue), f.idOf(u"drug"_s)).value(u"note"_s).toString(),
+                 u"first use in HER2+"_s);
+
+        ReviewStore again;
+        again.setAutosaveDelay(60000);
+        again.open(f.content, f.extracted);
+        QVERIFY2(again.messages().join(u'\n').contains(u"recovered"_s), qPrintable(again.messages().join(u'\n')));
+        QCOMPARE(again.entity(f.idOf(u"drug"_s))->note, u"first use in HER2+"_s);
+        QCOMPARE(again.entity(f.idOf(u"registrant"_s))->status, EntityStatus::Confirmed);
+        QVERIFY(again.hasUnsavedChanges());
+        QVERIFY(again.save());
+        QVERIFY(!QFileInfo::exists(rescue));
+        QCOMPARE(decisionIn(readJson(f.sidecar()), f.idOf(u"drug"_s)).value(u"note"_s).toString(),
+                 u"first use in HER2+"_s);
     }
 
     void unreadableSidecarIsLeftAlone_data()
