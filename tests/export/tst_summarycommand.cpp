@@ -1,5 +1,9 @@
 #include "testutils.h"
 
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtPdf/QPdfDocument>
@@ -20,6 +24,7 @@ private Q_SLOTS:
     void unwritableOutput();
     void sample_data();
     void sample();
+    void appliesSidecar();
 
 private:
     struct Run
@@ -106,6 +111,7 @@ void TestSummaryCommand::sample_data()
     QTest::newRow("default Letter") << QStringList() << QSizeF(612, 792);
     QTest::newRow("A4") << QStringList{u"--page-size"_s, u"A4"_s} << QSizeF(595, 842);
     QTest::newRow("letter=") << QStringList{u"--page-size=letter"_s} << QSizeF(612, 792);
+    QTest::newRow("PDF sample") << QStringList{u"--page-size"_s, u"a4"_s} << QSizeF(595, 842);
 }
 
 void TestSummaryCommand::sample()
@@ -113,7 +119,10 @@ void TestSummaryCommand::sample()
     QFETCH(QStringList, options);
     QFETCH(QSizeF, points);
     const QString out = m_dir.filePath(u"summary-%1.pdf"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
-    const Run r = run(QStringList{m_sample, u"--pdf"_s, out} + options);
+    const QString filing = QTest::currentDataTag() == QByteArray("PDF sample")
+        ? TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s)
+        : m_sample;
+    const Run r = run(QStringList{filing, u"--pdf"_s, out} + options);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QPdfDocument pdf;
     QCOMPARE(pdf.load(out), QPdfDocument::Error::None);
@@ -126,6 +135,54 @@ void TestSummaryCommand::sample()
     QVERIFY(text.contains(u"Page 1 of %1"_s.arg(pdf.pageCount())));
     // A headless summary reads the sidecar but never writes one.
     QVERIFY(!QFileInfo::exists(m_sample + u".review.json"_s));
+}
+
+void TestSummaryCommand::appliesSidecar()
+{
+    // An analyst's decision in the sidecar (contract schema) shows in the review line.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString filing = dir.filePath(u"immunogen-8k-2007-06-04.txt"_s);
+    QVERIFY(QFile::copy(m_sample, filing));
+    QFile f(filing);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const QString text = QString::fromUtf8(bytes);
+    const QString exact = u"Tumor-Activated Prodrug"_s;
+    const int start = int(text.indexOf(exact)); // no astral characters before it
+    QVERIFY(start > 0);
+    const QString id = u"organization@1:%1-%2"_s.arg(start).arg(start + exact.size());
+    const QJsonObject decision{
+        {u"id"_s, id}, {u"status"_s, u"added"_s}, {u"type"_s, u"organization"_s}, {u"value"_s, exact},
+        {u"anchor"_s, QJsonObject{{u"page"_s, 1}, {u"start"_s, start}, {u"end"_s, start + int(exact.size())},
+                                  {u"exact"_s, exact}, {u"prefix"_s, text.mid(start - 32, 32)},
+                                  {u"suffix"_s, text.mid(start + exact.size(), 32)}}},
+        {u"attributes"_s, QJsonObject()}, {u"note"_s, QString()}, {u"by"_s, u"Test Reviewer"_s},
+        {u"at"_s, u"2026-11-20T09:00:00Z"_s}};
+    const QJsonObject sidecar{
+        {u"schema"_s, u"filing-lens/review@1"_s}, {u"offsetUnit"_s, u"codepoint"_s},
+        {u"document"_s, QJsonObject{{u"file"_s, u"immunogen-8k-2007-06-04.txt"_s},
+                                    {u"sha256"_s, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())},
+                                    {u"pages"_s, 1}, {u"format"_s, u"text"_s}}},
+        {u"savedAt"_s, u"2026-11-20T09:00:00Z"_s}, {u"decisions"_s, QJsonArray{decision}}, {u"history"_s, QJsonArray()}};
+    QFile side(filing + u".review.json"_s);
+    QVERIFY(side.open(QIODevice::WriteOnly));
+    side.write(QJsonDocument(sidecar).toJson());
+    side.close();
+    const QByteArray before = QFileInfo(side.fileName()).lastModified().toString(Qt::ISODateWithMs).toUtf8();
+
+    const QString out = dir.filePath(u"reviewed.pdf"_s);
+    const Run r = run({filing, u"--pdf"_s, out});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QPdfDocument pdf;
+    QCOMPARE(pdf.load(out), QPdfDocument::Error::None);
+    QString all;
+    for (int i = 0; i < pdf.pageCount(); ++i)
+        all += pdf.getAllText(i).text().simplified() + u' ';
+    QVERIFY2(all.contains(u"1 added"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Last decision by Test Reviewer on 2026-11-20."_s), qPrintable(all));
+    // Read only: the sidecar is left as it was.
+    QCOMPARE(QFileInfo(side.fileName()).lastModified().toString(Qt::ISODateWithMs).toUtf8(), before);
 }
 
 QTEST_MAIN(TestSummaryCommand)
