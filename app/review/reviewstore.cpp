@@ -99,6 +99,7 @@ struct ReviewStore::Private
     QString recoveredFrom;  // a copy in the data folder to remove once saved beside the filing
     bool savingBlocked = false;
     std::unique_ptr<QLockFile> lock;
+    bool lockedOut = false; // read-only because another store holds the lock
     QByteArray knownBytes; // the file's content as last read or written by us
     bool dirty = false;
 
@@ -121,6 +122,7 @@ struct ReviewStore::Private
     SidecarData snapshot() const;
     void watch();
     void flush();
+    void onDiskChange();
 
     // Saves at most one autosave delay after the first unsaved change: continuous
     // typing does not postpone the write.
@@ -160,26 +162,7 @@ ReviewStore::ReviewStore(QObject *parent)
         if (file.open(QIODevice::ReadOnly))
             file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     });
-    connect(&d->watchTimer, &QTimer::timeout, this, [this] {
-        if (!d->open || d->sidecarPath.isEmpty())
-            return;
-        if (d->watcher && QFileInfo::exists(d->sidecarPath)
-            && !d->watcher->files().contains(d->sidecarPath))
-            d->watcher->addPath(d->sidecarPath);
-        QFile file(d->sidecarPath);
-        if (!file.open(QIODevice::ReadOnly))
-            return; // removed or replaced right now; a later event tells
-        const QByteArray bytes = file.readAll();
-        if (bytes == d->knownBytes)
-            return;
-        if (d->dirty) {
-            qCInfo(lcReview) << "sidecar changed on disk with unsaved local changes"
-                             << d->sidecarPath;
-            Q_EMIT externalChangeConflict(d->sidecarPath);
-            return;
-        }
-        reloadFromDisk();
-    });
+    connect(&d->watchTimer, &QTimer::timeout, this, [this] { d->onDiskChange(); });
 }
 
 ReviewStore::~ReviewStore()
@@ -300,6 +283,7 @@ void ReviewStore::Private::resetData()
     readPath.clear();
     recoveredFrom.clear();
     savingBlocked = false;
+    lockedOut = false;
     knownBytes.clear();
     dirty = false;
     messages.clear();
@@ -496,6 +480,42 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
     }
 }
 
+// The sidecar's folder changed: follow the file when nothing local is unsaved, ask
+// otherwise; and when the window that held the lock let go, take it over.
+void ReviewStore::Private::onDiskChange()
+{
+    if (!open || sidecarPath.isEmpty())
+        return;
+    if (watcher && QFileInfo::exists(sidecarPath) && !watcher->files().contains(sidecarPath))
+        watcher->addPath(sidecarPath);
+    QFile file(sidecarPath);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray bytes = file.readAll();
+        file.close();
+        if (bytes != knownBytes) {
+            if (dirty) {
+                qCInfo(lcReview) << "sidecar changed on disk with unsaved local changes" << sidecarPath;
+                Q_EMIT q->externalChangeConflict(sidecarPath);
+            } else {
+                q->reloadFromDisk();
+            }
+        }
+    }
+    if (lockedOut && !QFileInfo::exists(sidecarPath + u".lock"_s)) {
+        auto candidate = std::make_unique<QLockFile>(sidecarPath + u".lock"_s);
+        candidate->setStaleLockTime(kLockStaleMsec);
+        if (candidate->tryLock(0)) {
+            lock = std::move(candidate);
+            lockRefresh.start();
+            lockedOut = false;
+            readOnlyReason.clear();
+            say(ReviewStore::tr("%1 is no longer open elsewhere; it can be reviewed here now.")
+                    .arg(content.fileName));
+            Q_EMIT q->readOnlyChanged(false);
+        }
+    }
+}
+
 void ReviewStore::Private::watch()
 {
     if (mode != OpenMode::Interactive || sidecarPath.isEmpty())
@@ -588,6 +608,7 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
                 who = tr(" (%1, process %2 on %3)").arg(app).arg(pid).arg(host);
             d->readOnlyReason = tr("%1 is open for review in another window or program%2; "
                                    "it is shown read-only.").arg(name, who);
+            d->lockedOut = true;
         }
         d->readPath = d->sidecarPath;
         if (d->sidecarPath == fallback && !QFileInfo::exists(fallback) && QFileInfo::exists(beside))

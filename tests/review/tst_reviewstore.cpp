@@ -512,11 +512,21 @@ private Q_SLOTS:
         second.close();
         QCOMPARE(readBytes(f.sidecar()), bytes);
 
-        // Once the first lets go, the filing can be reviewed again.
+        // Once the first lets go, an open second window takes over, or a new one opens writable.
+        ReviewStore waiting;
+        waiting.open(f.content, f.extracted);
+        QVERIFY(waiting.isReadOnly());
+        QSignalSpy readOnlyChanged(&waiting, &ReviewStore::readOnlyChanged);
         first.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!waiting.isReadOnly(), 5000);
+        QCOMPARE(readOnlyChanged.last().at(0).toBool(), false);
+        waiting.reject(f.idOf(u"form_type"_s));
+        QVERIFY(waiting.save());
+        waiting.close();
         ReviewStore third;
         third.open(f.content, f.extracted);
         QVERIFY(!third.isReadOnly());
+        QCOMPARE(third.entity(f.idOf(u"form_type"_s))->status, EntityStatus::Rejected);
     }
 
     void staleLockIsTakenOver()
