@@ -32,6 +32,7 @@ private Q_SLOTS:
     void emptyFiling();
     void itemOrder();
     void coverFactChoice();
+    void hostileEntities();
     void grayscaleOnly();
     void deviceErrors();
 
@@ -339,6 +340,53 @@ void TestSummarySheet::coverFactChoice()
     const QString reviewed = render(SummarySheet(c, {upper, proper, decided(wrong, EntityStatus::Confirmed)}),
                                     u"cover-2.pdf"_s).all();
     QVERIFY2(reviewed.startsWith(u"Genentech (p. 1)"_s), qPrintable(reviewed));
+}
+
+void TestSummarySheet::hostileEntities()
+{
+    // Spans off the page or the filing, empty and enormous values, markup, NaN: the
+    // sheet still fits, escapes markup and shows what it can.
+    const DocumentContent c = sampleContent();
+    EntityList l;
+    Entity e;
+    e.type = u"registrant"_s;
+    e.value = u"<b>Evil</b> & Co. "_s + QString(5000, u'x');
+    e.span = {0, 0, 5};
+    e.confidence = std::nan("");
+    l << e;
+    e.type = u"money"_s;
+    e.value = u"USD not-a-number"_s;
+    e.span = {99, 10, 20};
+    l << e;
+    e.value = u"USD -2500000"_s;
+    e.text = u"($2.5 million)"_s;
+    e.span = {1, 0, 100000};
+    l << e;
+    e.type = u"percent"_s;
+    e.value = QString();
+    e.text = QString();
+    e.span = {-1, 5, 2};
+    l << e;
+    e.type = u"item"_s;
+    e.value = u"8.01"_s;
+    e.orphan = true;
+    e.span = SourceSpan();
+    l << e;
+    e.type = u"adverse_event"_s;
+    e.value = u"nausea"_s;
+    e.attributes = {{u"drug"_s, u"no such drug"_s}};
+    l << e;
+    e.type = u"no_such_type"_s;
+    l << e;
+    const SummarySheet sheet(c, l);
+    QCOMPARE(sheet.pageCount(), 1);
+    QVERIFY(sheet.html().contains(u"&lt;b&gt;Evil&lt;/b&gt; &amp; Co."_s));
+    const QString text = render(sheet, u"hostile.pdf"_s).all();
+    QVERIFY2(text.startsWith(u"<b>Evil</b> & Co. "_s), qPrintable(text));
+    QVERIFY(text.contains(u"USD -2,500,000 ($2.5 million)"_s));
+    QVERIFY(!text.contains(u"not-a-number"_s));
+    QVERIFY(text.contains(u"8.01"_s));
+    QVERIFY(text.contains(u"not linked to a drug nausea"_s));
 }
 
 void TestSummarySheet::grayscaleOnly()
