@@ -18,6 +18,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QMimeData>
 #include <QtCore/QProcess>
+#include <QtCore/QSaveFile>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void windowStateRemembered();
     void addEntityFromSelection();
     void commandLineErrors();
+    void asksWhenReviewChangesOnDisk();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -524,6 +526,48 @@ void TestMainWindow::commandLineErrors()
     process.start(QStringLiteral(FILINGLENS_BINARY), {u"--no-such-option"_s});
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 2);
+}
+
+void TestMainWindow::asksWhenReviewChangesOnDisk()
+{
+    const QString path = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    QFile::remove(path + u".review.json"_s);
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, path));
+    ReviewStore *store = window.store();
+    const QString registrant = firstOfType(*store, u"registrant"_s);
+    const QString form = firstOfType(*store, u"form_type"_s);
+    store->reject(form);
+    QVERIFY(store->save());
+    const QString sidecar = store->sidecarPath();
+    QFile file(sidecar);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    file.close();
+    QVERIFY(saved.contains(form.toUtf8()));
+
+    // A local change not saved yet, then another program rewrites the review.
+    store->setAutosaveDelay(600000);
+    store->confirm(registrant);
+    QVERIFY(store->hasUnsavedChanges());
+    QTRY_VERIFY(window.isWindowModified());
+    QByteArray changed = saved;
+    changed.replace("\"status\": \"rejected\"", "\"status\": \"confirmed\"");
+    QVERIFY(changed != saved);
+    QTest::qWait(1100); // a different modification time
+    QSaveFile out(sidecar);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(changed);
+    QVERIFY(out.commit());
+
+    const int shown = MessageBox::shownCount();
+    MessageBox::setNextAnswer(QMessageBox::Yes); // reload the file's decisions
+    QTRY_COMPARE_WITH_TIMEOUT(MessageBox::shownCount(), shown + 1, 10000);
+    QVERIFY2(MessageBox::lastText().contains(QFileInfo(sidecar).fileName()),
+             qPrintable(MessageBox::lastText()));
+    QTRY_COMPARE(window.store()->entity(form)->status, EntityStatus::Confirmed);
+    QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Auto);
 }
 
 QTEST_MAIN(TestMainWindow)
