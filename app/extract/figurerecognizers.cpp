@@ -10,7 +10,7 @@ using FigureScan::Candidate;
 
 namespace {
 
-bool captured(const QRegularExpressionMatch &m, const QString &name)
+bool captured(const FigureScan::Match &m, const QString &name)
 {
     return m.capturedStart(name) >= 0;
 }
@@ -25,7 +25,7 @@ public:
     {
         const auto rules = FigureRules::forRules(context.rules);
         QList<Candidate> found;
-        FigureScan::forEachMatch(context, rules->money, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, rules->money, [&](int page, const QString &, const FigureScan::Match &m) {
             const bool open = captured(m, u"open"_s);
             const bool open2 = captured(m, u"open2"_s);
             const bool close = captured(m, u"close"_s);
@@ -57,7 +57,7 @@ public:
                           FigureScan::confidence(rules->confidence, u"money"_s, 0.9), u"figures.money"_s,
                           attributes});
         });
-        FigureScan::forEachMatch(context, rules->moneyWords, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, rules->moneyWords, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString currency = rules->currencyByWord.value(m.captured(u"curword"_s).toLower());
             const QString value = FigureNormalize::money(currency, m.captured(u"num"_s),
                                                          rules->scale(m.captured(u"word"_s)), false);
@@ -81,7 +81,7 @@ public:
     {
         const auto rules = FigureRules::forRules(context.rules);
         QList<Candidate> found;
-        FigureScan::forEachMatch(context, rules->percent, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, rules->percent, [&](int page, const QString &, const FigureScan::Match &m) {
             const bool parens = captured(m, u"open"_s) && captured(m, u"close"_s);
             const bool negative = parens || captured(m, u"minus"_s);
             const int start = captured(m, u"open"_s) && !parens ? int(m.capturedStart(u"num"_s))
@@ -110,7 +110,7 @@ public:
         const auto rules = FigureRules::forRules(context.rules);
         const FigureRules &r = *rules;
         QList<Candidate> found;
-        auto add = [&](int page, const QRegularExpressionMatch &m, const QString &value, const QString &kind,
+        auto add = [&](int page, const FigureScan::Match &m, const QString &value, const QString &kind,
                        const QString &confidenceKey, double fallback) {
             if (value.isEmpty())
                 return;
@@ -118,19 +118,19 @@ public:
                           FigureScan::confidence(r.confidence, confidenceKey, fallback),
                           u"figures.date."_s + kind, {}});
         };
-        auto year = [](const QRegularExpressionMatch &m) { return m.captured(u"y"_s).toInt(); };
-        auto day = [&](const QRegularExpressionMatch &m, int mi, const QString &d) {
+        auto year = [](const FigureScan::Match &m) { return m.captured(u"y"_s).toInt(); };
+        auto day = [&](const FigureScan::Match &m, int mi, const QString &d) {
             return FigureNormalize::isoDate(year(m), r.month(m.captured(mi == 1 ? u"m1"_s : u"m2"_s)),
                                             m.captured(d).toInt(), r.minYear, r.maxYear);
         };
 
-        FigureScan::forEachMatch(context, r.dateCrossRange, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateCrossRange, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString a = day(m, 1, u"d1"_s);
             const QString b = day(m, 2, u"d2"_s);
             if (!a.isEmpty() && !b.isEmpty() && a < b)
                 add(page, m, a + u'/' + b, u"range"_s, u"dateRange"_s, 0.88);
         });
-        FigureScan::forEachMatch(context, r.dateRange, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateRange, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString a = day(m, 1, u"d1"_s);
             const int monthNumber = r.month(m.captured(u"m1"_s));
             const QString b = FigureNormalize::isoDate(year(m), monthNumber, m.captured(u"d2"_s).toInt(),
@@ -138,23 +138,23 @@ public:
             if (!a.isEmpty() && !b.isEmpty() && a < b)
                 add(page, m, a + u'/' + b, u"range"_s, u"dateRange"_s, 0.88);
         });
-        FigureScan::forEachMatch(context, r.monthRange, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.monthRange, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString a = FigureNormalize::isoMonth(year(m), r.month(m.captured(u"m1"_s)), r.minYear, r.maxYear);
             const QString b = FigureNormalize::isoMonth(year(m), r.month(m.captured(u"m2"_s)), r.minYear, r.maxYear);
             if (!a.isEmpty() && !b.isEmpty() && a < b)
                 add(page, m, a + u'/' + b, u"month-range"_s, u"dateRange"_s, 0.88);
         });
-        FigureScan::forEachMatch(context, r.dateFull, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateFull, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"full"_s, u"date"_s, 0.92);
         });
-        FigureScan::forEachMatch(context, r.dateDayFirst, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateDayFirst, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"day-first"_s, u"date"_s, 0.92);
         });
-        FigureScan::forEachMatch(context, r.monthYear, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.monthYear, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, FigureNormalize::isoMonth(year(m), r.month(m.captured(u"m1"_s)), r.minYear, r.maxYear),
                 u"month"_s, u"monthYear"_s, 0.8);
         });
-        FigureScan::forEachMatch(context, r.dateNumeric, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateNumeric, [&](int page, const QString &, const FigureScan::Match &m) {
             int first = m.captured(u"m1"_s).toInt();
             int second = m.captured(u"d1"_s).toInt();
             // Month first as EDGAR writes it; "25/12/2023" can only be day first.
@@ -164,7 +164,7 @@ public:
             add(page, m, FigureNormalize::isoDate(y, first, second, r.minYear, r.maxYear), u"numeric"_s,
                 u"dateNumeric"_s, 0.75);
         });
-        FigureScan::forEachMatch(context, r.dateIso, [&](int page, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dateIso, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"iso"_s, u"dateIso"_s, 0.85);
         });
         FigureScan::appendEntities(context, FigureScan::resolve(found), out);

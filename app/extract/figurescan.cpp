@@ -9,20 +9,34 @@ using namespace Qt::StringLiterals;
 
 void FigureScan::forEachMatch(
     const ExtractionContext &context, const QRegularExpression &re,
-    const std::function<void(int, const QString &, const QRegularExpressionMatch &)> &f)
+    const std::function<void(int, const QString &, const Match &)> &f)
 {
     if (!re.isValid() || re.pattern().isEmpty())
         return;
+    // Each window is matched as a slice of the page with a little context on both
+    // sides (for look-behinds and for matches that run past the window's end), so a
+    // pattern never reads more than a window plus that margin, however long the page.
+    constexpr int Before = 64;
+    constexpr int After = 512;
     const DocumentContent &content = context.content;
     for (int p : TextScan::textPages(content)) {
         if (context.cancelled())
             return;
         const QString &text = content.text.pages.at(p);
         for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
-            TextScan::forEachMatch(text, w, re, [&](const QRegularExpressionMatch &m) {
-                if (m.capturedLength() > 0)
-                    f(p, text, m);
-            });
+            const int from = qMax(0, w.start - Before);
+            const int to = qMin(int(text.size()), w.end + After);
+            const QStringView slice = QStringView(text).mid(from, to - from);
+            auto it = re.globalMatch(slice);
+            while (it.hasNext()) {
+                const QRegularExpressionMatch m = it.next();
+                const int start = from + int(m.capturedStart());
+                if (start >= w.end)
+                    break;
+                if (start < w.start || m.capturedLength() == 0)
+                    continue;
+                f(p, text, Match(m, from));
+            }
         }
     }
 }

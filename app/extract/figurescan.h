@@ -25,11 +25,31 @@ struct Candidate
     QMap<QString, QString> attributes;
 };
 
+// A match with its offsets moved from the matched slice to the page.
+class Match
+{
+public:
+    Match(const QRegularExpressionMatch &match, int offset) : m_match(match), m_offset(offset) { }
+    qsizetype capturedStart(int n = 0) const { return shift(m_match.capturedStart(n)); }
+    qsizetype capturedStart(QStringView name) const { return shift(m_match.capturedStart(name)); }
+    qsizetype capturedEnd(int n = 0) const { return shift(m_match.capturedEnd(n)); }
+    qsizetype capturedEnd(QStringView name) const { return shift(m_match.capturedEnd(name)); }
+    qsizetype capturedLength(int n = 0) const { return m_match.capturedLength(n); }
+    qsizetype capturedLength(QStringView name) const { return m_match.capturedLength(name); }
+    QString captured(int n = 0) const { return m_match.captured(n); }
+    QString captured(QStringView name) const { return m_match.captured(name); }
+
+private:
+    qsizetype shift(qsizetype at) const { return at < 0 ? at : at + m_offset; }
+    QRegularExpressionMatch m_match;
+    int m_offset = 0;
+};
+
 // Calls f(page, pageText, match) for every match of re on every text page (the
-// submission header excluded), window by window (TextScan::MaxScanChars); stops
-// early when the context is cancelled.
+// submission header excluded), window by window (TextScan::MaxScanChars); match
+// offsets are page offsets. Stops early when the context is cancelled.
 void forEachMatch(const ExtractionContext &context, const QRegularExpression &re,
-                  const std::function<void(int, const QString &, const QRegularExpressionMatch &)> &f);
+                  const std::function<void(int, const QString &, const Match &)> &f);
 
 // Among candidates of the same type whose spans overlap, keeps the longest (then
 // the most confident, then the first); returns the kept ones in document order.

@@ -21,7 +21,7 @@ const QString Phase = u"trial_phase"_s;
 const QString AdverseEvent = u"adverse_event"_s;
 const QString Outcome = u"trial_outcome"_s;
 
-bool captured(const QRegularExpressionMatch &m, const QString &name)
+bool captured(const FigureScan::Match &m, const QString &name)
 {
     return m.capturedStart(name) >= 0;
 }
@@ -139,29 +139,29 @@ private:
         return FigureScan::confidence(r.confidence, key, fallback);
     }
 
-    static SourceSpan spanOf(int page, const QRegularExpressionMatch &m, int group = 0)
+    static SourceSpan spanOf(int page, const FigureScan::Match &m, int group = 0)
     {
         return {page, int(m.capturedStart(group)), int(m.capturedEnd(group))};
     }
 
     void drugs(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
-        FigureScan::forEachMatch(context, r.drugLexicon, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.drugLexicon, [&](int p, const QString &, const FigureScan::Match &m) {
             found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugLexicon"_s, 0.9),
                           u"ls.drug.lexicon"_s, {{u"kind"_s, u"generic"_s}}});
         });
-        FigureScan::forEachMatch(context, r.drugBrands, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.drugBrands, [&](int p, const QString &, const FigureScan::Match &m) {
             const QString brand = Normalize::spaces(m.captured());
             found.append({Drug, spanOf(p, m), r.brandSpelling.value(brand, brand), conf(r, u"drugBrand"_s, 0.93),
                           u"ls.drug.brand"_s, {{u"kind"_s, u"brand"_s}}});
         });
-        FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const FigureScan::Match &m) {
             if (r.drugMarkStopWords.contains(m.captured()))
                 return;
             found.append({Drug, spanOf(p, m), m.captured(), conf(r, u"drugMarkedName"_s, 0.6),
                           u"ls.drug.trademark"_s, {{u"kind"_s, u"brand"_s}}});
         });
-        FigureScan::forEachMatch(context, r.drugStem, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.drugStem, [&](int p, const QString &, const FigureScan::Match &m) {
             const QString word = captured(m, u"suffix"_s)
                 ? m.captured().left(m.capturedStart(u"suffix"_s) - m.capturedStart() - 1)
                 : m.captured();
@@ -170,14 +170,16 @@ private:
             found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugStem"_s, 0.72),
                           u"ls.drug.inn-stem"_s, {{u"kind"_s, u"generic"_s}}});
         });
-        FigureScan::forEachMatch(context, r.drugConjugate, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.drugConjugate, [&](int p, const QString &, const FigureScan::Match &m) {
             found.append({Drug, spanOf(p, m), drugName(m.captured()), conf(r, u"drugConjugate"_s, 0.82), u"ls.drug.conjugate"_s,
                           {{u"kind"_s, u"conjugate"_s}, {u"payload"_s, m.captured(u"payload"_s)}}});
         });
         static const QRegularExpression prefix(u"^[A-Za-z]+"_s);
         for (const LifeSciencesRules::Pattern &pattern : r.drugCodes) {
-            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &page, const FigureScan::Match &m) {
                 if (r.drugCodeStopPrefixes.contains(prefix.match(m.captured()).captured().toUpper()))
+                    return;
+                if (r.drugCodeNotBefore.match(QStringView(page).mid(m.capturedEnd(), 60)).hasMatch())
                     return;
                 found.append({Drug, spanOf(p, m), m.captured(), pattern.confidence, pattern.id,
                               {{u"kind"_s, u"code"_s}}});
@@ -187,7 +189,7 @@ private:
 
     void targets(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
-        FigureScan::forEachMatch(context, r.targetLexicon, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.targetLexicon, [&](int p, const QString &page, const FigureScan::Match &m) {
             if (r.targetAmbiguous.contains(m.captured())
                 && !r.targetContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 40, 40)).hasMatch())
                 return;
@@ -195,7 +197,7 @@ private:
                           u"ls.target.lexicon"_s, {}});
         });
         for (const LifeSciencesRules::Pattern &pattern : r.targetPatterns) {
-            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+            FigureScan::forEachMatch(context, pattern.re, [&](int p, const QString &, const FigureScan::Match &m) {
                 found.append({Target, spanOf(p, m), m.captured(), pattern.confidence, pattern.id, {}});
             });
         }
@@ -215,7 +217,7 @@ private:
             return v.replace(plural, u"\\1"_s);
         };
         const auto add = [&](const QRegularExpression &re, const QString &origin, const QString &key, double fallback) {
-            FigureScan::forEachMatch(context, re, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+            FigureScan::forEachMatch(context, re, [&](int p, const QString &page, const FigureScan::Match &m) {
                 if (r.indicationAmbiguous.contains(m.captured().toLower())
                     && !r.medicalContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 120, 120)).hasMatch())
                     return;
@@ -240,7 +242,7 @@ private:
     {
         const double confidence = conf(r, u"dose"_s, 0.85);
         static const QRegularExpression exhibit(u"(?i)\\b(?:exhibits?|item|no\\.)\\s*$"_s);
-        FigureScan::forEachMatch(context, r.dose, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.dose, [&](int p, const QString &page, const FigureScan::Match &m) {
             const QString unit = r.doseUnit.value(m.captured(u"unit"_s), m.captured(u"unit"_s));
             // "10g" is too often "Exhibit 10g"; a one-letter unit needs a space before it.
             const qsizetype numberEnd = captured(m, u"b"_s) ? m.capturedEnd(u"b"_s) : m.capturedEnd(u"a"_s);
@@ -276,7 +278,7 @@ private:
 
     void phases(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
-        FigureScan::forEachMatch(context, r.phase, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.phase, [&](int p, const QString &page, const FigureScan::Match &m) {
             const int start = int(m.capturedStart());
             const int end = int(m.capturedEnd());
             // "Phase 2 of the construction", "Phase 3 Contingent Consideration Shares" are not trials.
@@ -303,7 +305,7 @@ private:
     void adverseEvents(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
     {
         static const QRegularExpression joiners(u"(?i)\\s*(?:/|-|\\x{2013}|\\bor\\b|\\band\\b|\\bto\\b)\\s*(?:grade\\s*)?"_s);
-        FigureScan::forEachMatch(context, r.adverseEvents, [&](int p, const QString &page, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.adverseEvents, [&](int p, const QString &page, const FigureScan::Match &m) {
             const int start = int(m.capturedStart());
             const int end = int(m.capturedEnd());
             const QString term = Normalize::spaces(m.captured()).toLower();
@@ -338,7 +340,7 @@ private:
                 t.chop(1);
             return t;
         };
-        FigureScan::forEachMatch(context, r.outcomeCount, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.outcomeCount, [&](int p, const QString &, const FigureScan::Match &m) {
             const int n = number(r, m.captured(u"n"_s));
             const int total = number(r, m.captured(u"total"_s));
             if (n < 0 || total <= 0 || n > total)
@@ -348,7 +350,7 @@ private:
                           conf(r, u"outcomeCount"_s, 0.82), u"ls.outcome.count"_s,
                           {{u"outcome"_s, term}, {u"responders"_s, QString::number(n)}, {u"patients"_s, QString::number(total)}}});
         });
-        FigureScan::forEachMatch(context, r.outcomePatients, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.outcomePatients, [&](int p, const QString &, const FigureScan::Match &m) {
             const int n = number(r, m.captured(u"n"_s));
             if (n < 0)
                 return;
@@ -357,13 +359,13 @@ private:
                           conf(r, u"outcomeCount"_s, 0.82), u"ls.outcome.patients"_s,
                           {{u"outcome"_s, term}, {u"responders"_s, QString::number(n)}}});
         });
-        FigureScan::forEachMatch(context, r.outcomeRate, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.outcomeRate, [&](int p, const QString &, const FigureScan::Match &m) {
             const QString term = canonical(m.captured(u"term"_s));
             const QString pct = QString(m.captured(u"pct"_s)).remove(u' ');
             found.append({Outcome, spanOf(p, m), term + u": "_s + pct, conf(r, u"outcomeRate"_s, 0.85),
                           u"ls.outcome.rate"_s, {{u"outcome"_s, term}, {u"rate"_s, pct}}});
         });
-        FigureScan::forEachMatch(context, r.outcomeTerms, [&](int p, const QString &, const QRegularExpressionMatch &m) {
+        FigureScan::forEachMatch(context, r.outcomeTerms, [&](int p, const QString &, const FigureScan::Match &m) {
             found.append({Outcome, spanOf(p, m), canonical(m.captured()), conf(r, u"outcomeTerm"_s, 0.75),
                           u"ls.outcome.term"_s, {}});
         });

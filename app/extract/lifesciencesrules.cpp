@@ -147,6 +147,7 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
                             + literals(strings(u"conjugatePayloads"_s)) + u")"_s + wordEnd);
     drugCodes = patterns(rules, u"drugCodePatterns"_s, c);
     drugCodeStopPrefixes = setOf(strings(u"drugCodeStopPrefixes"_s), false);
+    drugCodeNotBefore = compile(lastString(u"drugCodeNotBeforeRegex"_s));
 
     // Targets.
     QStringList caseSensitiveTargets;

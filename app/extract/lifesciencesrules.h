@@ -43,6 +43,7 @@ public:
     QSet<QString> drugMarkStopWords;
     QSet<QString> drugStemStopWords; // lower case
     QSet<QString> drugCodeStopPrefixes;
+    QRegularExpression drugCodeNotBefore; // "WH4110 Development Company": a name, not a drug
     int drugStemMinLength = 7;
 
     QRegularExpression targetLexicon;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void date_data();
     void date();
     void spansCoverTheirText();
+    void longPageFindsEachFigureOnce();
     void userPackAddsCurrency();
     void sameResultsFromSeveralThreads();
 
@@ -246,6 +247,19 @@ void TestFigures::spansCoverTheirText()
     }
     QCOMPARE(entities.at(0).span.page, 0);
     QCOMPARE(entities.at(1).span.page, 1);
+}
+
+void TestFigures::longPageFindsEachFigureOnce()
+{
+    // Several scan windows on one page: a figure on a window's edge is found once.
+    const QString line = u"On June 4, 2007 revenue rose 12.5% to $1.3 billion.\n"_s;
+    const QString page = line.repeated(3000);
+    QVERIFY(page.size() > 3 * 20000);
+    const QStringList dates = found(u"date"_s, page);
+    QCOMPARE(dates.size(), 3000);
+    QCOMPARE(QSet<QString>(dates.begin(), dates.end()).size(), 1);
+    QCOMPARE(found(u"money"_s, page).size(), 3000);
+    QCOMPARE(found(u"percent"_s, page).size(), 3000);
 }
 
 void TestFigures::userPackAddsCurrency()

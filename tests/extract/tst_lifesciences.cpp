@@ -124,6 +124,7 @@ void TestLifeSciences::drug_data()
     QTest::newRow("unknown trademark") << u"the Zorvexa® franchise"_s << QStringList{u"Zorvexa | Zorvexa"_s};
     QTest::newRow("forms, items, fiscal years") << u"Form 10-K, Item 2.02, FY2023, EX-101, NASDAQ-100, ASC 842"_s
                                                 << QStringList{};
+    QTest::newRow("jnj: subsidiary name") << u" WH4110 Development Company, L.L.C.                  Georgia"_s << QStringList{};
     QTest::newRow("words that end like stems") << u"a thermostat concept we accept"_s << QStringList{};
     QTest::newRow("exchange trademark") << u"listed on Nasdaq® since"_s << QStringList{};
 }
