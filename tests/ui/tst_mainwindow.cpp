@@ -32,6 +32,11 @@
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
 #include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolButton>
+#include <QtPrintSupport/QPrintPreviewDialog>
+#include <QtPrintSupport/QPrintPreviewWidget>
+#include <QtCore/QTimer>
 #include <QtWidgets/QTreeView>
 #include <QtGui/QDropEvent>
 
@@ -79,6 +84,8 @@ private Q_SLOTS:
     void addEntityFromSelection();
     void commandLineErrors();
     void asksWhenReviewChangesOnDisk();
+    void printPreviewShowsSummary();
+    void cancelStopsExtraction();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -568,6 +575,56 @@ void TestMainWindow::asksWhenReviewChangesOnDisk()
              qPrintable(MessageBox::lastText()));
     QTRY_COMPARE(window.store()->entity(form)->status, EntityStatus::Confirmed);
     QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Auto);
+}
+
+void TestMainWindow::printPreviewShowsSummary()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(openAndWait(window, copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s))));
+    int pages = -1;
+    bool found = false;
+    QTimer::singleShot(0, &window, [&] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<QPrintPreviewDialog *>(w);
+            if (!dialog || !dialog->isVisible())
+                continue;
+            found = true;
+            if (auto *preview = dialog->findChild<QPrintPreviewWidget *>())
+                pages = preview->pageCount();
+            dialog->reject();
+        }
+    });
+    const int shown = MessageBox::shownCount();
+    window.action(u"printSummary"_s)->trigger();
+    QVERIFY(found);
+    QVERIFY2(pages == 1 || pages == 2, qPrintable(QString::number(pages)));
+    QCOMPARE(MessageBox::shownCount(), shown); // no error
+}
+
+void TestMainWindow::cancelStopsExtraction()
+{
+    FL_REQUIRE_CORPUS(big, "10k/abbv-10-k-2025-02-14.html");
+    MainWindow window;
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    QSignalSpy extracted(&window, &MainWindow::extractionFinished);
+    window.openFile(copyInto(m_dir, big));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
+    QVERIFY(window.isExtracting());
+    QToolButton *cancel = nullptr;
+    for (QToolButton *b : window.statusBar()->findChildren<QToolButton *>())
+        if (b->text() == u"Cancel"_s)
+            cancel = b;
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(extracted.count(), 1, 60000);
+    QVERIFY(!window.isExtracting());
+    QVERIFY(!cancel->isVisible());
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(u"Stopped finding entities"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    // What was found so far is there to review.
+    QVERIFY(window.store());
 }
 
 QTEST_MAIN(TestMainWindow)
