@@ -36,27 +36,37 @@ inline QColor outline(const QColor &typeColor)
     c.setAlpha(230);
     return c;
 }
-// PDF text comes back as a rectangle per glyph run, with gaps at spaces: join the rectangles
-// of each line into one so a mark reads as one band and its outline as one box.
+// PDF text comes back as a tight rectangle per glyph or run, with gaps at spaces and commas
+// hanging below the line: join the rectangles of each line into one, so a mark reads as one
+// band and its outline as one box.
 inline QList<QRectF> mergeLines(QList<QRectF> rects)
 {
-    std::sort(rects.begin(), rects.end(), [](const QRectF &a, const QRectF &b) {
-        return a.top() != b.top() ? a.top() < b.top() : a.left() < b.left();
-    });
+    const auto sameLine = [](const QRectF &a, const QRectF &b) {
+        const qreal overlap = std::min(a.bottom(), b.bottom()) - std::max(a.top(), b.top());
+        const qreal gap = std::max(b.left() - a.right(), a.left() - b.right());
+        return overlap > 0.3 * std::min(a.height(), b.height()) && gap < 1.5 * std::max(a.height(), b.height());
+    };
+    // Left to right, so each glyph meets the line it continues; then join what still touches.
+    std::sort(rects.begin(), rects.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
     QList<QRectF> lines;
     for (const QRectF &r : std::as_const(rects)) {
-        bool merged = false;
-        for (QRectF &line : lines) {
-            const qreal overlap = std::min(line.bottom(), r.bottom()) - std::max(line.top(), r.top());
-            const qreal gap = std::max(r.left() - line.right(), line.left() - r.right());
-            if (overlap > 0.5 * std::min(line.height(), r.height()) && gap < 1.5 * std::max(line.height(), r.height())) {
-                line = line.united(r);
-                merged = true;
-                break;
+        auto it = std::find_if(lines.begin(), lines.end(), [&](const QRectF &line) { return sameLine(line, r); });
+        if (it != lines.end())
+            *it = it->united(r);
+        else
+            lines.append(r);
+    }
+    for (bool joined = true; joined;) {
+        joined = false;
+        for (int i = 0; i < lines.size() && !joined; ++i) {
+            for (int j = i + 1; j < lines.size() && !joined; ++j) {
+                if (sameLine(lines.at(i), lines.at(j))) {
+                    lines[i] = lines.at(i).united(lines.at(j));
+                    lines.removeAt(j);
+                    joined = true;
+                }
             }
         }
-        if (!merged)
-            lines.append(r);
     }
     return lines;
 }

@@ -384,6 +384,7 @@ void ReadingView::paintEvent(QPaintEvent *)
 
     const QRectF visibleDoc(toDocument(QPointF(0, 0)), toDocument(QPointF(viewport()->width(), viewport()->height())));
     p.save();
+    p.setClipRect(paper); // some filings draw rules wider than the width they lay out at
     p.translate(o);
     p.scale(m_zoom, m_zoom);
     QAbstractTextDocumentLayout::PaintContext ctx;
