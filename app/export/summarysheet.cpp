@@ -89,12 +89,13 @@ QString pagesRef(const QList<int> &pages)
 {
     if (pages.isEmpty())
         return QString();
+    // Three pages and an ellipsis fit the narrow page column on one line.
     QStringList parts;
-    for (int i = 0; i < pages.size() && i < 4; ++i)
+    for (int i = 0; i < pages.size() && i < 3; ++i)
         parts << QString::number(pages.at(i));
     QString s = u"p.\u00a0"_s + parts.join(u", "_s);
-    if (pages.size() > 4)
-        s += u", "_s + Ellipsis;
+    if (pages.size() > 3)
+        s += u",\u00a0"_s + Ellipsis;
     return s;
 }
 
@@ -177,12 +178,23 @@ struct SummarySheet::Private
     std::unique_ptr<QTextDocument> footer(int page) const;
 };
 
+// Entities of each type in reading order (recognizers report them in their own
+// order), so "first mention" means first in the filing; unplaced ones last.
 void SummarySheet::Private::index()
 {
     for (const Entity &e : std::as_const(entities)) {
         if (e.status == EntityStatus::Rejected)
             continue;
         byType[e.type].append(&e);
+    }
+    for (auto it = byType.begin(); it != byType.end(); ++it) {
+        std::stable_sort(it->begin(), it->end(), [](const Entity *a, const Entity *b) {
+            const bool pa = a->span.isValid() && !a->orphan;
+            const bool pb = b->span.isValid() && !b->orphan;
+            if (pa != pb)
+                return pa;
+            return pa && a->span < b->span;
+        });
     }
 }
 
