@@ -5,6 +5,7 @@
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QSet>
 
 #include <algorithm>
 #include <functional>
@@ -46,8 +47,9 @@ const QRegularExpression &irsPattern()
 
 const QRegularExpression &phonePattern()
 {
+    // North American numbers, and international ones written with their "+" code.
     static const QRegularExpression re(
-        uR"((?<![\w\-])(?:\+?1[\s.\-]{1,2})?(?:\(\d{3}\)\s{0,2}|\d{3}[\s.\-‑]{1,2})\d{3}[\s.\-‑]{1,2}\d{4}(?![\w\-]))"_s);
+        uR"((?<![\w\-])(?:(?:\+?1[\s.\-]{1,2})?(?:\(\d{3}\)\s{0,2}|\d{3}[\s.\-‑]{1,2})\d{3}[\s.\-‑]{1,2}\d{4}|\+[2-9]\d{0,2}(?:[\h.\-]{1,2}\(?\d{1,8}\)?){1,5})(?![\w\-]))"_s);
     return re;
 }
 
@@ -202,11 +204,27 @@ bool sameValue(const QString &type, const QString &a, const QString &b)
         static const QRegularExpression zeros(uR"((^|-)0+(?=\d))"_s);
         return QString(a).replace(zeros, u"\\1"_s) == QString(b).replace(zeros, u"\\1"_s);
     }
-    // Legal suffixes abbreviated or not: "AAMES CAPITAL CORP" is "Aames Capital Corporation".
+    if (type == u"registrant_address"_s) {
+        // "1 INFINITE LOOP, CUPERTINO, CA 95014" and "1 Infinite Loop, Cupertino, California 95014":
+        // most words shared (a state's code and name both count).
+        auto words = [](const QString &s) {
+            QSet<QString> w;
+            for (const QString &x : TextScan::fold(s).split(u' ', Qt::SkipEmptyParts))
+                w.insert(x);
+            return w;
+        };
+        const QSet<QString> wa = words(a), wb = words(b);
+        const qsizetype common = QSet<QString>(wa).intersect(wb).size();
+        return !wa.isEmpty() && !wb.isEmpty() && common * 10 >= qMin(wa.size(), wb.size()) * 7;
+    }
+    // Legal suffixes abbreviated or not: "AAMES CAPITAL CORP" is "Aames Capital Corporation";
+    // EDGAR's state tag ("1895 Bancorp of Wisconsin, Inc. /MD/") is no part of the name.
     static const QList<std::pair<QString, QString>> abbreviations{
         {u" corporation"_s, u" corp"_s}, {u" incorporated"_s, u" inc"_s},
         {u" company"_s, u" co"_s}, {u" limited"_s, u" ltd"_s}};
-    QString fa = u' ' + TextScan::fold(a) + u' ', fb = u' ' + TextScan::fold(b) + u' ';
+    static const QRegularExpression stateTag(uR"(\s*/[A-Z]{2}/\s*$)"_s);
+    QString fa = u' ' + TextScan::fold(QString(a).remove(stateTag)) + u' ';
+    QString fb = u' ' + TextScan::fold(QString(b).remove(stateTag)) + u' ';
     for (const auto &[longForm, shortForm] : abbreviations) {
         fa.replace(longForm + u' ', shortForm + u' ');
         fb.replace(longForm + u' ', shortForm + u' ');
@@ -319,7 +337,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
                 u"core.cover.dei"_s);
     }
     for (const DeiFact &f : content.deiFacts) {
-        if (f.name == u"TradingSymbol"_s && f.span.isValid() && f.span.page < content.pageCount())
+        static const QRegularExpression symbol(uR"(^[A-Za-z][A-Za-z0-9. ]{0,11}$)"_s);
+        if (f.name == u"TradingSymbol"_s && f.span.isValid() && f.span.page < content.pageCount()
+            && symbol.match(Normalize::spaces(deiText(f))).hasMatch())
             add(u"ticker"_s, deiHit(f), normalizeField(u"ticker"_s, deiText(f)), cDei, u"core.cover.dei"_s);
     }
     // Address and phone are split over several facts; one entity when they sit together.
@@ -510,7 +530,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
             }
             pos = line.start;
         }
-        TextScan::trim(text, &s, &e, u",(:-_=\u2014"_s);
+        TextScan::trim(text, &s, &e, u",([:-_=\u2014"_s);
         if (e <= s) {
             const Window line = TextScan::lineAt(text, l.page, int(text.indexOf(u'\n', l.end)) + 1);
             if (text.indexOf(u'\n', l.end) >= 0) {
@@ -608,7 +628,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         QSet<QString> stop;
         for (const QString &w : rules.strings(S, u"tickerStopWords"_s))
             stop.insert(w);
-        static const QRegularExpression token(uR"((?<![\w.$\-/&'’])[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,2}|\h(?:WS|RT|WT|U|W|PR[A-Z]?)(?=\s))?(?![\w\-/&'’]|\.\w))"_s);
+        static const QRegularExpression token(uR"((?<![\w.$\-/&'’])(?<!Series\h)(?<!SERIES\h)[A-Z][A-Z0-9]{0,6}(?:\.[A-Z]{1,2}|\h(?:WS|RT|WT|U|W|PR(?:\h[A-Z]{1,2})?)(?=\s))?(?![\w\-/&'’]|\.\w))"_s);
         static const QRegularExpression end(
             uR"(Indicate\s+by\s+check|Securities\s+registered\s+pursuant\s+to\s+Section\s+12\(g\)|\bItem\s+\d|\bITEM\s+\d|\n\s*\n\s*\n|\n[^\n\t]{100}|\nAs\s+of\s)"_s);
         for (const Hit &l : scan.labels(u"ticker"_s)) {
@@ -627,8 +647,24 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         }
     }
 
-    // "(Nasdaq: IMGN)" anywhere in the filing text.
+    // "(Nasdaq: IMGN)" anywhere in the filing text, after the registrant's name: a
+    // press release also quotes the symbols of partners and competitors.
     {
+        QStringList names;
+        for (const Entity &e : std::as_const(found)) {
+            if (e.type == u"registrant"_s) {
+                const QString first = TextScan::fold(e.value).section(u' ', 0, 0);
+                if (first.size() >= 3 && first != u"the"_s)
+                    names.append(first);
+            }
+        }
+        auto byRegistrant = [&](const QString &text, int at) {
+            if (names.isEmpty())
+                return true;
+            const QString before = TextScan::fold(text.mid(qMax(0, at - 80), qMin(at, 80)));
+            return std::any_of(names.begin(), names.end(),
+                               [&](const QString &n) { return before.contains(n); });
+        };
         const QStringList exchanges = rules.strings(S, u"exchangeNames"_s);
         QStringList escaped;
         for (const QString &x : exchanges)
@@ -641,6 +677,8 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
                 for (const Window &w : TextScan::pageWindows(content, p)) {
                     TextScan::forEachMatch(content.text.pages.at(p), w, re,
                                            [&](const QRegularExpressionMatch &m) {
+                        if (!byRegistrant(content.text.pages.at(p), int(m.capturedStart())))
+                            return;
                         add(u"ticker"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
                             m.captured(1), cCover, u"core.cover.ticker.mention"_s);
                     });

@@ -13,7 +13,7 @@ namespace {
 const auto S = u"structure"_s;
 // Exhibit numbers of Regulation S-K Item 601 stay below this.
 constexpr int MaxExhibitNumber = 110;
-constexpr int MaxListChars = 20000;
+constexpr int MaxListChars = 60000;
 
 int letterCount(const QString &text)
 {
@@ -57,12 +57,18 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
         const QRegularExpression begin(listStart, QRegularExpression::CaseInsensitiveOption);
         const QRegularExpression finish(listEnd.isEmpty() ? u"(?!)"_s : listEnd);
         static const QRegularExpression entry(
-            uR"((?m)^\h{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)\h{0,3})?(\d{1,3}(?:\.\d{1,3})?)(?:\(?[a-z]\)?)?[*†#+]{0,2}(?![\d.,%])\h{0,8}(?:[-–—:]\h{0,4})?([^\n]{0,400})$)"_s);
+            uR"((?m)^\h{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)\h{0,3})?(\d{1,3}(?:\.\d{1,3})?)(\([a-z]{1,4}\)|[a-z](?![a-z]))?\.?[*†#+‡]{0,2}(?![\d.,%])\h{0,8}(?:[-–—:]\h{0,4})?([^\n]{0,400})$)"_s);
+        // A list that runs to the end of its page goes on at the top of the next
+        // (PDF and paged HTML exhibit indexes span pages); -1 marks that start.
+        int continuedPages = 0;
         for (int p : TextScan::textPages(content)) {
             if (context.cancelled())
                 return;
             const QString &text = content.text.pages.at(p);
             QList<int> starts;
+            if (continuedPages > 0)
+                starts.append(-1);
+            --continuedPages;
             for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
                 TextScan::forEachMatch(text, w, begin, [&](const QRegularExpressionMatch &m) {
                     starts.append(int(m.capturedEnd()));
@@ -71,32 +77,40 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
             int coveredTo = 0;
             static const QRegularExpression itemHeading(uR"(\bItem\h{1,4}\d)"_s, QRegularExpression::CaseInsensitiveOption);
             for (int s : std::as_const(starts)) {
+                const bool continued = s < 0;
+                bool runsOn = false;
                 // "Item 15. Exhibits" in a table of contents is followed by more items, not exhibits.
                 int items = 0;
+                if (continued)
+                    s = 0;
                 auto it = itemHeading.globalMatch(QStringView(text).mid(s, 800));
                 while (it.hasNext() && items < 3) {
                     it.next();
                     ++items;
                 }
-                if (items >= 3)
+                if (items >= 3 && !continued)
                     continue;
                 // The list starts on the line after its heading.
-                int from = int(text.indexOf(u'\n', s));
+                int from = continued ? 0 : int(text.indexOf(u'\n', s));
                 if (from < 0 || from < coveredTo)
                     continue;
                 int to = qMin(int(text.size()), from + MaxListChars);
                 const QRegularExpressionMatch f = finish.match(text.mid(from, to - from));
                 if (f.hasMatch())
                     to = from + int(f.capturedStart());
+                else if (to == text.size())
+                    runsOn = true;
+
                 coveredTo = to;
                 EntityList found;
+                int firstEntry = -1, lastEntryEnd = -1;
                 TextScan::forEachMatch(text, {p, from, to}, entry, [&](const QRegularExpressionMatch &m) {
                     if (m.capturedStart() >= to)
                         return;
                     const QString number = m.captured(1);
                     if (!plausibleNumber(number))
                         return;
-                    int ds = int(m.capturedStart(2)), de = int(m.capturedEnd(2));
+                    int ds = int(m.capturedStart(3)), de = int(m.capturedEnd(3));
                     TextScan::trim(text, &ds, &de);
                     QString description = text.mid(ds, de - ds);
                     if (description.isEmpty()) {
@@ -114,24 +128,36 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                             }
                             q = line.end;
                         }
-                    } else if (!description.at(0).isLetter() && description.at(0) != u'"'
-                               && description.at(0) != QChar(0x201c) && description.at(0) != u'(') {
-                        return; // a row of figures, not an exhibit
                     }
                     if (letterCount(description) < 3
                         || description.startsWith(u"Table of Contents"_s, Qt::CaseInsensitive))
                         return;
+                    if (firstEntry < 0)
+                        firstEntry = int(m.capturedStart());
+                    lastEntryEnd = int(m.capturedEnd());
+                    // "10(a)", "3(ii)": Regulation S-K numbers with the filer's sub-designation.
+                    const int numberEnd = m.capturedLength(2) > 0 ? int(m.capturedEnd(2)) : int(m.capturedEnd(1));
+                    const QString designation = m.captured(2).startsWith(u'(') ? m.captured(2)
+                        : m.captured(2).isEmpty()                                ? QString()
+                                                                                 : u'(' + m.captured(2) + u')';
                     found.append(context.makeEntity(
-                        u"exhibit"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
-                        Normalize::exhibit(number), cList, u"core.exhibit.list"_s,
+                        u"exhibit"_s, {p, int(m.capturedStart(1)), numberEnd},
+                        Normalize::exhibit(number) + designation, cList, u"core.exhibit.list"_s,
                         {{u"description"_s, Normalize::spaces(description)}}));
                 });
-                // Exhibit lists number like "99.1", "10", "104"; a run of "1", "2", "3"
+                // Exhibit lists number like "99.1", "10", "3a", "104"; a run of "1", "2", "3"
                 // after an "Exhibits" heading is a numbered list of something else.
                 const bool looksLikeExhibits = std::any_of(found.begin(), found.end(), [](const Entity &e) {
-                    return e.value.contains(u'.') || e.value.toInt() >= 10;
+                    return e.value.contains(u'.') || e.value.contains(u'(')
+                        || e.value.section(u'(', 0, 0).toInt() >= 10
+                        || e.attributes.value(u"description"_s).contains(u"incorporated"_s, Qt::CaseInsensitive);
                 });
-                if (looksLikeExhibits)
+                // A list goes on over the page break only where it reached the page's end,
+                // and the next page goes on with it from its top.
+                const bool keeps = !continued || (firstEntry >= 0 && firstEntry < 800);
+                if (runsOn && keeps && lastEntryEnd >= 0 && text.size() - lastEntryEnd < 800)
+                    continuedPages = 1;
+                if (looksLikeExhibits && keeps)
                     out.append(found);
             }
         }
