@@ -83,7 +83,8 @@ FigureRules::FigureRules(const RuleSet &rules)
     QStringList percentWords = rules.strings(Section, u"percentWords"_s);
 
     const QString sp = u"[ \\t\\x{00a0}]"_s;
-    const QString num = u"(?<num>\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?|\\.\\d{1,6})"_s;
+    // A number is read whole or not at all: "$12345678901234567890" is not "$123456789012345".
+    const QString num = u"(?<num>\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?|\\.\\d{1,6})(?!,?\\d|\\.\\d)"_s;
     const QString scaleWord = u"(?i:"_s + literals(scaleWords) + u")"_s;
 
     money = compile(u"(?<![\\w.])(?<open>\\()?(?<minus>[-\\x{2212}])?(?<cur>"_s

@@ -150,6 +150,7 @@ void TestFigures::money_data()
                                                      << QStringList{};
     QTest::newRow("form and item numbers") << u"Annual Report on Form 10-K ... Item 2.02 ... 21,260 new cases"_s
                                            << QStringList{};
+    QTest::newRow("too many digits") << u"a checksum $12345678901234567890 here"_s << QStringList{};
     QTest::newRow("may verb with number") << u"the scale word alone: 12 million shares"_s << QStringList{};
 }
 
@@ -176,6 +177,7 @@ void TestFigures::percent_data()
     QTest::newRow("range keeps the stated end") << u"between 10-12% of revenue"_s << QStringList{u"12% | 12%"_s};
     QTest::newRow("percentage points are not percentages") << u"down 2.5 percentage points"_s << QStringList{};
     QTest::newRow("no number") << u"the percent of shares"_s << QStringList{};
+    QTest::newRow("too many decimals") << u"ratio 1.234567891% here"_s << QStringList{};
 }
 
 void TestFigures::percent()

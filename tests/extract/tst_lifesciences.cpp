@@ -43,6 +43,7 @@ private Q_SLOTS:
     void disabledPackFindsNothing();
     void userPackExtendsLexicon();
     void sameResultsFromSeveralThreads();
+    void hostileTextEnds();
 
 private:
     void addRows();
@@ -429,6 +430,36 @@ void TestLifeSciences::sameResultsFromSeveralThreads()
     }
     for (auto &run : runs)
         QCOMPARE(run.result(), expected);
+}
+
+void TestLifeSciences::hostileTextEnds()
+{
+    // Long runs that would make a pattern with nested quantifiers backtrack for ever;
+    // the test's time-out catches a regression. Every candidate span must stay inside its page.
+    const QStringList pages{
+        QString(200000, u'a'),
+        u"4 of the 10 patients "_s.repeated(5000),
+        u"2.4 or 3.6 or "_s.repeated(8000),
+        u"Phase I/II/"_s.repeated(10000),
+        u"Grade 3/4 "_s.repeated(10000) + u"neutropenia"_s,
+        u"HER2-HER2-"_s.repeated(10000),
+        u"metastatic relapsed refractory advanced "_s.repeated(3000) + u"breast cancer"_s,
+    };
+    DocumentContent content;
+    content.text.pages = pages;
+    const EntityList entities = extract(content, m_rules);
+    for (const Entity &e : entities) {
+        QVERIFY(e.span.page >= 0 && e.span.page < pages.size());
+        QVERIFY(e.span.end <= pages.at(e.span.page).size());
+        QCOMPARE(content.text.textAt(e.span), e.text);
+    }
+    const auto count = [&](const QString &type, int page) {
+        return std::count_if(entities.begin(), entities.end(),
+                             [&](const Entity &e) { return e.type == type && e.span.page == page; });
+    };
+    QCOMPARE(count(u"drug"_s, 0), 0);
+    QCOMPARE(count(u"adverse_event"_s, 4), 1);
+    QCOMPARE(count(u"indication"_s, 6), 1);
 }
 
 QTEST_GUILESS_MAIN(TestLifeSciences)
