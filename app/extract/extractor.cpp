@@ -96,15 +96,3 @@ EntityList Extractor::extract(const DocumentContent &content,
     return out;
 }
 
-#ifdef FILINGLENS_NO_FIGURE_RECOGNIZERS
-RecognizerList createFigureRecognizers()
-{
-    return {};
-}
-#endif
-#ifdef FILINGLENS_NO_LIFESCIENCES_RECOGNIZERS
-RecognizerList createLifeSciencesRecognizers()
-{
-    return {};
-}
-#endif
