@@ -89,12 +89,20 @@ QString pagesRef(const QList<int> &pages)
 {
     if (pages.isEmpty())
         return QString();
-    // Three pages and an ellipsis fit the narrow page column on one line.
-    QStringList parts;
-    for (int i = 0; i < pages.size() && i < 3; ++i)
-        parts << QString::number(pages.at(i));
-    QString s = u"p.\u00a0"_s + parts.join(u", "_s);
-    if (pages.size() > 3)
+    // As many pages as fit the narrow page column on one line ("p. 2, 3, 4, …",
+    // "p. 2, 10, …"), at least the first.
+    constexpr int MaxChars = 13;
+    QString list = QString::number(pages.first());
+    int shown = 1;
+    for (; shown < pages.size(); ++shown) {
+        const QString next = list + u", "_s + QString::number(pages.at(shown));
+        const bool last = shown + 1 == pages.size();
+        if (3 + next.size() + (last ? 0 : 3) > MaxChars)
+            break;
+        list = next;
+    }
+    QString s = u"p.\u00a0"_s + list;
+    if (shown < pages.size())
         s += u",\u00a0"_s + Ellipsis;
     return s;
 }
@@ -671,7 +679,7 @@ QString SummarySheet::Private::lifeSciencesBlock(const Limits &l) const
     }
     QString s = sectionGap()
         + tableStart(u"Life sciences"_s, {u"Drug"_s, u"Phase"_s, u"Doses"_s, u"Indications"_s, u"Adverse events"_s, u"Pages"_s},
-                     {20, 8, 14, 24, 22, 12});
+                     {19, 10, 13, 23, 23, 12});
     auto cell = [&](const QStringList &values) -> QString {
         QStringList shown;
         for (int i = 0; i < values.size() && i < l.perCell; ++i)
