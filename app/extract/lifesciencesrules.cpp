@@ -156,7 +156,7 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     for (const QString &t : strings(u"targetLexicon"_s))
         (anyCase.contains(t.toLower()) ? anyCaseTargets : caseSensitiveTargets).append(t);
     targetLexicon = compile(u"(?<![\\w])(?:"_s + alternatives(caseSensitiveTargets) + u"|(?i:"_s
-                            + alternatives(anyCaseTargets) + u"))(?![\\w]|-[\\w]{1,3}\\b)"_s);
+                            + alternatives(anyCaseTargets) + u"))(?![\\w])"_s);
     targetPatterns = patterns(rules, u"targetPatterns"_s, FigureScan::confidence(confidence, u"targetPattern"_s, 0.7));
     targetAmbiguous = setOf(strings(u"targetAmbiguous"_s), false);
     targetContext = compile(lastString(u"targetContextRegex"_s));

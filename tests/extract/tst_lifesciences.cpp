@@ -150,6 +150,7 @@ void TestLifeSciences::target_data()
                                       << QStringList{u"LAG-3 | LAG-3"_s, u"PD-1 | PD-1"_s};
     QTest::newRow("pfizer: mutation") << u"BRAF V600E-mutant metastatic NSCLC"_s
                                       << QStringList{u"BRAF V600E | BRAF V600E"_s};
+    QTest::newRow("short qualifier") << u"HER2-low breast cancer"_s << QStringList{u"HER2 | HER2"_s};
     QTest::newRow("interleukin") << u"an IL-23 inhibitor"_s << QStringList{u"IL-23 | IL-23"_s};
     QTest::newRow("ambiguous with a cue") << u"a selective MET inhibitor"_s << QStringList{u"MET | MET"_s};
     QTest::newRow("ambiguous without a cue") << u"OBJECTIVES MET IN FULL"_s << QStringList{};
