@@ -59,8 +59,8 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     const QString keywords = joinSuffixes(rules.strings(S, u"orgKeywords"_s));
     // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
     const QRegularExpression suffixRe(
-        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}+(?:"_s + Gap + Word + u"){0,5}),?"_s + Gap + u"(?:"_s
-            + suffixes + u")(?![\\w&])(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
+        u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}+(?:\\h{1,2}"_s + Word + u"){0,5}),?\\h{1,2}(?:"_s
+            + suffixes + u")(?![\\w&])(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(
@@ -113,6 +113,47 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
         return rest.trimmed().isEmpty();
     };
 
+    // "AbbVie Inc. and Morgan Stanley & Co.": two names; "Board of Directors of AbbVie
+    // Inc.", "Opinion of Latham & Watkins LLP": a name after common words.
+    QSet<QString> suffixWords, generic, lexicon;
+    for (const QString &w : rules.strings(S, u"orgSuffixes"_s))
+        suffixWords.insert(w.toLower());
+    for (const QString &w : rules.strings(S, u"notOrgStartWords"_s) + rules.strings(S, u"personTitleWords"_s))
+        generic.insert(w.toLower());
+    for (const QString &w : rules.strings(S, u"organizations"_s))
+        lexicon.insert(w);
+    auto split = [&](const QString &text, int *s, int e) {
+        for (int guard = 0; guard < 4; ++guard) {
+            const QString name = text.mid(*s, e - *s);
+            const int andAt = int(name.lastIndexOf(u" and "_s, -1, Qt::CaseInsensitive));
+            if (andAt > 0) {
+                const QString left = name.left(andAt);
+                const QString last = left.section(u' ', -1).toLower();
+                if (suffixWords.contains(last) || lexicon.contains(left)) {
+                    *s += andAt + 5;
+                    continue;
+                }
+            }
+            const int ofAt = int(name.lastIndexOf(u" of "_s, -1, Qt::CaseInsensitive));
+            if (ofAt > 0) {
+                bool common = false;
+                for (QString w : name.left(ofAt).split(u' ', Qt::SkipEmptyParts)) {
+                    w.remove(u"’s"_s).remove(u"'s"_s).remove(u',');
+                    common = common || generic.contains(w.toLower());
+                }
+                if (common) {
+                    *s += ofAt + 4;
+                    continue;
+                }
+            }
+            return;
+        }
+    };
+    auto plausible = [](const QString &name) {
+        return !name.isEmpty() && (name.at(0).isUpper() || name.at(0).isDigit()) && !name.contains(u'(')
+            && !name.contains(u'“') && !name.contains(u'"');
+    };
+
     const QList<int> pages = TextScan::textPages(content);
     for (int p : pages) {
         if (context.cancelled())
@@ -138,7 +179,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 static const QRegularExpression reference(uR"((?:^|\s)(?:the|The|our|its|such)\s+(?:Company|Corporation|Trust|Group)$)"_s);
                 if (reference.match(text.mid(s, e - s)).hasMatch())
                     return;
+                split(text, &s, e);
+                clean(text, &s, e);
                 const QString name = text.mid(s, e - s);
+                if (!plausible(name))
+                    return;
                 const QString head = name.section(u' ', 0, 0).remove(u',');
                 if (leading.contains(head) && head != u"The"_s)
                     return;
@@ -150,9 +195,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             TextScan::forEachMatch(text, w, keywordRe, [&](const QRegularExpressionMatch &m) {
                 int s = int(m.capturedStart(1)), e = int(m.capturedEnd(1));
                 clean(text, &s, e);
+                split(text, &s, e);
                 const QString name = text.mid(s, e - s);
-                // A keyword alone ("Board", "Exchange") is a common noun.
-                if (name.count(u' ') == 0)
+                // A keyword alone ("Board", "Exchange") is a common noun, and so is one
+                // after a common word ("Each Exchange").
+                if (name.count(u' ') == 0 || !plausible(name) || generic.contains(name.section(u' ', 0, 0).toLower()))
                     return;
                 out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
                                               cKeyword, u"core.org.keyword"_s));
