@@ -25,7 +25,7 @@ public:
     {
         const auto rules = FigureRules::forRules(context.rules);
         QList<Candidate> found;
-        FigureScan::forEachMatch(context, rules->money, [&](int page, const QString &, const FigureScan::Match &m) {
+        FigureScan::forEachMatch(context, rules->money, [&](int page, const QString &text, const FigureScan::Match &m) {
             const bool open = captured(m, u"open"_s);
             const bool open2 = captured(m, u"open2"_s);
             const bool close = captured(m, u"close"_s);
@@ -44,7 +44,13 @@ public:
                 return; // "$(1.2" without its parenthesis is not an amount we can read
             if (close && !innerNegative && !outerNegative)
                 end = int(m.capturedStart(u"close"_s));
-            const QString scaleText = captured(m, u"word"_s) ? m.captured(u"word"_s) : m.captured(u"letter"_s);
+            QString scaleText = captured(m, u"word"_s) ? m.captured(u"word"_s) : m.captured(u"letter"_s);
+            if (scaleText.isEmpty()) {
+                // "$67 to $70 billion": the scale stated once applies to both ends.
+                const QRegularExpressionMatch tail = rules->moneyRangeTail.match(QStringView(text).mid(end, 60));
+                if (tail.hasMatch())
+                    scaleText = tail.hasCaptured(u"word"_s) ? tail.captured(u"word"_s) : tail.captured(u"letter"_s);
+            }
             const QString currency = rules->currencyBySymbol.value(m.captured(u"cur"_s));
             const QString value = FigureNormalize::money(currency, m.captured(u"num"_s),
                                                          rules->scale(scaleText), negative);

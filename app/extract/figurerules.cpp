@@ -91,6 +91,10 @@ FigureRules::FigureRules(const RuleSet &rules)
                     + literals(currencyBySymbol.keys()) + u")"_s + sp + u"{0,8}(?<open2>\\()?(?<minus2>[-\\x{2212}])?"_s
                     + num + u"(?<close>\\))?(?:"_s + sp + u"?(?<word>"_s + scaleWord + u")(?![\\w])|(?<letter>"_s
                     + literals(scaleLetters) + u")(?![\\w]))?"_s);
+    moneyRangeTail = compile(u"^[ \\t\\x{00a0}]?(?:to|-|\\x{2013}|\\x{2014}|and|or)[ \\t\\x{00a0}]?(?:"_s
+                             + literals(currencyBySymbol.keys()) + u")?"_s + sp + u"{0,2}\\d[\\d,.]{0,20}(?:"_s + sp
+                             + u"?(?<word>"_s + scaleWord + u")(?![\\w])|(?<letter>"_s + literals(scaleLetters)
+                             + u")(?![\\w]))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp

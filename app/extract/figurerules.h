@@ -25,6 +25,9 @@ public:
     // "$(1.2) million", "USD 5 million". Groups: open, minus, cur, open2, minus2, num,
     // close, word, letter.
     QRegularExpression money;
+    // What follows the first amount of a range whose scale is stated once: the " to
+    // $70 billion" of "$67 to $70 billion". Anchored; groups word, letter.
+    QRegularExpression moneyRangeTail;
     // Amounts with a currency word after them: "5 million dollars". Groups: num, word, curword.
     QRegularExpression moneyWords;
     // "12.5%", "12.5 percent", "(3.2)%". Groups: open, minus, num, close.

@@ -131,6 +131,10 @@ void TestFigures::money_data()
                                             << QStringList{u"USD -316 | $ (316)"_s, u"USD -30 | $     (30)"_s};
     QTest::newRow("pfizer: per share") << u"Reported diluted EPS of $0.41"_s << QStringList{u"USD 0.41 | $0.41"_s};
     QTest::newRow("buckle: par value") << u"Common Stock, $0.01 par value"_s << QStringList{u"USD 0.01 | $0.01"_s};
+    QTest::newRow("pfizer: scale stated once for a range") << u"revenues of $67.0 to $70.0 billion"_s
+                                                           << QStringList{u"USD 67000000000 | $67.0"_s, u"USD 70000000000 | $70.0 billion"_s};
+    QTest::newRow("two amounts are not a range") << u"$5 and 6 other items, then $7 million"_s
+                                                 << QStringList{u"USD 5 | $5"_s, u"USD 7000000 | $7 million"_s};
     QTest::newRow("currency code") << u"a facility of USD 5 million"_s
                                    << QStringList{u"USD 5000000 | USD 5 million"_s};
     QTest::newRow("euro sign") << u"an upfront payment of €3.2 million"_s
