@@ -50,7 +50,7 @@ void TestFormatSniffer::sniff_data()
     QTest::newRow("plain") << QByteArray("UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n") << K::PlainText;
     QTest::newRow("angle text") << QByteArray("<PAGE> 1\nThe Company's revenue grew.") << K::PlainText;
     QTest::newRow("utf16 text") << QByteArray("\xFF\xFEI\0t\0e\0m\0", 10) << K::PlainText;
-    QTest::newRow("zip") << QByteArray("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\x62\xEE\x9D\x68\x5E\x01\0\0\x90\x04\0\0\x13\0\x08\x02", 32) << K::Binary;
+    QTest::newRow("zip") << QByteArray::fromHex("504b03041400060008000000210062ee9d685e010000900400001300080200000000") << K::Binary;
     QTest::newRow("mostly nul") << QByteArray(4000, '\0') << K::Binary;
     QByteArray noise;
     for (int i = 0; i < 4096; ++i)
