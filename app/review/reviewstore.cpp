@@ -703,6 +703,7 @@ bool ReviewStore::save()
     }
     d->knownBytes = bytes;
     d->dirty = false;
+    d->undo->setClean();
     d->watch();
     if (!d->recoveredFrom.isEmpty()) {
         QFile::remove(d->recoveredFrom);
