@@ -199,18 +199,20 @@ void DocumentView::showPart(int part)
     }
     m_parts->setCurrentIndex(part);
     const DocumentPart &p = m_document->content().parts.at(part);
-    if (m_document->format() == DocumentFormat::Pdf && p.hasText()) {
+    if (m_document->format() == DocumentFormat::Pdf) { // scanned pages without text still show
         m_shown = Shown::Pdf;
         m_pdf->setHighlights(m_highlights);
         m_stack->setCurrentWidget(m_pdf);
-    } else if (p.hasText() && p.kind != DocumentPart::Kind::Binary && p.kind != DocumentPart::Kind::Pdf) {
+    } else if (QTextDocument *text = p.hasText() && p.kind != DocumentPart::Kind::Binary
+                   && p.kind != DocumentPart::Kind::Pdf ? m_document->partDocument(part) : nullptr) {
         m_shown = Shown::Reading;
-        m_reading->setDocument(m_document->partDocument(part), p.firstPage, p.pageOffsets);
+        m_reading->setDocument(text, p.firstPage, p.pageOffsets);
         m_reading->setHighlights(m_highlights);
         m_stack->setCurrentWidget(m_reading);
     } else {
         m_shown = Shown::NotText;
-        m_notText->setText(tr("not text: %1").arg(p.type.isEmpty() ? tr("binary") : p.type));
+        m_notText->setText(p.hasText() ? tr("This part cannot be shown.")
+                                       : tr("not text: %1").arg(p.type.isEmpty() ? tr("binary") : p.type));
         m_stack->setCurrentWidget(m_notText);
     }
     if (m_findBar->isVisible() && !m_findBar->text().isEmpty())

@@ -60,6 +60,7 @@ ReadingView::~ReadingView() = default;
 
 void ReadingView::setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets)
 {
+    disconnect(m_layoutConnection);
     m_document = document;
     m_firstPage = document ? firstPage : 0;
     m_pageOffsets = document ? pageOffsets : QList<int>();
@@ -70,6 +71,13 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
         // A fixed width: zoom scales the painting and never reflows the document.
         if (!qFuzzyCompare(document->textWidth(), pageWidth))
             document->setTextWidth(pageWidth);
+        // Should the layout change later (fonts, resources), the marks follow it.
+        m_layoutConnection = connect(document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+                                     this, [this] {
+                                         m_rects.clear();
+                                         updateScrollBars();
+                                         viewport()->update();
+                                     });
     }
     m_highlights.clear();
     m_highlightOrder.clear();

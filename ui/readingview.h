@@ -110,6 +110,7 @@ private:
     void updateSelection(QPointF viewportPos);
 
     QPointer<QTextDocument> m_document;
+    QMetaObject::Connection m_layoutConnection;
     int m_firstPage = 0;
     QList<int> m_pageOffsets;
     QString m_plainText; // the document's text, one character per cursor position
