@@ -17,14 +17,72 @@ bool startsWith(const QByteArray &b, const char *prefix, int n)
     return b.size() >= n && memcmp(b.constData(), prefix, size_t(n)) == 0;
 }
 
-QString decodeCp1252(const QByteArray &bytes)
+QChar cp1252(unsigned char u)
 {
-    QString out(bytes.size(), Qt::Uninitialized);
-    QChar *dst = out.data();
-    for (const char c : bytes) {
-        const auto u = static_cast<unsigned char>(c);
-        *dst++ = (u >= 0x80 && u < 0xA0) ? QChar(kCp1252High[u - 0x80]) : QChar(char16_t(u));
+    return (u >= 0x80 && u < 0xA0) ? QChar(kCp1252High[u - 0x80]) : QChar(char16_t(u));
+}
+
+bool isTrail(const unsigned char *p, qsizetype i, qsizetype n, unsigned char lo = 0x80, unsigned char hi = 0xBF)
+{
+    return i < n && p[i] >= lo && p[i] <= hi;
+}
+
+// Length of the well-formed UTF-8 sequence at p[i] (RFC 3629: no overlongs,
+// no surrogates), 0 if there is none.
+int utf8Length(const unsigned char *p, qsizetype i, qsizetype n)
+{
+    const unsigned char b = p[i];
+    if (b >= 0xC2 && b <= 0xDF)
+        return isTrail(p, i + 1, n) ? 2 : 0;
+    if (b >= 0xE0 && b <= 0xEF) {
+        const unsigned char lo = b == 0xE0 ? 0xA0 : 0x80;
+        const unsigned char hi = b == 0xED ? 0x9F : 0xBF;
+        return isTrail(p, i + 1, n, lo, hi) && isTrail(p, i + 2, n) ? 3 : 0;
     }
+    if (b >= 0xF0 && b <= 0xF4) {
+        const unsigned char lo = b == 0xF0 ? 0x90 : 0x80;
+        const unsigned char hi = b == 0xF4 ? 0x8F : 0xBF;
+        return isTrail(p, i + 1, n, lo, hi) && isTrail(p, i + 2, n) && isTrail(p, i + 3, n) ? 4 : 0;
+    }
+    return 0;
+}
+
+// UTF-8 where the bytes form UTF-8, Windows-1252 byte by byte where they do
+// not: filings pasted together from several sources mix the two, and neither
+// a strict UTF-8 nor a plain 1252 reading gets both halves right.
+QString decodeUtf8Or1252(QByteArrayView bytes, bool *sawInvalid)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    QString out;
+    out.reserve(n);
+    bool invalid = false;
+    for (qsizetype i = 0; i < n;) {
+        const unsigned char b = p[i];
+        if (b < 0x80) {
+            out.append(QChar(char16_t(b)));
+            ++i;
+            continue;
+        }
+        const int len = utf8Length(p, i, n);
+        if (len == 0) {
+            invalid = true;
+            out.append(cp1252(b));
+            ++i;
+            continue;
+        }
+        char32_t cp = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+        for (int k = 1; k < len; ++k)
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        if (QChar::requiresSurrogates(cp)) {
+            out.append(QChar(QChar::highSurrogate(cp)));
+            out.append(QChar(QChar::lowSurrogate(cp)));
+        } else {
+            out.append(QChar(char16_t(cp)));
+        }
+        i += len;
+    }
+    *sawInvalid = invalid;
     return out;
 }
 
@@ -43,13 +101,11 @@ QString TextDecoder::decode(const QByteArray &bytes, Encoding *detected)
         QStringDecoder dec(QStringConverter::Utf16, QStringConverter::Flag::Default);
         text = dec.decode(bytes);
     } else {
-        QStringDecoder dec(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
         const bool bom = startsWith(bytes, "\xEF\xBB\xBF", 3);
-        text = dec.decode(QByteArrayView(bytes).sliced(bom ? 3 : 0));
-        if (dec.hasError() && !bom) {
+        bool invalid = false;
+        text = decodeUtf8Or1252(QByteArrayView(bytes).sliced(bom ? 3 : 0), &invalid);
+        if (invalid && !bom)
             enc = Encoding::Windows1252;
-            text = decodeCp1252(bytes);
-        }
     }
     normalizeLineEnds(text);
     if (detected)

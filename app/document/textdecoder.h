@@ -4,8 +4,10 @@
 #include <QtCore/QString>
 
 // Turns the bytes of a text filing into a QString the way an analyst expects to
-// read it: a BOM selects UTF-8/UTF-16/UTF-32; otherwise valid UTF-8 is UTF-8 and
-// anything else is Windows-1252 (a superset of Latin-1 for printable text).
+// read it: a BOM selects UTF-8/UTF-16/UTF-32; otherwise well-formed UTF-8
+// sequences are UTF-8 and every other byte is Windows-1252 (a superset of
+// Latin-1 for printable text), so a file in either, or a mix of both, reads right.
+// detected is Windows1252 when any byte was not UTF-8.
 // NUL bytes are dropped and CRLF / lone CR become LF, so offsets count the
 // characters a user sees.
 class TextDecoder final

@@ -81,6 +81,10 @@ void TestFormatSniffer::decode_data()
     QTest::newRow("latin1") << QByteArray("Soci\xE9t\xE9 G\xE9n\xE9rale") << u"Soci\u00E9t\u00E9 G\u00E9n\u00E9rale"_s << int(E::Windows1252);
     QTest::newRow("crlf") << QByteArray("a\r\nb\rc\n") << u"a\nb\nc\n"_s << int(E::Utf8);
     QTest::newRow("nul dropped") << QByteArray("Item\0 8.01", 10) << u"Item 8.01"_s << int(E::Utf8);
+    QTest::newRow("mixed utf8 and 1252") << QByteArray("caf\xC3\xA9 \x93" "quoted\x94") << u"caf\u00E9 \u201Cquoted\u201D"_s << int(E::Windows1252);
+    QTest::newRow("astral utf8") << QByteArray("a\xF0\x9D\x90\x80" "b") << (u"a"_s + QString::fromUcs4(U"\U0001D400") + u"b"_s) << int(E::Utf8);
+    QTest::newRow("overlong is not utf8") << QByteArray("\xC0\xAF") << u"\u00C0\u00AF"_s << int(E::Windows1252);
+    QTest::newRow("surrogate is not utf8") << QByteArray("\xED\xA0\x80") << u"\u00ED\u00A0\u20AC"_s << int(E::Windows1252);
     QTest::newRow("truncated utf8") << QByteArray("price \xE2\x82") << u"price \u00E2\u201A"_s << int(E::Windows1252);
 }
 
