@@ -100,6 +100,13 @@ public:
             found.append({u"percent"_s, {page, start, int(m.capturedEnd())}, value,
                           FigureScan::confidence(rules->confidence, u"percent"_s, 0.9), u"figures.percent"_s, {}});
         });
+        FigureScan::forEachMatch(context, rules->percentRangeStart, [&](int page, const QString &, const FigureScan::Match &m) {
+            const QString value = FigureNormalize::percent(m.captured(u"num"_s), false);
+            if (!value.isEmpty())
+                found.append({u"percent"_s, {page, int(m.capturedStart()), int(m.capturedEnd())}, value,
+                              FigureScan::confidence(rules->confidence, u"percentRange"_s, 0.8),
+                              u"figures.percent.range"_s, {}});
+        });
         FigureScan::appendEntities(context, FigureScan::resolve(found), out);
     }
 };

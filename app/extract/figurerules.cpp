@@ -100,6 +100,9 @@ FigureRules::FigureRules(const RuleSet &rules)
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp
                       + u"?(?:%|(?i:"_s + literals(percentWords) + u")(?![\\w]))"_s);
 
+    percentRangeStart = compile(u"(?<![\\w.,\\-\\x{2013}])(?<num>\\d{1,3}(?:\\.\\d{1,4})?)(?=[ ]?(?:-|\\x{2013}|to|and)[ ]?\\d{1,3}(?:\\.\\d{1,4})?"_s
+                                + sp + u"?(?:%|(?i:"_s + literals(percentWords) + u")(?![\\w])))"_s);
+
     const QString month = literals(monthNames);
     const QString m1 = u"(?<![\\w])(?<m1>"_s + month + u")\\.?"_s;
     const QString m2 = u"(?<m2>"_s + month + u")\\.?"_s;

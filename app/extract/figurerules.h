@@ -32,6 +32,9 @@ public:
     QRegularExpression moneyWords;
     // "12.5%", "12.5 percent", "(3.2)%". Groups: open, minus, num, close.
     QRegularExpression percent;
+    // The first number of a percentage range whose sign is stated once: the "10" of
+    // "10-12%" or "10 to 12 percent". Group num.
+    QRegularExpression percentRangeStart;
     // Dates; month groups m1/m2, day groups d1/d2, year y (see figurerecognizers.cpp).
     QRegularExpression dateCrossRange; // "May 30-June 2, 2007"
     QRegularExpression dateRange;      // "June 1-5, 2007"

@@ -178,7 +178,11 @@ void TestFigures::percent_data()
     QTest::newRow("minus") << u"margin of -2.0% this year"_s << QStringList{u"-2% | -2.0%"_s};
     QTest::newRow("parenthetical is not negative") << u"grew 5% (3.2% excluding currency)"_s
                                                    << QStringList{u"5% | 5%"_s, u"3.2% | 3.2%"_s};
-    QTest::newRow("range keeps the stated end") << u"between 10-12% of revenue"_s << QStringList{u"12% | 12%"_s};
+    QTest::newRow("range with the sign stated once") << u"between 10-12% of revenue"_s
+                                                     << QStringList{u"10% | 10"_s, u"12% | 12%"_s};
+    QTest::newRow("range in words") << u"from 10 to 12.5 percent"_s
+                                    << QStringList{u"10% | 10"_s, u"12.5% | 12.5 percent"_s};
+    QTest::newRow("years are not a range") << u"in 2022-2023, 5% growth"_s << QStringList{u"5% | 5%"_s};
     QTest::newRow("percentage points are not percentages") << u"down 2.5 percentage points"_s << QStringList{};
     QTest::newRow("no number") << u"the percent of shares"_s << QStringList{};
     QTest::newRow("too many decimals") << u"ratio 1.234567891% here"_s << QStringList{};
