@@ -11,6 +11,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QScrollBar>
+#include <QtWidgets/QToolTip>
 
 #include <memory>
 
@@ -168,6 +169,13 @@ void TestReadingView::clickingHighlightEmitsIds()
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
     QCOMPARE(clicked.size(), 1);
     QCOMPARE(clicked.first().first().toStringList(), (QStringList{u"city"_s, u"address"_s}));
+
+    // Resting on it shows both tooltips, the smaller span's first.
+    QHelpEvent help(QEvent::ToolTip, rects.first().center().toPoint(),
+                    m_view->viewport()->mapToGlobal(rects.first().center().toPoint()));
+    QApplication::sendEvent(m_view->viewport(), &help);
+    QTRY_COMPARE(QToolTip::text(), u"City\nAddress"_s);
+    QToolTip::hideText();
 
     const QRectF street = m_view->highlightRectsInViewport(u"address"_s).first();
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, (street.topLeft() + QPointF(4, 4)).toPoint());
