@@ -9,6 +9,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
+#include <QtCore/QThreadPool>
 
 #include <cstdio>
 #include <memory>
@@ -186,27 +187,31 @@ int ExtractCommand::run(const QStringList &arguments)
         json = std::make_unique<JsonWriter>(jsonOut.device(), exportOptions);
     }
 
-    // Both cores for a batch; results come back in the order of the command line.
-    const QList<FileResult> results = QtConcurrent::blockingMapped(
-        options.files, [&extractor](const QString &path) { return extractFile(path, extractor); });
-
+    // Both cores for a batch, a few files at a time so that a folder of large filings
+    // never sits in memory at once; rows keep the order of the command line.
+    const int chunk = qMax(2, 2 * QThreadPool::globalInstance()->maxThreadCount());
     int failed = 0;
     bool writeFailed = false;
-    for (const FileResult &r : results) {
-        if (!r.error.isEmpty()) {
-            printError(r.error);
-            ++failed;
-            continue;
+    for (int from = 0; from < options.files.size(); from += chunk) {
+        const QStringList batch = options.files.mid(from, chunk);
+        const QList<FileResult> results = QtConcurrent::blockingMapped(
+            batch, [&extractor](const QString &path) { return extractFile(path, extractor); });
+        for (const FileResult &r : results) {
+            if (!r.error.isEmpty()) {
+                printError(r.error);
+                ++failed;
+                continue;
+            }
+            // The analyst's decisions, read only: a headless export never changes a sidecar.
+            QStringList messages;
+            const EntityList entities = ReviewStore::applySidecar(r.content, r.entities, &messages);
+            for (const QString &m : std::as_const(messages))
+                printError(r.content.fileName + u": "_s + m);
+            if (csv && !csv->addFile(r.content, entities))
+                writeFailed = true;
+            if (json && !json->addFile(r.content, entities))
+                writeFailed = true;
         }
-        // The analyst's decisions, read only: a headless export never changes a sidecar.
-        QStringList messages;
-        const EntityList entities = ReviewStore::applySidecar(r.content, r.entities, &messages);
-        for (const QString &m : std::as_const(messages))
-            printError(r.content.fileName + u": "_s + m);
-        if (csv && !csv->addFile(r.content, entities))
-            writeFailed = true;
-        if (json && !json->addFile(r.content, entities))
-            writeFailed = true;
     }
     if (csv && (!csv->finish() || writeFailed)) {
         printError(u"%1: cannot be written: %2"_s.arg(options.csv, csv->errorString()));
