@@ -3,6 +3,7 @@
 #include "jsonwriter.h"
 
 #include <QtCore/QBuffer>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void orphan();
     void emptyIsValid();
     void deviceNotWritable();
+    void manyRows();
 
 private:
     static QJsonObject exportJson(const QList<std::pair<DocumentContent, EntityList>> &files,
@@ -170,6 +172,43 @@ void TestJsonWriter::deviceNotWritable()
     QVERIFY(!w.addFile(c, sampleEntities(c)));
     QVERIFY(!w.finish());
     QVERIFY(w.errorString().contains(u"not open for writing"_s));
+}
+
+void TestJsonWriter::manyRows()
+{
+    // 20,000 entities over a 10-K-sized text with astral characters: valid JSON, every row.
+    DocumentContent c;
+    c.fileName = u"big.txt"_s;
+    const QString paragraph = u"Net sales decreased 3.2 percent to $293.6 million, \"Ops\"; 𝟭𝟮% 📈 margin.\n"_s;
+    for (int p = 0; p < 100; ++p)
+        c.text.pages << paragraph.repeated(200);
+    EntityList l;
+    const int len = int(paragraph.size());
+    for (int i = 0; i < 20000; ++i) {
+        Entity e;
+        e.type = u"money"_s;
+        const int start = (i / 100) * len + 35;
+        e.span = {i % 100, start, start + 14};
+        e.text = c.text.textAt(e.span);
+        e.value = u"USD 293600000"_s;
+        e.id = Entity::makeId(e.type, e.span, c.text.pages.at(e.span.page));
+        e.attributes = {{u"unit"_s, u"USD"_s}};
+        l << e;
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    JsonWriter w(&buffer);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(w.addFile(c, l));
+    QVERIFY(w.finish());
+    qInfo("20000 rows written in %lld ms (%lld bytes)", timer.elapsed(), qint64(buffer.size()));
+    const QJsonArray rows = QJsonDocument::fromJson(buffer.data()).object().value(u"entities"_s).toArray();
+    QCOMPARE(rows.size(), 20000);
+    const QJsonObject last = rows.last().toObject();
+    QCOMPARE(last[u"text"_s].toString(), u"$293.6 million"_s);
+    QCOMPARE(last[u"id"_s].toString(), l.last().id);
+    QCOMPARE(codePointSlice(c.text.pages.at(99), last[u"start"_s].toInt(), last[u"end"_s].toInt()), l.last().text);
 }
 
 QTEST_GUILESS_MAIN(TestJsonWriter)
