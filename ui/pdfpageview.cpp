@@ -434,9 +434,11 @@ const QList<QRectF> *PdfPageView::geometry(const SourceSpan &span, bool mayCompu
     auto it = m_geometry.constFind(span);
     if (it != m_geometry.cend())
         return &it.value();
-    if (!mayCompute || !m_source.spanRects || !span.isValid() || span.page >= pageCount())
+    if (!mayCompute)
         return nullptr;
-    return &m_geometry.insert(span, m_source.spanRects(span)).value();
+    // A span that has no geometry is remembered as such, so it is not asked for again.
+    const bool computable = m_source.spanRects && span.isValid() && span.page < pageCount();
+    return &m_geometry.insert(span, computable ? m_source.spanRects(span) : QList<QRectF>()).value();
 }
 
 SourceSpan PdfPageView::nextMissingGeometry() const
@@ -774,6 +776,37 @@ void PdfPageView::mouseReleaseEvent(QMouseEvent *event)
         updateSelection(event->position());
         Q_EMIT selectionChanged(m_selection);
     }
+    event->accept();
+}
+
+void PdfPageView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_source.charIndexAt) {
+        QAbstractScrollArea::mouseDoubleClickEvent(event);
+        return;
+    }
+    // The word under the pointer: letters, digits and the punctuation inside names and figures.
+    const PagePoint pp = pageAt(event->position(), false);
+    const QString text = m_source.pageTexts.value(pp.page);
+    const int at = pp.page >= 0 ? m_source.charIndexAt(pp.page, pp.point) : -1;
+    if (at < 0 || at >= text.size() || text.at(at).isSpace())
+        return;
+    const auto inWord = [&text](int i) {
+        const QChar c = text.at(i);
+        return c.isLetterOrNumber() || c == u'-' || c == u'\'' || c == u'\u2019' || c == u'.' || c == u',';
+    };
+    int start = at;
+    int end = at + 1;
+    while (start > 0 && inWord(start - 1))
+        --start;
+    while (end < text.size() && inWord(end))
+        ++end;
+    while (end - 1 > start && (text.at(end - 1) == u'.' || text.at(end - 1) == u','))
+        --end; // a sentence's full stop is not part of its last word
+    m_selecting = false;
+    m_selection = SourceSpan{pp.page, start, end};
+    viewport()->update();
+    Q_EMIT selectionChanged(m_selection);
     event->accept();
 }
 

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void fitWidthFillsViewport();
     void findCountsEveryHit();
     void dragSelectsText();
+    void doubleClickSelectsWord_data();
+    void doubleClickSelectsWord();
     void pageKeysNavigate();
     void clearWhileRendering();
 
@@ -267,6 +269,33 @@ void TestPdfPageView::dragSelectsText()
     m_view->setFocus();
     QTest::keyClick(m_view.get(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QGuiApplication::clipboard()->text(), u"Massachusetts"_s);
+}
+
+void TestPdfPageView::doubleClickSelectsWord_data()
+{
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("word");
+    QTest::newRow("state") << u"Massachusetts (State"_s << u"Massachusetts"_s;
+    QTest::newRow("name before comma") << u"ImmunoGen, Inc."_s << u"ImmunoGen"_s;
+    QTest::newRow("file number") << u"0-17999 (Commission"_s << u"0-17999"_s;
+}
+
+void TestPdfPageView::doubleClickSelectsWord()
+{
+    QFETCH(QString, context);
+    QFETCH(QString, word);
+    const SourceSpan around = spanOf(context);
+    QVERIFY(around.isValid());
+    const SourceSpan span{0, around.start, around.start + int(word.size())};
+    m_view->showSpan(span);
+    QRectF r;
+    for (const QRectF &part : m_view->spanRectsInViewport(span))
+        r = r.united(part);
+    QSignalSpy selected(m_view.get(), &PdfPageView::selectionChanged);
+    QTest::mouseDClick(m_view->viewport(), Qt::LeftButton, {}, r.center().toPoint());
+    QCOMPARE(m_view->selectedText(), word);
+    QCOMPARE(m_view->selectedSpan(), span);
+    QCOMPARE(selected.last().first().value<SourceSpan>(), span);
 }
 
 void TestPdfPageView::pageKeysNavigate()
