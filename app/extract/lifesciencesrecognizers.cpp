@@ -69,17 +69,17 @@ QString drugName(const QString &text)
 }
 
 // Text of the page around [start, end): at most `before` and `after` characters,
-// not crossing a blank line (a paragraph boundary).
+// not crossing a blank line (a paragraph boundary). Reads no more than that.
 QString around(const QString &page, int start, int end, int before, int after)
 {
     int from = qMax(0, start - before);
-    const int blank = int(page.lastIndexOf(u"\n\n"_s, start));
-    if (blank >= from)
-        from = blank + 2;
+    const int blank = int(QStringView(page).mid(from, start - from).lastIndexOf(u"\n\n"_s));
+    if (blank >= 0)
+        from += blank + 2;
     int to = qMin(int(page.size()), end + after);
-    const int nextBlank = int(page.indexOf(u"\n\n"_s, end));
-    if (nextBlank >= 0 && nextBlank < to)
-        to = nextBlank;
+    const int nextBlank = int(QStringView(page).mid(end, qMax(0, to - end)).indexOf(u"\n\n"_s));
+    if (nextBlank >= 0)
+        to = end + nextBlank;
     return page.mid(from, qMax(0, to - from));
 }
 
