@@ -6,20 +6,49 @@
 
 namespace {
 
-// Characters that agree going backwards from the end of `a` and of `b`.
+// Non-space characters that agree going backwards from the end of `a` and of `b`;
+// whitespace is skipped on both sides, so a reflowed line still counts as context.
 int commonTail(QStringView a, QStringView b)
 {
+    qsizetype i = a.size() - 1;
+    qsizetype j = b.size() - 1;
     int n = 0;
-    while (n < a.size() && n < b.size() && a.at(a.size() - 1 - n) == b.at(b.size() - 1 - n))
+    while (true) {
+        while (i >= 0 && a.at(i).isSpace())
+            --i;
+        while (j >= 0 && b.at(j).isSpace())
+            --j;
+        if (i < 0 || j < 0 || a.at(i) != b.at(j))
+            return n;
         ++n;
-    return n;
+        --i;
+        --j;
+    }
 }
 
 int commonHead(QStringView a, QStringView b)
 {
+    qsizetype i = 0;
+    qsizetype j = 0;
     int n = 0;
-    while (n < a.size() && n < b.size() && a.at(n) == b.at(n))
+    while (true) {
+        while (i < a.size() && a.at(i).isSpace())
+            ++i;
+        while (j < b.size() && b.at(j).isSpace())
+            ++j;
+        if (i >= a.size() || j >= b.size() || a.at(i) != b.at(j))
+            return n;
         ++n;
+        ++i;
+        ++j;
+    }
+}
+
+int nonSpace(QStringView s)
+{
+    int n = 0;
+    for (QChar c : s)
+        n += c.isSpace() ? 0 : 1;
     return n;
 }
 
@@ -27,9 +56,10 @@ int commonHead(QStringView a, QStringView b)
 double score(const QString &page, int pageIndex, int start, int end, const QuoteAnchor::Quote &q)
 {
     const QStringView text(page);
-    const int before = std::max(0, start - int(q.prefix.size()));
+    const int reach = 2 * int(std::max(q.prefix.size(), q.suffix.size()));
+    const int before = std::max(0, start - reach);
     const int ctx = commonTail(q.prefix, text.mid(before, start - before))
-        + commonHead(q.suffix, text.mid(end, q.suffix.size()));
+        + commonHead(q.suffix, text.mid(end, reach));
     double distance = 1.0; // unknown or other page: the largest penalty
     if (q.page == pageIndex && q.start >= 0)
         distance = std::min(1.0, std::abs(start - q.start) / 10000.0);
@@ -118,6 +148,18 @@ QuoteAnchor::Result QuoteAnchor::locate(const Quote &quote) const
     return {};
 }
 
+bool QuoteAnchor::holds(const Quote &q, const SourceSpan &span) const
+{
+    if (m_text.textAt(span) != q.exact || q.exact.isEmpty())
+        return false;
+    const QString &text = m_text.pages.at(span.page);
+    Quote here = q;
+    here.page = span.page;
+    here.start = span.start; // no distance penalty
+    return score(text, span.page, span.start, span.end, here)
+        >= double(nonSpace(q.prefix) + nonSpace(q.suffix));
+}
+
 QuoteAnchor::Result QuoteAnchor::exact(const Quote &q) const
 {
     // Most quotes moved only a little: a match near the old place whose whole
@@ -127,7 +169,7 @@ QuoteAnchor::Result QuoteAnchor::exact(const Quote &q) const
         const int from = std::max(0, q.start - fuzzyReach);
         const int to = std::min(int(text.size()), q.start + int(q.exact.size()) + fuzzyReach);
         const QStringView window = QStringView(text).mid(from, to - from);
-        const double perfect = double(q.prefix.size() + q.suffix.size());
+        const double perfect = double(nonSpace(q.prefix) + nonSpace(q.suffix));
         Result near;
         double nearScore = -1e9;
         for (qsizetype at = window.indexOf(q.exact); at >= 0; at = window.indexOf(q.exact, at + 1)) {

@@ -36,6 +36,9 @@ public:
     };
 
     Result locate(const Quote &quote) const;
+    // True when `span` holds the exact text and all of its context (whitespace
+    // aside): the quote is certainly still there, with no need to search.
+    bool holds(const Quote &quote, const SourceSpan &span) const;
 
     // Longest quote the approximate match accepts, and the reach around the old
     // position it searches; both bound its cost.

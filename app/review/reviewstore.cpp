@@ -365,12 +365,24 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
     int reanchored = 0;
     int orphans = 0;
 
+    auto quoteOf = [](const SidecarDecision &dec) {
+        return QuoteAnchor::Quote{dec.anchor.exact, dec.anchor.prefix, dec.anchor.suffix, -1, -1};
+    };
+    auto locator = [&]() -> QuoteAnchor & {
+        if (!anchor)
+            anchor = std::make_unique<QuoteAnchor>(text);
+        return *anchor;
+    };
     for (const SidecarDecision &dec : data.decisions) {
         if (claimed.contains(dec.id))
             continue; // a duplicate entry; the first one wins
         int row = rows.value(dec.id, -1);
+        // In a changed filing an id names offsets, which may now hold another
+        // mention of the same words: trust it only where the quote's context holds.
         if (row >= 0 && !sameDocument && !dec.anchor.exact.isEmpty()
-            && text.textAt(entities.at(row).span) != dec.anchor.exact)
+            && !locator().holds(quoteOf(dec), entities.at(row).span))
+            row = -1;
+        if (row >= 0 && claimed.contains(entities.at(row).id))
             row = -1;
 
         SourceSpan span;
@@ -383,17 +395,17 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
                 const SourceSpan saved{page, cp.fromCodePoint(dec.anchor.start),
                                        cp.fromCodePoint(dec.anchor.end)};
                 hintStart = saved.start;
-                const QString there = text.textAt(saved);
-                if (saved.length() > 0 && saved.end <= text.pages.at(page).size()
-                    && (dec.anchor.exact.isEmpty() ? sameDocument : there == dec.anchor.exact)) {
+                const bool there = dec.anchor.exact.isEmpty()
+                    ? sameDocument
+                    : (sameDocument ? text.textAt(saved) == dec.anchor.exact
+                                    : locator().holds(quoteOf(dec), saved));
+                if (saved.length() > 0 && saved.end <= text.pages.at(page).size() && there) {
                     span = saved;
                     placed = true;
                 }
             }
             if (!placed && !dec.anchor.exact.isEmpty()) {
-                if (!anchor)
-                    anchor = std::make_unique<QuoteAnchor>(text);
-                const QuoteAnchor::Result r = anchor->locate(
+                const QuoteAnchor::Result r = locator().locate(
                     {dec.anchor.exact, dec.anchor.prefix, dec.anchor.suffix, page, hintStart});
                 if (r.method != QuoteAnchor::Method::None) {
                     span = r.span;

@@ -43,6 +43,8 @@ inline DocumentContent contentOf(const QString &path)
 inline Entity found(const DocumentContent &c, const QString &type, const QString &needle, int page,
                     const QString &value = {}, int occurrence = 0)
 {
+    if (page >= c.text.pageCount())
+        return {};
     const QString &text = c.text.pages.at(page);
     qsizetype at = -1;
     for (int i = 0; i <= occurrence; ++i)

@@ -65,6 +65,29 @@ private Q_SLOTS:
         QCOMPARE(changed.textAt(r.span), expected);
     }
 
+    void holds_data()
+    {
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<bool>("holds");
+        const QString quote = u"was promoted to President, Apple Europe in August 1988."_s;
+        QTest::newRow("unchanged") << quote << true;
+        QTest::newRow("context reflowed") << u"was promoted to\n   President,  Apple Europe in\nAugust 1988."_s << true;
+        QTest::newRow("another mention") << u"Senior Vice President, Apple Europe Division in April 1988"_s << false;
+        QTest::newRow("text changed") << u"was promoted to President, Apples Europe in August 1988."_s << false;
+    }
+    void holds()
+    {
+        QFETCH(QString, page);
+        QFETCH(bool, holds);
+        TextLayer text;
+        text.pages = {page};
+        const QuoteAnchor anchor(text);
+        const int at = int(page.indexOf(u"Apple"_s));
+        QCOMPARE(anchor.holds({u"Apple"_s, u"was promoted to President, "_s, u" Europe in August 1988."_s, 0, at},
+                              SourceSpan{0, at, at + 5}),
+                 holds);
+    }
+
     void prefersTheOccurrenceWithMatchingContext()
     {
         // "ImmunoGen, Inc." occurs three times; the quote's context picks the third.

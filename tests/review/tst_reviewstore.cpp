@@ -6,6 +6,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QLockFile>
+#include <QtCore/QSet>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QSysInfo>
 #include <QtTest/QSignalSpy>
@@ -752,6 +753,74 @@ private Q_SLOTS:
         again.open(f.content, f.extracted);
         QVERIFY(again.entity(address) && again.entity(address)->orphan);
         QCOMPARE(again.entity(registrant)->value, u"ImmunoGen Inc"_s);
+    }
+
+    void realFilingAmended()
+    {
+        // Apple's 1994 10-K: "Apple" and "Macintosh" occur 155 times; every one is
+        // reviewed, then the filing gains a paragraph near the top and a reflowed
+        // line. Each decision must land on its own occurrence again.
+        FL_REQUIRE_CORPUS(source, "10k/0000320193-94-000016.txt");
+        const QByteArray original = readBytes(source);
+        Filing f(original);
+        auto everyMention = [](const DocumentContent &c) {
+            EntityList out;
+            for (const QString &word : {u"Apple"_s, u"Macintosh"_s}) {
+                const QString type = word == u"Apple"_s ? u"organization"_s : u"drug"_s;
+                const QString &page = c.text.pages.at(0);
+                for (qsizetype at = page.indexOf(word); at >= 0; at = page.indexOf(word, at + 1)) {
+                    Entity e;
+                    e.type = type;
+                    e.span = SourceSpan{0, int(at), int(at + word.size())};
+                    e.text = word;
+                    e.value = word;
+                    e.origin = u"test"_s;
+                    e.id = Entity::makeId(type, e.span, page);
+                    out.append(e);
+                }
+            }
+            return out;
+        };
+        f.extracted = everyMention(f.content);
+        QCOMPARE(f.extracted.size(), 155);
+        QStringList ids;
+        {
+            ReviewStore store;
+            store.open(f.content, f.extracted);
+            for (int i = 0; i < f.extracted.size(); ++i) {
+                ids << f.extracted.at(i).id;
+                store.setNote(f.extracted.at(i).id, u"mention %1"_s.arg(i));
+            }
+        }
+        QByteArray amended = original;
+        const qsizetype item1 = amended.indexOf("Item 1.");
+        QVERIFY(item1 > 0);
+        amended.insert(item1, "Amendment No. 1 restates the description of Apple's business below.\n\n");
+        const qsizetype line = amended.indexOf("Macintosh", amended.size() / 2);
+        amended.insert(line, "\n   ");
+        QVERIFY(writeBytes(f.path, amended));
+        f.content = ReviewFixture::contentOf(f.path);
+        f.extracted = everyMention(f.content);
+        QCOMPARE(f.extracted.size(), 156); // the amendment mentions Apple once more
+
+        ReviewStore store;
+        store.setAutosaveDelay(60000);
+        store.open(f.content, f.extracted);
+        QCOMPARE(store.count(), 156); // each decision absorbed its extraction: no duplicates
+        QSet<int> starts;
+        for (int i = 0; i < ids.size(); ++i) {
+            const Entity *e = store.entity(ids.at(i));
+            QVERIFY(e);
+            QVERIFY(!e->orphan);
+            QCOMPARE(e->note, u"mention %1"_s.arg(i));
+            QCOMPARE(f.content.text.textAt(e->span), e->text);
+            starts.insert(e->span.start);
+        }
+        QCOMPARE(starts.size(), ids.size());
+        // The only mention without a decision is the one the amendment brought.
+        const int inserted = int(f.content.text.pages.at(0).indexOf(u"Apple's business below"_s));
+        for (const Entity &e : store.entities())
+            QCOMPARE(e.note.isEmpty(), e.span.start == inserted);
     }
 
     void readOnlyModeOnlyApplies()
