@@ -206,8 +206,8 @@ void SummarySheet::Private::index()
     }
 }
 
-// Distinct values of a type in order of first mention, reviewed values first; for
-// cover facts (one value wanted) the extractor's most confident value next.
+// Distinct values of a type in order of first mention; for cover facts (one value
+// wanted) reviewed values first, then the extractor's most confident.
 QList<Fact> SummarySheet::Private::facts(const QString &type, bool mostConfidentFirst) const
 {
     QList<Fact> out;
@@ -240,11 +240,13 @@ QList<Fact> SummarySheet::Private::facts(const QString &type, bool mostConfident
         f.reviewed = f.reviewed || reviewed;
         f.confidence = qMax(f.confidence, e->confidence);
     }
-    std::stable_sort(out.begin(), out.end(), [mostConfidentFirst](const Fact &a, const Fact &b) {
-        if (a.reviewed != b.reviewed)
-            return a.reviewed;
-        return mostConfidentFirst && a.confidence > b.confidence;
-    });
+    if (mostConfidentFirst) {
+        std::stable_sort(out.begin(), out.end(), [](const Fact &a, const Fact &b) {
+            if (a.reviewed != b.reviewed)
+                return a.reviewed;
+            return a.confidence > b.confidence;
+        });
+    }
     return out;
 }
 

@@ -132,6 +132,9 @@ void TestSummarySheet::sampleSheet()
         u"99.1 Press Release of ImmunoGen, Inc. dated June 4, 2007 p. 1"_s,
         u"Carol Hausner Executive Director, Investor Relations and Corporate Communications p. 2"_s,
         u"Mitchel Sayare Chairman and CEO p. 2"_s,
+        // People in reading order: the contacts come before the quoted CEO.
+        u"Carol Hausner Executive Director, Investor Relations and Corporate Communications p. 2 "
+        "Kathryn Morris Media contact p. 2 Mitchel Sayare"_s,
         u"Organizations: Genentech (p. 1) Life sciences"_s,
         u"trastuzumab-DM1"_s,
         u"3.6 mg/kg"_s,
