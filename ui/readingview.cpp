@@ -69,8 +69,7 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
         if (m_pageOffsets.isEmpty())
             m_pageOffsets.append(0);
         // A fixed width: zoom scales the painting and never reflows the document.
-        if (!qFuzzyCompare(document->textWidth(), pageWidth))
-            document->setTextWidth(pageWidth);
+        prepareLayout(document); // a no-op when the loading thread did it
         // Should the layout change later (fonts, resources), the marks follow it.
         m_layoutConnection = connect(document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
                                      this, [this] {
@@ -93,6 +92,15 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
     verticalScrollBar()->setValue(0);
     updateCurrentPage();
     viewport()->update();
+}
+
+void ReadingView::prepareLayout(QTextDocument *document)
+{
+    if (!document)
+        return;
+    if (!qFuzzyCompare(document->textWidth(), pageWidth))
+        document->setTextWidth(pageWidth);
+    document->documentLayout()->documentSize(); // finishes the layout
 }
 
 QTextDocument *ReadingView::document() const

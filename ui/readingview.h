@@ -69,6 +69,11 @@ public:
 
     static constexpr qreal pageWidth = 800; // document units, the width the text is laid out at
 
+    // Lays a document out at pageWidth, on the thread that owns it. A 10-K's layout takes
+    // seconds: call this on the loading thread (before moving the document to the GUI
+    // thread) and setDocument() finds it done.
+    static void prepareLayout(QTextDocument *document);
+
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
     void selectionChanged(const SourceSpan &span);

@@ -1,7 +1,9 @@
 #include "readingview.h"
 #include "testutils.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFile>
+#include <QtCore/QThread>
 #include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void dragSelectsSpan();
     void pagesMapToPositions();
     void ignoresSpansOfOtherParts();
+    void layoutPreparedOnAnotherThread();
 
 private:
     void open(const QString &path, bool html);
@@ -313,6 +316,43 @@ void TestReadingView::ignoresSpansOfOtherParts()
     const int before = m_view->verticalScrollBar()->value();
     m_view->showSpan(SourceSpan{1, 0, 5});
     QCOMPARE(m_view->verticalScrollBar()->value(), before);
+}
+
+void TestReadingView::layoutPreparedOnAnotherThread()
+{
+    const QString buckle = TestUtils::corpusPath(u"8k/BuckleInc.8-K.html"_s);
+    const QString path = buckle.isEmpty() ? TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s) : buckle;
+    const QString content = readFile(path);
+    QThread *gui = QThread::currentThread();
+    // As the loader does it: build and lay out on a worker, hand the result to the GUI thread.
+    QFuture<QTextDocument *> future = QtConcurrent::run([content, gui, html = !buckle.isEmpty()] {
+        auto doc = new QTextDocument;
+        if (html)
+            doc->setHtml(content);
+        else
+            doc->setPlainText(content);
+        ReadingView::prepareLayout(doc);
+        doc->moveToThread(gui);
+        return doc;
+    });
+    future.waitForFinished();
+    m_doc.reset(future.result());
+    QCOMPARE(m_doc->thread(), gui);
+    QCOMPARE(m_doc->textWidth(), ReadingView::pageWidth);
+    const QSizeF laidOut = m_doc->documentLayout()->documentSize();
+    m_text = m_doc->toPlainText();
+    m_view->setDocument(m_doc.get(), 0, {0});
+    QCOMPARE(m_doc->documentLayout()->documentSize(), laidOut);
+
+    const SourceSpan span = spanOf(buckle.isEmpty() ? u"Massachusetts"_s : u"Buckle, Inc."_s);
+    QVERIFY(span.isValid());
+    m_view->setHighlights({Highlight{u"e"_s, span, Qt::blue, {}}});
+    m_view->showSpan(span, u"e"_s);
+    const QList<QRectF> rects = m_view->highlightRectsInViewport(u"e"_s);
+    QVERIFY(!rects.isEmpty());
+    QSignalSpy clicked(m_view.get(), &ReadingView::highlightClicked);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
+    QCOMPARE(clicked.size(), 1);
 }
 
 QTEST_MAIN(TestReadingView)
