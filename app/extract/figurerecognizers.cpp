@@ -10,6 +10,9 @@ using FigureScan::Candidate;
 
 namespace {
 
+// How far below a table heading ("(Dollars in Millions)") its unit still applies.
+constexpr int TableScaleReach = 4000;
+
 bool captured(const FigureScan::Match &m, const QString &name)
 {
     return m.capturedStart(name) >= 0;
@@ -63,6 +66,23 @@ public:
                           FigureScan::confidence(rules->confidence, u"money"_s, 0.9), u"figures.money"_s,
                           attributes});
         });
+        // Amounts in a table headed "(Dollars in Millions)" keep their value as written
+        // (the heading may not cover every column, e.g. per-share data), and say so.
+        QHash<int, QList<std::pair<int, QString>>> headings;
+        FigureScan::forEachMatch(context, rules->tableScale, [&](int page, const QString &, const FigureScan::Match &m) {
+            headings[page].append({int(m.capturedStart()), m.captured(u"word"_s).toLower()});
+        });
+        for (Candidate &c : found) {
+            if (c.attributes.contains(u"scale"_s))
+                continue;
+            const auto &onPage = headings.value(c.span.page);
+            auto it = std::lower_bound(onPage.begin(), onPage.end(), std::make_pair(c.span.start, QString()));
+            if (it == onPage.begin())
+                continue;
+            --it;
+            if (c.span.start - it->first <= TableScaleReach)
+                c.attributes.insert(u"statedIn"_s, it->second);
+        }
         FigureScan::forEachMatch(context, rules->moneyWords, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString currency = rules->currencyByWord.value(m.captured(u"curword"_s).toLower());
             const QString value = FigureNormalize::money(currency, m.captured(u"num"_s),

@@ -95,6 +95,13 @@ FigureRules::FigureRules(const RuleSet &rules)
                              + literals(currencyBySymbol.keys()) + u")?"_s + sp + u"{0,2}\\d[\\d,.]{0,20}(?:"_s + sp
                              + u"?(?<word>"_s + scaleWord + u")(?![\\w])|(?<letter>"_s + literals(scaleLetters)
                              + u")(?![\\w]))"_s);
+    QStringList plurals;
+    for (const QString &w : std::as_const(scaleWords)) {
+        if (w.size() > 3)
+            plurals.append(w + u's');
+    }
+    tableScale = compile(u"(?i:(?:\\(\\s{0,3}(?:(?:dollars|\\$|amounts)\\s{1,3})?(?:in\\s{1,3})?|(?<![\\w])(?:dollars|\\$)\\s{1,3}in\\s{1,3})(?<word>"_s
+                         + literals(plurals) + u")(?![\\w]))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp

@@ -28,6 +28,9 @@ public:
     // What follows the first amount of a range whose scale is stated once: the " to
     // $70 billion" of "$67 to $70 billion". Anchored; groups word, letter.
     QRegularExpression moneyRangeTail;
+    // Table headings that state the unit of the amounts below them: "(Dollars in Millions)",
+    // "($ in millions)", "(MILLIONS, except per share data)". Group word ("millions").
+    QRegularExpression tableScale;
     // Amounts with a currency word after them: "5 million dollars". Groups: num, word, curword.
     QRegularExpression moneyWords;
     // "12.5%", "12.5 percent", "(3.2)%". Groups: open, minus, num, close.

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void date();
     void spansCoverTheirText();
     void longPageFindsEachFigureOnce();
+    void tableHeadingStatesUnit_data();
+    void tableHeadingStatesUnit();
     void userPackAddsCurrency();
     void sameResultsFromSeveralThreads();
 
@@ -270,6 +272,41 @@ void TestFigures::longPageFindsEachFigureOnce()
     QCOMPARE(QSet<QString>(dates.begin(), dates.end()).size(), 1);
     QCOMPARE(found(u"money"_s, page).size(), 3000);
     QCOMPARE(found(u"percent"_s, page).size(), 3000);
+}
+
+void TestFigures::tableHeadingStatesUnit_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("statedIn");
+    QTest::newRow("jnj: parentheses") << u"Consolidated Balance Sheets\n(Dollars in Millions)\nCash $ 12,889 $ 14,487\n"_s
+                                      << QStringList{u"millions"_s, u"millions"_s};
+    QTest::newRow("pfizer: capitals") << u"PFIZER INC.\n(MILLIONS, EXCEPT PER COMMON SHARE DATA)\nRevenues $ 12,734\n"_s
+                                      << QStringList{u"millions"_s};
+    QTest::newRow("bmy: heading without parentheses") << u"Dollars in millions 2023 2022\nEliquis $ 12,206\n"_s
+                                                      << QStringList{u"millions"_s};
+    QTest::newRow("scaled amount keeps its own scale") << u"($ in millions)\nup $1.2 billion\n"_s << QStringList{QString()};
+    QTest::newRow("shares are not dollars") << u"(Shares in Thousands)\nPrice $ 155\n"_s << QStringList{QString()};
+    QTest::newRow("prose") << u"in millions of homes; a $5 fee"_s << QStringList{QString()};
+    QTest::newRow("heading too far above") << u"(Dollars in Millions)\n"_s + QString(5000, u'x') + u"\n$ 12"_s
+                                           << QStringList{QString()};
+}
+
+void TestFigures::tableHeadingStatesUnit()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, statedIn);
+    DocumentContent content;
+    content.text.pages = {text};
+    const ExtractionContext context{content, m_rules};
+    EntityList entities;
+    createFigureRecognizers().front()->run(context, entities);
+    QStringList got;
+    for (const Entity &e : std::as_const(entities))
+        got.append(e.attributes.value(u"statedIn"_s));
+    QCOMPARE(got, statedIn);
+    // The value stays as written.
+    for (const Entity &e : std::as_const(entities))
+        QVERIFY2(!e.value.endsWith(u"000000"_s) || e.attributes.contains(u"scale"_s), qPrintable(e.value));
 }
 
 void TestFigures::userPackAddsCurrency()
