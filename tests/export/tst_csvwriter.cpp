@@ -37,6 +37,7 @@ private Q_SLOTS:
     void bom();
     void batchOfThree();
     void orphanHasNoOffsets();
+    void rowTakesTextFromPage();
     void emptyExportHasHeader();
     void deviceNotWritable();
     void manyRows();
@@ -393,6 +394,26 @@ void TestCsvWriter::orphanHasNoOffsets()
     QCOMPARE(rows.at(1).mid(6, 3), QStringList({QString(), QString(), QString()}));
     QCOMPARE(rows.at(1).at(13), e.note);
     QCOMPARE(rows.at(2).mid(6, 3), QStringList({QString(), QString(), QString()}));
+}
+
+void TestCsvWriter::rowTakesTextFromPage()
+{
+    // The contract is page_text[start:end] == text: the page wins over a stale entity text.
+    const DocumentContent c = contentFromFile(TestUtils::dataPath(u"export/astral.txt"_s), false);
+    Entity e = at(c, u"organization"_s, u"𝐀𝐂𝐌𝐄 Holdings"_s);
+    e.text = u"ACME Holdings"_s;
+    e.status = EntityStatus::Added;
+    e.origin.clear();
+    ExportRowBuilder builder(c);
+    const ExportRow r = builder.row(e);
+    QVERIFY(r.hasSpan);
+    QCOMPARE(r.text, u"𝐀𝐂𝐌𝐄 Holdings"_s);
+    QCOMPARE(r.file, u"astral.txt"_s);
+    QCOMPARE(r.page, 1);
+    QCOMPARE(r.end - r.start, 13); // code points, not the 17 UTF-16 units
+    QCOMPARE(r.origin, u"manual"_s); // an added entity without a rule
+    QCOMPARE(r.status, u"added"_s);
+    QCOMPARE(r.category, u"Organizations"_s);
 }
 
 void TestCsvWriter::emptyExportHasHeader()
