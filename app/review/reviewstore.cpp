@@ -77,6 +77,7 @@ struct ReviewStore::Private
     // hand, or kept from the sidecar): added stays added, corrected stays corrected.
     QHash<QString, EntityStatus> confirmAs;
     QHash<QString, SidecarAnchor> orphanAnchors;           // as saved, written back unchanged
+    mutable QHash<QString, QByteArray> encoded;            // id -> decision as last written
     std::vector<CodePointIndex> codePoints;                 // per page
 
     struct HistoryEntry
@@ -276,6 +277,7 @@ void ReviewStore::Private::resetData()
     original.clear();
     confirmAs.clear();
     orphanAnchors.clear();
+    encoded.clear();
     codePoints.clear();
     history.clear();
     readOnlyReason.clear();
@@ -323,9 +325,15 @@ SidecarData ReviewStore::Private::snapshot() const
     data.format = formatKey(content.format);
     data.savedAt = nowUtc();
     data.decisions.reserve(entities.size());
+    data.decisionsJson.reserve(entities.size());
     for (const Entity &e : entities) {
         if (!isDecision(e))
             continue;
+        const auto cached = encoded.constFind(e.id);
+        if (cached != encoded.cend()) {
+            data.decisionsJson.append(*cached);
+            continue;
+        }
         SidecarDecision dec;
         dec.id = e.id;
         dec.status = statusKey(e.status);
@@ -336,7 +344,9 @@ SidecarData ReviewStore::Private::snapshot() const
         dec.note = e.note;
         dec.by = e.by;
         dec.at = e.at;
-        data.decisions.append(std::move(dec));
+        const QByteArray json = SidecarFile::serializeDecision(dec);
+        encoded.insert(e.id, json);
+        data.decisionsJson.append(json);
     }
     data.historyJson.reserve(qsizetype(history.size()));
     for (const HistoryEntry &h : history) {
@@ -702,7 +712,7 @@ bool ReviewStore::save()
     if (!d->open || isReadOnly() || d->savingBlocked || d->sidecarPath.isEmpty())
         return false;
     const SidecarData data = d->snapshot();
-    if (data.decisions.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
+    if (data.decisionsJson.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
         d->dirty = false;
         return true; // nothing to keep; no file for an unreviewed filing
     }
@@ -768,6 +778,7 @@ void ReviewStore::reloadFromDisk()
     d->rebuildRows();
     d->original.clear();
     d->confirmAs.clear();
+    d->encoded.clear();
     for (const Entity &e : std::as_const(d->extracted))
         d->original.insert(e.id, {e.type, e.value});
     d->orphanAnchors.clear();
@@ -815,6 +826,7 @@ void ReviewStore::applyState(const QString &id, const ReviewState &state)
     if (row < 0)
         return;
     Entity &e = d->entities[row];
+    d->encoded.remove(id);
     e.status = state.status;
     e.value = state.value;
     e.type = state.type;
@@ -829,6 +841,7 @@ void ReviewStore::insertEntity(int row, const Entity &entity)
 {
     row = qBound(0, row, count());
     Q_EMIT entityAboutToBeInserted(row);
+    d->encoded.remove(entity.id);
     d->entities.insert(row, entity);
     if (row == count() - 1)
         d->rows.insert(entity.id, row);
@@ -844,6 +857,7 @@ void ReviewStore::removeEntity(const QString &id)
     if (row < 0)
         return;
     Q_EMIT entityAboutToBeRemoved(row);
+    d->encoded.remove(id);
     d->entities.removeAt(row);
     if (row == count())
         d->rows.remove(id);

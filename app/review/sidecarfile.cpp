@@ -447,7 +447,12 @@ void writeDecision(QByteArray &out, const SidecarDecision &d)
 QByteArray SidecarFile::serialize(const SidecarData &data)
 {
     QByteArray out;
-    out.reserve(1024 + data.decisions.size() * 400 + data.history.size() * 200);
+    qsizetype size = 1024 + data.decisions.size() * 400 + data.history.size() * 200;
+    for (const QByteArray &line : data.decisionsJson)
+        size += line.size() + 6;
+    for (const QByteArray &line : data.historyJson)
+        size += line.size() + 6;
+    out.reserve(size);
     out.append("{\n  ");
     writeField(out, "schema", schema());
     out.append(",\n  ");
@@ -467,11 +472,16 @@ QByteArray SidecarFile::serialize(const SidecarData &data)
     out.append(",\n  ");
     writeKey(out, "decisions");
     out.append('[');
-    for (qsizetype i = 0; i < data.decisions.size(); ++i) {
+    const bool decisionsEncoded = !data.decisionsJson.isEmpty();
+    const qsizetype decisions = decisionsEncoded ? data.decisionsJson.size() : data.decisions.size();
+    for (qsizetype i = 0; i < decisions; ++i) {
         out.append(i == 0 ? "\n    " : ",\n    ");
-        writeDecision(out, data.decisions.at(i));
+        if (decisionsEncoded)
+            out.append(data.decisionsJson.at(i));
+        else
+            writeDecision(out, data.decisions.at(i));
     }
-    out.append(data.decisions.isEmpty() ? "],\n  " : "\n  ],\n  ");
+    out.append(decisions == 0 ? "],\n  " : "\n  ],\n  ");
     writeKey(out, "history");
     out.append('[');
     const bool encoded = !data.historyJson.isEmpty();
@@ -484,6 +494,13 @@ QByteArray SidecarFile::serialize(const SidecarData &data)
             writeValue(out, data.history.at(i));
     }
     out.append(entries == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    return out;
+}
+
+QByteArray SidecarFile::serializeDecision(const SidecarDecision &decision)
+{
+    QByteArray out;
+    writeDecision(out, decision);
     return out;
 }
 

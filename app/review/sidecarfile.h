@@ -43,6 +43,9 @@ struct SidecarData
     QString format; // formatKey()
     QDateTime savedAt;
     QList<SidecarDecision> decisions;
+    // When not empty, the decisions already encoded (serializeDecision), written
+    // instead of `decisions`: the store re-encodes only what changed.
+    QList<QByteArray> decisionsJson;
     // Entries {at, by, op, id, from, to}; kept as JSON so entries written by
     // other tools survive a round trip untouched.
     QJsonArray history;
@@ -82,6 +85,7 @@ public:
 
     // One decision and one history entry per line: small diffs, clean git merges.
     static QByteArray serialize(const SidecarData &data);
+    static QByteArray serializeDecision(const SidecarDecision &decision);
     // A JSON object on one line, as serialize() writes history entries.
     static QByteArray serializeObject(const QJsonObject &object);
     static QJsonObject toJson(const SidecarData &data);

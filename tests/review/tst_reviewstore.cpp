@@ -217,6 +217,31 @@ private Q_SLOTS:
         QCOMPARE(store.entity(f.idOf(u"item"_s))->status, EntityStatus::Auto);
     }
 
+    void fileFollowsEveryChangeAndUndo()
+    {
+        Filing f;
+        ReviewStore store;
+        store.setAutosaveDelay(60000);
+        store.open(f.content, f.extracted);
+        const QString date = f.idOf(u"report_date"_s);
+        auto saved = [&] { return decisionIn(readJson(f.sidecar()), date); };
+        store.confirm(date);
+        QVERIFY(store.save());
+        QCOMPARE(saved().value(u"status"_s).toString(), u"confirmed"_s);
+        store.setValue(date, u"2007-06-01"_s);
+        QVERIFY(store.save());
+        QCOMPARE(saved().value(u"status"_s).toString(), u"corrected"_s);
+        QCOMPARE(saved().value(u"value"_s).toString(), u"2007-06-01"_s);
+        store.undoStack()->undo();
+        QVERIFY(store.save());
+        QCOMPARE(saved().value(u"status"_s).toString(), u"confirmed"_s);
+        QCOMPARE(saved().value(u"value"_s).toString(), u"2007-06-04"_s);
+        store.undoStack()->undo();
+        QVERIFY(store.save());
+        QVERIFY(saved().isEmpty()); // back to auto: no longer a decision
+        QCOMPARE(readJson(f.sidecar()).value(u"history"_s).toArray().size(), 0);
+    }
+
     void confirmingKeepsWhatTheAnalystDid()
     {
         Filing f;
