@@ -670,11 +670,20 @@ void PdfPageView::keyPressEvent(QKeyEvent *event)
     } else if (event->matches(QKeySequence::Copy)) {
         copySelection();
     } else if (event->key() == Qt::Key_PageDown && !ctrl) {
-        goToPage(m_currentPage + 1);
+        // Through a page taller than the view a screen at a time, then to the next page's top.
+        const qreal below = pageRectInViewport(m_currentPage).bottom() - viewport()->height();
+        if (below > 1)
+            verticalScrollBar()->setValue(verticalScrollBar()->value()
+                                          + qRound(std::min(below + kMargin, viewport()->height() * 0.9)));
+        else
+            goToPage(m_currentPage + 1);
     } else if (event->key() == Qt::Key_PageUp && !ctrl) {
-        // Back to the top of the current page first when it is scrolled past.
-        const qreal top = pageRectInViewport(m_currentPage).top();
-        goToPage(top < -1 ? m_currentPage : m_currentPage - 1);
+        const qreal above = -pageRectInViewport(m_currentPage).top();
+        if (above > 1)
+            verticalScrollBar()->setValue(verticalScrollBar()->value()
+                                          - qRound(std::min(above + kMargin, viewport()->height() * 0.9)));
+        else
+            goToPage(m_currentPage - 1);
     } else if (event->key() == Qt::Key_Home) {
         goToPage(0);
     } else if (event->key() == Qt::Key_End) {

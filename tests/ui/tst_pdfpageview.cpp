@@ -10,6 +10,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QScrollBar>
 
+#include <cmath>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -300,7 +301,7 @@ void TestPdfPageView::doubleClickSelectsWord()
 
 void TestPdfPageView::pageKeysNavigate()
 {
-    m_view->setZoom(1.0);
+    m_view->setZoomMode(PdfPageView::ZoomMode::FitPage);
     m_view->setFocus();
     QSignalSpy pages(m_view.get(), &PdfPageView::currentPageChanged);
     QCOMPARE(m_view->currentPage(), 0);
@@ -316,6 +317,26 @@ void TestPdfPageView::pageKeysNavigate()
     m_view->goToPage(3);
     QCOMPARE(m_view->currentPage(), 3);
     QTRY_VERIFY(m_view->isPageRendered(3));
+
+    // Zoomed in, PgDn goes through a page a screen at a time before it moves on.
+    m_view->setZoom(3.0);
+    m_view->goToPage(0);
+    const qreal pageHeight = m_view->pageRectInViewport(0).height();
+    QVERIFY(pageHeight > 2 * m_view->viewport()->height());
+    QTest::keyClick(m_view.get(), Qt::Key_PageDown);
+    QCOMPARE(m_view->currentPage(), 0);
+    const qreal moved = 12.0 - m_view->pageRectInViewport(0).top();
+    QVERIFY(moved > m_view->viewport()->height() * 0.8 && moved < m_view->viewport()->height());
+    int presses = 1;
+    while (m_view->currentPage() == 0 && presses < 20) {
+        QTest::keyClick(m_view.get(), Qt::Key_PageDown);
+        ++presses;
+    }
+    QCOMPARE(m_view->currentPage(), 1);
+    QVERIFY(presses >= int(pageHeight / m_view->viewport()->height()));
+    QTest::keyClick(m_view.get(), Qt::Key_PageUp);
+    QTest::keyClick(m_view.get(), Qt::Key_PageUp);
+    QCOMPARE(m_view->currentPage(), 0);
 }
 
 void TestPdfPageView::clearWhileRendering()
