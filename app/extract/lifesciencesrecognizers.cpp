@@ -130,7 +130,9 @@ public:
         outcomes(context, r, found);
         if (context.cancelled())
             return;
-        FigureScan::appendEntities(context, crossCheck(FigureScan::resolve(found)), out);
+        QList<Candidate> kept = crossCheck(FigureScan::resolve(found));
+        linkDrugs(context, kept);
+        FigureScan::appendEntities(context, kept, out);
     }
 
 private:
@@ -369,6 +371,80 @@ private:
             found.append({Outcome, spanOf(p, m), canonical(m.captured()), conf(r, u"outcomeTerm"_s, 0.75),
                           u"ls.outcome.term"_s, {}});
         });
+    }
+
+    // A phase, dose, indication, adverse event or outcome names in attribute "drug" the
+    // drug of its sentence it most likely belongs to, so the summary sheet and the CSV
+    // can group them; none when its sentence names no drug.
+    static void linkDrugs(const ExtractionContext &context, QList<Candidate> &candidates)
+    {
+        QHash<int, QList<const Candidate *>> drugsByPage; // in document order (resolve sorts)
+        for (const Candidate &c : std::as_const(candidates)) {
+            if (c.type == Drug)
+                drugsByPage[c.span.page].append(&c);
+        }
+        QList<std::pair<int, QString>> links;
+        for (int i = 0; i < candidates.size(); ++i) {
+            const Candidate &c = candidates.at(i);
+            if (c.type == Drug || c.type == Target)
+                continue;
+            const auto drugs = drugsByPage.value(c.span.page);
+            if (drugs.isEmpty())
+                continue;
+            const QString &page = context.content.text.pages.at(c.span.page);
+            const auto [from, to] = sentenceAround(page, c.span.start, c.span.end);
+            // A disease follows its drug ("trastuzumab-DM1 into Phase II testing for the
+            // treatment of ... breast cancer"); one before any drug is more often history
+            // ("breast cancer that had progressed on ... Herceptin"). So an indication takes
+            // the nearest drug before it; doses, phases and events the nearest drug.
+            const bool onlyBefore = c.type == Indication;
+            const Candidate *best = nullptr;
+            int bestDistance = 0;
+            for (const Candidate *d : drugs) {
+                if (d->span.end <= from || d->span.start >= to)
+                    continue;
+                const bool before = d->span.end <= c.span.start;
+                if (onlyBefore && !before)
+                    continue;
+                const int distance = before ? c.span.start - d->span.end : qMax(0, d->span.start - c.span.end);
+                if (!best || distance < bestDistance) {
+                    best = d;
+                    bestDistance = distance;
+                }
+            }
+            if (best)
+                links.append({i, best->value});
+        }
+        for (const auto &[i, drug] : std::as_const(links))
+            candidates[i].attributes.insert(u"drug"_s, drug);
+    }
+
+    // The sentence around [start, end): from after the previous ". ", "? ", "! " or blank
+    // line to the next one, at most 300 characters each way.
+    static std::pair<int, int> sentenceAround(const QString &page, int start, int end)
+    {
+        constexpr int Reach = 300;
+        const auto boundary = [&](int i) {
+            const QChar c = page.at(i);
+            const bool next = i + 1 < page.size();
+            return ((c == u'.' || c == u'?' || c == u'!') && next && page.at(i + 1).isSpace())
+                || (c == u'\n' && next && page.at(i + 1) == u'\n');
+        };
+        int from = qMax(0, start - Reach);
+        for (int i = start - 1; i >= from; --i) {
+            if (boundary(i)) {
+                from = i + 1;
+                break;
+            }
+        }
+        int to = qMin(int(page.size()), end + Reach);
+        for (int i = end; i < to; ++i) {
+            if (boundary(i)) {
+                to = i;
+                break;
+            }
+        }
+        return {from, to};
     }
 
     // A symptom inside a disease name ("post-traumatic headache") is not an adverse

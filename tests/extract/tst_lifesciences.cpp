@@ -38,6 +38,8 @@ private Q_SLOTS:
     void adverseEvent();
     void outcome_data();
     void outcome();
+    void linkedDrug_data();
+    void linkedDrug();
     void sampleMatchesGold_data();
     void sampleMatchesGold();
     void disabledPackFindsNothing();
@@ -82,7 +84,7 @@ QStringList TestLifeSciences::found(const QString &type, const QString &text, co
             continue;
         QStringList attributes;
         for (auto it = e.attributes.begin(); it != e.attributes.end(); ++it) {
-            if (it.key() != u"kind"_s && it.key() != u"payload"_s && it.key() != u"unit"_s)
+            if (it.key() != u"kind"_s && it.key() != u"payload"_s && it.key() != u"unit"_s && it.key() != u"drug"_s)
                 attributes.append(it.key() + u'=' + it.value());
         }
         out.append(e.value + u" | "_s + e.text + (attributes.isEmpty() ? QString() : u" | "_s + attributes.join(u"; "_s)));
@@ -303,6 +305,38 @@ void TestLifeSciences::outcome()
     QFETCH(QString, text);
     QFETCH(QStringList, expected);
     QCOMPARE(found(u"trial_outcome"_s, text), expected);
+}
+
+void TestLifeSciences::linkedDrug_data()
+{
+    addRows();
+    QTest::newRow("immunogen: dose and outcome of one compound")
+        << u"4 of the 10 patients who received 2.4 or 3.6 mg/kg of trastuzumab-DM1 had an objective response. These patients all had HER2-expressing metastatic breast cancer."_s
+        << QStringList{u"trial_outcome objective response: 4/10 -> trastuzumab-DM1"_s, u"dose 2.4 mg/kg -> trastuzumab-DM1"_s,
+                       u"dose 3.6 mg/kg -> trastuzumab-DM1"_s, u"indication breast cancer -> "_s};
+    QTest::newRow("immunogen: nearest of two")
+        << u"Genentech has now announced plans to advance trastuzumab-DM1 into Phase II testing for the treatment of HER2-positive metastatic breast cancer and we'll start a Phase II trial of huC242-DM4 in the treatment of gastric cancer in the next few weeks."_s
+        << QStringList{u"trial_phase Phase II -> trastuzumab-DM1"_s, u"indication breast cancer -> trastuzumab-DM1"_s,
+                       u"trial_phase Phase II -> huC242-DM4"_s, u"indication gastric cancer -> huC242-DM4"_s};
+    QTest::newRow("immunogen: drug before the phase") << u"Interim findings were reported from the Company's huC242-DM4 Phase I trial and huN901-DM1 Study 001."_s
+                                                      << QStringList{u"trial_phase Phase I -> huC242-DM4"_s};
+    QTest::newRow("immunogen: adverse event after the drug")
+        << u"three patients had a severe headache after the initial infusion of huN901-DM1; their symptoms improved"_s
+        << QStringList{u"adverse_event headache -> huN901-DM1"_s};
+}
+
+void TestLifeSciences::linkedDrug()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    DocumentContent content;
+    content.text.pages = {text};
+    QStringList got;
+    for (const Entity &e : extract(content, m_rules)) {
+        if (e.type != u"drug"_s && e.type != u"target"_s)
+            got.append(e.type + u' ' + e.value + u" -> "_s + e.attributes.value(u"drug"_s));
+    }
+    QCOMPARE(got, expected);
 }
 
 namespace {
