@@ -86,6 +86,7 @@ private Q_SLOTS:
     void asksWhenReviewChangesOnDisk();
     void printPreviewShowsSummary();
     void cancelStopsExtraction();
+    void confirmGroupIsOneStep();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -625,6 +626,47 @@ void TestMainWindow::cancelStopsExtraction()
              qPrintable(window.statusBar()->currentMessage()));
     // What was found so far is there to review.
     QVERIFY(window.store());
+}
+
+void TestMainWindow::confirmGroupIsOneStep()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(openAndWait(window, copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s))));
+    ReviewStore *store = window.store();
+    EntityPanel *panel = window.entityPanel();
+    const EntityTreeModel *model = panel->model();
+
+    // A value mentioned more than once.
+    QStringList group;
+    for (int c = 0; c < model->rowCount() && group.isEmpty(); ++c) {
+        const QModelIndex category = model->index(c, 0);
+        for (int g = 0; g < model->rowCount(category) && group.isEmpty(); ++g)
+            if (model->rowCount(model->index(g, 0, category)) > 1)
+                group = model->entityIds(model->index(g, 0, category));
+    }
+    QVERIFY2(group.size() > 1, "no value with several mentions");
+    QVERIFY(panel->selectEntity(group.last()));
+    panel->tree()->setFocus();
+    const int steps = store->undoStack()->count();
+    QTest::keyClick(panel->tree(), Qt::Key_Return, Qt::ShiftModifier);
+    for (const QString &id : std::as_const(group))
+        QCOMPARE(store->entity(id)->status, EntityStatus::Confirmed);
+    QCOMPARE(store->undoStack()->count(), steps + 1);
+    QTest::keyClick(panel->tree(), Qt::Key_Z, Qt::ControlModifier);
+    for (const QString &id : std::as_const(group))
+        QCOMPARE(store->entity(id)->status, EntityStatus::Auto);
+
+    // Selecting the value row and pressing Delete rejects every mention.
+    const QModelIndex valueRow = panel->filter()->mapFromSource(model->indexOfEntity(group.first()).parent());
+    panel->tree()->selectionModel()->setCurrentIndex(
+        valueRow, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTest::keyClick(panel->tree(), Qt::Key_Delete);
+    for (const QString &id : std::as_const(group))
+        QCOMPARE(store->entity(id)->status, EntityStatus::Rejected);
+    QCOMPARE(store->undoStack()->count(), steps + 1);
 }
 
 QTEST_MAIN(TestMainWindow)
