@@ -236,12 +236,16 @@ void parseSgmlHeader(const QString &text, QMap<QString, HeaderField> &fields)
     b.endAddress(text);
 }
 
+// Searches [from, to) only (to < 0: the end), so that looking for a missing
+// closing tag in every document of a long file stays linear.
 qsizetype findTag(const QString &text, QStringView tag, qsizetype from = 0, qsizetype to = -1)
 {
-    const qsizetype at = text.indexOf(tag, from, Qt::CaseInsensitive);
-    if (at < 0 || (to >= 0 && at >= to))
+    if (to < 0 || to > text.size())
+        to = text.size();
+    if (from >= to)
         return -1;
-    return at;
+    const qsizetype at = QStringView(text).first(to).indexOf(tag, from, Qt::CaseInsensitive);
+    return at < 0 ? -1 : at;
 }
 
 // The value of a metadata tag (<TYPE>8-K) inside [from, to).
@@ -289,7 +293,7 @@ SubmissionParser::Result SubmissionParser::parse(const QString &text)
         if (at >= 0 && (firstDoc < 0 || at < firstDoc)) {
             hStart = at + open.size();
             const QString close = u"</"_s + open.mid(1).toString();
-            hEnd = findTag(text, close, hStart);
+            hEnd = findTag(text, close, hStart, firstDoc);
             break;
         }
     }
@@ -316,8 +320,8 @@ SubmissionParser::Result SubmissionParser::parse(const QString &text)
     qsizetype at = firstDoc;
     while (at >= 0) {
         const qsizetype next = findTag(text, u"<DOCUMENT>", at + 10);
-        qsizetype docEnd = findTag(text, u"</DOCUMENT>", at + 10);
-        if (docEnd < 0 || (next >= 0 && docEnd > next))
+        qsizetype docEnd = findTag(text, u"</DOCUMENT>", at + 10, next);
+        if (docEnd < 0)
             docEnd = next >= 0 ? next : text.size();
         const qsizetype textTag = findTag(text, u"<TEXT>", at, docEnd);
         const qsizetype metaEnd = textTag >= 0 ? textTag : docEnd;

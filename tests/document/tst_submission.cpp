@@ -22,6 +22,7 @@ private Q_SLOTS:
     void textPagesSplitAtPageMarkers();
     void cutMidHeader();
     void cutMidDocument();
+    void manyUnclosedDocuments();
     void classify_data();
     void classify();
 
@@ -313,6 +314,20 @@ void TestSubmission::cutMidDocument()
     QCOMPARE(r.documents.size(), 2);
     QCOMPARE(r.documents.at(1).type, u"EX-10.1"_s);
     QCOMPARE(r.header.value(u"cik"_s).value, u"0000880984"_s);
+}
+
+void TestSubmission::manyUnclosedDocuments()
+{
+    // Every document lacks </TEXT> and </DOCUMENT>: each must end at the next one.
+    QString text = u"<SEC-HEADER>\nACCESSION NUMBER:\t0000000000-00-000001\n</SEC-HEADER>\n"_s;
+    const int count = 20000;
+    for (int i = 0; i < count; ++i)
+        text += u"<DOCUMENT>\n<TYPE>EX-99.%1\n<TEXT>\nexhibit %1\n"_s.arg(i);
+    const SubmissionParser::Result r = SubmissionParser::parse(text);
+    QCOMPARE(r.documents.size(), count);
+    QCOMPARE(r.documents.at(7).type, u"EX-99.7"_s);
+    QCOMPARE(r.documents.at(7).body, u"exhibit 7\n"_s);
+    QCOMPARE(r.header.value(u"accession_number"_s).value, u"0000000000-00-000001"_s);
 }
 
 void TestSubmission::classify_data()
