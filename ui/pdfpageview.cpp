@@ -580,8 +580,10 @@ void PdfPageView::paintEvent(QPaintEvent *)
         } else {
             p.fillRect(pr, Qt::white);
             p.setPen(QColor(0x99, 0x99, 0x99));
-            p.drawText(pr, Qt::AlignCenter,
-                       c ? tr("Page %1 could not be rendered").arg(page + 1) : tr("Page %1").arg(page + 1));
+            // In the middle of what is visible of the page, which may be taller than the view.
+            p.drawText(pr.intersected(QRectF(viewport()->rect())), Qt::AlignCenter,
+                       c ? tr("Page %1 could not be rendered").arg(page + 1)
+                         : tr("Rendering page %1…").arg(page + 1));
         }
 
         for (int i : m_highlightsByPage.value(page)) {
