@@ -62,6 +62,10 @@ struct DocumentContent
     // filing_date, items (";"-joined), company_name, cik, sic, irs_number,
     // state_of_incorporation, file_number, business_address, business_phone,
     // former_names (";"-joined). Empty for documents without a header.
+    // Values are the text at their span, except: sic is the code only ("2834");
+    // items and former_names span their first value; business_address joins
+    // street, city, state and zip, and spans from street to zip. The SEC-HEADER
+    // form gives items as descriptions ("Other Events"), the .nc form as numbers.
     QMap<QString, HeaderField> header;
     QList<DeiFact> deiFacts;
 
