@@ -19,6 +19,7 @@
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(LoadError::Kind)
+Q_DECLARE_METATYPE(DocumentFormat)
 
 // Opening filings of every format, and refusing bad files with a clear message.
 class TestFilingDocument : public QObject
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void inlineXbrlFacts();
     void inlineXbrlInSubmission();
     void bigFilingsLoad();
+    void bundledSample_data();
+    void bundledSample();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -634,6 +637,27 @@ void TestFilingDocument::bigFilingsLoad()
         QVERIFY(doc->pageCount() > 50);
         QVERIFY(doc->content().deiFacts.size() > 20);
     }
+}
+
+void TestFilingDocument::bundledSample_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<DocumentFormat>("format");
+    QTest::newRow("pdf") << u":/sample/immunogen-8k-2007-06-04.pdf"_s << DocumentFormat::Pdf;
+    QTest::newRow("text") << u":/sample/immunogen-8k-2007-06-04.txt"_s << DocumentFormat::PlainText;
+}
+
+void TestFilingDocument::bundledSample()
+{
+    // The sample ships inside the program, as a Qt resource.
+    QFETCH(QString, path);
+    QFETCH(DocumentFormat, format);
+    LoadError error;
+    const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    QCOMPARE(doc->format(), format);
+    QVERIFY(doc->content().text.pages.join(u'\n').contains(u"ImmunoGen"_s));
+    QCOMPARE(doc->content().fileName, u"immunogen-8k-2007-06-04."_s + path.section(u'.', -1));
 }
 
 QTEST_MAIN(TestFilingDocument)
