@@ -388,7 +388,7 @@ private:
             const Candidate &c = candidates.at(i);
             if (c.type == Drug || c.type == Target)
                 continue;
-            const auto drugs = drugsByPage.value(c.span.page);
+            const QList<const Candidate *> &drugs = drugsByPage[c.span.page];
             if (drugs.isEmpty())
                 continue;
             const QString &page = context.content.text.pages.at(c.span.page);
@@ -400,8 +400,12 @@ private:
             const bool onlyBefore = c.type == Indication;
             const Candidate *best = nullptr;
             int bestDistance = 0;
-            for (const Candidate *d : drugs) {
-                if (d->span.end <= from || d->span.start >= to)
+            // Drugs are in document order and short: look only at those near the sentence.
+            auto first = std::lower_bound(drugs.begin(), drugs.end(), from - 200,
+                                          [](const Candidate *d, int at) { return d->span.start < at; });
+            for (auto it = first; it != drugs.end() && (*it)->span.start < to; ++it) {
+                const Candidate *d = *it;
+                if (d->span.end <= from)
                     continue;
                 const bool before = d->span.end <= c.span.start;
                 if (onlyBefore && !before)

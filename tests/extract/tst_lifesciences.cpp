@@ -479,6 +479,7 @@ void TestLifeSciences::hostileTextEnds()
         u"Grade 3/4 "_s.repeated(10000) + u"neutropenia"_s,
         u"HER2-HER2-"_s.repeated(10000),
         u"metastatic relapsed refractory advanced "_s.repeated(3000) + u"breast cancer"_s,
+        u"trastuzumab-DM1 2 mg "_s.repeated(20000),
     };
     DocumentContent content;
     content.text.pages = pages;
@@ -495,6 +496,8 @@ void TestLifeSciences::hostileTextEnds()
     QCOMPARE(count(u"drug"_s, 0), 0);
     QCOMPARE(count(u"adverse_event"_s, 4), 1);
     QCOMPARE(count(u"indication"_s, 6), 1);
+    QCOMPARE(count(u"dose"_s, 7), 20000);
+    QCOMPARE(count(u"drug"_s, 7), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestLifeSciences)
