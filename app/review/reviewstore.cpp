@@ -584,14 +584,18 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
     const QString fallback = content.sha256.isEmpty() ? QString()
                                                       : SidecarFile::fallbackPath(content.sha256);
 
+    // Decisions in the data folder (saved there when the filing's folder could not
+    // be written) count when newer than the file beside the filing.
+    const QFileInfo inDataFolder(fallback);
+    const bool dataFolderIsNewer = !fallback.isEmpty() && inDataFolder.exists()
+        && (!QFileInfo::exists(beside) || inDataFolder.lastModified() > QFileInfo(beside).lastModified());
+
     if (mode == OpenMode::ReadOnly) {
         d->readOnlyReason = tr("Opened read-only.");
-        d->readPath = QFileInfo::exists(beside) || fallback.isEmpty() || !QFileInfo::exists(fallback)
-            ? beside
-            : fallback;
+        d->readPath = dataFolderIsNewer ? fallback : beside;
         d->sidecarPath = d->readPath;
     } else {
-        auto tryLock = [this](const QString &path) {
+        auto tryLock = [](const QString &path) {
             auto lock = std::make_unique<QLockFile>(path + u".lock"_s);
             // A lock whose process is gone (same machine) is stale at once; one from
             // another machine (a shared folder) once it has not been refreshed for
@@ -635,11 +639,8 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         d->readPath = d->sidecarPath;
         if (d->sidecarPath == fallback && !QFileInfo::exists(fallback) && QFileInfo::exists(beside))
             d->readPath = beside;
-        // Decisions left in the data folder (saved there when this folder could not
-        // be written) and newer than the file beside the filing move back here.
-        const QFileInfo rescued(fallback);
-        if (d->lock && d->sidecarPath == beside && rescued.exists()
-            && (!QFileInfo::exists(beside) || rescued.lastModified() > QFileInfo(beside).lastModified())) {
+        // Newer decisions in the data folder move back beside the filing.
+        if (d->lock && d->sidecarPath == beside && dataFolderIsNewer) {
             d->readPath = fallback;
             d->recoveredFrom = fallback;
             d->say(tr("Decisions for %1 were recovered from %2.")
@@ -650,6 +651,8 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         d->say(d->readOnlyReason);
 
     const SidecarFile::LoadResult loaded = SidecarFile::load(d->readPath);
+    if (loaded.status != SidecarFile::LoadStatus::Loaded)
+        d->recoveredFrom.clear(); // never remove a file that could not be read
     switch (loaded.status) {
     case SidecarFile::LoadStatus::Loaded:
         d->applyDecisions(loaded.data);

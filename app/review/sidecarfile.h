@@ -55,7 +55,10 @@ struct SidecarData
 };
 
 // Reads and writes `<filing file name>.review.json`. Stateless; every function
-// returns its errors as values with a message naming the file.
+// returns its errors as values with a message naming the file. Beside it live
+// `.review.json.bak` (the previous version), `.review.json.lock` (while a window
+// reviews the filing) and, for a file that could not be read, the untouched
+// original renamed to `.review.json.unreadable-<UTC time>`.
 class SidecarFile final
 {
 public:
