@@ -11,9 +11,11 @@
 #include <QtGui/QPainter>
 #include <QtGui/QPdfWriter>
 #include <QtGui/QTextDocument>
+#include <QtGui/QTextTable>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -168,6 +170,21 @@ struct SummarySheet::Private
 
     QHash<QString, QList<const Entity *>> byType;
 
+    // Keeping table rows whole: the tables build() wrote, in document order (table -1
+    // for those never split), and the rows before which a table restarts on a new page.
+    struct TableFrame
+    {
+        int table;
+        int firstRow; // data row index the frame starts with
+    };
+    QSet<QPair<int, int>> breaks;
+    mutable QList<TableFrame> frames;
+    mutable int tableCount = -1;
+    mutable QString continuedHead;
+    QString tableStart(const QString &title, const QStringList &headers, const QList<int> &widths) const;
+    QString tableRow(int index, const QStringList &cells) const;
+    QPair<int, int> splitRow(double pageHeight) const;
+
     void index();
     QList<Fact> facts(const QString &type, bool mostConfidentFirst = false) const;
     QString pageRef(const Entity &e) const { return e.span.isValid() && !e.orphan ? pagesRef({e.span.page + 1}) : QString(); }
@@ -309,6 +326,7 @@ QString SummarySheet::Private::titleBlock() const
     }
     if (name.isEmpty())
         name = fileName;
+    frames.append({-1, 0});
     QString s = u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\"><tr><td>"_s
         u"<p style=\"font-size:15pt; font-weight:bold; margin:0\">"_s + esc(elide(name, 90));
     if (!ref.isEmpty())
@@ -407,7 +425,8 @@ QString SummarySheet::Private::coverBlock() const
     }
     if (rows.isEmpty())
         return sectionGap() + u"<p class=\"section\">Cover page</p><p><i>No cover page facts found.</i></p>"_s;
-    // Two facts per table row keeps the block short.
+    // Two facts per table row keeps the block short. It starts page 1: never split.
+    frames.append({-1, 0});
     QString s = sectionGap() + u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead>"_s
         + sectionRow(u"Cover page"_s, 7) + u"</thead>"_s;
     const int half = int((rows.size() + 1) / 2);
@@ -431,32 +450,6 @@ QString SummarySheet::Private::coverBlock() const
 }
 
 namespace {
-
-// The section's title and column headers are the table's header rows: they never
-// end a page on their own and repeat when the table continues on the next page.
-QString tableStart(const QString &title, const QStringList &headers, const QList<int> &widths)
-{
-    QString s = u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead>"_s;
-    if (!title.isEmpty())
-        s += sectionRow(title, int(headers.size()));
-    s += u"<tr bgcolor=\"#e6e6e6\">"_s;
-    for (int i = 0; i < headers.size(); ++i) {
-        const bool last = i == headers.size() - 1;
-        s += u"<th width=\"%1%\" align=\"%2\">"_s.arg(widths.value(i)).arg(last ? u"right"_s : u"left"_s)
-            + esc(headers.at(i)) + u"</th>"_s;
-    }
-    return s + u"</tr></thead>"_s;
-}
-
-QString tableRow(int index, const QStringList &cells)
-{
-    QString s = index % 2 ? u"<tr bgcolor=\"#f0f0f0\">"_s : u"<tr>"_s;
-    for (int i = 0; i < cells.size(); ++i) {
-        const bool last = i == cells.size() - 1;
-        s += (last ? u"<td align=\"right\">"_s : u"<td>"_s) + cells.at(i) + u"</td>"_s;
-    }
-    return s + u"</tr>"_s;
-}
 
 // Item and exhibit numbers in reading order: "1" < "1A" < "2" < "8.01" < "9.01" < "10.1".
 bool naturalLess(const QString &a, const QString &b)
@@ -482,6 +475,88 @@ bool naturalLess(const QString &a, const QString &b)
 }
 
 } // namespace
+
+// The section's title and column headers are the table's header rows: they never
+// end a page on their own and repeat when the table continues on the next page.
+QString SummarySheet::Private::tableStart(const QString &title, const QStringList &headers,
+                                          const QList<int> &widths) const
+{
+    QString head;
+    QString continued;
+    if (!title.isEmpty()) {
+        head = sectionRow(title, int(headers.size()));
+        continued = sectionRow(title + u" (continued)"_s, int(headers.size()));
+    }
+    QString columns = u"<tr bgcolor=\"#e6e6e6\">"_s;
+    for (int i = 0; i < headers.size(); ++i) {
+        const bool last = i == headers.size() - 1;
+        columns += u"<th width=\"%1%\" align=\"%2\">"_s.arg(widths.value(i)).arg(last ? u"right"_s : u"left"_s)
+            + esc(headers.at(i)) + u"</th>"_s;
+    }
+    columns += u"</tr>"_s;
+    ++tableCount;
+    frames.append({tableCount, 0});
+    continuedHead = continued + columns;
+    return u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\"><thead>"_s + head + columns
+        + u"</thead>"_s;
+}
+
+// A data row; a row the previous layout split across the page break starts a
+// continuation of the table on the next page instead.
+QString SummarySheet::Private::tableRow(int index, const QStringList &cells) const
+{
+    QString s;
+    if (breaks.contains({tableCount, index})) {
+        frames.append({tableCount, index});
+        s += u"</table><table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\""_s
+             u" style=\"page-break-before: always\"><thead>"_s
+            + continuedHead + u"</thead>"_s;
+    }
+    s += index % 2 ? u"<tr bgcolor=\"#f0f0f0\">"_s : u"<tr>"_s;
+    for (int i = 0; i < cells.size(); ++i) {
+        const bool last = i == cells.size() - 1;
+        s += (last ? u"<td align=\"right\">"_s : u"<td>"_s) + cells.at(i) + u"</td>"_s;
+    }
+    return s + u"</tr>"_s;
+}
+
+// The first data row whose cells a page break cuts, as (table, row); (-1, -1) if none.
+QPair<int, int> SummarySheet::Private::splitRow(double pageHeight) const
+{
+    const QList<QTextFrame *> children = doc->rootFrame()->childFrames();
+    if (children.size() != frames.size())
+        return {-1, -1}; // not the tables build() wrote: leave the layout as it is
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    for (int k = 0; k < children.size(); ++k) {
+        const auto *table = qobject_cast<QTextTable *>(children.at(k));
+        const TableFrame &frame = frames.at(k);
+        if (!table || frame.table < 0)
+            continue;
+        const int headerRows = table->format().headerRowCount();
+        for (int r = headerRows; r < table->rows(); ++r) {
+            double top = std::numeric_limits<double>::max();
+            double bottom = std::numeric_limits<double>::lowest();
+            for (int c = 0; c < table->columns(); ++c) {
+                const QTextTableCell cell = table->cellAt(r, c);
+                if (!cell.isValid() || cell.row() != r)
+                    continue;
+                const QTextBlock last = cell.lastCursorPosition().block();
+                for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid(); b = b.next()) {
+                    const QRectF rect = layout->blockBoundingRect(b);
+                    top = qMin(top, rect.top());
+                    bottom = qMax(bottom, rect.bottom());
+                    if (b == last)
+                        break;
+                }
+            }
+            if (top > bottom || bottom - top > pageHeight / 3)
+                continue;
+            if (int(top / pageHeight) != int((bottom - 0.5) / pageHeight))
+                return {frame.table, frame.firstRow + r - headerRows};
+        }
+    }
+    return {-1, -1};
+}
 
 QString SummarySheet::Private::itemsBlock(const Limits &l) const
 {
@@ -708,6 +783,8 @@ QString SummarySheet::Private::lifeSciencesBlock(const Limits &l) const
 
 QString SummarySheet::Private::build(const Limits &limits) const
 {
+    frames.clear();
+    tableCount = -1;
     // Black text, gray rules and shading only: legible when printed in grayscale.
     QString s = u"<html><head><style>"_s
                 u"body { color: #000000; }"_s
@@ -785,10 +862,29 @@ SummarySheet::SummarySheet(const DocumentContent &content, const EntityList &ent
     const double width = d->pageSize.width() - MarginLeft - MarginRight;
     const double height = d->pageSize.height() - MarginTop - MarginBottom;
     for (const Limits &limits : Levels) {
+        d->breaks.clear();
         d->html = d->build(limits);
         d->doc = d->layout(d->html, width, height);
-        if (d->doc->pageCount() <= MaxPages)
-            break;
+        if (d->doc->pageCount() > MaxPages)
+            continue;
+        // Move a row the page break cuts in two to the next page, as long as the sheet
+        // keeps to two pages; otherwise leave it cut.
+        for (int attempt = 0; attempt < 6; ++attempt) {
+            const QPair<int, int> split = d->splitRow(height);
+            if (split.first < 0 || d->breaks.contains(split))
+                break;
+            d->breaks.insert(split);
+            QString html = d->build(limits);
+            auto doc = d->layout(html, width, height);
+            if (doc->pageCount() > MaxPages) {
+                d->breaks.remove(split);
+                d->build(limits); // frames as they are for d->doc
+                break;
+            }
+            d->html = std::move(html);
+            d->doc = std::move(doc);
+        }
+        break;
     }
     d->pages = qBound(1, d->doc->pageCount(), MaxPages);
 }

@@ -295,6 +295,12 @@ void TestSummarySheet::longFilingStaysOnTwoPages()
     QVERIFY(text.contains(QRegularExpression(u"and \\d+ more drugs"_s)));
     // The cover facts survive the cuts.
     QVERIFY(text.contains(u"Commission file number 0-17999"_s));
+    // No row is cut by the page break: each two-line exhibit row ends on the page it starts.
+    for (const QString &page : pdf.text)
+        QCOMPARE(page.count(u"Amended and Restated Credit Agreement"_s), page.count(u"party thereto"_s));
+    // A table that goes on past the page break says so.
+    const qsizetype exhibitsOnSecond = pdf.text.at(1).count(u"Amended and Restated Credit Agreement"_s);
+    QCOMPARE(pdf.text.at(1).contains(u"Exhibits (continued)"_s), exhibitsOnSecond > 0);
 }
 
 void TestSummarySheet::emptyFiling()
