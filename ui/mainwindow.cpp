@@ -586,9 +586,11 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     m_path = path;
     addRecentFile(path);
     m_startPage->setRecentFiles(recentFiles());
-    m_view->setDocument(m_document.get());
-    restoreZoom();
     showStartPage(false);
+    m_view->setDocument(m_document.get());
+    // Fitting needs the view's final size, known once the layout has run.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    restoreZoom();
     updateTitle();
     updateActions();
     updateStatus();
@@ -1134,8 +1136,6 @@ void MainWindow::saveWindowState()
         const PdfPageView *pdf = m_view->pdfView();
         settings.setValue(u"view/pdfZoomMode"_s, int(pdf->zoomMode()));
         settings.setValue(u"view/pdfZoom"_s, pdf->zoom());
-    } else if (m_document && m_view->readingView()->isVisibleTo(m_view)) {
-        settings.setValue(u"view/readingZoom"_s, m_view->readingView()->zoom());
     }
 }
 
@@ -1149,9 +1149,9 @@ void MainWindow::restoreZoom()
         pdf->setZoom(qBound(0.1, settings.value(u"view/pdfZoom"_s, 1.0).toDouble(), 8.0));
     else
         pdf->setZoomMode(mode);
-    const QVariant reading = settings.value(u"view/readingZoom"_s);
-    if (reading.isValid())
-        m_view->readingView()->setZoom(qBound(0.25, reading.toDouble(), 6.0));
+    // Text and HTML filings open fitted to the width: their lines are laid out for a
+    // page wider than most panes, and a sideways scroll on every line reads badly.
+    m_view->readingView()->fitWidth();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
