@@ -95,8 +95,9 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    // Settings and data of their own, so a run never touches a real user's.
     QApplication::setOrganizationName(u"filing-lens"_s);
-    QApplication::setApplicationName(u"filing-lens"_s);
+    QApplication::setApplicationName(u"filing-lens-test"_s);
     QSettings().clear();
     // A fresh copy of the sample, without decisions from an earlier run.
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sample"_s)
