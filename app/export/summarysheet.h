@@ -27,7 +27,8 @@ struct SummaryOptions
 // Laid out once (a QTextDocument in points, limited to two pages, "and N more" where
 // cut) and painted alike on a printer, a preview or a PDF. Black on white with gray
 // rules only: nothing depends on colour, so it stays legible in grayscale.
-// Core only: the GUI hands over a QPrinter as a QPagedPaintDevice.
+// Core only: the GUI hands over a QPrinter as a QPagedPaintDevice. Needs a
+// QGuiApplication (fonts); the headless command line runs one on the offscreen platform.
 class SummarySheet final
 {
 public:
