@@ -22,7 +22,8 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcDocument, "filinglens.document")
+// Quiet by default: the caller shows LoadError itself; QT_LOGGING_RULES="filinglens.document.info=true" shows more.
+Q_LOGGING_CATEGORY(lcDocument, "filinglens.document", QtWarningMsg)
 
 namespace {
 
