@@ -142,7 +142,7 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     drugStem = compile(u"(?<![\\w-])[A-Za-z][a-z]{1,40}"_s + literals(strings(u"drugStems"_s))
                        + u"(?:[ ](?<suffix>"_s + literals(strings(u"conjugateSuffixes"_s)) + u"))?"_s + wordEnd);
     drugStemStopWords = setOf(strings(u"drugStemStopWords"_s), true);
-    drugStemMinLength = int(rules.number(Section, u"drugStemMinLength"_s, 7));
+    drugStemMinLength = qBound(4, int(rules.number(Section, u"drugStemMinLength"_s, 7)), 40);
     drugConjugate = compile(u"(?<![\\w-])(?<base>[A-Za-z][A-Za-z0-9]{0,30})-(?<payload>"_s
                             + literals(strings(u"conjugatePayloads"_s)) + u")"_s + wordEnd);
     drugCodes = patterns(rules, u"drugCodePatterns"_s, c);

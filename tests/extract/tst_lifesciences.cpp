@@ -45,6 +45,7 @@ private Q_SLOTS:
     void disabledPackFindsNothing();
     void userPackExtendsLexicon();
     void sameResultsFromSeveralThreads();
+    void oddUserPackValuesIgnored();
     void hostileTextEnds();
 
 private:
@@ -470,6 +471,25 @@ void TestLifeSciences::sameResultsFromSeveralThreads()
     }
     for (auto &run : runs)
         QCOMPARE(run.result(), expected);
+}
+
+void TestLifeSciences::oddUserPackValuesIgnored()
+{
+    // Values of the wrong type fall back to the built-in ones instead of breaking extraction.
+    const QString path = m_dir.filePath(u"odd.json"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "odd", "lifeSciences": {"drugLexicon": "cisplatin", "drugBrands": [3, null, ""],
+        "confidence": {"drugBrand": "high"}, "drugStemMinLength": -3, "doseUnits": ["mg"],
+        "phaseRegex": 5, "drugStems": [""]}})");
+    f.close();
+    QList<RulePackError> errors;
+    const RuleSet rules = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s, path}, &errors);
+    QVERIFY(errors.isEmpty());
+    const QString text = u"Herceptin® at 2.4 mg/kg in a Phase II trial; the concept of obexelimab"_s;
+    for (const char *type : {"drug", "dose", "trial_phase"})
+        QCOMPARE(found(QString::fromLatin1(type), text, &rules), found(QString::fromLatin1(type), text));
+    QCOMPARE(found(u"drug"_s, text, &rules), (QStringList{u"Herceptin | Herceptin"_s, u"obexelimab | obexelimab"_s}));
 }
 
 void TestLifeSciences::hostileTextEnds()
