@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "csvwriter.h"
+#include "documentcache.h"
 #include "documentview.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
@@ -38,9 +39,7 @@
 #include <QtPdf/QPdfDocument>
 #include <QtPrintSupport/QPrintPreviewDialog>
 #include <QtPrintSupport/QPrinter>
-#include <QtWidgets/QAbstractSpinBox>
 #include <QtWidgets/QApplication>
-#include <QtWidgets/QComboBox>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QInputDialog>
@@ -48,7 +47,6 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
-#include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QProgressBar>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStackedWidget>
@@ -616,8 +614,8 @@ void MainWindow::startExtraction()
     QtConcurrent::run([content, job] {
         QList<RulePackError> errors;
         const Extractor extractor(RuleSet::loadDefault(&errors));
-        return extractor.extract(
-            content,
+        return DocumentCache::extract(
+            extractor, content,
             [job](int done, int total) {
                 job->done = done;
                 job->total = total;
