@@ -23,6 +23,8 @@ private Q_SLOTS:
     void fingerprintFollowsContent();
     void lookupsMergeInLoadOrder();
     void disabledPackIgnored();
+    void packPatternsFindTheirType_data();
+    void packPatternsFindTheirType();
 
 private:
     QString write(const QString &name, const QByteArray &data);
@@ -162,6 +164,45 @@ void TestRulePack::disabledPackIgnored()
     QCOMPARE(set.packs.size(), 1);
     QVERIFY(!set.packs.first().enabled);
     QVERIFY(set.strings(u"structure"_s, u"organizations"_s).isEmpty());
+}
+
+void TestRulePack::packPatternsFindTheirType_data()
+{
+    QTest::addColumn<QByteArray>("pattern");
+    QTest::addColumn<QStringList>("found");
+    QTest::newRow("whole match")
+        << QByteArray(R"j({"type": "nct", "regex": "NCT\\d{8}", "confidence": 0.7})j")
+        << QStringList{u"NCT00829166"_s, u"NCT01120184"_s};
+    QTest::newRow("group")
+        << QByteArray(R"j({"type": "nct", "regex": "trial (NCT\\d{8})", "group": 1})j")
+        << QStringList{u"NCT00829166"_s};
+    QTest::newRow("case-insensitive")
+        << QByteArray(R"j({"type": "nct", "regex": "nct\\d{8}", "caseSensitive": false})j")
+        << QStringList{u"NCT00829166"_s, u"NCT01120184"_s};
+    // Patterns see one line at a time: nothing spans the line break.
+    QTest::newRow("one line at a time")
+        << QByteArray(R"j({"type": "nct", "regex": "NCT\\d{8}\\s+and"})j") << QStringList{};
+}
+
+void TestRulePack::packPatternsFindTheirType()
+{
+    QFETCH(QByteArray, pattern);
+    QFETCH(QStringList, found);
+    const QString pack = write(u"nct.json"_s, R"({"name": "trials", "types": [{"key": "nct", "label": "Trial id"}], "patterns": [)"
+                                                  + pattern + "]}");
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadFrom({pack}, &errors);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).message));
+    DocumentContent content;
+    content.text.pages = {u"Results of trial NCT00829166\nand of NCT01120184 were presented."_s};
+    QStringList got;
+    for (const Entity &e : Extractor(set).extract(content)) {
+        if (e.type == u"nct"_s) {
+            got.append(e.text);
+            QCOMPARE(e.origin.left(7), u"trials."_s);
+        }
+    }
+    QCOMPARE(got, found);
 }
 
 QTEST_MAIN(TestRulePack)
