@@ -1,0 +1,309 @@
+#include "documentcache.h"
+
+#include "extractor.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDataStream>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QMutex>
+#include <QtCore/QSaveFile>
+#include <QtCore/QStandardPaths>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcCache, "filinglens.cache")
+
+namespace {
+
+constexpr quint32 kMagic = 0x464c4331; // "FLC1"
+constexpr quint32 kFormat = 1;
+
+// Part of every key: another build of the program may read PDF text or extract
+// differently even when Extractor::version() did not change, so the version is
+// completed by the executable's size and time (a rebuilt program starts cold).
+QString programBuild()
+{
+    static const QString build = [] {
+        QString id = QStringLiteral(FILINGLENS_VERSION);
+        if (QCoreApplication::instance()) {
+            const QFileInfo exe(QCoreApplication::applicationFilePath());
+            id += u'/' % QString::number(exe.size()) % u'/'
+                % QString::number(exe.lastModified().toMSecsSinceEpoch());
+        }
+        return id;
+    }();
+    return build;
+}
+
+struct Settings
+{
+    QMutex mutex;
+    bool enabled = false;
+    QString folder;
+    qint64 maxBytes = qint64(512) << 20;
+};
+
+Settings &settings()
+{
+    static Settings s;
+    return s;
+}
+
+bool validSha(const QString &sha256)
+{
+    if (sha256.size() != 64)
+        return false;
+    return std::all_of(sha256.cbegin(), sha256.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
+
+QString textKey(const QString &sha256)
+{
+    return u"pages|"_s % sha256 % u'|' % programBuild();
+}
+
+QString entitiesKey(const QString &sha256, const Extractor &extractor)
+{
+    return u"entities|"_s % sha256 % u'|' % programBuild() % u'|'
+        % Extractor::version() % u'|' % extractor.rules().fingerprint();
+}
+
+QString entryPath(const QString &key)
+{
+    const QByteArray name = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return DocumentCache::folder() % u'/' % QString::fromLatin1(name) % u".bin"_s;
+}
+
+// Removes least recently used entries until the folder fits maxBytes.
+void evict(const QString &dir, qint64 maxBytes)
+{
+    QFileInfoList files = QDir(dir).entryInfoList({u"*.bin"_s}, QDir::Files, QDir::Time | QDir::Reversed);
+    qint64 total = 0;
+    for (const QFileInfo &f : std::as_const(files))
+        total += f.size();
+    for (const QFileInfo &f : std::as_const(files)) { // oldest first
+        if (total <= maxBytes)
+            break;
+        if (QFile::remove(f.absoluteFilePath()))
+            total -= f.size();
+    }
+}
+
+bool writeEntry(const QString &key, const QByteArray &payload)
+{
+    const QString path = entryPath(key);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        qCWarning(lcCache) << "cannot create the cache folder" << QFileInfo(path).absolutePath();
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kMagic << kFormat << key << payload
+        << QCryptographicHash::hash(payload, QCryptographicHash::Sha256);
+    if (out.status() != QDataStream::Ok || !file.commit()) {
+        qCWarning(lcCache) << "cannot write the cache entry" << path << file.errorString();
+        return false;
+    }
+    evict(QFileInfo(path).absolutePath(), DocumentCache::maxBytes());
+    return true;
+}
+
+// The payload of a verified entry; a file that exists but does not verify is removed.
+bool readEntry(const QString &key, QByteArray *payload)
+{
+    const QString path = entryPath(key);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint32 format = 0;
+    QString storedKey;
+    QByteArray checksum;
+    in >> magic;
+    if (magic == kMagic)
+        in >> format;
+    if (format == kFormat)
+        in >> storedKey;
+    if (storedKey == key)
+        in >> *payload >> checksum;
+    const bool ok = magic == kMagic && format == kFormat && storedKey == key
+        && in.status() == QDataStream::Ok && file.atEnd()
+        && checksum == QCryptographicHash::hash(*payload, QCryptographicHash::Sha256);
+    if (!ok) {
+        qCWarning(lcCache) << "ignoring and removing a damaged cache entry" << path;
+        file.close();
+        QFile::remove(path);
+        payload->clear();
+        return false;
+    }
+    // Mark it recently used, for eviction.
+    file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+    return true;
+}
+
+QDataStream &operator<<(QDataStream &out, const Entity &e)
+{
+    out << e.id << e.type << e.value << e.text << qint32(e.span.page) << qint32(e.span.start)
+        << qint32(e.span.end) << e.confidence << e.origin << e.attributes << qint32(e.status)
+        << e.note << e.by << e.at << e.orphan;
+    return out;
+}
+
+QDataStream &operator>>(QDataStream &in, Entity &e)
+{
+    qint32 page = 0, start = 0, end = 0, status = 0;
+    in >> e.id >> e.type >> e.value >> e.text >> page >> start >> end >> e.confidence >> e.origin
+        >> e.attributes >> status >> e.note >> e.by >> e.at >> e.orphan;
+    e.span = SourceSpan{page, start, end};
+    if (status < int(EntityStatus::Auto) || status > int(EntityStatus::Rejected))
+        in.setStatus(QDataStream::ReadCorruptData);
+    e.status = EntityStatus(status);
+    return in;
+}
+
+} // namespace
+
+void DocumentCache::setEnabled(bool enabled)
+{
+    QMutexLocker lock(&settings().mutex);
+    settings().enabled = enabled;
+}
+
+bool DocumentCache::isEnabled()
+{
+    QMutexLocker lock(&settings().mutex);
+    return settings().enabled;
+}
+
+void DocumentCache::setFolder(const QString &folder)
+{
+    QMutexLocker lock(&settings().mutex);
+    settings().folder = folder;
+}
+
+QString DocumentCache::folder()
+{
+    QMutexLocker lock(&settings().mutex);
+    if (settings().folder.isEmpty())
+        settings().folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) % u"/documents"_s;
+    return settings().folder;
+}
+
+void DocumentCache::setMaxBytes(qint64 bytes)
+{
+    QMutexLocker lock(&settings().mutex);
+    settings().maxBytes = qMax<qint64>(0, bytes);
+}
+
+qint64 DocumentCache::maxBytes()
+{
+    QMutexLocker lock(&settings().mutex);
+    return settings().maxBytes;
+}
+
+QString DocumentCache::pageTextsPath(const QString &sha256)
+{
+    return entryPath(textKey(sha256));
+}
+
+QString DocumentCache::entitiesPath(const QString &sha256, const Extractor &extractor)
+{
+    return entryPath(entitiesKey(sha256, extractor));
+}
+
+bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return false;
+    QByteArray payload;
+    if (!readEntry(textKey(sha256), &payload))
+        return false;
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_6_4);
+    QStringList read;
+    in >> read;
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return false;
+    *pages = read;
+    return true;
+}
+
+void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pages)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return;
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << pages;
+    writeEntry(textKey(sha256), payload);
+}
+
+bool DocumentCache::readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return false;
+    QByteArray payload;
+    if (!readEntry(entitiesKey(sha256, extractor), &payload))
+        return false;
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || count > quint32(payload.size()))
+        return false;
+    EntityList read;
+    read.reserve(qsizetype(count));
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        Entity e;
+        in >> e;
+        read.append(std::move(e));
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return false;
+    *entities = std::move(read);
+    return true;
+}
+
+void DocumentCache::writeEntities(const QString &sha256, const Extractor &extractor,
+                                  const EntityList &entities)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return;
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint32(entities.size());
+    for (const Entity &e : entities)
+        out << e;
+    writeEntry(entitiesKey(sha256, extractor), payload);
+}
+
+EntityList DocumentCache::extract(const Extractor &extractor, const DocumentContent &content,
+                                  const std::function<void(int, int)> &progress,
+                                  const std::atomic_bool *cancel)
+{
+    EntityList entities;
+    if (readEntities(content.sha256, extractor, &entities)) {
+        if (progress)
+            progress(1, 1);
+        return entities;
+    }
+    entities = extractor.extract(content, progress, cancel);
+    if (!cancel || !cancel->load())
+        writeEntities(content.sha256, extractor, entities);
+    return entities;
+}

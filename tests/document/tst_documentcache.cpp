@@ -1,0 +1,278 @@
+#include "documentcache.h"
+#include "extractor.h"
+#include "filingdocument.h"
+#include "testutils.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QGuiApplication>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+
+// Reopening a filing reads its page texts and entities from the per-user cache:
+// only an entry written for the same file (sha256), extractor and rules is used,
+// and a damaged entry is ignored and replaced, never trusted.
+class TestDocumentCache : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void entitiesRoundTrip();
+    void missOnOtherFile();
+    void missOnChangedRules();
+    void entryOfAnotherKeyIgnored();
+    void damagedEntryIgnoredAndReplaced_data();
+    void damagedEntryIgnoredAndReplaced();
+    void cancelledExtractionNotKept();
+    void disabledWritesNothing();
+    void oldestEvictedOverLimit();
+    void pdfLoadUsesCachedPageTexts();
+    void pdfLoadIgnoresPageTextsOfWrongCount();
+
+private:
+    static DocumentContent sampleContent();
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+
+const QString shaA = QString(64, u'a');
+const QString shaB = QString(64, u'b');
+
+QStringList describe(const EntityList &entities)
+{
+    QStringList out;
+    for (const Entity &e : entities) {
+        QStringList attrs;
+        for (auto it = e.attributes.cbegin(); it != e.attributes.cend(); ++it)
+            attrs << it.key() % u'=' % it.value();
+        out << u"%1|%2|%3|%4|%5:%6-%7|%8|%9|%10"_s.arg(e.id, e.type, e.value, e.text)
+                   .arg(e.span.page).arg(e.span.start).arg(e.span.end)
+                   .arg(e.confidence).arg(e.origin, attrs.join(u';'));
+    }
+    return out;
+}
+
+} // namespace
+
+DocumentContent TestDocumentCache::sampleContent()
+{
+    DocumentContent c;
+    c.format = DocumentFormat::PlainText;
+    c.fileName = u"8k.txt"_s;
+    c.sha256 = shaA;
+    c.text.pages << u"ImmunoGen, Inc. (Exact name of registrant as specified in its charter)\n"
+                    u"Item 8.01 Other Events. On June 4, 2007 the company received $1.3 million; "
+                    u"revenue rose 12%. Contact: ir@immunogen.com, (781) 895-0600."_s;
+    return c;
+}
+
+void TestDocumentCache::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    DocumentCache::setFolder(m_dir->path());
+    DocumentCache::setMaxBytes(qint64(512) << 20);
+    DocumentCache::setEnabled(true);
+}
+
+void TestDocumentCache::cleanup()
+{
+    DocumentCache::setEnabled(false);
+}
+
+void TestDocumentCache::entitiesRoundTrip()
+{
+    const Extractor extractor(RuleSet::loadDefault());
+    const DocumentContent content = sampleContent();
+    EntityList fresh = extractor.extract(content);
+    QVERIFY(!fresh.isEmpty());
+    fresh.first().attributes.insert(u"title"_s, u"Other Events; with \u00e9"_s);
+
+    EntityList read;
+    QVERIFY(!DocumentCache::readEntities(shaA, extractor, &read));
+    DocumentCache::writeEntities(shaA, extractor, fresh);
+    QVERIFY(QFile::exists(DocumentCache::entitiesPath(shaA, extractor)));
+    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+    QCOMPARE(describe(read), describe(fresh));
+
+    // extract() through the cache gives the stored list, not a new extraction.
+    const EntityList viaCache = DocumentCache::extract(extractor, content);
+    QCOMPARE(describe(viaCache), describe(fresh));
+}
+
+void TestDocumentCache::missOnOtherFile()
+{
+    const Extractor extractor(RuleSet::loadDefault());
+    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
+    EntityList read;
+    QVERIFY(!DocumentCache::readEntities(shaB, extractor, &read));
+    QVERIFY(read.isEmpty());
+    QVERIFY(DocumentCache::entitiesPath(shaA, extractor) != DocumentCache::entitiesPath(shaB, extractor));
+}
+
+void TestDocumentCache::missOnChangedRules()
+{
+    RuleSet rules = RuleSet::loadDefault();
+    QVERIFY(rules.packs.size() >= 2);
+    const Extractor extractor(rules);
+    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
+
+    rules.packs.last().enabled = false;
+    const Extractor changed(rules);
+    QVERIFY(changed.rules().fingerprint() != extractor.rules().fingerprint());
+    EntityList read;
+    QVERIFY(!DocumentCache::readEntities(shaA, changed, &read));
+    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+}
+
+// Every entry repeats its full key (sha256, program build, extractor version, rules
+// fingerprint); a file holding another key is not used, whatever its name.
+void TestDocumentCache::entryOfAnotherKeyIgnored()
+{
+    const Extractor extractor(RuleSet::loadDefault());
+    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
+    const QString target = DocumentCache::entitiesPath(shaB, extractor);
+    QVERIFY(QFile::copy(DocumentCache::entitiesPath(shaA, extractor), target));
+    EntityList read;
+    QVERIFY(!DocumentCache::readEntities(shaB, extractor, &read));
+    QVERIFY(!QFile::exists(target));
+}
+
+void TestDocumentCache::damagedEntryIgnoredAndReplaced_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("empty") << u"empty"_s;
+    QTest::newRow("truncated") << u"truncate"_s;
+    QTest::newRow("byte flipped in the payload") << u"flip"_s;
+    QTest::newRow("trailing garbage") << u"append"_s;
+    QTest::newRow("not ours") << u"text"_s;
+}
+
+void TestDocumentCache::damagedEntryIgnoredAndReplaced()
+{
+    QFETCH(QString, damage);
+    const Extractor extractor(RuleSet::loadDefault());
+    const DocumentContent content = sampleContent();
+    const EntityList fresh = extractor.extract(content);
+    DocumentCache::writeEntities(shaA, extractor, fresh);
+    const QString path = DocumentCache::entitiesPath(shaA, extractor);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    if (damage == u"empty"_s)
+        bytes.clear();
+    else if (damage == u"truncate"_s)
+        bytes.chop(bytes.size() / 3);
+    else if (damage == u"flip"_s)
+        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
+    else if (damage == u"append"_s)
+        bytes += "garbage";
+    else
+        bytes = "{\"schema\": \"something else\"}";
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+    f.close();
+
+    EntityList read;
+    QVERIFY(!DocumentCache::readEntities(shaA, extractor, &read));
+    QVERIFY(read.isEmpty());
+    QVERIFY(!QFile::exists(path));
+
+    // The next open extracts again and writes a good entry.
+    QCOMPARE(describe(DocumentCache::extract(extractor, content)), describe(fresh));
+    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+    QCOMPARE(describe(read), describe(fresh));
+}
+
+void TestDocumentCache::cancelledExtractionNotKept()
+{
+    const Extractor extractor(RuleSet::loadDefault());
+    const std::atomic_bool cancel{true};
+    DocumentCache::extract(extractor, sampleContent(), {}, &cancel);
+    QVERIFY(!QFile::exists(DocumentCache::entitiesPath(shaA, extractor)));
+}
+
+void TestDocumentCache::disabledWritesNothing()
+{
+    DocumentCache::setEnabled(false);
+    const Extractor extractor(RuleSet::loadDefault());
+    DocumentCache::extract(extractor, sampleContent());
+    DocumentCache::writePageTexts(shaA, {u"page"_s});
+    QVERIFY(QDir(m_dir->path()).isEmpty());
+    QStringList pages;
+    QVERIFY(!DocumentCache::readPageTexts(shaA, &pages));
+}
+
+void TestDocumentCache::oldestEvictedOverLimit()
+{
+    const QString page(20000, u'x'); // about 40 KB an entry
+    const QString shas[] = {QString(64, u'1'), QString(64, u'2'), QString(64, u'3')};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 3; ++i) {
+        DocumentCache::writePageTexts(shas[i], {page});
+        QFile f(DocumentCache::pageTextsPath(shas[i]));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(now.addSecs(-300 + 100 * i), QFileDevice::FileModificationTime));
+    }
+    // Reading the oldest makes it the most recently used.
+    QStringList pages;
+    QVERIFY(DocumentCache::readPageTexts(shas[0], &pages));
+    QCOMPARE(pages, QStringList{page});
+
+    DocumentCache::setMaxBytes(3 * 40000 + 20000); // room for three, not four
+    DocumentCache::writePageTexts(QString(64, u'4'), {page});
+    QVERIFY(QFile::exists(DocumentCache::pageTextsPath(shas[0])));
+    QVERIFY(!QFile::exists(DocumentCache::pageTextsPath(shas[1])));
+    QVERIFY(QFile::exists(DocumentCache::pageTextsPath(shas[2])));
+    QVERIFY(QFile::exists(DocumentCache::pageTextsPath(QString(64, u'4'))));
+}
+
+void TestDocumentCache::pdfLoadUsesCachedPageTexts()
+{
+    const QString path = TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    LoadError error;
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    const QString sha = first->sha256();
+    QStringList stored;
+    QVERIFY(DocumentCache::readPageTexts(sha, &stored));
+    QCOMPARE(stored, first->content().text.pages);
+
+    // A second load takes the page texts from the cache (here: marked ones).
+    QStringList marked = stored;
+    marked[0] = u"from the cache"_s;
+    DocumentCache::writePageTexts(sha, marked);
+    const auto second = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(second, qPrintable(error.message));
+    QCOMPARE(second->content().text.pages, marked);
+    QCOMPARE(second->pageCount(), first->pageCount());
+}
+
+void TestDocumentCache::pdfLoadIgnoresPageTextsOfWrongCount()
+{
+    const QString path = TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    DocumentCache::setEnabled(false);
+    LoadError error;
+    const auto reference = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(reference, qPrintable(error.message));
+    DocumentCache::setEnabled(true);
+    DocumentCache::writePageTexts(reference->sha256(), {u"one page too few"_s});
+    const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    QCOMPARE(doc->content().text.pages, reference->content().text.pages);
+}
+
+int main(int argc, char **argv)
+{
+    QGuiApplication app(argc, argv);
+    TestDocumentCache test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_documentcache.moc"
