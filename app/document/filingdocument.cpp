@@ -120,7 +120,7 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
                         u"%1 cannot be read: %2."_s.arg(shown(path), file.errorString()));
         file.close();
         c.sha256 = QString::fromLatin1(hash.result().toHex());
-        PdfLoader::Result pdf = PdfLoader::load(path, options.password, error, options.cancel);
+        PdfLoader::Result pdf = PdfLoader::load(path, options.password, error, options.cancel, c.sha256);
         if (error->isError()) {
             error->message = error->message.replace(c.fileName, shown(path));
             return nullptr;

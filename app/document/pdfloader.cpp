@@ -1,5 +1,7 @@
 #include "pdfloader.h"
 
+#include "documentcache.h"
+
 #include "pdftextworker.h"
 #include "textlayer.h"
 
@@ -63,7 +65,7 @@ int PdfLoader::utf16Offset(const QString &pageText, int pdfIndex)
 }
 
 PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, LoadError *error,
-                                  const std::atomic_bool *cancel)
+                                  const std::atomic_bool *cancel, const QString &sha256)
 {
     Result r;
     const QString name = QFileInfo(path).fileName();
@@ -105,7 +107,8 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     r.pageSizes.reserve(pages);
     for (int p = 0; p < pages; ++p)
         r.pageSizes.append(pdf->pagePointSize(p));
-    if (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel)) {
+    const bool cached = DocumentCache::readPageTexts(sha256, &r.pages) && r.pages.size() == pages;
+    if (!cached && (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel))) {
         r.pages.clear();
         r.pages.reserve(pages);
         for (int p = 0; p < pages && !cancelled(); ++p)
@@ -113,6 +116,8 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     }
     if (cancelled())
         return fail(LoadError::Kind::Cancelled, u"Opening %1 was cancelled."_s.arg(name));
+    if (!cached)
+        DocumentCache::writePageTexts(sha256, r.pages);
     r.pdf = std::move(pdf);
     return r;
 }

@@ -30,10 +30,12 @@ public:
         QList<QSizeF> pageSizes; // points
     };
 
-    // Page texts come from PdfTextWorker helper processes when a worker program
-    // is set and the PDF is long enough to gain from them, else in-process.
+    // Page texts come from the DocumentCache when it holds them for sha256 (the
+    // file's hash; empty: no cache), else from PdfTextWorker helper processes when
+    // a worker program is set and the PDF is long enough to gain from them, else
+    // in-process.
     static Result load(const QString &path, const QString &password, LoadError *error,
-                       const std::atomic_bool *cancel = nullptr);
+                       const std::atomic_bool *cancel = nullptr, const QString &sha256 = QString());
     static constexpr int kMinPagesForWorkers = 24;
     static QString pageText(QPdfDocument *pdf, int page);
     // UTF-16 offset in the page text -> PDFium character index.
