@@ -63,9 +63,19 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
                        QString::number(k)});
         workers.push_back(std::move(p));
     }
+    const auto stopAll = [&workers] {
+        for (auto &w : workers) {
+            if (w->state() != QProcess::NotRunning) {
+                w->kill();
+                w->waitForFinished(1000);
+            }
+        }
+    };
     for (auto &p : workers) {
-        if (!p->waitForStarted(10000))
+        if (!p->waitForStarted(10000)) {
+            stopAll();
             return false;
+        }
         p->write(password.toUtf8() + '\n');
         p->closeWriteChannel();
     }
@@ -78,10 +88,7 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
         // Poll so that cancel is honoured while a worker is busy.
         while (p.state() != QProcess::NotRunning) {
             if (cancel && cancel->load()) {
-                for (auto &w : workers)
-                    w->kill();
-                for (auto &w : workers)
-                    w->waitForFinished(1000);
+                stopAll();
                 return false;
             }
             p.waitForReadyRead(50);
@@ -109,12 +116,7 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
         if (in.status() != QDataStream::Ok)
             ok = false;
     }
-    for (auto &w : workers) {
-        if (w->state() != QProcess::NotRunning) {
-            w->kill();
-            w->waitForFinished(1000);
-        }
-    }
+    stopAll();
     if (!ok)
         return false;
     *pages = result;

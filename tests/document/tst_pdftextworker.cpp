@@ -22,6 +22,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void workersGiveTheSameText();
+    void realFilingsGiveTheSameText_data();
+    void realFilingsGiveTheSameText();
     void encryptedThroughWorkers();
     void brokenProgramFallsBack();
 
@@ -66,6 +68,33 @@ void TestPdfTextWorker::workersGiveTheSameText()
     QVERIFY(viaWorkers);
     QCOMPARE(viaWorkers->content().text.pages, inProcess->content().text.pages);
     QVERIFY(viaWorkers->content().text.pages.at(7).contains(u"Page 8 of the exhibit"_s));
+}
+
+void TestPdfTextWorker::realFilingsGiveTheSameText_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("bundled sample 8-K")
+        << TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    QTest::newRow("Pfizer 10-K, 159 pages") << TestUtils::corpusPath(u"pdf/PFIZER_2022_10K.pdf"_s);
+}
+
+void TestPdfTextWorker::realFilingsGiveTheSameText()
+{
+    QFETCH(QString, path);
+    if (path.isEmpty())
+        QSKIP("shared corpus file absent: pdf/PFIZER_2022_10K.pdf");
+    QPdfDocument pdf;
+    QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
+    QStringList inProcess;
+    for (int p = 0; p < pdf.pageCount(); ++p)
+        inProcess << PdfLoader::pageText(&pdf, p);
+
+    PdfTextWorker::setProgram(QCoreApplication::applicationFilePath());
+    QStringList pages;
+    QVERIFY(PdfTextWorker::readPages(path, QString(), pdf.pageCount(), &pages));
+    QCOMPARE(pages.size(), inProcess.size());
+    for (int p = 0; p < pages.size(); ++p)
+        QCOMPARE(pages.at(p), inProcess.at(p));
 }
 
 void TestPdfTextWorker::encryptedThroughWorkers()
