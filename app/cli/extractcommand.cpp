@@ -1,6 +1,7 @@
 #include "extractcommand.h"
 
 #include "csvwriter.h"
+#include "documentcache.h"
 #include "extractor.h"
 #include "filingdocument.h"
 #include "jsonwriter.h"
@@ -100,7 +101,7 @@ FileResult extractFile(const QString &path, const Extractor &extractor)
         return result;
     }
     result.content = document->content();
-    result.entities = extractor.extract(result.content);
+    result.entities = DocumentCache::extract(extractor, result.content);
     return result;
 }
 
