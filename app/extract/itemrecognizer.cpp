@@ -14,7 +14,7 @@ const auto S = u"structure"_s;
 
 enum class Kind { Current, Annual, Quarterly };
 
-Kind filingKind(const DocumentContent &content, const RuleSet &)
+Kind filingKind(const DocumentContent &content)
 {
     QString form = content.header.value(u"form_type"_s).value;
     if (form.isEmpty()) {
@@ -60,7 +60,7 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
 {
     const DocumentContent &content = context.content;
     const RuleSet &rules = context.rules;
-    const Kind kind = filingKind(content, rules);
+    const Kind kind = filingKind(content);
     const QJsonObject conf = rules.object(S, u"confidence"_s);
     const double cHeading = conf.value(u"heading"_s).toDouble(0.9);
     const double cPart = conf.value(u"part"_s).toDouble(0.95);
