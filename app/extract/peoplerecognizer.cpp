@@ -93,7 +93,7 @@ QString wrappedTitle(const QString &text, int page, TextScan::Window line, QStri
     for (int i = 0; i < 3; ++i) {
         if (!title.endsWith(u',') && !title.endsWith(u" and"_s) && !title.endsWith(u'&'))
             break;
-        const TextScan::Window more = nextLine(text, page, line.end, 0);
+        const TextScan::Window more = nextLine(text, page, line.end, 1);
         if (more.page < 0)
             break;
         const QString t = Normalize::spaces(lineText(text, more));

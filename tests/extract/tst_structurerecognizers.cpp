@@ -467,6 +467,11 @@ void TestStructureRecognizers::people_data()
            "\t \tTitle: Senior Vice President of Finance,\n\t \tTreasurer and Chief Financial Officer\n"_s
         << u"signatory"_s << u"Thomas B. Heacock"_s
         << u"title=Senior Vice President of Finance, Treasurer and Chief Financial Officer"_s;
+    QTest::newRow("buckle html, blank lines between cells")
+        << u"By: /s/  THOMAS B. HEACOCK\n \nName: Thomas B. Heacock\n \nTitle: Senior Vice President of Finance,\n \n"
+           "Treasurer and Chief Financial Officer\n \nEXHIBIT INDEX\n"_s
+        << u"signatory"_s << u"Thomas B. Heacock"_s
+        << u"title=Senior Vice President of Finance, Treasurer and Chief Financial Officer"_s;
     QTest::newRow("jnj signature, name repeated")
         << u"Date:\n\nAugust 25, 2023\n\nBy: /s/ Laura H. McFalls\nLaura H. McFalls\nAssistant Secretary\n"_s
         << u"signatory"_s << u"Laura H. McFalls"_s << u"title=Assistant Secretary"_s;
