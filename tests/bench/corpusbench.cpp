@@ -1,0 +1,371 @@
+// The corpus benchmark: for every filing of the shared corpus, how long it takes
+// to open, to show the first page, to build the text layer, to extract, and how
+// much memory it needs; with pdftotext on the same PDF as the reference measured
+// in the same run. Not a pass/fail test: it prints a table.
+//
+//   filinglens_corpusbench [--corpus DIR] [--repeat N] [--no-workers] [FILE...]
+//   filinglens_corpusbench --micro     (sidecar save/load of 5,000 decisions, CSV of 20,000 rows)
+//
+// Each file is measured in a child process of its own, so its peak memory
+// (VmHWM) is its own and a crash in one file cannot stop the table. PDF page
+// texts are read by PdfTextWorker helper processes as the program does (unless
+// --no-workers), the cache starts empty (a temporary folder) and "reopen" is a
+// second child process on the now warm cache.
+#include "csvwriter.h"
+#include "documentcache.h"
+#include "extractor.h"
+#include "filingdocument.h"
+#include "pdftextworker.h"
+#include "sidecarfile.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QDirIterator>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtCore/QBuffer>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QImage>
+#include <QtPdf/QPdfDocument>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+qint64 peakRssKiB()
+{
+    QFile f(u"/proc/self/status"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Measures one file in this process and prints one JSON object on stdout.
+int measureOne(const QString &path)
+{
+    QJsonObject out;
+    out[u"file"_s] = QFileInfo(path).fileName();
+
+    QElapsedTimer total;
+    total.start();
+    QByteArray head;
+    {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            head = f.read(1024);
+    }
+    if (head.contains("%PDF")) {
+        // Opening alone (what a view needs to paint page 1): pdfium open + render.
+        QElapsedTimer t;
+        t.start();
+        QPdfDocument pdf;
+        pdf.load(path);
+        if (pdf.status() == QPdfDocument::Status::Ready && pdf.pageCount() > 0) {
+            const QSizeF pts = pdf.pagePointSize(0);
+            const QImage img = pdf.render(0, (pts * 150.0 / 72.0).toSize());
+            out[u"openRenderMs"_s] = img.isNull() ? -1.0 : ms(t);
+        }
+        total.restart();
+    }
+
+    QElapsedTimer t;
+    t.start();
+    LoadError error;
+    std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, LoadOptions{}, &error);
+    const double loadMs = ms(t);
+    if (!doc) {
+        out[u"error"_s] = error.message;
+        out[u"loadMs"_s] = loadMs;
+        out[u"peakKiB"_s] = double(peakRssKiB());
+        std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
+        return 0;
+    }
+    out[u"format"_s] = formatKey(doc->format());
+    out[u"pages"_s] = doc->pageCount();
+    qint64 chars = 0;
+    for (const QString &p : doc->content().text.pages)
+        chars += p.size();
+    out[u"chars"_s] = double(chars);
+    out[u"loadMs"_s] = loadMs;
+    // The program shows page 1 once the document is loaded.
+    if (doc->format() == DocumentFormat::Pdf && doc->pageCount() > 0) {
+        const QSizeF pts = doc->pageSizePoints(0);
+        const QImage img = doc->renderPage(0, (pts * 150.0 / 72.0).toSize());
+        out[u"firstPageMs"_s] = img.isNull() ? -1.0 : ms(total);
+    } else {
+        out[u"firstPageMs"_s] = loadMs;
+    }
+
+    const Extractor extractor(RuleSet::loadDefault());
+    t.restart();
+    const EntityList entities = DocumentCache::extract(extractor, doc->content());
+    out[u"extractMs"_s] = ms(t);
+    out[u"entities"_s] = int(entities.size());
+    out[u"readyMs"_s] = ms(total);
+    out[u"peakKiB"_s] = double(peakRssKiB());
+    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
+    return 0;
+}
+
+double pdftotextMs(const QString &path)
+{
+    const QString tool = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (tool.isEmpty())
+        return -1;
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(tool, {u"-q"_s, path, u"-"_s});
+    p.waitForFinished(120000);
+    p.readAllStandardOutput();
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? ms(t) : -1;
+}
+
+QString cell(const QJsonObject &o, const QString &key, int precision = 0)
+{
+    if (!o.contains(key))
+        return u"–"_s;
+    const double v = o.value(key).toDouble();
+    if (v < 0)
+        return u"fail"_s;
+    return QString::number(v, 'f', precision);
+}
+
+
+QJsonObject runChild(const QStringList &args, const QString &cacheDir)
+{
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"FILINGLENS_BENCH_CACHE"_s, cacheDir);
+    child.setProcessEnvironment(env);
+    child.start(QCoreApplication::applicationFilePath(), args);
+    child.waitForFinished(600000);
+    QJsonObject o = QJsonDocument::fromJson(child.readAllStandardOutput()).object();
+    if (o.isEmpty()) {
+        o[u"file"_s] = QFileInfo(args.last()).fileName();
+        o[u"error"_s] = u"measurement process failed (exit %1)"_s.arg(child.exitCode());
+    }
+    return o;
+}
+
+double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v.at(v.size() / 2);
+}
+
+// Sidecar save/load with 5,000 decisions and CSV export of 20,000 entities.
+int runMicro(int repeat)
+{
+    QTemporaryDir dir;
+    SidecarData data;
+    data.file = u"bench.pdf"_s;
+    data.sha256 = QString(64, u'a');
+    data.pages = 159;
+    data.format = u"pdf"_s;
+    data.savedAt = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 5000; ++i) {
+        SidecarDecision d;
+        d.id = u"money@%1:%2-%3"_s.arg(1 + i / 40).arg(i * 7 % 3000).arg(i * 7 % 3000 + 14);
+        d.status = i % 3 == 0 ? u"rejected"_s : (i % 3 == 1 ? u"confirmed"_s : u"corrected"_s);
+        d.type = u"money"_s;
+        d.value = u"USD %1000000"_s.arg(i);
+        d.anchor = SidecarAnchor{1 + i / 40, i * 7 % 3000, i * 7 % 3000 + 14, u"$%1 million"_s.arg(i),
+                                 u"revenues increased to approximately "_s, u" compared with the prior year"_s};
+        d.attributes.insert(u"statedIn"_s, u"millions"_s);
+        d.note = i % 10 == 0 ? u"checked against the annual report"_s : QString();
+        d.by = u"analyst"_s;
+        d.at = data.savedAt;
+        data.decisions.append(d);
+        QJsonObject h{{u"at"_s, data.savedAt.toString(Qt::ISODate)}, {u"by"_s, u"analyst"_s},
+                      {u"op"_s, u"confirm"_s}, {u"id"_s, d.id}};
+        data.history.append(h);
+    }
+    const QString path = dir.filePath(u"bench.pdf.review.json"_s);
+    QList<double> save, load;
+    qint64 bytes = 0;
+    for (int i = 0; i < qMax(repeat, 5); ++i) {
+        QElapsedTimer t;
+        t.start();
+        const QByteArray json = SidecarFile::serialize(data);
+        const SidecarFile::SaveResult r = SidecarFile::save(path, json);
+        save << (r.ok ? ms(t) : -1.0);
+        bytes = json.size();
+        t.restart();
+        const SidecarFile::LoadResult l = SidecarFile::load(path);
+        load << (l.status == SidecarFile::LoadStatus::Loaded && l.data.decisions.size() == 5000 ? ms(t) : -1.0);
+    }
+
+    DocumentContent content;
+    content.fileName = u"bench.pdf"_s;
+    content.format = DocumentFormat::Pdf;
+    for (int p = 0; p < 200; ++p) {
+        QString page;
+        for (int k = 0; k < 100; ++k)
+            page += u"Net revenues were $1,234.5 million, up 12% from 2021; see Note %1. "_s.arg(k);
+        content.text.pages << page;
+    }
+    EntityList entities;
+    entities.reserve(20000);
+    for (int i = 0; i < 20000; ++i) {
+        Entity e;
+        e.type = i % 2 ? u"money"_s : u"percent"_s;
+        const int page = i / 100, k = i % 100;
+        const QString &text = content.text.pages.at(page);
+        const int start = int(text.indexOf(u'$', k * 70));
+        e.span = SourceSpan{page, start, start + 14};
+        e.id = Entity::makeId(e.type, e.span, text);
+        e.text = text.mid(start, 14);
+        e.value = u"USD 1234500000"_s;
+        e.confidence = 0.9;
+        e.origin = u"figures.money"_s;
+        e.attributes.insert(u"statedIn"_s, u"millions"_s);
+        entities.append(e);
+    }
+    QList<double> csv;
+    qint64 csvBytes = 0;
+    for (int i = 0; i < qMax(repeat, 5); ++i) {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QElapsedTimer t;
+        t.start();
+        CsvWriter writer(&buffer);
+        const bool ok = writer.addFile(content, entities) && writer.finish();
+        csv << (ok && writer.rowCount() == 20000 ? ms(t) : -1.0);
+        csvBytes = buffer.size();
+    }
+    std::printf("| operation | size | median ms | target ms |\n|---|---|---:|---:|\n");
+    std::printf("| sidecar save (serialize + atomic write) | 5,000 decisions, %lld KB | %.1f | 30 |\n",
+                bytes / 1024, median(save));
+    std::printf("| sidecar load (read + parse) | 5,000 decisions | %.1f | – |\n", median(load));
+    std::printf("| CSV export | 20,000 entities, %lld KB | %.1f | 100 |\n", csvBytes / 1024, median(csv));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (PdfTextWorker::isWorkerCommandLine(argc, argv))
+        return PdfTextWorker::serve(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    QCommandLineOption corpusOpt(u"corpus"_s, u"Corpus folder (default ../shared/corpus)"_s, u"dir"_s,
+                                 u"../shared/corpus"_s);
+    QCommandLineOption oneOpt(u"one"_s, u"Measure one file in this process (internal)"_s, u"file"_s);
+    QCommandLineOption repeatOpt(u"repeat"_s, u"Runs per file; the median is shown"_s, u"n"_s, u"3"_s);
+    QCommandLineOption noWorkersOpt(u"no-workers"_s, u"Read PDF text in-process"_s);
+    QCommandLineOption microOpt(u"micro"_s, u"Sidecar and CSV export figures only"_s);
+    parser.addOptions({corpusOpt, oneOpt, repeatOpt, noWorkersOpt, microOpt});
+    parser.addPositionalArgument(u"file"_s, u"Files to measure (default: the whole corpus)"_s);
+    parser.process(app);
+    const int repeat = qMax(1, parser.value(repeatOpt).toInt());
+    if (parser.isSet(microOpt))
+        return runMicro(repeat);
+
+    if (parser.isSet(oneOpt)) {
+        if (!parser.isSet(noWorkersOpt))
+            PdfTextWorker::setProgram(QCoreApplication::applicationFilePath());
+        const QString cache = qEnvironmentVariable("FILINGLENS_BENCH_CACHE");
+        if (!cache.isEmpty()) {
+            DocumentCache::setFolder(cache);
+            DocumentCache::setEnabled(true);
+        }
+        return measureOne(parser.value(oneOpt));
+    }
+
+    QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        QDirIterator it(parser.value(corpusOpt), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString f = it.next();
+            if (!f.endsWith(u".md"_s))
+                files << f;
+        }
+        std::sort(files.begin(), files.end());
+    }
+    if (files.isEmpty()) {
+        std::fprintf(stderr, "no corpus files found under %s\n", qPrintable(parser.value(corpusOpt)));
+        return 1;
+    }
+
+    std::printf("PDF text: %s; times in ms, medians of %d runs; peak = VmHWM of the measuring process "
+                "(workers not included)\n\n",
+                parser.isSet(noWorkersOpt) ? "in-process" : "2 worker processes", repeat);
+    std::printf("| file | format | pages | open+render p.1 | text layer (load) | first page visible "
+                "| extract | entities ready | entities | peak MB | pdftotext | ready / pdftotext "
+                "| reopen ready (cache) |\n");
+    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::fflush(stdout);
+    QStringList childArgs;
+    if (parser.isSet(noWorkersOpt))
+        childArgs << u"--no-workers"_s;
+    for (const QString &file : std::as_const(files)) {
+        QList<QJsonObject> runs;
+        QList<double> reopen;
+        for (int i = 0; i < repeat; ++i) {
+            QTemporaryDir cache; // cold for the first child, warm for the second
+            runs << runChild(childArgs + QStringList{u"--one"_s, file}, cache.path());
+            if (runs.last().contains(u"error"_s))
+                break;
+            const QJsonObject warm = runChild(childArgs + QStringList{u"--one"_s, file}, cache.path());
+            reopen << (warm.contains(u"readyMs"_s) ? warm.value(u"readyMs"_s).toDouble() : -1.0);
+        }
+        std::sort(runs.begin(), runs.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            return a.value(u"readyMs"_s).toDouble() < b.value(u"readyMs"_s).toDouble();
+        });
+        QJsonObject o = runs.at(runs.size() / 2);
+        QList<double> refs;
+        if (o.value(u"format"_s).toString() == u"pdf"_s) {
+            for (int i = 0; i < repeat; ++i)
+                refs << pdftotextMs(file);
+        }
+        const double ref = median(refs);
+        if (o.contains(u"error"_s)) {
+            std::printf("| %s | error: %s | | | %s | | | | | %s | %s | | |\n",
+                        qPrintable(o.value(u"file"_s).toString()),
+                        qPrintable(o.value(u"error"_s).toString().replace(u'|', u'/')),
+                        qPrintable(cell(o, u"loadMs"_s)),
+                        qPrintable(QString::number(o.value(u"peakKiB"_s).toDouble() / 1024.0, 'f', 0)),
+                        ref < 0 ? "–" : qPrintable(QString::number(ref, 'f', 0)));
+        } else {
+            const double ratio = ref > 0 ? o.value(u"readyMs"_s).toDouble() / ref : -1;
+            const double warm = median(reopen);
+            std::printf("| %s | %s | %d | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s |\n",
+                        qPrintable(o.value(u"file"_s).toString()),
+                        qPrintable(o.value(u"format"_s).toString()), o.value(u"pages"_s).toInt(),
+                        qPrintable(cell(o, u"openRenderMs"_s)), qPrintable(cell(o, u"loadMs"_s)),
+                        qPrintable(cell(o, u"firstPageMs"_s)), qPrintable(cell(o, u"extractMs"_s)),
+                        qPrintable(cell(o, u"readyMs"_s)), o.value(u"entities"_s).toInt(),
+                        qPrintable(QString::number(o.value(u"peakKiB"_s).toDouble() / 1024.0, 'f', 0)),
+                        ref < 0 ? "–" : qPrintable(QString::number(ref, 'f', 0)),
+                        ratio < 0 ? "–" : qPrintable(QString::number(ratio, 'f', 2) + u"×"_s),
+                        warm < 0 ? "fail" : qPrintable(QString::number(warm, 'f', 0)));
+        }
+        std::fflush(stdout);
+    }
+    return 0;
+}

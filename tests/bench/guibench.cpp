@@ -1,0 +1,243 @@
+// The GUI benchmark: opens filings in the real MainWindow (offscreen) and measures
+// what an analyst feels: how long the GUI thread is blocked while a filing loads
+// and its entities are extracted (a 5 ms watchdog timer records the longest gap),
+// when the document and the entities are ready, and the latency from selecting an
+// entity in the tree to the document view having painted its highlight (p50/p95
+// over 200 random entities). Not a pass/fail test: it prints a table.
+//
+//   filinglens_guibench [--clicks N] [--no-workers] [FILE...]
+//       (default: ../shared/corpus/pdf/PFIZER_2022_10K.pdf)
+//
+// The per-user cache is a fresh temporary folder: each file is opened once cold,
+// then reopened (warm cache).
+#include "documentcache.h"
+#include "documentview.h"
+#include "entitypanel.h"
+#include "mainwindow.h"
+#include "pdftextworker.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFileInfo>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTreeView>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+double ms(qint64 ns)
+{
+    return double(ns) / 1e6;
+}
+
+// Records the time of the last Paint event any widget inside `root` received.
+class PaintWatcher final : public QObject
+{
+public:
+    explicit PaintWatcher(QWidget *root, const QElapsedTimer *clock)
+        : m_root(root), m_clock(clock)
+    {
+    }
+    qint64 lastPaintNs = -1;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType()) {
+            auto *w = static_cast<QWidget *>(watched);
+            if (w == m_root || m_root->isAncestorOf(w)) {
+                lastPaintNs = m_clock->nsecsElapsed();
+                if (qEnvironmentVariableIsSet("FILINGLENS_BENCH_TRACE"))
+                    std::fprintf(stderr, "paint %s %.1f\n", w->metaObject()->className(),
+                                 double(lastPaintNs) / 1e6);
+            }
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_root;
+    const QElapsedTimer *m_clock;
+};
+
+struct OpenFigures
+{
+    double loadedMs = -1;   // documentLoaded (the page is shown)
+    double readyMs = -1;    // extractionFinished
+    double maxBlockedMs = 0; // longest gap between two 5 ms watchdog ticks
+    int entities = 0;
+    QString error;
+};
+
+OpenFigures openAndWait(MainWindow &window, const QString &path)
+{
+    OpenFigures f;
+    QElapsedTimer clock;
+    qint64 lastTick = 0;
+    QTimer watchdog;
+    watchdog.setInterval(5);
+    watchdog.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&watchdog, &QTimer::timeout, &window, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        f.maxBlockedMs = qMax(f.maxBlockedMs, ms(now - lastTick));
+        lastTick = now;
+    });
+    bool done = false;
+    const auto c1 = QObject::connect(&window, &MainWindow::documentLoaded, &window,
+                                     [&] { f.loadedMs = ms(clock.nsecsElapsed()); });
+    const auto c2 = QObject::connect(&window, &MainWindow::documentFailed, &window,
+                                     [&](const QString &, const QString &message) {
+                                         f.error = message;
+                                         done = true;
+                                     });
+    const auto c3 = QObject::connect(&window, &MainWindow::extractionFinished, &window, [&](int count) {
+        f.readyMs = ms(clock.nsecsElapsed());
+        f.entities = count;
+        done = true;
+    });
+    clock.start();
+    watchdog.start();
+    window.openFile(path); // the call itself counts as blocking time
+    f.maxBlockedMs = qMax(f.maxBlockedMs, ms(clock.nsecsElapsed()));
+    lastTick = clock.nsecsElapsed();
+    while (!done && clock.elapsed() < 120000)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    // Let what the view schedules after the entities arrive (highlights) run too.
+    const qint64 settle = clock.nsecsElapsed();
+    while (ms(clock.nsecsElapsed() - settle) < 300)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    watchdog.stop();
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    QObject::disconnect(c3);
+    return f;
+}
+
+void collectLeaves(const QAbstractItemModel *model, const QModelIndex &parent, QModelIndexList *out)
+{
+    const int rows = model->rowCount(parent);
+    for (int r = 0; r < rows; ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (model->hasChildren(i))
+            collectLeaves(model, i, out);
+        else
+            out->append(i);
+    }
+}
+
+double percentile(QList<double> v, double p)
+{
+    if (v.isEmpty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v.at(qMin(v.size() - 1, qsizetype(p * double(v.size() - 1) + 0.5)));
+}
+
+// Selects `count` random mentions in the tree; per click, the time until the
+// document view first paints after the selection. The view draws the focused
+// span's outline in that paint (its geometry is computed synchronously); a page
+// image not rendered yet follows from the render thread, and the highlight then
+// flashes for 900 ms (those later frames are not counted).
+QList<double> clickLatencies(MainWindow &window, int count)
+{
+    QTreeView *tree = window.entityPanel()->tree();
+    QModelIndexList leaves;
+    collectLeaves(tree->model(), QModelIndex(), &leaves);
+    QList<double> out;
+    if (leaves.isEmpty())
+        return out;
+    QElapsedTimer clock;
+    clock.start();
+    PaintWatcher watcher(window.documentView(), &clock);
+    qApp->installEventFilter(&watcher);
+    QRandomGenerator random(20261125);
+    for (int i = 0; i < count; ++i) {
+        const QModelIndex index = leaves.at(qsizetype(random.bounded(quint32(leaves.size()))));
+        // Let the previous click's page renders land first.
+        const qint64 idle = clock.nsecsElapsed();
+        while (ms(clock.nsecsElapsed() - idle) < 60)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        watcher.lastPaintNs = -1;
+        const qint64 start = clock.nsecsElapsed();
+        if (qEnvironmentVariableIsSet("FILINGLENS_BENCH_TRACE"))
+            std::fprintf(stderr, "click %.1f\n", double(start) / 1e6);
+        tree->setCurrentIndex(index);
+        while (watcher.lastPaintNs < 0 && ms(clock.nsecsElapsed() - start) < 5000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        out << (watcher.lastPaintNs < 0 ? 5000.0 : ms(watcher.lastPaintNs - start));
+    }
+    qApp->removeEventFilter(&watcher);
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (PdfTextWorker::isWorkerCommandLine(argc, argv))
+        return PdfTextWorker::serve(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QTemporaryDir home; // settings, recent files and sidecars of this run stay out of the user's
+    qputenv("XDG_CONFIG_HOME", home.filePath(u"config"_s).toLocal8Bit());
+    qputenv("XDG_DATA_HOME", home.filePath(u"data"_s).toLocal8Bit());
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    QCommandLineOption clicksOpt(u"clicks"_s, u"Entities to select (default 200)"_s, u"n"_s, u"200"_s);
+    QCommandLineOption noWorkersOpt(u"no-workers"_s, u"Read PDF text in-process"_s);
+    parser.addOptions({clicksOpt, noWorkersOpt});
+    parser.addPositionalArgument(u"file"_s, u"Files to open"_s);
+    parser.process(app);
+    QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        files << u"../shared/corpus/pdf/PFIZER_2022_10K.pdf"_s;
+    if (!parser.isSet(noWorkersOpt))
+        PdfTextWorker::setProgram(QCoreApplication::applicationFilePath());
+    QTemporaryDir cache;
+    DocumentCache::setFolder(cache.path());
+    DocumentCache::setEnabled(true);
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QCoreApplication::processEvents();
+
+    std::printf("PDF text: %s; times in ms from MainWindow::openFile\n\n",
+                parser.isSet(noWorkersOpt) ? "in-process" : "2 worker processes");
+    std::printf("| file | open | document shown | entities ready | entities | GUI thread blocked (max) "
+                "| click→highlight p50 | p95 | max |\n");
+    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::fflush(stdout);
+    const int clicks = qMax(0, parser.value(clicksOpt).toInt());
+    for (const QString &file : std::as_const(files)) {
+        for (const char *pass : {"cold", "reopen"}) {
+            const OpenFigures f = openAndWait(window, file);
+            const QString name = QFileInfo(file).fileName();
+            if (!f.error.isEmpty()) {
+                std::printf("| %s | %s | error: %s | | | | | | |\n", qPrintable(name), pass,
+                            qPrintable(f.error));
+                break;
+            }
+            QList<double> lat;
+            if (std::strcmp(pass, "cold") == 0)
+                lat = clickLatencies(window, clicks);
+            std::printf("| %s | %s | %.0f | %.0f | %d | %.0f | %s | %s | %s |\n", qPrintable(name), pass,
+                        f.loadedMs, f.readyMs, f.entities, f.maxBlockedMs,
+                        lat.isEmpty() ? "–" : qPrintable(QString::number(percentile(lat, 0.5), 'f', 1)),
+                        lat.isEmpty() ? "–" : qPrintable(QString::number(percentile(lat, 0.95), 'f', 1)),
+                        lat.isEmpty() ? "–" : qPrintable(QString::number(percentile(lat, 1.0), 'f', 1)));
+            std::fflush(stdout);
+        }
+    }
+    window.closeDocument();
+    return 0;
+}
