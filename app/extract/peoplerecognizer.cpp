@@ -91,12 +91,16 @@ TextScan::Window nextLine(const QString &text, int page, int pos, int maxBlank =
 QString wrappedTitle(const QString &text, int page, TextScan::Window line, QString title)
 {
     for (int i = 0; i < 3; ++i) {
-        if (!title.endsWith(u',') && !title.endsWith(u" and"_s) && !title.endsWith(u'&'))
-            break;
-        const TextScan::Window more = nextLine(text, page, line.end, 1);
+        const TextScan::Window more = nextLine(text, page, line.end, 4);
         if (more.page < 0)
             break;
         const QString t = Normalize::spaces(lineText(text, more));
+        // A title that cannot end here: "Executive Vice President and Chief" / "Financial Officer".
+        static const QRegularExpression dangling(
+            uR"((?:,|\band|&|\bof|\bChief|\bVice|\bSenior|\bExecutive|\bGeneral|\bPrincipal|\bAssistant)$)"_s);
+        const bool open = dangling.match(title).hasMatch();
+        if (!open && !t.startsWith(u"and "_s) && !t.startsWith(u"& "_s))
+            break;
         if (t.isEmpty() || t.contains(u':') || t.size() > 80)
             break;
         title += u' ' + t;
@@ -186,10 +190,16 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                 QString title;
                 int pos = int(m.capturedEnd());
                 for (int i = 0; i < 4; ++i) {
-                    const TextScan::Window line = nextLine(text, p, pos, 1);
+                    // HTML table cells come out with blank lines between them.
+                    const TextScan::Window line = nextLine(text, p, pos, 6);
                     if (line.page < 0)
                         break;
                     const QString lt = lineText(text, line);
+                    // The rule a typed signature stands on.
+                    if (lt.trimmed().count(u'-') + lt.trimmed().count(u'_') == lt.trimmed().size()) {
+                        pos = line.end;
+                        continue;
+                    }
                     const QRegularExpressionMatch nm = nameLabel.match(lt);
                     const QRegularExpressionMatch tm = titleLabel.match(lt);
                     if (nm.hasMatch()) {
@@ -201,6 +211,12 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                         break;
                     } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
                         value = Normalize::personName(lt);
+                    } else if (const int at = int(lt.indexOf(raw.trimmed() + u',', 0, Qt::CaseInsensitive)); at >= 0) {
+                        // "Date: March 30, 2021    Brien M. Chase, Senior Vice President"
+                        const QString t = Normalize::spaces(lt.mid(at + raw.trimmed().size() + 1));
+                        if (names.isTitle(t))
+                            title = wrappedTitle(text, p, line, t);
+                        break;
                     } else {
                         QString t = Normalize::spaces(lt);
                         // "(David V. Elkins) (Principal Financial Officer)": the name again, then the title.

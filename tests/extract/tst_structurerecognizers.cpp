@@ -472,6 +472,18 @@ void TestStructureRecognizers::people_data()
            "Treasurer and Chief Financial Officer\n \nEXHIBIT INDEX\n"_s
         << u"signatory"_s << u"Thomas B. Heacock"_s
         << u"title=Senior Vice President of Finance, Treasurer and Chief Financial Officer"_s;
+    QTest::newRow("abvc, cells apart")
+        << u"By:\n/s/ Uttam Patil\n \n \nUttam Patil\n \n \nChief Executive Officer\n\n"_s
+        << u"signatory"_s << u"Uttam Patil"_s << u"title=Chief Executive Officer"_s;
+    QTest::newRow("premier, title beside the date")
+        << u"/s/ Brien M. Chase                    \nDate: March 30, 2021       Brien M. Chase, Senior Vice President \n"
+           "  and Chief Financial Officer \n\n"_s
+        << u"signatory"_s << u"Brien M. Chase"_s << u"title=Senior Vice President and Chief Financial Officer"_s;
+    QTest::newRow("apple 2000, underlined, title wrapped after Chief")
+        << u"                                          By: /s/ Fred Anderson\n                                                  -------------\n"
+           "                                              Executive Vice President and Chief\n"
+           "                                              Financial Officer\n\nDate: January 21, 2000\n"_s
+        << u"signatory"_s << u"Fred Anderson"_s << u"title=Executive Vice President and Chief Financial Officer"_s;
     QTest::newRow("jnj signature, name repeated")
         << u"Date:\n\nAugust 25, 2023\n\nBy: /s/ Laura H. McFalls\nLaura H. McFalls\nAssistant Secretary\n"_s
         << u"signatory"_s << u"Laura H. McFalls"_s << u"title=Assistant Secretary"_s;
