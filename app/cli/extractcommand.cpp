@@ -9,6 +9,7 @@
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QSaveFile>
 #include <QtCore/QThreadPool>
 
@@ -120,6 +121,18 @@ public:
             m_device = std::move(out);
             return true;
         }
+        // A device or a pipe (/dev/null, a FIFO) is written in place: an atomic
+        // save would rename a regular file over it.
+        if (const QFileInfo info(target); info.exists() && !info.isFile() && !info.isDir()) {
+            auto out = std::make_unique<QFile>(target);
+            if (!out->open(QIODevice::WriteOnly)) {
+                *error = u"%1: cannot be written: %2"_s.arg(target, out->errorString());
+                return false;
+            }
+            m_device = std::move(out);
+            m_target = target;
+            return true;
+        }
         auto file = std::make_unique<QSaveFile>(target);
         if (!file->open(QIODevice::WriteOnly)) {
             *error = u"%1: cannot be written: %2"_s.arg(target, file->errorString());
@@ -141,8 +154,11 @@ public:
             }
             return true;
         }
-        if (auto *file = qobject_cast<QFile *>(m_device.get()))
-            file->flush();
+        if (auto *file = qobject_cast<QFile *>(m_device.get()); file && !file->flush()) {
+            *error = u"%1: cannot be written: %2"_s.arg(m_target.isEmpty() ? u"standard output"_s : m_target,
+                                                         file->errorString());
+            return false;
+        }
         return true;
     }
 

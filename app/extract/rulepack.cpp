@@ -39,11 +39,46 @@ int lineOfText(const QByteArray &data, const QString &needle)
 // A quantified group that itself contains a quantifier ("(a+)+", "(\w*\s?)*") can
 // backtrack exponentially; QRegularExpression has no match limit, so such patterns
 // are refused when a pack loads.
+// Groups are followed to any depth: "((ab)+c)+" nests as much as "(a+)+".
 bool hasNestedQuantifier(const QString &pattern)
 {
-    static const QRegularExpression nested(
-        uR"(\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\}))"_s);
-    return nested.match(pattern).hasMatch();
+    static const QRegularExpression counted(uR"(\{\d+,\d*\})"_s);
+    const auto quantifierAt = [&](qsizetype i) {
+        if (i >= pattern.size())
+            return false;
+        if (pattern.at(i) == u'+' || pattern.at(i) == u'*')
+            return true;
+        return pattern.at(i) == u'{'
+            && counted.match(pattern, i, QRegularExpression::NormalMatch,
+                             QRegularExpression::AnchorAtOffsetMatchOption).hasMatch();
+    };
+    QList<bool> repeats{false}; // per open group: does something inside it repeat?
+    bool inClass = false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == u'\\') {
+            ++i;
+        } else if (inClass) {
+            inClass = c != u']';
+        } else if (c == u'[') {
+            inClass = true;
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == u'^')
+                ++i;
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == u']')
+                ++i; // a ']' first in a class is a literal
+        } else if (c == u'(') {
+            repeats.append(false);
+        } else if (c == u')' && repeats.size() > 1) {
+            const bool inner = repeats.takeLast();
+            const bool outer = quantifierAt(i + 1);
+            if (inner && outer)
+                return true;
+            repeats.last() = repeats.last() || inner || outer;
+        } else if (quantifierAt(i)) {
+            repeats.last() = true;
+        }
+    }
+    return false;
 }
 
 // Checks every "regex" string of the pack body; reports the first bad one.
