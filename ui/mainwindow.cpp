@@ -553,6 +553,10 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     statusBar()->clearMessage();
     if (!result.document) {
         const LoadError &error = result.error;
+        m_path.clear();
+        showStartPage(true);
+        updateTitle();
+        updateActions();
         if (error.kind == LoadError::Kind::PasswordRequired
             || error.kind == LoadError::Kind::WrongPassword) {
             const QString name = QFileInfo(path).fileName();
@@ -565,19 +569,14 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
                 startLoad(path, answer);
                 return;
             }
-        } else {
-            QString message = error.message;
-            if (message.isEmpty())
-                message = tr("Could not open %1.").arg(QDir::toNativeSeparators(path));
-            MessageBox::critical(this, tr("Cannot Open Filing"), message);
-            Q_EMIT documentFailed(path, message);
-        }
-        m_path.clear();
-        showStartPage(true);
-        updateTitle();
-        updateActions();
-        if (error.kind == LoadError::Kind::PasswordRequired || error.kind == LoadError::Kind::WrongPassword)
             Q_EMIT documentFailed(path, error.message);
+            return;
+        }
+        QString message = error.message;
+        if (message.isEmpty())
+            message = tr("Could not open %1.").arg(QDir::toNativeSeparators(path));
+        MessageBox::critical(this, tr("Cannot Open Filing"), message);
+        Q_EMIT documentFailed(path, message);
         return;
     }
     m_document = result.document;
