@@ -194,7 +194,17 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     const TextScan::Window line = nextLine(text, p, pos, 6);
                     if (line.page < 0)
                         break;
-                    const QString lt = lineText(text, line);
+                    QString lt = lineText(text, line);
+                    TextScan::Window last = line; // the last line read for this entry
+                    // "Name:" and "Title:" in one cell, their values in the next.
+                    static const QRegularExpression bareLabel(uR"(^\h*(?:Name|Title|NAME|TITLE):\h*$)"_s);
+                    if (bareLabel.match(lt).hasMatch()) {
+                        const TextScan::Window value = nextLine(text, p, line.end, 3);
+                        if (value.page >= 0) {
+                            lt = lt.trimmed() + u' ' + lineText(text, value).trimmed();
+                            last = value;
+                        }
+                    }
                     // The rule a typed signature stands on.
                     if (lt.trimmed().count(u'-') + lt.trimmed().count(u'_') == lt.trimmed().size()) {
                         pos = line.end;
@@ -207,7 +217,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                         if (TextScan::fold(n) == TextScan::fold(raw))
                             value = n;
                     } else if (tm.hasMatch()) {
-                        title = wrappedTitle(text, p, line, Normalize::spaces(tm.captured(1)));
+                        title = wrappedTitle(text, p, last, Normalize::spaces(tm.captured(1)));
                         break;
                     } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
                         value = Normalize::personName(lt);
@@ -235,7 +245,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                             title = wrappedTitle(text, p, line, t);
                         break;
                     }
-                    pos = line.end;
+                    pos = last.end;
                 }
                 if (!names.isName(value) && !names.isName(raw))
                     return;

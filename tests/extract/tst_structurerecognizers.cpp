@@ -484,6 +484,9 @@ void TestStructureRecognizers::people_data()
            "                                              Executive Vice President and Chief\n"
            "                                              Financial Officer\n\nDate: January 21, 2000\n"_s
         << u"signatory"_s << u"Fred Anderson"_s << u"title=Executive Vice President and Chief Financial Officer"_s;
+    QTest::newRow("acorn, labels and values in separate cells")
+        << u"By:\n/s/ Tracy S. Clifford\n \nName:\nTracy S. Clifford\n \nTitle:\nChief Financial Officer\n\n  \n"_s
+        << u"signatory"_s << u"Tracy S. Clifford"_s << u"title=Chief Financial Officer"_s;
     QTest::newRow("jnj signature, name repeated")
         << u"Date:\n\nAugust 25, 2023\n\nBy: /s/ Laura H. McFalls\nLaura H. McFalls\nAssistant Secretary\n"_s
         << u"signatory"_s << u"Laura H. McFalls"_s << u"title=Assistant Secretary"_s;
