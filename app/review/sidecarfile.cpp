@@ -342,7 +342,8 @@ void writeValue(QByteArray &out, const QJsonValue &v)
         break;
     case QJsonValue::Double: {
         const double d = v.toDouble();
-        if (d == double(qint64(d)) && std::abs(d) < 9007199254740992.0)
+        // Range first: converting a double beyond qint64 is undefined behaviour.
+        if (std::abs(d) < 9007199254740992.0 && d == double(qint64(d)))
             out.append(QByteArray::number(qint64(d)));
         else
             out.append(QByteArray::number(d, 'g', 17));
