@@ -294,7 +294,7 @@ void MainWindow::createMenus()
     inspector->setText(tr("&Inspector"));
     inspector->setShortcut(QKeySequence(tr("Ctrl+I")));
     view->addAction(inspector);
-    addAction(view, u"toggleEntities"_s, tr("&Entities"), QKeySequence(tr("Ctrl+L")));
+    addAction(view, u"toggleEntities"_s, tr("&Entities"), QKeySequence(tr("Ctrl+Shift+L")));
     action(u"toggleEntities"_s)->setCheckable(true);
     action(u"toggleEntities"_s)->setChecked(true);
     connect(action(u"toggleEntities"_s), &QAction::toggled, m_panel, &QWidget::setVisible);
@@ -310,7 +310,8 @@ void MainWindow::createMenus()
         if (!m_panel->selectNextUnreviewed(false))
             statusBar()->showMessage(tr("Every entity has been reviewed."), 4000);
     });
-    addAction(go, u"goToPage"_s, tr("&Go to Page…"), QKeySequence(tr("Ctrl+G")));
+    // Not Ctrl+G: several desktops bind it to Find Next, which the document view uses.
+    addAction(go, u"goToPage"_s, tr("&Go to Page…"), QKeySequence(tr("Ctrl+L")));
     connect(action(u"goToPage"_s), &QAction::triggered, this, &MainWindow::goToPage);
 
     QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
