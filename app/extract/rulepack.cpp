@@ -196,7 +196,10 @@ RuleSet RuleSet::loadDefault(QList<RulePackError> *errors)
 
 QString RuleSet::userRulesDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/rules"_s;
+    // ~/.local/share/filing-lens/rules: a folder analysts type by hand, so it stays
+    // short (AppDataLocation would repeat the organization and application names).
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + u"/filing-lens/rules"_s;
 }
 
 QString RuleSet::fingerprint() const
