@@ -36,6 +36,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -43,6 +45,15 @@ namespace {
 double ms(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
+}
+
+// CPU time (user + system) of this process, or of its reaped children.
+double cpuMs(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return (double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3)
+        + (double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3);
 }
 
 qint64 peakRssKiB()
@@ -120,23 +131,29 @@ int measureOne(const QString &path)
     out[u"extractMs"_s] = ms(t);
     out[u"entities"_s] = int(entities.size());
     out[u"readyMs"_s] = ms(total);
+    out[u"cpuMs"_s] = cpuMs(RUSAGE_SELF) + cpuMs(RUSAGE_CHILDREN); // children: PDF text workers
     out[u"peakKiB"_s] = double(peakRssKiB());
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
     return 0;
 }
 
-double pdftotextMs(const QString &path)
+// Wall time of pdftotext on the file; *cpu receives its CPU time.
+double pdftotextMs(const QString &path, double *cpu)
 {
     const QString tool = QStandardPaths::findExecutable(u"pdftotext"_s);
+    *cpu = -1;
     if (tool.isEmpty())
         return -1;
     QProcess p;
+    const double cpuBefore = cpuMs(RUSAGE_CHILDREN);
     QElapsedTimer t;
     t.start();
     p.start(tool, {u"-q"_s, path, u"-"_s});
     p.waitForFinished(120000);
+    const double wall = ms(t);
     p.readAllStandardOutput();
-    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? ms(t) : -1;
+    *cpu = cpuMs(RUSAGE_CHILDREN) - cpuBefore;
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? wall : -1;
 }
 
 QString cell(const QJsonObject &o, const QString &key, int precision = 0)
@@ -313,12 +330,13 @@ int main(int argc, char **argv)
     }
 
     std::printf("PDF text: %s; times in ms, medians of %d runs; peak = VmHWM of the measuring process "
-                "(workers not included)\n\n",
+                "(workers not included); CPU = user + system time, workers included (on a busy "
+                "machine wall times stretch, CPU times do not)\n\n",
                 parser.isSet(noWorkersOpt) ? "in-process" : "2 worker processes", repeat);
     std::printf("| file | format | pages | open+render p.1 | text layer (load) | first page visible "
                 "| extract | entities ready | entities | peak MB | pdftotext | ready / pdftotext "
-                "| reopen ready (cache) |\n");
-    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                "| CPU to ready | pdftotext CPU | reopen ready (cache) |\n");
+    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     std::fflush(stdout);
     QStringList childArgs;
     if (parser.isSet(noWorkersOpt))
@@ -338,14 +356,18 @@ int main(int argc, char **argv)
             return a.value(u"readyMs"_s).toDouble() < b.value(u"readyMs"_s).toDouble();
         });
         QJsonObject o = runs.at(runs.size() / 2);
-        QList<double> refs;
+        QList<double> refs, refCpus;
         if (o.value(u"format"_s).toString() == u"pdf"_s) {
-            for (int i = 0; i < repeat; ++i)
-                refs << pdftotextMs(file);
+            for (int i = 0; i < repeat; ++i) {
+                double cpu = -1;
+                refs << pdftotextMs(file, &cpu);
+                refCpus << cpu;
+            }
         }
         const double ref = median(refs);
+        const double refCpu = median(refCpus);
         if (o.contains(u"error"_s)) {
-            std::printf("| %s | error: %s | | | %s | | | | | %s | %s | | |\n",
+            std::printf("| %s | error: %s | | | %s | | | | | %s | %s | | | | |\n",
                         qPrintable(o.value(u"file"_s).toString()),
                         qPrintable(o.value(u"error"_s).toString().replace(u'|', u'/')),
                         qPrintable(cell(o, u"loadMs"_s)),
@@ -354,7 +376,7 @@ int main(int argc, char **argv)
         } else {
             const double ratio = ref > 0 ? o.value(u"readyMs"_s).toDouble() / ref : -1;
             const double warm = median(reopen);
-            std::printf("| %s | %s | %d | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s |\n",
+            std::printf("| %s | %s | %d | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |\n",
                         qPrintable(o.value(u"file"_s).toString()),
                         qPrintable(o.value(u"format"_s).toString()), o.value(u"pages"_s).toInt(),
                         qPrintable(cell(o, u"openRenderMs"_s)), qPrintable(cell(o, u"loadMs"_s)),
@@ -363,6 +385,8 @@ int main(int argc, char **argv)
                         qPrintable(QString::number(o.value(u"peakKiB"_s).toDouble() / 1024.0, 'f', 0)),
                         ref < 0 ? "–" : qPrintable(QString::number(ref, 'f', 0)),
                         ratio < 0 ? "–" : qPrintable(QString::number(ratio, 'f', 2) + u"×"_s),
+                        qPrintable(cell(o, u"cpuMs"_s)),
+                        refCpu < 0 ? "–" : qPrintable(QString::number(refCpu, 'f', 0)),
                         warm < 0 ? "fail" : qPrintable(QString::number(warm, 'f', 0)));
         }
         std::fflush(stdout);
