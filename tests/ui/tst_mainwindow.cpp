@@ -87,6 +87,7 @@ private Q_SLOTS:
     void printPreviewShowsSummary();
     void cancelStopsExtraction();
     void confirmGroupIsOneStep();
+    void noAmbiguousShortcuts();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -668,6 +669,27 @@ void TestMainWindow::confirmGroupIsOneStep()
     for (const QString &id : std::as_const(group))
         QCOMPARE(store->entity(id)->status, EntityStatus::Rejected);
     QCOMPARE(store->undoStack()->count(), steps + 1);
+}
+
+void TestMainWindow::noAmbiguousShortcuts()
+{
+    // Two actions live at once with the same key do nothing at all (Qt reports an
+    // ambiguous shortcut): a window-wide key must not be used by any other action.
+    MainWindow window;
+    QHash<QString, QStringList> byKey;
+    QHash<QString, QStringList> windowWide;
+    for (const QAction *a : window.findChildren<QAction *>()) {
+        for (const QKeySequence &k : a->shortcuts()) {
+            const QString name = a->objectName().isEmpty() ? a->text() : a->objectName();
+            byKey[k.toString()] << name;
+            if (a->shortcutContext() == Qt::WindowShortcut
+                || a->shortcutContext() == Qt::ApplicationShortcut)
+                windowWide[k.toString()] << name;
+        }
+    }
+    for (auto it = windowWide.cbegin(); it != windowWide.cend(); ++it)
+        QVERIFY2(byKey.value(it.key()).size() == 1,
+                 qPrintable(it.key() + u": "_s + byKey.value(it.key()).join(u", "_s)));
 }
 
 QTEST_MAIN(TestMainWindow)
