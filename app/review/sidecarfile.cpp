@@ -521,6 +521,11 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
         result.message = u"Cannot save the review file %1: cannot create its folder."_s.arg(where);
         return result;
     }
+    // An atomic save renames over its target: never over a device or a pipe.
+    if (info.exists() && !info.isFile()) {
+        result.message = u"Cannot save the review file %1: it is not a regular file."_s.arg(where);
+        return result;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
