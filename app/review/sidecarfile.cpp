@@ -8,6 +8,7 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QSaveFile>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QStorageInfo>
 
 #include <algorithm>
 #ifdef Q_OS_UNIX
@@ -531,8 +532,15 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
         result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
         return result;
     }
-    if (file.write(bytes) != bytes.size()) {
-        result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
+    // QSaveFile reports a full disk as "Unknown error"; say what it is.
+    const auto cause = [&] {
+        const QStorageInfo disk(info.absolutePath());
+        if (disk.isValid() && disk.bytesAvailable() < bytes.size())
+            return u"the disk is full"_s;
+        return file.errorString();
+    };
+    if (file.write(bytes) != bytes.size() || !file.flush()) {
+        result.message = u"Cannot save the review file %1: %2"_s.arg(where, cause());
         file.cancelWriting();
         return result;
     }
@@ -556,7 +564,7 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
             qCWarning(lcSidecar) << "cannot keep the previous version as" << bak;
     }
     if (!file.commit()) {
-        result.message = u"Cannot save the review file %1: %2"_s.arg(where, file.errorString());
+        result.message = u"Cannot save the review file %1: %2"_s.arg(where, cause());
         return result;
     }
     result.ok = true;
