@@ -1,0 +1,304 @@
+#include "fuzztargets.h"
+
+#include "csvwriter.h"
+#include "documentcontent.h"
+#include "exportrow.h"
+#include "extractor.h"
+#include "htmlcleaner.h"
+#include "htmlloader.h"
+#include "rulepack.h"
+#include "sidecarfile.h"
+#include "submissionparser.h"
+#include "textdecoder.h"
+
+#include <QtCore/QBuffer>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QStringDecoder>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QTextDocument>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace FuzzTargets {
+
+namespace {
+
+QString spanProblem(const SourceSpan &span, qsizetype textSize, const QString &what)
+{
+    if (!span.isValid())
+        return {};
+    if (span.end > textSize)
+        return u"%1: span %2-%3 runs past the text (%4 characters)"_s.arg(what).arg(span.start).arg(span.end).arg(textSize);
+    return {};
+}
+
+} // namespace
+
+QString submission(const QByteArray &input)
+{
+    const QString text = TextDecoder::decode(input);
+    if (text.contains(QChar(0)) || text.contains(u'\r'))
+        return u"decoded text still holds NUL or CR"_s;
+    const SubmissionParser::Result r = SubmissionParser::parse(text);
+    if (!r.hasHeader && !r.header.isEmpty())
+        return u"header fields without a header"_s;
+    for (auto it = r.header.cbegin(); it != r.header.cend(); ++it) {
+        const QString p = spanProblem(it.value().span, r.headerText.size(), u"header field "_s + it.key());
+        if (!p.isEmpty())
+            return p;
+    }
+    for (const SubmissionParser::Document &d : r.documents)
+        (void)SubmissionParser::classify(d.type, d.body);
+    return {};
+}
+
+QString html(const QByteArray &input)
+{
+    const QString text = QString::fromUtf8(input);
+    const HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
+    (void)HtmlCleaner::decodeEntities(text);
+    const HtmlLoader::Part part = HtmlLoader::load(text);
+    if (!part.document)
+        return u"no QTextDocument"_s;
+    if (part.pages.size() != part.pageOffsets.size())
+        return u"%1 pages but %2 page offsets"_s.arg(part.pages.size()).arg(part.pageOffsets.size());
+    const QString plain = part.document->toPlainText();
+    for (qsizetype i = 0; i < part.pages.size(); ++i) {
+        const int at = part.pageOffsets.at(i);
+        if (at < 0 || at + part.pages.at(i).size() > plain.size())
+            return u"page %1 lies outside the document text"_s.arg(i);
+        if (QStringView(plain).mid(at, part.pages.at(i).size()) != part.pages.at(i))
+            return u"page %1 is not the document text at its offset"_s.arg(i);
+    }
+    for (const DeiFact &f : part.facts) {
+        if (!f.span.isValid())
+            continue;
+        if (f.span.page >= part.pages.size())
+            return u"fact %1 on page %2 of %3"_s.arg(f.name).arg(f.span.page).arg(part.pages.size());
+        const QString p = spanProblem(f.span, part.pages.at(f.span.page).size(), u"fact "_s + f.name);
+        if (!p.isEmpty())
+            return p;
+    }
+    return {};
+}
+
+QString sidecar(const QByteArray &input)
+{
+    const QString path = u"fuzz.txt.review.json"_s;
+    const SidecarFile::LoadResult r = SidecarFile::parse(input, path);
+    if (r.status == SidecarFile::LoadStatus::Corrupt || r.status == SidecarFile::LoadStatus::NewerSchema) {
+        if (!r.message.contains(path))
+            return u"error message does not name the file: "_s + r.message;
+        return {};
+    }
+    if (r.status != SidecarFile::LoadStatus::Loaded)
+        return {};
+    // What was read must survive a save and a second read unchanged.
+    const QByteArray once = SidecarFile::serialize(r.data);
+    const SidecarFile::LoadResult again = SidecarFile::parse(once, path);
+    if (again.status != SidecarFile::LoadStatus::Loaded)
+        return u"a sidecar we wrote does not read back: "_s + again.message;
+    const QByteArray twice = SidecarFile::serialize(again.data);
+    if (once != twice)
+        return u"serialize(parse(serialize(x))) differs from serialize(x)"_s;
+    if (again.data.decisions.size() != r.data.decisions.size())
+        return u"decisions lost in a round trip"_s;
+    return {};
+}
+
+QString rulePack(const QByteArray &input)
+{
+    static QTemporaryDir dir;
+    if (!dir.isValid())
+        return u"no temporary folder"_s;
+    const QString file = dir.filePath(u"user.json"_s);
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(input) != input.size())
+            return u"cannot write the pack"_s;
+    }
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadFrom({file}, &errors);
+    for (const RulePackError &e : errors) {
+        if (e.file != file || e.message.isEmpty())
+            return u"an error without file or message: "_s + e.message;
+    }
+    if (set.packs.isEmpty())
+        return {};
+    (void)set.fingerprint();
+
+    // A fixed filing excerpt, plus a long line that makes backtracking patterns show.
+    static const DocumentContent content = [] {
+        DocumentContent c;
+        c.fileName = u"fuzz.txt"_s;
+        c.filePath = u"fuzz.txt"_s;
+        c.text.pages = {
+            u"UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\n"
+            "ImmunoGen, Inc.\n(Exact name of registrant as specified in its charter)\n"
+            "Massachusetts 0-17999 04-2726691\n128 Sidney Street, Cambridge, MA 02139\n"
+            "(617) 995-2500\nItem 8.01 Other Events.\nOn June 4, 2007, the Company announced "
+            "that trastuzumab-DM1 (T-DM1) showed a 40% response rate at 3.6 mg/kg in HER2-positive "
+            "metastatic breast cancer; revenue was $1.3 billion.\nExhibit 99.1 Press release\n"_s
+                + QString(3000, u'a') + u"!\n"_s};
+        return c;
+    }();
+    RuleSet withDefaults = RuleSet::loadFrom({u":/rules/core.json"_s});
+    for (const RulePack &p : set.packs)
+        withDefaults.packs.append(p);
+    const EntityList entities = Extractor(withDefaults).extract(content);
+    for (const Entity &e : entities) {
+        if (e.span.page < 0 || e.span.page >= content.text.pageCount())
+            return u"entity %1 on a page that does not exist"_s.arg(e.id);
+        const QString p = spanProblem(e.span, content.text.pages.at(e.span.page).size(), e.id);
+        if (!p.isEmpty())
+            return p;
+    }
+    return {};
+}
+
+bool readCsv(const QByteArray &utf8, QList<QStringList> *rows, QString *error)
+{
+    QStringDecoder decode(QStringDecoder::Utf8);
+    const QString s = decode(utf8);
+    if (decode.hasError()) {
+        *error = u"not UTF-8"_s;
+        return false;
+    }
+    rows->clear();
+    QStringList row;
+    QString cell;
+    qsizetype i = 0;
+    const qsizetype n = s.size();
+    if (n == 0)
+        return true;
+    for (;;) {
+        if (i < n && s.at(i) == u'"') {
+            ++i;
+            for (;;) {
+                if (i >= n) {
+                    *error = u"unterminated quoted field"_s;
+                    return false;
+                }
+                if (s.at(i) == u'"') {
+                    if (i + 1 < n && s.at(i + 1) == u'"') {
+                        cell.append(u'"');
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                cell.append(s.at(i++));
+            }
+        } else {
+            while (i < n && s.at(i) != u',' && s.at(i) != u'\r' && s.at(i) != u'\n') {
+                if (s.at(i) == u'"') {
+                    *error = u"quote inside an unquoted field at %1"_s.arg(i);
+                    return false;
+                }
+                cell.append(s.at(i++));
+            }
+        }
+        row.append(cell);
+        cell.clear();
+        if (i >= n) {
+            *error = u"last record not ended by CRLF"_s;
+            return false;
+        }
+        if (s.at(i) == u',') {
+            ++i;
+            continue;
+        }
+        if (s.at(i) != u'\r' || i + 1 >= n || s.at(i + 1) != u'\n') {
+            *error = u"bare CR or LF outside quotes at %1"_s.arg(i);
+            return false;
+        }
+        i += 2;
+        rows->append(row);
+        row.clear();
+        if (i >= n)
+            return true;
+    }
+}
+
+QString csv(const QByteArray &input)
+{
+    // Fields of the input, split at 0x1f: value, page text, note, origin, attribute value, type.
+    const QList<QByteArray> parts = input.split('\x1f');
+    auto field = [&](int i) { return i < parts.size() ? QString::fromUtf8(parts.at(i)) : QString(); };
+    DocumentContent c;
+    c.fileName = u"fuzz.txt"_s;
+    c.text.pages = {field(1)};
+    Entity e;
+    e.type = field(5).isEmpty() ? u"organization"_s : field(5);
+    e.value = field(0);
+    e.span = SourceSpan{0, 0, int(c.text.pages.constFirst().size())};
+    e.text = c.text.pages.constFirst();
+    e.id = Entity::makeId(e.type, e.span, e.text);
+    e.note = field(2);
+    e.origin = field(3);
+    e.confidence = 0.5;
+    if (parts.size() > 4)
+        e.attributes.insert(u"k"_s, field(4));
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer);
+    if (!writer.addFile(c, {e}) || !writer.finish())
+        return u"writer failed: "_s + writer.errorString();
+    QList<QStringList> rows;
+    QString error;
+    if (!readCsv(buffer.data(), &rows, &error))
+        return u"not RFC 4180: "_s + error;
+    if (rows.size() != 2)
+        return u"%1 records instead of 2"_s.arg(rows.size());
+    if (rows.at(0) != CsvWriter::columns())
+        return u"header row differs from the contract"_s;
+    const QStringList &r = rows.at(1);
+    if (r.size() != CsvWriter::columns().size())
+        return u"%1 cells instead of %2"_s.arg(r.size()).arg(CsvWriter::columns().size());
+    static const QString triggers = u"=+-@\t\r\uff1d\uff0b\uff0d\uff20"_s;
+    for (const QString &cell : r) {
+        if (!cell.isEmpty() && triggers.contains(cell.at(0)) && !CsvWriter::isPlainNumber(cell))
+            return u"formula-like cell not neutralised: "_s + cell;
+    }
+    const QStringList expected = {c.fileName, e.id, e.type, QString(), e.value, e.text, QString(), QString(),
+                                  QString(), QString(), u"auto"_s, e.origin,
+                                  ExportRowBuilder::formatAttributes(e.attributes), e.note};
+    for (int col : {0, 1, 2, 4, 5, 10, 11, 12, 13}) {
+        if (CsvWriter::restored(r.at(col)) != expected.at(col))
+            return u"column %1 reads back as \"%2\", wrote \"%3\""_s.arg(CsvWriter::columns().at(col), r.at(col),
+                                                                        expected.at(col));
+    }
+    return {};
+}
+
+QStringList names()
+{
+    return {u"submission"_s, u"html"_s, u"sidecar"_s, u"rulepack"_s, u"csv"_s};
+}
+
+QString run(const QString &name, const QByteArray &input)
+{
+    if (name == u"submission"_s)
+        return submission(input);
+    if (name == u"html"_s)
+        return html(input);
+    if (name == u"sidecar"_s)
+        return sidecar(input);
+    if (name == u"rulepack"_s)
+        return rulePack(input);
+    if (name == u"csv"_s)
+        return csv(input);
+    return u"unknown fuzz target "_s + name;
+}
+
+bool needsGui(const QString &name)
+{
+    return name == u"html"_s;
+}
+
+} // namespace FuzzTargets
