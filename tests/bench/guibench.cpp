@@ -18,6 +18,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
 #include <QtCore/QFileInfo>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
@@ -47,6 +48,7 @@ public:
     {
     }
     qint64 lastPaintNs = -1;
+    QEventLoop *waiting = nullptr; // quit on the next paint
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -55,6 +57,8 @@ protected:
             auto *w = static_cast<QWidget *>(watched);
             if (w == m_root || m_root->isAncestorOf(w)) {
                 lastPaintNs = m_clock->nsecsElapsed();
+                if (waiting)
+                    waiting->quit();
                 if (qEnvironmentVariableIsSet("FILINGLENS_BENCH_TRACE"))
                     std::fprintf(stderr, "paint %s %.1f\n", w->metaObject()->className(),
                                  double(lastPaintNs) / 1e6);
@@ -90,30 +94,31 @@ OpenFigures openAndWait(MainWindow &window, const QString &path)
         f.maxBlockedMs = qMax(f.maxBlockedMs, ms(now - lastTick));
         lastTick = now;
     });
-    bool done = false;
+    // Wait in an event loop (not by polling), so the benchmark itself takes no CPU
+    // from the loading and extracting threads.
+    QEventLoop loop;
     const auto c1 = QObject::connect(&window, &MainWindow::documentLoaded, &window,
                                      [&] { f.loadedMs = ms(clock.nsecsElapsed()); });
     const auto c2 = QObject::connect(&window, &MainWindow::documentFailed, &window,
                                      [&](const QString &, const QString &message) {
                                          f.error = message;
-                                         done = true;
+                                         loop.quit();
                                      });
     const auto c3 = QObject::connect(&window, &MainWindow::extractionFinished, &window, [&](int count) {
         f.readyMs = ms(clock.nsecsElapsed());
         f.entities = count;
-        done = true;
+        loop.quit();
     });
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     clock.start();
     watchdog.start();
     window.openFile(path); // the call itself counts as blocking time
     f.maxBlockedMs = qMax(f.maxBlockedMs, ms(clock.nsecsElapsed()));
     lastTick = clock.nsecsElapsed();
-    while (!done && clock.elapsed() < 120000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    // Let what the view schedules after the entities arrive (highlights) run too.
-    const qint64 settle = clock.nsecsElapsed();
-    while (ms(clock.nsecsElapsed() - settle) < 300)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    loop.exec();
+    // Let what the window schedules after the entities arrive (highlights) run too.
+    QTimer::singleShot(300, &loop, &QEventLoop::quit);
+    loop.exec();
     watchdog.stop();
     QObject::disconnect(c1);
     QObject::disconnect(c2);
@@ -162,16 +167,23 @@ QList<double> clickLatencies(MainWindow &window, int count)
     for (int i = 0; i < count; ++i) {
         const QModelIndex index = leaves.at(qsizetype(random.bounded(quint32(leaves.size()))));
         // Let the previous click's page renders land first.
-        const qint64 idle = clock.nsecsElapsed();
-        while (ms(clock.nsecsElapsed() - idle) < 60)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QEventLoop loop;
+        QTimer::singleShot(60, &loop, &QEventLoop::quit);
+        loop.exec();
         watcher.lastPaintNs = -1;
         const qint64 start = clock.nsecsElapsed();
         if (qEnvironmentVariableIsSet("FILINGLENS_BENCH_TRACE"))
             std::fprintf(stderr, "click %.1f\n", double(start) / 1e6);
         tree->setCurrentIndex(index);
-        while (watcher.lastPaintNs < 0 && ms(clock.nsecsElapsed() - start) < 5000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        if (watcher.lastPaintNs < 0) {
+            QTimer timeout;
+            timeout.setSingleShot(true);
+            QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+            timeout.start(5000);
+            watcher.waiting = &loop;
+            loop.exec();
+            watcher.waiting = nullptr;
+        }
         out << (watcher.lastPaintNs < 0 ? 5000.0 : ms(watcher.lastPaintNs - start));
     }
     qApp->removeEventFilter(&watcher);
