@@ -1,5 +1,7 @@
 #include "readingview.h"
 
+#include <QtCore/QAbstractEventDispatcher>
+#include <QtCore/QTimer>
 #include <QtCore/QVariantAnimation>
 #include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QClipboard>
@@ -18,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +33,10 @@ constexpr qreal kZoomStep = 1.2;
 // Highlights a little before and after the visible positions are painted too: table cells
 // and floats make positions only roughly follow the vertical order.
 constexpr int kVisibleSlack = 4000;
+// Layout work per event-loop turn. Qt lays a document out in chunks of at least 2000 units of
+// height, so one slice may run a chunk past its budget.
+constexpr qint64 kSliceMs = 15;
+constexpr qint64 kFirstSliceMs = 40; // short parts finish inside setDocument()
 
 quint64 rangeKey(int from, int to)
 {
@@ -54,6 +61,10 @@ ReadingView::ReadingView(QWidget *parent)
         m_flash = v.toReal();
         viewport()->update();
     });
+
+    m_layoutTimer = new QTimer(this);
+    m_layoutTimer->setInterval(0);
+    connect(m_layoutTimer, &QTimer::timeout, this, [this] { layoutSlice(kSliceMs); });
 }
 
 ReadingView::~ReadingView() = default;
@@ -61,6 +72,9 @@ ReadingView::~ReadingView() = default;
 void ReadingView::setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets)
 {
     disconnect(m_layoutConnection);
+    m_layoutTimer->stop();
+    m_layoutFrontier = QTextBlock();
+    m_pendingScroll = Range{-1, -1};
     m_document = document;
     m_firstPage = document ? firstPage : 0;
     m_pageOffsets = document ? pageOffsets : QList<int>();
@@ -68,16 +82,8 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
     if (document) {
         if (m_pageOffsets.isEmpty())
             m_pageOffsets.append(0);
-        // A fixed width: zoom scales the painting and never reflows the document.
-        prepareLayout(document); // a no-op when the loading thread did it
-        // Should the layout change later (fonts, resources), the marks follow it.
-        m_layoutConnection = connect(document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
-                                     this, [this] {
-                                         m_rects.clear();
-                                         updateScrollBars();
-                                         viewport()->update();
-                                     });
     }
+    m_documentSize = QSizeF();
     m_highlights.clear();
     m_highlightOrder.clear();
     m_rects.clear();
@@ -87,6 +93,20 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
     m_focusedId.clear();
     m_focusedSpan = SourceSpan();
     m_currentPage = -1;
+    if (document) {
+        startLayout();
+        // Should the layout change later (fonts, resources), the marks follow it. Connected
+        // after the first slice: the layout reports sizes synchronously while it starts.
+        m_layoutConnection = connect(document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+                                     this, [this] {
+                                         if (!layoutComplete())
+                                             return;
+                                         m_documentSize = m_document->documentLayout()->documentSize();
+                                         m_rects.clear();
+                                         updateScrollBars();
+                                         viewport()->update();
+                                     });
+    }
     updateScrollBars();
     horizontalScrollBar()->setValue(0);
     verticalScrollBar()->setValue(0);
@@ -101,6 +121,114 @@ void ReadingView::prepareLayout(QTextDocument *document)
     if (!qFuzzyCompare(document->textWidth(), pageWidth))
         document->setTextWidth(pageWidth);
     document->documentLayout()->documentSize(); // finishes the layout
+}
+
+void ReadingView::startLayout()
+{
+    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+    // Qt's own lazy layout continues from a timer in chunks that double up to 200000
+    // characters (a second or more); the slices below replace it.
+    layout->installEventFilter(this);
+    // A fixed width: zoom scales the painting and never reflows the document.
+    if (!qFuzzyCompare(m_document->textWidth(), pageWidth))
+        m_document->setTextWidth(pageWidth); // lays out the first chunk only
+    m_laidOutBottom = 0;
+    m_laidOutPosition = 0;
+    m_layoutFrontier = m_document->begin();
+    if (m_layoutFrontier.isValid() && m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
+        layoutSlice(kFirstSliceMs);
+    else
+        advanceLayoutFrontier();
+    if (!layoutComplete())
+        m_layoutTimer->start();
+}
+
+void ReadingView::advanceLayoutFrontier()
+{
+    QTextBlock b = m_layoutFrontier;
+    while (b.isValid() && (!b.isVisible() || (b.layout() && b.layout()->lineCount() > 0)))
+        b = b.next();
+    if (b == m_layoutFrontier && b.isValid())
+        b = b.next(); // always progress, whatever the block's layout says
+    m_layoutFrontier = b;
+    if (!b.isValid()) {
+        m_layoutTimer->stop();
+        m_documentSize = m_document->documentLayout()->documentSize(); // finished: cheap now
+        m_laidOutPosition = int(m_plainText.size()) + 1;
+        m_laidOutBottom = std::numeric_limits<qreal>::max();
+        return;
+    }
+    m_laidOutPosition = b.position();
+    const QTextBlock last = b.previous();
+    if (last.isValid())
+        m_laidOutBottom = std::max(m_laidOutBottom, m_document->documentLayout()->blockBoundingRect(last).bottom());
+    // Until complete, the height laid out so far scaled by the share of text it holds.
+    const qreal share = qreal(std::max(1, m_laidOutPosition)) / std::max(1, int(m_plainText.size()));
+    m_documentSize = QSizeF(pageWidth, std::max(m_laidOutBottom, m_laidOutBottom / share));
+}
+
+void ReadingView::layoutSlice(qint64 budgetMs)
+{
+    if (!m_document || layoutComplete()) {
+        m_layoutTimer->stop();
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+    while (!layoutComplete() && clock.elapsed() < budgetMs) {
+        if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
+            layout->blockBoundingRect(m_layoutFrontier); // lays out one chunk from the frontier
+        advanceLayoutFrontier();
+    }
+    updateScrollBars();
+    if (m_pendingScroll.from >= 0 && isLaidOut(m_pendingScroll)) {
+        const Range r = m_pendingScroll;
+        m_pendingScroll = Range{-1, -1};
+        if (m_pendingScrollToTop)
+            scrollToTop(r.from);
+        else
+            scrollToRange(r);
+    }
+    updateCurrentPage();
+    viewport()->update();
+}
+
+bool ReadingView::isLaidOut(Range r) const
+{
+    return r.to <= m_laidOutPosition;
+}
+
+QSizeF ReadingView::documentSize() const
+{
+    return m_document ? m_documentSize : QSizeF();
+}
+
+void ReadingView::scrollWhenLaidOut(Range r, bool toTop)
+{
+    m_pendingScroll = r;
+    m_pendingScrollToTop = toTop;
+    // Meanwhile, to where the estimate puts it.
+    const qreal share = qreal(r.from) / std::max(1, int(m_plainText.size()));
+    const QRectF v = toViewport(QRectF(0, documentSize().height() * share, 1, 1));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + qRound(v.top() - viewport()->height() / 2.0));
+}
+
+bool ReadingView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Swallows the lazy-layout timer of the layouts this view lays out itself, and lets the
+    // zero-interval size-changed timer through.
+    if (event->type() == QEvent::Timer && qobject_cast<QAbstractTextDocumentLayout *>(watched)) {
+        const int id = static_cast<QTimerEvent *>(event)->timerId();
+        if (QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(watched->thread())) {
+            const QList<QAbstractEventDispatcher::TimerInfo> timers = dispatcher->registeredTimers(watched);
+            for (const QAbstractEventDispatcher::TimerInfo &t : timers) {
+                if (t.timerId == id && t.interval > 0)
+                    return true;
+            }
+        }
+    }
+    return QAbstractScrollArea::eventFilter(watched, event);
 }
 
 QTextDocument *ReadingView::document() const
@@ -175,6 +303,11 @@ void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
 
 void ReadingView::scrollToRange(Range r)
 {
+    if (!isLaidOut(r)) {
+        scrollWhenLaidOut(r, false);
+        return;
+    }
+    m_pendingScroll = Range{-1, -1};
     QRectF bounds;
     for (const QRectF &rect : rangeRects(r))
         bounds = bounds.united(rect);
@@ -194,7 +327,7 @@ void ReadingView::scrollToRange(Range r)
 
 QPointF ReadingView::origin() const
 {
-    const QSizeF doc = m_document ? m_document->documentLayout()->documentSize() : QSizeF();
+    const QSizeF doc = documentSize();
     const qreal paperWidth = (doc.width() + 2 * kPad) * m_zoom;
     const qreal x = std::max(kMargin, (viewport()->width() - paperWidth) / 2);
     return QPointF(x - horizontalScrollBar()->value() + kPad * m_zoom,
@@ -216,12 +349,15 @@ int ReadingView::positionAt(QPointF viewportPos) const
 {
     if (!m_document)
         return -1;
-    return m_document->documentLayout()->hitTest(toDocument(viewportPos), Qt::FuzzyHit);
+    QPointF p = toDocument(viewportPos);
+    // Below the laid-out part, the last laid-out line: a hit test there would lay out.
+    p.setY(std::min(p.y(), m_laidOutBottom - 1));
+    return m_document->documentLayout()->hitTest(p, Qt::FuzzyHit);
 }
 
 void ReadingView::updateScrollBars()
 {
-    const QSizeF doc = m_document ? m_document->documentLayout()->documentSize() : QSizeF();
+    const QSizeF doc = documentSize();
     const QSize vp = viewport()->size();
     const qreal w = m_document ? (doc.width() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
     const qreal h = m_document ? (doc.height() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
@@ -250,7 +386,7 @@ void ReadingView::fitWidth()
 {
     if (!m_document)
         return;
-    const qreal w = m_document->documentLayout()->documentSize().width() + 2 * kPad;
+    const qreal w = documentSize().width() + 2 * kPad;
     setZoom((viewport()->width() - 2 * kMargin) / w);
 }
 
@@ -277,6 +413,9 @@ const QList<QRectF> &ReadingView::rangeRects(Range r)
     auto it = m_rects.constFind(key);
     if (it != m_rects.cend())
         return it.value();
+    static const QList<QRectF> notLaidOut; // not cached: the layout reaches it later
+    if (!isLaidOut(r))
+        return notLaidOut;
     QList<QRectF> rects;
     if (m_document && r.from >= 0 && r.to > r.from) {
         QAbstractTextDocumentLayout *layout = m_document->documentLayout();
@@ -391,7 +530,7 @@ void ReadingView::paintEvent(QPaintEvent *)
     if (!m_document)
         return;
     QAbstractTextDocumentLayout *layout = m_document->documentLayout();
-    const QSizeF docSize = layout->documentSize();
+    const QSizeF docSize = documentSize();
     const QPointF o = origin();
     const QRectF paper(o - QPointF(kPad, kPad) * m_zoom, (docSize + QSizeF(2 * kPad, 2 * kPad)) * m_zoom);
     p.fillRect(paper.translated(1.5, 2), QColor(0, 0, 0, 60));
@@ -405,15 +544,23 @@ void ReadingView::paintEvent(QPaintEvent *)
     p.scale(m_zoom, m_zoom);
     QAbstractTextDocumentLayout::PaintContext ctx;
     ctx.clip = visibleDoc;
+    ctx.clip.setBottom(std::min(visibleDoc.bottom(), m_laidOutBottom)); // never lays out while painting
     ctx.palette = palette();
     ctx.palette.setColor(QPalette::Text, Qt::black);
     ctx.palette.setColor(QPalette::Base, Qt::white);
     ctx.palette.setColor(QPalette::Link, QColor(0, 0, 238));
-    layout->draw(&p, ctx);
+    if (ctx.clip.height() > 0)
+        layout->draw(&p, ctx);
     p.restore();
+    if (visibleDoc.bottom() > m_laidOutBottom) {
+        p.setPen(QColor(0, 0, 0, 140));
+        const QRectF blank = toViewport(QRectF(0, std::max(visibleDoc.top(), m_laidOutBottom), docSize.width(),
+                                               visibleDoc.bottom() - std::max(visibleDoc.top(), m_laidOutBottom)));
+        p.drawText(blank.intersected(QRectF(viewport()->rect())), Qt::AlignCenter, tr("Laying out the filing…"));
+    }
 
-    const int firstPos = std::max(0, layout->hitTest(visibleDoc.topLeft(), Qt::FuzzyHit) - kVisibleSlack);
-    const int lastPos = layout->hitTest(visibleDoc.bottomRight(), Qt::FuzzyHit) + kVisibleSlack;
+    const int firstPos = std::max(0, positionAt(QPointF(0, 0)) - kVisibleSlack);
+    const int lastPos = positionAt(QPointF(viewport()->width(), viewport()->height())) + kVisibleSlack;
     const auto visible = [&](Range r) { return r.to >= firstPos && r.from <= lastPos; };
 
     for (int i : std::as_const(m_highlightOrder)) {
@@ -480,6 +627,16 @@ void ReadingView::goToPage(int page)
     const int pos = positionOf(page, 0);
     if (pos < 0)
         return;
+    if (!isLaidOut(Range{pos, pos + 1})) {
+        scrollWhenLaidOut(Range{pos, pos + 1}, true);
+        return;
+    }
+    scrollToTop(pos);
+}
+
+void ReadingView::scrollToTop(int pos)
+{
+    m_pendingScroll = Range{-1, -1};
     const QTextBlock block = m_document->findBlock(pos);
     const QRectF r = m_document->documentLayout()->blockBoundingRect(block);
     qreal y = r.top();

@@ -5,15 +5,21 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
 #include <QtCore/QPointer>
+#include <QtGui/QTextBlock>
 #include <QtWidgets/QAbstractScrollArea>
 
 class QTextDocument;
+class QTimer;
 class QVariantAnimation;
 
 // A read-only view of one text part of a filing (HTML, plain text, a submission's header or
 // document) laid out as a page of fixed width and scaled for zoom, so zooming never reflows a
 // long filing. Spans map to QTextCursor positions through the part's page offsets; entity
 // highlights, the selection and find hits are painted over the text. Links are not followed.
+// A long part is laid out on the GUI thread in short time slices after setDocument() returns
+// (text layouts must be made on the thread that paints them); until layoutComplete(), the
+// height is estimated, what is not laid out yet shows blank, and a scroll to a span there
+// (showSpan, find, goToPage) happens as soon as the layout reaches it.
 class ReadingView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -22,8 +28,11 @@ public:
     ~ReadingView() override;
 
     // Shows a part: text-layer page firstPage + i begins at cursor position pageOffsets[i].
-    // The document is not owned; nullptr clears. Highlights and find are reset.
+    // The document is not owned; nullptr clears. Highlights and find are reset. Returns after
+    // one time slice of layout: a short part is then complete, a long one continues later.
     void setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets);
+    // True once the whole document is laid out (also when there is no document).
+    bool layoutComplete() const { return !m_layoutFrontier.isValid(); }
     void clear();
     QTextDocument *document() const;
     int firstPage() const { return m_firstPage; }
@@ -69,9 +78,9 @@ public:
 
     static constexpr qreal pageWidth = 800; // document units, the width the text is laid out at
 
-    // Lays a document out at pageWidth, on the thread that owns it. A 10-K's layout takes
-    // seconds: call this on the loading thread (before moving the document to the GUI
-    // thread) and setDocument() finds it done.
+    // Lays a document out completely at pageWidth, synchronously, on the calling thread. Not
+    // needed before setDocument(), which lays out in slices; a layout made on a thread that
+    // then ends keeps font engines of that thread, so prefer the GUI thread.
     static void prepareLayout(QTextDocument *document);
 
 Q_SIGNALS:
@@ -92,6 +101,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Range
@@ -113,9 +123,23 @@ private:
     void scrollToRange(Range r);
     void updateCurrentPage();
     void updateSelection(QPointF viewportPos);
+    void startLayout();
+    void layoutSlice(qint64 budgetMs);
+    void advanceLayoutFrontier();
+    QSizeF documentSize() const; // estimated until the layout is complete
+    bool isLaidOut(Range r) const;
+    void scrollWhenLaidOut(Range r, bool toTop);
+    void scrollToTop(int position);
 
     QPointer<QTextDocument> m_document;
     QMetaObject::Connection m_layoutConnection;
+    QTimer *m_layoutTimer = nullptr;
+    QTextBlock m_layoutFrontier; // the first block not laid out yet; invalid when complete
+    int m_laidOutPosition = 0;   // cursor positions before this are laid out
+    qreal m_laidOutBottom = 0;   // document y above which layout, drawing and hit tests are free
+    QSizeF m_documentSize;
+    Range m_pendingScroll{-1, -1};
+    bool m_pendingScrollToTop = false;
     int m_firstPage = 0;
     QList<int> m_pageOffsets;
     QString m_plainText; // the document's text, one character per cursor position

@@ -3,7 +3,9 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFile>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QThread>
+#include <QtCore/QTimer>
 #include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void pagesMapToPositions();
     void ignoresSpansOfOtherParts();
     void layoutPreparedOnAnotherThread();
+    void largeHtmlLaysOutInSlices();
 
 private:
     void open(const QString &path, bool html);
@@ -353,6 +356,73 @@ void TestReadingView::layoutPreparedOnAnotherThread()
     QSignalSpy clicked(m_view.get(), &ReadingView::highlightClicked);
     QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
     QCOMPARE(clicked.size(), 1);
+}
+
+// A 10-K part of about 440k characters: setDocument() returns with the first screen laid out
+// and readable, the rest is laid out while the event loop runs, and a span near the end is
+// scrolled to, highlighted and clickable once the layout reaches it.
+void TestReadingView::largeHtmlLaysOutInSlices()
+{
+    FL_REQUIRE_CORPUS(path, "10k/abbv-10-k-2025-02-14.html");
+    open(path, true);
+    QVERIFY(!m_view->layoutComplete());
+    QCOMPARE(m_view->currentPage(), 0);
+
+    // For the record, not asserted: the longest the event loop waited while the layout ran.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer watchdog;
+    watchdog.setInterval(5);
+    connect(&watchdog, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    watchdog.start();
+
+    const QImage shot = m_view->viewport()->grab().toImage();
+    int dark = 0;
+    for (int y = 0; y < shot.height(); y += 2)
+        for (int x = 0; x < shot.width(); x += 2)
+            dark += qGray(shot.pixel(x, y)) < 100;
+    QVERIFY2(dark > 300, qPrintable(u"only %1 dark pixels on the first screen"_s.arg(dark)));
+
+    const QString needle = u"AbbVie Inc."_s;
+    const int at = int(m_text.lastIndexOf(needle));
+    QVERIFY(at > m_text.size() * 9 / 10);
+    const SourceSpan late{0, at, at + int(needle.size())};
+    m_view->setHighlights({Highlight{u"late"_s, late, Qt::red, {}}});
+    m_view->showSpan(late, u"late"_s);
+    QVERIFY(!m_view->layoutComplete());
+    QVERIFY(m_view->verticalScrollBar()->value() > m_view->verticalScrollBar()->maximum() / 2);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_view->layoutComplete(), 120000);
+    watchdog.stop();
+    qInfo("longest event-loop gap while laying out: %lld ms (layout done after %lld ms)", longest, clock.elapsed());
+
+    const QList<QRectF> rects = m_view->highlightRectsInViewport(u"late"_s);
+    QVERIFY(!rects.isEmpty());
+    const QRectF viewport(m_view->viewport()->rect());
+    for (const QRectF &r : rects)
+        QVERIFY2(viewport.contains(r), qPrintable(u"highlight outside the view at y %1"_s.arg(r.top())));
+    QSignalSpy clicked(m_view.get(), &ReadingView::highlightClicked);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().first().toStringList(), QStringList{u"late"_s});
+
+    // Drag-select across the highlight: the selected text is the document's.
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, rects.first().topLeft().toPoint() + QPoint(1, 3));
+    QTest::mouseMove(m_view->viewport(), rects.last().bottomRight().toPoint() - QPoint(1, 3));
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, rects.last().bottomRight().toPoint() - QPoint(1, 3));
+    QVERIFY(m_view->selectedText().contains(u"AbbVie"_s));
+
+    QCOMPARE(m_view->find(needle), int(m_text.count(needle, Qt::CaseInsensitive)));
+    m_view->setZoom(2.0);
+    const QList<QRectF> zoomed = m_view->spanRectsInViewport(late);
+    QVERIFY(!zoomed.isEmpty());
+    QCOMPARE(qRound(zoomed.first().height()), qRound(rects.first().height() * 2));
 }
 
 QTEST_MAIN(TestReadingView)
