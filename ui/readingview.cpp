@@ -36,7 +36,10 @@ constexpr int kVisibleSlack = 4000;
 // Layout work per event-loop turn. Qt lays a document out in chunks of at least 2000 units of
 // height, so one slice may run a chunk past its budget.
 constexpr qint64 kSliceMs = 15;
-constexpr qint64 kFirstSliceMs = 40; // short parts finish inside setDocument()
+constexpr qint64 kFirstSliceMs = 30;
+// Parts this short (an 8-K, an exhibit) are laid out completely inside setDocument(), however
+// busy the machine: a few tens of milliseconds.
+constexpr int kSynchronousLength = 50000;
 
 quint64 rangeKey(int from, int to)
 {
@@ -135,10 +138,9 @@ void ReadingView::startLayout()
     m_laidOutBottom = 0;
     m_laidOutPosition = 0;
     m_layoutFrontier = m_document->begin();
-    if (m_layoutFrontier.isValid() && m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
-        layoutSlice(kFirstSliceMs);
-    else
-        advanceLayoutFrontier();
+    if (!m_layoutFrontier.isValid() || !m_layoutFrontier.layout() || m_layoutFrontier.layout()->lineCount() > 0)
+        advanceLayoutFrontier(); // laid out before, or the first chunk already
+    layOutFor(m_plainText.size() <= kSynchronousLength ? std::numeric_limits<qint64>::max() : kFirstSliceMs);
     if (!layoutComplete())
         m_layoutTimer->start();
 }
@@ -173,14 +175,7 @@ void ReadingView::layoutSlice(qint64 budgetMs)
         m_layoutTimer->stop();
         return;
     }
-    QElapsedTimer clock;
-    clock.start();
-    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
-    while (!layoutComplete() && clock.elapsed() < budgetMs) {
-        if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
-            layout->blockBoundingRect(m_layoutFrontier); // lays out one chunk from the frontier
-        advanceLayoutFrontier();
-    }
+    layOutFor(budgetMs);
     updateScrollBars();
     if (m_pendingScroll.from >= 0 && isLaidOut(m_pendingScroll)) {
         const Range r = m_pendingScroll;
@@ -192,6 +187,18 @@ void ReadingView::layoutSlice(qint64 budgetMs)
     }
     updateCurrentPage();
     viewport()->update();
+}
+
+void ReadingView::layOutFor(qint64 budgetMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+    while (!layoutComplete() && clock.elapsed() < budgetMs) {
+        if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
+            layout->blockBoundingRect(m_layoutFrontier); // lays out one chunk from the frontier
+        advanceLayoutFrontier();
+    }
 }
 
 bool ReadingView::isLaidOut(Range r) const

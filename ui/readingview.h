@@ -124,7 +124,8 @@ private:
     void updateCurrentPage();
     void updateSelection(QPointF viewportPos);
     void startLayout();
-    void layoutSlice(qint64 budgetMs);
+    void layoutSlice(qint64 budgetMs); // then repaints and scrolls to a pending span
+    void layOutFor(qint64 budgetMs);
     void advanceLayoutFrontier();
     QSizeF documentSize() const; // estimated until the layout is complete
     bool isLaidOut(Range r) const;
