@@ -131,7 +131,10 @@ DocumentView::~DocumentView()
 
 void DocumentView::setDocument(FilingDocument *document)
 {
-    m_pdf->clear();
+    const bool fromPreview = m_previewing && document && document->format() == DocumentFormat::Pdf;
+    m_previewing = false;
+    if (!fromPreview)
+        m_pdf->clear();
     m_reading->clear();
     m_document = document;
     m_highlights.clear();
@@ -147,8 +150,12 @@ void DocumentView::setDocument(FilingDocument *document)
     for (int i = 0; i < parts.size(); ++i)
         m_parts->addItem(partLabel(i));
     m_parts->setVisible(parts.size() > 1);
-    if (document->format() == DocumentFormat::Pdf)
-        m_pdf->setSource(sourceFor(document));
+    if (document->format() == DocumentFormat::Pdf) {
+        if (fromPreview)
+            m_pdf->refreshSource(sourceFor(document));
+        else
+            m_pdf->setSource(sourceFor(document));
+    }
     // The first part with text: a submission opens on its main document, not its header.
     int first = 0;
     for (int i = 0; i < parts.size(); ++i) {
@@ -158,6 +165,29 @@ void DocumentView::setDocument(FilingDocument *document)
         }
     }
     showPart(parts.isEmpty() ? -1 : first);
+}
+
+void DocumentView::showPdfPreview(QPdfDocument *pdf)
+{
+    setDocument(nullptr);
+    if (!pdf || pdf->pageCount() <= 0)
+        return;
+    PdfPageSource s;
+    for (int i = 0; i < pdf->pageCount(); ++i) {
+        s.pageSizes.append(pdf->pagePointSize(i));
+        s.pageTexts.append(QString());
+    }
+    s.render = [pdf](int page, QSize size) {
+        QPdfDocumentRenderOptions options;
+        options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
+        return pdf->render(page, size, options);
+    };
+    s.spanRects = [](const SourceSpan &) { return QList<QRectF>(); };
+    s.charIndexAt = [](int, QPointF) { return -1; };
+    m_pdf->setSource(s);
+    m_previewing = true;
+    m_shown = Shown::Pdf;
+    m_stack->setCurrentWidget(m_pdf);
 }
 
 QString DocumentView::partLabel(int part) const

@@ -5,6 +5,7 @@
 #include <QtWidgets/QWidget>
 
 class FilingDocument;
+class QPdfDocument;
 class FindBar;
 class QAction;
 class PdfPageView;
@@ -27,6 +28,10 @@ public:
     // nullptr clears. The document is not owned: set another one (or nullptr) before
     // destroying it, which also waits for a page render in flight.
     void setDocument(FilingDocument *document);
+    // A PDF's pages before its FilingDocument has loaded (no text yet, so no highlights,
+    // selection or find). A following setDocument() of that PDF keeps the place and the
+    // rendered pages; pdf must outlive the preview (until setDocument returns).
+    void showPdfPreview(QPdfDocument *pdf);
     FilingDocument *document() const { return m_document; }
 
     int partCount() const;
@@ -83,6 +88,7 @@ private:
     QList<Highlight> m_highlights;
     int m_currentPart = -1;
     Shown m_shown = Shown::Nothing;
+    bool m_previewing = false;
 
     QComboBox *m_parts = nullptr;
     QStackedWidget *m_stack = nullptr;

@@ -512,6 +512,7 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     m_progress->setRange(0, 0);
     m_progress->show();
     updateActions();
+    showPdfPreview(path, password);
 
     LoadOptions options;
     options.password = password;
@@ -547,6 +548,27 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     });
 }
 
+void MainWindow::showPdfPreview(const QString &path, const QString &password)
+{
+    // A PDF's pages can be drawn long before its text layer is read: open it here (a
+    // few milliseconds; QtPdf reads pages lazily) so the first page shows at once.
+    // The loaded document takes its place in onLoaded().
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.read(1024).contains("%PDF"))
+        return;
+    file.close();
+    auto pdf = std::make_unique<QPdfDocument>();
+    if (!password.isEmpty())
+        pdf->setPassword(password);
+    if (pdf->load(path) != QPdfDocument::Error::None || pdf->pageCount() <= 0)
+        return;
+    m_preview = std::move(pdf);
+    showStartPage(false);
+    m_view->showPdfPreview(m_preview.get());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    restoreZoom();
+}
+
 void MainWindow::onLoaded(const QString &path, const QString &password, const LoadResult &result)
 {
     m_loading = false;
@@ -554,6 +576,8 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     statusBar()->clearMessage();
     if (!result.document) {
         const LoadError &error = result.error;
+        m_view->setDocument(nullptr);
+        m_preview.reset();
         m_path.clear();
         showStartPage(true);
         updateTitle();
@@ -586,6 +610,7 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     m_startPage->setRecentFiles(recentFiles());
     showStartPage(false);
     m_view->setDocument(m_document.get());
+    m_preview.reset();
     // Fitting needs the view's final size, known once the layout has run.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     restoreZoom();
@@ -740,6 +765,7 @@ void MainWindow::closeDocument()
     setStore(nullptr);
     m_highlights.clear();
     m_view->setDocument(nullptr);
+    m_preview.reset();
     m_document.reset();
     m_path.clear();
     m_savedLabel->clear();

@@ -117,6 +117,24 @@ void PdfPageView::setSource(const PdfPageSource &source)
     viewport()->update();
 }
 
+void PdfPageView::refreshSource(const PdfPageSource &source)
+{
+    if (source.pageSizes != m_source.pageSizes) {
+        setSource(source);
+        return;
+    }
+    waitForRender(); // the old source's objects may go once this returns
+    ++m_generation;
+    m_source = source;
+    m_geometry.clear();
+    m_findHits.clear();
+    m_findHitsByPage.clear();
+    m_currentHit = -1;
+    m_selection = SourceSpan();
+    scheduleRenders();
+    viewport()->update();
+}
+
 void PdfPageView::clear()
 {
     waitForRender();

@@ -46,6 +46,9 @@ public:
     ~PdfPageView() override;
 
     void setSource(const PdfPageSource &source);
+    // The same pages with more known of them (text, geometry): keeps the rendered
+    // pages, the zoom and the place. A source with other pages is set as by setSource.
+    void refreshSource(const PdfPageSource &source);
     // Drops the source, waiting for a render in flight; afterwards the source's objects may go.
     void clear();
     int pageCount() const { return m_source.pageCount(); }

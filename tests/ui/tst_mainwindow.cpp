@@ -69,6 +69,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanup();
     void startPageWithoutFile();
+    void pdfPagesShowBeforeTheTextIsRead();
     void linksBothWays_data();
     void linksBothWays();
     void reviewWithKeyboardAndUndo();
@@ -134,6 +135,38 @@ void TestMainWindow::startPageWithoutFile()
     QCOMPARE(window.windowTitle(), u"Filing Lens"_s);
     QVERIFY(!window.action(u"confirm"_s)->isEnabled());
     QVERIFY(!window.action(u"exportCsv"_s)->isEnabled());
+}
+
+void TestMainWindow::pdfPagesShowBeforeTheTextIsRead()
+{
+    // The longest corpus PDF if present (its text takes a while), else the sample.
+    QString source = TestUtils::corpusPath(u"pdf/PFIZER_2022_10K.pdf"_s);
+    if (source.isEmpty())
+        source = TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    const QString path = copyInto(m_dir, source);
+    QVERIFY(!path.isEmpty());
+
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(&window, &MainWindow::documentLoaded);
+    window.openFile(path);
+    // openFile() returns before the document has loaded, yet the pages are already there.
+    QVERIFY(!window.document());
+    QCOMPARE(loaded.count(), 0);
+    PdfPageView *pages = window.findChild<DocumentView *>()->pdfView();
+    QVERIFY(pages->isVisible());
+    QVERIFY(pages->pageCount() > 0);
+    const int pageCount = pages->pageCount();
+    QTRY_VERIFY_WITH_TIMEOUT(pages->isPageRendered(0), 10000);
+
+    // The loaded document takes the preview's place without losing the rendered page.
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1, 60000);
+    QVERIFY(window.document());
+    QCOMPARE(pages->pageCount(), pageCount);
+    QVERIFY(pages->isPageRendered(0));
+    QCOMPARE(window.document()->pageCount(), pageCount);
 }
 
 void TestMainWindow::linksBothWays_data()
