@@ -68,6 +68,8 @@ ReadingView::ReadingView(QWidget *parent)
     m_layoutTimer = new QTimer(this);
     m_layoutTimer->setInterval(0);
     connect(m_layoutTimer, &QTimer::timeout, this, [this] { layoutSlice(kSliceMs); });
+    // A reader who scrolls away meanwhile is not pulled back when the layout gets there.
+    connect(verticalScrollBar(), &QScrollBar::sliderPressed, this, [this] { m_pendingScroll = Range{-1, -1}; });
 }
 
 ReadingView::~ReadingView() = default;
@@ -666,6 +668,7 @@ void ReadingView::wheelEvent(QWheelEvent *event)
         event->accept();
         return;
     }
+    m_pendingScroll = Range{-1, -1};
     QAbstractScrollArea::wheelEvent(event);
 }
 
