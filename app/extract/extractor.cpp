@@ -2,7 +2,10 @@
 
 #include "recognizer.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -54,19 +57,29 @@ EntityList Extractor::extract(const DocumentContent &content,
         }
     }
     const ExtractionContext context{needsRepair ? repaired : content, m_rules, cancel};
-    EntityList out;
+    // Recognizers only read the context, so they run side by side on the thread pool
+    // (a long filing's extraction then takes both cores); the costly families at the
+    // end of the list start first. Results are joined in list order, so the output
+    // never depends on timing. A waiter runs a task that has not started itself, so
+    // this is safe from inside a pool thread too.
     const int total = int(recognizers.size());
-    for (int i = 0; i < total; ++i) {
-        if (context.cancelled())
-            break;
-        if (progress)
-            progress(i, total);
-        EntityList found;
-        recognizers.at(size_t(i))->run(context, found);
-        out.append(found);
+    std::vector<EntityList> found(static_cast<size_t>(total));
+    std::vector<QFuture<void>> running(static_cast<size_t>(total));
+    for (int i = total - 1; i >= 0; --i) {
+        running[size_t(i)] = QtConcurrent::run([&context, &recognizers, &found, i] {
+            if (!context.cancelled())
+                recognizers.at(size_t(i))->run(context, found[size_t(i)]);
+        });
     }
-    if (progress && !context.cancelled())
-        progress(total, total);
+    if (progress)
+        progress(0, total);
+    EntityList out;
+    for (int i = 0; i < total; ++i) {
+        running[size_t(i)].waitForFinished();
+        out.append(found[size_t(i)]);
+        if (progress && !context.cancelled())
+            progress(i + 1, total);
+    }
 
     if (needsRepair) {
         for (Entity &e : out)
