@@ -585,10 +585,12 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
                                                       : SidecarFile::fallbackPath(content.sha256);
 
     // Decisions in the data folder (saved there when the filing's folder could not
-    // be written) count when newer than the file beside the filing.
+    // be written) count unless the file beside the filing is newer. File times are
+    // coarse (a few milliseconds), so a rescue written right after a save can carry
+    // the same time as the save: a tie goes to the rescue, which exists only then.
     const QFileInfo inDataFolder(fallback);
     const bool dataFolderIsNewer = !fallback.isEmpty() && inDataFolder.exists()
-        && (!QFileInfo::exists(beside) || inDataFolder.lastModified() > QFileInfo(beside).lastModified());
+        && (!QFileInfo::exists(beside) || inDataFolder.lastModified() >= QFileInfo(beside).lastModified());
 
     if (mode == OpenMode::ReadOnly) {
         d->readOnlyReason = tr("Opened read-only.");
