@@ -76,7 +76,11 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
             stopAll();
             return false;
         }
+        // Without an event loop in this thread, written data leaves only inside a
+        // waitFor call on that process: flush now, or every worker after the first
+        // would wait for its password until the ones before it had finished.
         p->write(password.toUtf8() + '\n');
+        p->waitForBytesWritten(10000);
         p->closeWriteChannel();
     }
 
