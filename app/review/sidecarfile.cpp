@@ -444,6 +444,24 @@ void writeDecision(QByteArray &out, const SidecarDecision &d)
     out.append('}');
 }
 
+// The body and closing bracket of an array written one element per line (so git
+// diffs and merges stay line-wise): elements already encoded are used as they
+// are, otherwise each value is written.
+template <typename Values, typename Write>
+void writeLines(QByteArray &out, const QList<QByteArray> &encoded, const Values &values, Write write)
+{
+    const bool useEncoded = !encoded.isEmpty();
+    const qsizetype count = useEncoded ? encoded.size() : values.size();
+    for (qsizetype i = 0; i < count; ++i) {
+        out.append(i == 0 ? "\n    " : ",\n    ");
+        if (useEncoded)
+            out.append(encoded.at(i));
+        else
+            write(out, values.at(i));
+    }
+    out.append(count == 0 ? "]" : "\n  ]");
+}
+
 } // namespace
 
 QByteArray SidecarFile::serialize(const SidecarData &data)
@@ -474,28 +492,12 @@ QByteArray SidecarFile::serialize(const SidecarData &data)
     out.append(",\n  ");
     writeKey(out, "decisions");
     out.append('[');
-    const bool decisionsEncoded = !data.decisionsJson.isEmpty();
-    const qsizetype decisions = decisionsEncoded ? data.decisionsJson.size() : data.decisions.size();
-    for (qsizetype i = 0; i < decisions; ++i) {
-        out.append(i == 0 ? "\n    " : ",\n    ");
-        if (decisionsEncoded)
-            out.append(data.decisionsJson.at(i));
-        else
-            writeDecision(out, data.decisions.at(i));
-    }
-    out.append(decisions == 0 ? "],\n  " : "\n  ],\n  ");
+    writeLines(out, data.decisionsJson, data.decisions, writeDecision);
+    out.append(",\n  ");
     writeKey(out, "history");
     out.append('[');
-    const bool encoded = !data.historyJson.isEmpty();
-    const qsizetype entries = encoded ? data.historyJson.size() : data.history.size();
-    for (qsizetype i = 0; i < entries; ++i) {
-        out.append(i == 0 ? "\n    " : ",\n    ");
-        if (encoded)
-            out.append(data.historyJson.at(i));
-        else
-            writeValue(out, data.history.at(i));
-    }
-    out.append(entries == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    writeLines(out, data.historyJson, data.history, writeValue);
+    out.append("\n}\n");
     return out;
 }
 
