@@ -630,7 +630,14 @@ QIcon EntityTreeModel::statusIcon(EntityStatus status)
         p.setRenderHint(QPainter::Antialiasing);
         const QColor c = statusColor(status);
         const QRectF disc(2, 2, 12, 12);
-        QPen line(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        const QPen line(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        // Every decided status is a filled disc with a white mark; open ones a ring.
+        if (status != EntityStatus::Auto) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(disc);
+            p.setPen(line);
+        }
         switch (status) {
         case EntityStatus::Auto:
             p.setPen(QPen(c, 1.4));
@@ -638,33 +645,17 @@ QIcon EntityTreeModel::statusIcon(EntityStatus status)
             p.drawEllipse(disc.adjusted(0.7, 0.7, -0.7, -0.7));
             break;
         case EntityStatus::Confirmed:
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawEllipse(disc);
-            p.setPen(line);
             p.drawPolyline(QPolygonF({QPointF(5, 8.2), QPointF(7.2, 10.4), QPointF(11, 5.8)}));
             break;
         case EntityStatus::Corrected:
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawEllipse(disc);
-            p.setPen(line);
             p.drawLine(QPointF(5.5, 10.5), QPointF(10.5, 5.5));
             p.drawLine(QPointF(5.5, 10.5), QPointF(5.3, 10.7));
             break;
         case EntityStatus::Added:
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawEllipse(disc);
-            p.setPen(line);
             p.drawLine(QPointF(8, 5), QPointF(8, 11));
             p.drawLine(QPointF(5, 8), QPointF(11, 8));
             break;
         case EntityStatus::Rejected:
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawEllipse(disc);
-            p.setPen(line);
             p.drawLine(QPointF(5.5, 5.5), QPointF(10.5, 10.5));
             p.drawLine(QPointF(10.5, 5.5), QPointF(5.5, 10.5));
             break;
