@@ -70,6 +70,11 @@ QString textKey(const QString &sha256)
     return u"pages|"_s % sha256 % u'|' % programBuild();
 }
 
+QString htmlTextKey(const QString &sha256)
+{
+    return u"html|"_s % sha256 % u'|' % programBuild();
+}
+
 QString entitiesKey(const QString &sha256, const Extractor &extractor)
 {
     return u"entities|"_s % sha256 % u'|' % programBuild() % u'|'
@@ -219,6 +224,11 @@ QString DocumentCache::pageTextsPath(const QString &sha256)
     return entryPath(textKey(sha256));
 }
 
+QString DocumentCache::htmlTextPath(const QString &sha256)
+{
+    return entryPath(htmlTextKey(sha256));
+}
+
 QString DocumentCache::entitiesPath(const QString &sha256, const Extractor &extractor)
 {
     return entryPath(entitiesKey(sha256, extractor));
@@ -250,6 +260,52 @@ void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pag
     out.setVersion(QDataStream::Qt_6_4);
     out << pages;
     writeEntry(textKey(sha256), payload);
+}
+
+bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return false;
+    QByteArray payload;
+    if (!readEntry(htmlTextKey(sha256), &payload))
+        return false;
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_6_4);
+    QStringList readPages;
+    quint32 count = 0;
+    in >> readPages >> count;
+    if (in.status() != QDataStream::Ok || count > quint32(payload.size()))
+        return false;
+    QList<DeiFact> readFacts;
+    readFacts.reserve(qsizetype(count));
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        DeiFact f;
+        qint32 page = -1, start = 0, end = 0;
+        in >> f.name >> f.value >> page >> start >> end;
+        f.span = SourceSpan{page, start, end};
+        if (f.span.isValid() && (page >= readPages.size() || end > readPages.at(page).size()))
+            return false;
+        readFacts.append(f);
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return false;
+    *pages = std::move(readPages);
+    *facts = std::move(readFacts);
+    return true;
+}
+
+void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &pages,
+                                  const QList<DeiFact> &facts)
+{
+    if (!isEnabled() || !validSha(sha256))
+        return;
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << pages << quint32(facts.size());
+    for (const DeiFact &f : facts)
+        out << f.name << f.value << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
+    writeEntry(htmlTextKey(sha256), payload);
 }
 
 bool DocumentCache::readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities)

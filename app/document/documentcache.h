@@ -12,7 +12,8 @@
 class Extractor;
 
 // The per-user cache of what is slow to recompute when a filing is opened again:
-// the page texts of a PDF (keyed by the file's sha256 and the program version) and
+// the page texts of a PDF, the pages and dei: facts of an HTML file (both keyed by
+// the file's sha256 and the program build) and
 // the extracted entities (keyed by sha256, Extractor::version() and
 // RuleSet::fingerprint()). One file per entry in folder(), written atomically and
 // checked on every read (magic, key, checksum): an entry that does not verify is
@@ -37,6 +38,13 @@ public:
     static bool readPageTexts(const QString &sha256, QStringList *pages);
     static void writePageTexts(const QString &sha256, const QStringList &pages);
 
+    // The text layer of a single HTML file by its sha256 (hex) and the program build:
+    // its pages and its dei: facts, so that reopening it needs no QTextDocument.
+    // False on a miss, when disabled, or when a fact's span lies outside the pages.
+    static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts);
+    static void writeHtmlText(const QString &sha256, const QStringList &pages,
+                              const QList<DeiFact> &facts);
+
     // Entities of the content with sha256 as extracted by `extractor`.
     static bool readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities);
     static void writeEntities(const QString &sha256, const Extractor &extractor,
@@ -50,5 +58,6 @@ public:
 
     // The file that holds an entry (exists or not), for tests and diagnostics.
     static QString pageTextsPath(const QString &sha256);
+    static QString htmlTextPath(const QString &sha256);
     static QString entitiesPath(const QString &sha256, const Extractor &extractor);
 };

@@ -5,6 +5,7 @@
 #include <QtCore/QList>
 #include <QtCore/QMap>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 enum class DocumentFormat { Pdf, Html, Submission, PlainText };
 
@@ -23,12 +24,14 @@ struct DocumentPart
     QString description; // EDGAR <DESCRIPTION>
     int firstPage = 0;
     int pageCount = 0;
-    // For Html parts: the cleaned HTML the reading view shows (hidden content
-    // removed). In the QTextDocument the view builds from it (FilingDocument::
-    // partDocument), page i of the part is the text starting at pageOffsets[i],
-    // so a span's offsets plus pageOffsets[i] are QTextCursor positions.
-    QString html;
+    // For Html parts: the cleaned HTML (hidden content removed) of each page, cut
+    // at the filing's own page breaks; the reading view shows each in its own
+    // QTextDocument (FilingDocument::sheetDocument), whose text is exactly the
+    // page's text. Empty for other kinds.
+    QStringList sheets;
     // Position in the part's view text where each page begins (size pageCount).
+    // An Html part's view text is its pages joined by '\n'; a Text or Header
+    // part's is the text of its one QTextDocument.
     QList<int> pageOffsets;
     bool hasText() const { return pageCount > 0; }
 };

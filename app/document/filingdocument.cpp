@@ -1,6 +1,8 @@
 #include "filingdocument.h"
 
+#include "documentcache.h"
 #include "formatsniffer.h"
+#include "htmlcleaner.h"
 #include "htmlloader.h"
 #include "pdfloader.h"
 #include "plaintextloader.h"
@@ -41,7 +43,8 @@ struct FilingDocument::Private
 {
     std::unique_ptr<QPdfDocument> pdf;
     QList<QSizeF> pageSizes;
-    mutable std::map<int, std::unique_ptr<QTextDocument>> partDocuments;
+    // By (part, sheet).
+    mutable std::map<std::pair<int, int>, std::unique_ptr<QTextDocument>> sheetDocuments;
     mutable std::map<std::tuple<int, int, int>, QList<QRectF>> spanRects;
 };
 
@@ -172,14 +175,18 @@ void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoa
     part.firstPage = c.text.pageCount();
     part.pageCount = int(html.pages.size());
     part.pageOffsets = html.pageOffsets;
-    part.html = std::move(html.html);
+    part.sheets = std::move(html.sheets);
     for (DeiFact fact : std::as_const(html.facts)) {
         if (fact.span.isValid())
             fact.span.page += part.firstPage;
         c.deiFacts.append(fact);
     }
     c.text.pages += html.pages;
-    doc.d->partDocuments[int(c.parts.size())] = std::move(html.document);
+    const int index = int(c.parts.size());
+    for (size_t sheet = 0; sheet < html.documents.size(); ++sheet) {
+        if (html.documents[sheet])
+            doc.d->sheetDocuments[{index, int(sheet)}] = std::move(html.documents[sheet]);
+    }
     c.parts.append(part);
 }
 
@@ -210,7 +217,22 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
 
     if (kind == FormatSniffer::Kind::Html) {
         c.format = DocumentFormat::Html;
-        HtmlLoader::Part html = HtmlLoader::load(text);
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
+        HtmlLoader::Part html;
+        QStringList pages;
+        QList<DeiFact> facts;
+        // Reopening a file seen before: its text layer comes from the cache and the
+        // reading view makes the sheet documents it shows on demand.
+        if (DocumentCache::readHtmlText(c.sha256, &pages, &facts) && pages.size() == cleaned.sheets.size()) {
+            html.sheets = std::move(cleaned.sheets);
+            html.droppedTags = cleaned.droppedTags;
+            html.pageOffsets = HtmlLoader::joinedOffsets(pages);
+            html.pages = std::move(pages);
+            html.facts = std::move(facts);
+        } else {
+            html = HtmlLoader::load(std::move(cleaned));
+            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts);
+        }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags
                                << "tags were flattened";
@@ -352,42 +374,78 @@ int FilingDocument::charIndexAt(int page, QPointF point) const
     return qMin(PdfLoader::utf16Offset(text, index), int(text.size()));
 }
 
-QTextDocument *FilingDocument::partDocument(int part) const
+int FilingDocument::sheetCount(int part) const
 {
     if (part < 0 || part >= m_content.parts.size())
+        return 0;
+    const DocumentPart &p = m_content.parts.at(part);
+    switch (p.kind) {
+    case DocumentPart::Kind::Html:
+        return int(p.sheets.size());
+    case DocumentPart::Kind::Text:
+    case DocumentPart::Kind::Header:
+        return 1;
+    case DocumentPart::Kind::Pdf:
+    case DocumentPart::Kind::Binary:
+        break;
+    }
+    return 0;
+}
+
+int FilingDocument::sheetStart(int part, int sheet) const
+{
+    if (sheet < 0 || sheet >= sheetCount(part))
+        return -1;
+    const DocumentPart &p = m_content.parts.at(part);
+    if (p.kind == DocumentPart::Kind::Html)
+        return p.pageOffsets.value(sheet, -1);
+    return 0;
+}
+
+bool FilingDocument::hasSheetDocument(int part, int sheet) const
+{
+    const auto it = d->sheetDocuments.find({part, sheet});
+    return it != d->sheetDocuments.end() && it->second;
+}
+
+QTextDocument *FilingDocument::sheetDocument(int part, int sheet) const
+{
+    if (sheet < 0 || sheet >= sheetCount(part))
         return nullptr;
-    if (const auto it = d->partDocuments.find(part); it != d->partDocuments.end() && it->second)
+    if (const auto it = d->sheetDocuments.find({part, sheet}); it != d->sheetDocuments.end() && it->second)
         return it->second.get();
     const DocumentPart &p = m_content.parts.at(part);
     std::unique_ptr<QTextDocument> doc;
-    switch (p.kind) {
-    case DocumentPart::Kind::Html:
-        doc = HtmlLoader::makeDocument(p.html);
-        break;
-    case DocumentPart::Kind::Text:
-    case DocumentPart::Kind::Header: {
+    if (p.kind == DocumentPart::Kind::Html) {
+        doc = HtmlLoader::makeDocument(p.sheets.at(sheet));
+    } else {
         doc = std::make_unique<QTextDocument>();
         doc->setUndoRedoEnabled(false);
         doc->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         const QStringList pages = m_content.text.pages.mid(p.firstPage, p.pageCount);
         doc->setPlainText(pages.join(u'\n'));
-        break;
-    }
-    case DocumentPart::Kind::Pdf:
-    case DocumentPart::Kind::Binary:
-        return nullptr;
     }
     QTextDocument *raw = doc.get();
-    d->partDocuments[part] = std::move(doc);
+    d->sheetDocuments[{part, sheet}] = std::move(doc);
     return raw;
+}
+
+QTextDocument *FilingDocument::partDocument(int part) const
+{
+    if (part < 0 || part >= m_content.parts.size())
+        return nullptr;
+    const DocumentPart::Kind kind = m_content.parts.at(part).kind;
+    if (kind != DocumentPart::Kind::Text && kind != DocumentPart::Kind::Header)
+        return nullptr;
+    return sheetDocument(part, 0);
 }
 
 void FilingDocument::moveToThread(QThread *thread)
 {
     if (d->pdf)
         d->pdf->moveToThread(thread);
-    for (auto &[part, doc] : d->partDocuments) {
-        Q_UNUSED(part);
+    for (auto &[key, doc] : d->sheetDocuments) {
+        Q_UNUSED(key);
         if (doc)
             doc->moveToThread(thread);
     }

@@ -69,8 +69,18 @@ public:
     // The inverse: the character index on the page at a point (page points), -1 if none.
     int charIndexAt(int page, QPointF point) const;
 
-    // Html/Text/Header parts: the QTextDocument the reading view shows, created on
-    // first use, owned by this object.
+    // The QTextDocuments the reading view shows for a part, in order ("sheets"): an
+    // Html part has one per page (sheet i holds page firstPage + i, its text exactly
+    // that page's text); a Text or Header part has one for all its pages; Pdf and
+    // Binary parts have none. Sheet i starts at position sheetStart(part, i) of the
+    // part's view text (DocumentPart::pageOffsets coordinates). A sheet's document is
+    // created on first use on the calling thread (which must own this object), and
+    // owned by this object; hasSheetDocument() says whether that is done already.
+    int sheetCount(int part) const;
+    int sheetStart(int part, int sheet) const;
+    QTextDocument *sheetDocument(int part, int sheet) const;
+    bool hasSheetDocument(int part, int sheet) const;
+    // Text and Header parts: their one sheet; nullptr for other kinds.
     QTextDocument *partDocument(int part) const;
 
     // Moves every QObject this document owns to `thread`; call on the thread that

@@ -12,6 +12,11 @@ constexpr int kMatchWindow = 256;
 // Tables nested deeper than this are flattened: QTextDocument lays out nested
 // tables recursively and EDGAR filings never nest more than a few.
 constexpr int kMaxTableDepth = 12;
+// Every sheet repeats the start tags open at its cut, so crafted input (long tags
+// open around many breaks) could multiply its size; past these limits the page
+// simply goes on. Real filings reopen a few hundred characters on a few hundred pages.
+constexpr qsizetype kMaxReopening = 4096;
+constexpr qsizetype kMaxSheets = 10000;
 
 struct Tag
 {
@@ -21,6 +26,8 @@ struct Tag
     bool hiddenAttr = false;
     QStringView style;
     QStringView nameAttr;
+    bool breakBefore = false;
+    bool breakAfter = false;
     qsizetype begin = 0;
     qsizetype finish = 0; // one past '>'
 };
@@ -28,6 +35,8 @@ struct Tag
 struct Open
 {
     QString name;
+    QStringView startTag; // raw, to reopen the element on the next sheet
+    bool breakAfter = false;
     bool emitted = false;
     bool hidden = false;
     bool anchor = false;
@@ -85,16 +94,25 @@ bool isBlockStart(const QString &n)
     return names.contains(n);
 }
 
-bool styleHides(QStringView style)
+// A style attribute in lower case without white space, so that "DISPLAY: none"
+// and "display:none" read alike.
+QString compactStyle(QStringView style)
 {
-    if (style.isEmpty())
-        return false;
     QString compact;
     compact.reserve(style.size());
     for (QChar c : style) {
-        if (!isSpace(c))
-            compact.append(c.toLower());
+        if (isSpace(c))
+            continue;
+        const char16_t u = c.unicode();
+        compact.append(u < 128 ? QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower());
     }
+    return compact;
+}
+
+bool styleHides(const QString &compact)
+{
+    if (compact.isEmpty())
+        return false;
     if (compact.contains(u"display:none"_s) || compact.contains(u"visibility:hidden"_s))
         return true;
     // Text set in a zero-size font shows nothing (EDGAR tools use it for
@@ -106,6 +124,39 @@ bool styleHides(QStringView style)
         bool ok = false;
         const double size = QStringView(compact).mid(at + 10, end - at - 10).toDouble(&ok);
         if (ok && size == 0)
+            return true;
+    }
+    return false;
+}
+
+// Whether a style asks a printer to start a new page before or after the element.
+void pageBreaks(const QString &compact, bool *before, bool *after)
+{
+    if (!compact.contains(u"break-"_s))
+        return;
+    *before = compact.contains(u"page-break-before:always"_s) || compact.contains(u"break-before:page"_s);
+    *after = compact.contains(u"page-break-after:always"_s) || compact.contains(u"break-after:page"_s);
+}
+
+// Whether HTML text shows anything but white space (&nbsp; and &#160; count as white space).
+bool hasVisibleText(QStringView text)
+{
+    static const QString spaces[] = {u"&nbsp;"_s, u"&#160;"_s, u"&#xa0;"_s};
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isSpace())
+            continue;
+        if (c != u'&')
+            return true;
+        bool space = false;
+        for (const QString &entity : spaces) {
+            if (text.mid(i).startsWith(entity, Qt::CaseInsensitive)) {
+                i += entity.size() - 1;
+                space = true;
+                break;
+            }
+        }
+        if (!space)
             return true;
     }
     return false;
@@ -239,8 +290,7 @@ QString HtmlCleaner::decodeEntities(QStringView text)
 HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
 {
     Result result;
-    QString &out = result.html;
-    out.reserve(s.size());
+    QString out; // the sheet being written
     QList<Open> stack;
     QList<QString> collected; // raw text of hidden facts, by fact index
     QList<int> collecting;    // fact indices gathering text now
@@ -248,6 +298,50 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
     int hiddenDepth = 0;
     int tableDepth = 0;
     int droppedTableDepth = 0;
+
+    // Page cuts (see the class comment).
+    QList<bool> sheetHasBody;
+    bool outHasBody = false;
+    bool visibleSinceCut = false;
+    bool pendingCut = false; // after an element that breaks after it, before what follows
+    qsizetype lastClosing = 0; // lengths of the closing and reopening tags of the last cut
+    qsizetype lastReopening = 0;
+    const auto mayCut = [&]() {
+        return visibleSinceCut && hiddenDepth == 0 && tableDepth == 0 && droppedTableDepth == 0;
+    };
+    const auto cut = [&]() {
+        pendingCut = false;
+        if (!mayCut())
+            return;
+        QString reopening;
+        bool reopensBody = false;
+        for (const Open &e : std::as_const(stack)) {
+            if (!e.emitted)
+                continue;
+            reopening += e.startTag;
+            reopensBody = reopensBody || e.name == u"body"_s;
+        }
+        if (reopening.size() > kMaxReopening || result.sheets.size() + 1 >= kMaxSheets)
+            return;
+        QString closing;
+        for (qsizetype k = stack.size() - 1; k >= 0; --k) {
+            Open &e = stack[k];
+            if (e.emitted)
+                closing += u"</"_s + e.name + u'>';
+            if (e.anchor) {
+                closing += u"</a>"_s;
+                e.anchor = false;
+            }
+        }
+        out += closing;
+        result.sheets.append(std::move(out));
+        sheetHasBody.append(outHasBody);
+        out = reopening;
+        outHasBody = reopensBody;
+        lastClosing = closing.size();
+        lastReopening = reopening.size();
+        visibleSinceCut = false;
+    };
 
     const auto popTop = [&]() {
         const Open e = stack.takeLast();
@@ -265,6 +359,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             --tableDepth;
         if (e.droppedTable)
             --droppedTableDepth;
+        if (e.breakAfter && mayCut())
+            pendingCut = true;
     };
     // Pops up to and including the nearest open element named one of `names`,
     // unless one of `stops` is nearer. Returns whether it popped.
@@ -284,6 +380,11 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         return false;
     };
     const auto appendText = [&](QStringView text) {
+        if (hiddenDepth == 0 && (pendingCut || !visibleSinceCut) && hasVisibleText(text)) {
+            if (pendingCut)
+                cut();
+            visibleSinceCut = true;
+        }
         if (hiddenDepth == 0)
             out += text;
         for (int f : std::as_const(collecting))
@@ -363,7 +464,11 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         else if (name == u"tr"_s)
             popTo({u"tr"_s}, {u"table"_s});
 
-        const bool hidesSelf = styleHides(tag.style) || tag.hiddenAttr || isInvisibleElement(name);
+        const QString style = compactStyle(tag.style);
+        const bool hidesSelf = styleHides(style) || tag.hiddenAttr || isInvisibleElement(name);
+        pageBreaks(style, &tag.breakBefore, &tag.breakAfter);
+        if (pendingCut || (tag.breakBefore && !hidesSelf))
+            cut();
         const bool isIx = name.startsWith(u"ix:"_s);
         const bool isFact = isIx && (name == u"ix:nonnumeric"_s || name == u"ix:nonfraction"_s)
             && tag.nameAttr.startsWith(u"dei:"_s, Qt::CaseInsensitive);
@@ -371,6 +476,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         if (isVoid(name) || tag.selfClosing) {
             if (hiddenDepth == 0 && !hidesSelf && !isIx)
                 out += s.mid(tag.begin, tag.finish - tag.begin);
+            if (tag.breakAfter && !hidesSelf && mayCut())
+                pendingCut = true;
             if (isFact) {
                 Fact fact;
                 fact.name = tag.nameAttr.mid(4).toString();
@@ -383,6 +490,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
 
         Open e;
         e.name = name;
+        e.breakAfter = tag.breakAfter && !hidesSelf;
         if (isFact) {
             Fact fact;
             fact.name = tag.nameAttr.mid(4).toString();
@@ -414,7 +522,9 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             } else {
                 e.emitted = true;
                 ++emittedDepth;
-                out += s.mid(tag.begin, tag.finish - tag.begin);
+                e.startTag = s.mid(tag.begin, tag.finish - tag.begin);
+                out += e.startTag;
+                outHasBody = outHasBody || name == u"body"_s;
                 if (name == u"table"_s) {
                     e.table = true;
                     ++tableDepth;
@@ -425,6 +535,21 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
     }
     while (!stack.isEmpty())
         popTop();
+    if (!visibleSinceCut && !result.sheets.isEmpty()) {
+        // Nothing visible after the last cut: that page goes back onto the one before.
+        QString last = result.sheets.takeLast();
+        last.chop(lastClosing);
+        last += QStringView(out).mid(lastReopening);
+        out = std::move(last);
+        const bool hadBody = sheetHasBody.takeLast();
+        outHasBody = outHasBody || hadBody;
+    }
+    result.sheets.append(std::move(out));
+    sheetHasBody.append(outHasBody);
+    for (qsizetype k = 0; k < result.sheets.size(); ++k) {
+        if (!sheetHasBody.at(k))
+            result.sheets[k] = u"<html><body>"_s + result.sheets.at(k) + u"</body></html>"_s;
+    }
 
     for (qsizetype f = 0; f < result.facts.size(); ++f)
         result.facts[f].text = decodeEntities(collected.at(f)).simplified();

@@ -2,6 +2,7 @@
 
 #include <QtCore/QList>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 #include <QtCore/QStringView>
 
 // Removes from EDGAR HTML what a browser would not show (<head>, <script>,
@@ -12,6 +13,15 @@
 // found in the QTextDocument built from the result. QTextDocument attaches a
 // named anchor to the first character of its content only, so the anchor
 // marks where a fact starts and Fact::text tells how far it runs. One linear pass.
+//
+// The result is cut into one small HTML document per printed page ("sheets") at
+// the filing's own page breaks: an element styled page-break-before/after: always
+// (or break-before/after: page), before its start tag or after its end tag, when
+// it is outside tables and hidden content and visible text came since the last
+// cut (no blank pages, no cut at the very end). Elements open at a cut are closed
+// there and reopened with the same start tags on the next sheet (fact anchors are
+// not reopened: an anchor marks where a fact starts), so every sheet is a complete
+// well-formed <html><body>...</body></html>.
 class HtmlCleaner final
 {
 public:
@@ -23,8 +33,8 @@ public:
     };
     struct Result
     {
-        QString html;
-        QList<Fact> facts; // index N is anchor "fl-fact-N"
+        QStringList sheets; // one per page, at least one
+        QList<Fact> facts;  // index N is anchor "fl-fact-N", on the first sheet that has it
         int droppedTags = 0; // start tags dropped because nesting was too deep
     };
 

@@ -2,46 +2,24 @@
 
 #include "htmlcleaner.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtCore/QThread>
 #include <QtGui/QTextBlock>
 #include <QtGui/QTextDocument>
 
-#include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Range
+// What one sheet yields, computed on the thread that builds it.
+struct Sheet
 {
-    int start = -1;
-    int end = -1;
+    std::unique_ptr<QTextDocument> document;
+    QString text;
+    QList<std::pair<int, int>> anchors; // (fact index, position) of each fact anchor
 };
-
-// Pages start where the filing asks a printer to break; breaks that would
-// leave a page with nothing but white space are ignored.
-QList<int> pageStarts(const QTextDocument &doc, const QString &text)
-{
-    QList<int> breaks;
-    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
-        const auto policy = b.blockFormat().pageBreakPolicy();
-        if (policy & QTextFormat::PageBreak_AlwaysBefore)
-            breaks.append(b.position());
-        if ((policy & QTextFormat::PageBreak_AlwaysAfter) && b.next().isValid())
-            breaks.append(b.next().position());
-    }
-    std::sort(breaks.begin(), breaks.end());
-    QList<int> starts{0};
-    for (int pos : std::as_const(breaks)) {
-        if (pos <= starts.constLast() || pos >= text.size())
-            continue;
-        const QStringView page = QStringView(text).mid(starts.constLast(), pos - starts.constLast());
-        if (!page.trimmed().isEmpty())
-            starts.append(pos);
-    }
-    if (starts.size() > 1 && QStringView(text).mid(starts.constLast()).trimmed().isEmpty())
-        starts.removeLast();
-    return starts;
-}
 
 // Where `fact` (white space simplified) ends when read from `start` in the
 // document's text. Layout may put line breaks or cell breaks where the source
@@ -78,69 +56,96 @@ std::unique_ptr<QTextDocument> HtmlLoader::makeDocument(const QString &cleanedHt
     return doc;
 }
 
+QList<int> HtmlLoader::joinedOffsets(const QStringList &pages)
+{
+    QList<int> offsets;
+    offsets.reserve(pages.size());
+    int at = 0;
+    for (const QString &page : pages) {
+        offsets.append(at);
+        at += int(page.size()) + 1;
+    }
+    return offsets;
+}
+
 HtmlLoader::Part HtmlLoader::load(QStringView html)
 {
+    return load(HtmlCleaner::clean(html));
+}
+
+HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
+{
     Part part;
-    HtmlCleaner::Result cleaned = HtmlCleaner::clean(html);
-    part.html = std::move(cleaned.html);
+    part.sheets = std::move(cleaned.sheets);
     part.droppedTags = cleaned.droppedTags;
-    part.document = makeDocument(part.html);
-    const QString text = part.document->toPlainText();
 
-    part.pageOffsets = pageStarts(*part.document, text);
-    for (qsizetype i = 0; i < part.pageOffsets.size(); ++i) {
-        const int from = part.pageOffsets.at(i);
-        const int to = i + 1 < part.pageOffsets.size() ? part.pageOffsets.at(i + 1) : int(text.size());
-        QString page = text.mid(from, to - from);
-        if (i + 1 < part.pageOffsets.size() && page.endsWith(u'\n'))
-            page.chop(1);
-        part.pages.append(page);
-    }
-
-    // Where each visible fact starts: the character carrying its anchor.
-    QList<Range> ranges(cleaned.facts.size());
-    const QString prefix = u"fl-fact-"_s;
-    for (QTextBlock b = part.document->begin(); b.isValid(); b = b.next()) {
-        for (auto it = b.begin(); !it.atEnd(); ++it) {
-            const QTextFragment frag = it.fragment();
-            const QTextCharFormat fmt = frag.charFormat();
-            if (!fmt.isAnchor())
-                continue;
-            const QStringList names = fmt.anchorNames();
-            for (const QString &name : names) {
-                if (!name.startsWith(prefix))
+    // setHtml is most of the cost: the sheets are parsed side by side. A QTextDocument
+    // made on a pool thread belongs to it until moved; move it to the caller's thread
+    // there, before the pool thread moves on.
+    QThread *const caller = QThread::currentThread();
+    const QStringList &sources = part.sheets;
+    const qsizetype factCount = cleaned.facts.size();
+    std::vector<Sheet> sheets(size_t(sources.size()));
+    std::vector<int> indices(sheets.size());
+    std::iota(indices.begin(), indices.end(), 0);
+    QtConcurrent::blockingMap(indices, [&](int i) {
+        Sheet &sheet = sheets[size_t(i)];
+        sheet.document = makeDocument(sources.at(i));
+        sheet.text = sheet.document->toPlainText();
+        const QString prefix = u"fl-fact-"_s;
+        for (QTextBlock b = sheet.document->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment frag = it.fragment();
+                const QTextCharFormat fmt = frag.charFormat();
+                if (!fmt.isAnchor())
                     continue;
-                bool ok = false;
-                const int index = QStringView(name).mid(prefix.size()).toInt(&ok);
-                if (ok && index >= 0 && index < ranges.size() && ranges.at(index).start < 0)
-                    ranges[index].start = frag.position();
+                const QStringList names = fmt.anchorNames();
+                for (const QString &name : names) {
+                    if (!name.startsWith(prefix))
+                        continue;
+                    bool ok = false;
+                    const int index = QStringView(name).mid(prefix.size()).toInt(&ok);
+                    if (ok && index >= 0 && index < factCount)
+                        sheet.anchors.append({index, frag.position()});
+                }
             }
         }
+        if (sheet.document->thread() != caller)
+            sheet.document->moveToThread(caller);
+    });
+
+    part.documents.reserve(sheets.size());
+    for (Sheet &sheet : sheets) {
+        part.pages.append(sheet.text);
+        part.documents.push_back(std::move(sheet.document));
     }
-    for (qsizetype f = 0; f < ranges.size(); ++f) {
-        Range &r = ranges[f];
-        if (r.start >= 0)
-            r.end = matchEnd(text, r.start, cleaned.facts.at(f).text);
-        if (r.end <= r.start)
-            r.start = -1;
+    part.pageOffsets = joinedOffsets(part.pages);
+    part.document.m_pages = part.pages;
+    part.document.m_built = !part.documents.empty();
+
+    // A fact starts at the first character carrying its anchor (the first sheet
+    // that has it, should a cut have split the fact).
+    QList<std::pair<int, int>> starts(factCount, {-1, -1}); // (page, position)
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        for (const auto &[fact, position] : std::as_const(sheets[i].anchors)) {
+            if (starts.at(fact).first < 0)
+                starts[fact] = {int(i), position};
+        }
     }
 
-    for (qsizetype f = 0; f < cleaned.facts.size(); ++f) {
+    for (qsizetype f = 0; f < factCount; ++f) {
         const HtmlCleaner::Fact &fact = cleaned.facts.at(f);
         DeiFact dei;
         dei.name = fact.name;
-        const Range r = ranges.at(f);
-        if (fact.hidden || r.start < 0) {
+        const auto [page, start] = starts.at(f);
+        const int end = page >= 0 ? matchEnd(part.pages.at(page), start, fact.text) : -1;
+        if (fact.hidden || page < 0 || end <= start) {
             dei.value = fact.text;
             part.facts.append(dei);
             continue;
         }
-        const auto pageIt = std::upper_bound(part.pageOffsets.cbegin(), part.pageOffsets.cend(), r.start);
-        const int page = int(pageIt - part.pageOffsets.cbegin()) - 1;
-        const int offset = part.pageOffsets.at(page);
-        const int pageLength = int(part.pages.at(page).size());
-        dei.span = SourceSpan{page, r.start - offset, qMin(r.end - offset, pageLength)};
-        dei.value = part.pages.at(page).mid(dei.span.start, dei.span.length());
+        dei.span = SourceSpan{page, start, end};
+        dei.value = part.pages.at(page).mid(start, end - start);
         part.facts.append(dei);
     }
     return part;

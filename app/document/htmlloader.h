@@ -1,32 +1,55 @@
 #pragma once
 
 #include "documentcontent.h"
+#include "htmlcleaner.h"
 
 #include <QtCore/QStringView>
 
 #include <memory>
+#include <vector>
 
 class QTextDocument;
 
-// Turns one EDGAR HTML document into a reading-view QTextDocument and its text
-// layer. The text is exactly document->toPlainText(), so an offset into it is a
-// QTextCursor position. Pages follow the filing's own CSS page breaks
-// (page-break-before/after: always) when it has them; one page otherwise.
+// Turns one EDGAR HTML document into its reading-view QTextDocuments, one per page
+// ("sheet", see HtmlCleaner), and its text layer: page i is exactly
+// documents[i]->toPlainText(), so an offset into a page is a QTextCursor position
+// in its sheet. Pages follow the filing's own CSS page breaks; one page otherwise.
 class HtmlLoader final
 {
 public:
+    // The part's view text (its pages joined by '\n') as read from the sheet
+    // documents; kept so that code written for one document per part still reads.
+    class ViewText final
+    {
+    public:
+        QString toPlainText() const { return m_pages.join(u'\n'); }
+        explicit operator bool() const { return m_built; }
+        const ViewText *operator->() const { return this; }
+
+    private:
+        friend class HtmlLoader;
+        QStringList m_pages;
+        bool m_built = false;
+    };
+
     struct Part
     {
-        QString html;           // cleaned HTML (see HtmlCleaner)
-        QStringList pages;      // page texts; the newline ending a page belongs to none
-        QList<int> pageOffsets; // where each page starts in the document's text
+        QStringList sheets;     // cleaned HTML of each page (see HtmlCleaner)
+        QStringList pages;      // page texts
+        QList<int> pageOffsets; // pages joined by '\n': offsets[i + 1] = offsets[i] + pages[i].size() + 1
         QList<DeiFact> facts;   // span.page counts from the part's first page
-        std::unique_ptr<QTextDocument> document;
+        // One per sheet, with no parent, living on the thread that called load().
+        std::vector<std::unique_ptr<QTextDocument>> documents;
+        ViewText document;
         int droppedTags = 0;    // tags dropped by the nesting cap
     };
 
-    // Any thread; the QTextDocument has no parent and lives on the calling thread.
+    // Any thread. The sheet documents are built side by side on the global thread
+    // pool and handed to the calling thread before load() returns.
     static Part load(QStringView html);
-    // A QTextDocument for cleaned HTML with the settings every view uses.
+    static Part load(HtmlCleaner::Result cleaned);
+    // A QTextDocument for one cleaned sheet with the settings every view uses.
     static std::unique_ptr<QTextDocument> makeDocument(const QString &cleanedHtml);
+    // Where each page of `pages` starts when they are joined by '\n'.
+    static QList<int> joinedOffsets(const QStringList &pages);
 };

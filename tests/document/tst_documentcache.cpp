@@ -8,6 +8,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QGuiApplication>
+#include <QtGui/QTextDocument>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,11 @@ private Q_SLOTS:
     void oldestEvictedOverLimit();
     void pdfLoadUsesCachedPageTexts();
     void pdfLoadIgnoresPageTextsOfWrongCount();
+    void htmlTextRoundTrip();
+    void damagedHtmlTextIgnored_data();
+    void damagedHtmlTextIgnored();
+    void htmlTextWithSpanOutsideItsPagesRefused();
+    void htmlLoadUsesCachedText();
 
 private:
     static DocumentContent sampleContent();
@@ -266,6 +272,127 @@ void TestDocumentCache::pdfLoadIgnoresPageTextsOfWrongCount()
     const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
     QVERIFY2(doc, qPrintable(error.message));
     QCOMPARE(doc->content().text.pages, reference->content().text.pages);
+}
+
+namespace {
+
+QList<DeiFact> sampleFacts()
+{
+    DeiFact name{u"EntityRegistrantName"_s, u"BUCKLE, INC"_s, SourceSpan{1, 6, 17}};
+    DeiFact cik{u"EntityCentralIndexKey"_s, u"0000885245"_s, SourceSpan{}};
+    DeiFact street{u"EntityAddressAddressLine1"_s, u"2407 West\n24th Street \u00e9"_s, SourceSpan{0, 0, 21}};
+    return {name, cik, street};
+}
+
+const QStringList samplePages = {u"2407 West\n24th Street \u00e9 Kearney"_s, u"Name: BUCKLE, INC (Exact name)"_s};
+
+QString describeFacts(const QList<DeiFact> &facts)
+{
+    QStringList out;
+    for (const DeiFact &f : facts)
+        out.append(u"%1=%2@%3:%4-%5"_s.arg(f.name, f.value).arg(f.span.page).arg(f.span.start).arg(f.span.end));
+    return out.join(u'|');
+}
+
+} // namespace
+
+void TestDocumentCache::htmlTextRoundTrip()
+{
+    QStringList pages;
+    QList<DeiFact> facts;
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &facts));
+    DocumentCache::writeHtmlText(shaA, samplePages, sampleFacts());
+    QVERIFY(QFile::exists(DocumentCache::htmlTextPath(shaA)));
+    QVERIFY(DocumentCache::readHtmlText(shaA, &pages, &facts));
+    QCOMPARE(pages, samplePages);
+    QCOMPARE(describeFacts(facts), describeFacts(sampleFacts()));
+    // Other files and other kinds of entry do not answer for it.
+    QVERIFY(!DocumentCache::readHtmlText(QString(64, u'b'), &pages, &facts));
+    QVERIFY(!DocumentCache::readPageTexts(shaA, &pages));
+    DocumentCache::setEnabled(false);
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &facts));
+}
+
+void TestDocumentCache::damagedHtmlTextIgnored_data()
+{
+    damagedEntryIgnoredAndReplaced_data();
+}
+
+void TestDocumentCache::damagedHtmlTextIgnored()
+{
+    QFETCH(QString, damage);
+    DocumentCache::writeHtmlText(shaA, samplePages, sampleFacts());
+    const QString path = DocumentCache::htmlTextPath(shaA);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    f.close();
+    if (damage == u"empty"_s)
+        bytes.clear();
+    else if (damage == u"truncate"_s)
+        bytes.chop(bytes.size() / 3);
+    else if (damage == u"flip"_s)
+        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
+    else if (damage == u"append"_s)
+        bytes += "garbage";
+    else
+        bytes = "{\"schema\": \"something else\"}";
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+    f.close();
+    QStringList pages;
+    QList<DeiFact> facts;
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &facts));
+    QVERIFY(pages.isEmpty() && facts.isEmpty());
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestDocumentCache::htmlTextWithSpanOutsideItsPagesRefused()
+{
+    QList<DeiFact> facts = sampleFacts();
+    facts[0].span = SourceSpan{2, 0, 3}; // there is no third page
+    DocumentCache::writeHtmlText(shaA, samplePages, facts);
+    QStringList pages;
+    QList<DeiFact> read;
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &read));
+    facts[0].span = SourceSpan{1, 6, 999};
+    DocumentCache::writeHtmlText(shaA, samplePages, facts);
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &read));
+}
+
+void TestDocumentCache::htmlLoadUsesCachedText()
+{
+    const QString path = m_dir->filePath(u"two-pages.html"_s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("<html><body><p>FORM <ix:nonNumeric name=\"dei:DocumentType\">8-K</ix:nonNumeric></p>"
+            "<hr style=\"page-break-after:always\"><p>Item 8.01 Other Events</p></body></html>");
+    f.close();
+    LoadError error;
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    QCOMPARE(first->pageCount(), 2);
+    QVERIFY(first->hasSheetDocument(0, 1)); // a miss builds the sheets at once
+    QStringList pages;
+    QList<DeiFact> facts;
+    QVERIFY(DocumentCache::readHtmlText(first->sha256(), &pages, &facts));
+    QCOMPARE(pages, first->content().text.pages);
+
+    // A second load takes the text layer from the cache (here: a marked one) and
+    // builds no sheet document until one is asked for.
+    QStringList marked = pages;
+    marked[1] = u"from the cache"_s;
+    DocumentCache::writeHtmlText(first->sha256(), marked, facts);
+    const auto second = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(second, qPrintable(error.message));
+    QCOMPARE(second->content().text.pages, marked);
+    QCOMPARE(second->content().parts.constFirst().type, u"8-K"_s);
+    QCOMPARE(second->content().parts.constFirst().pageOffsets, (QList<int>{0, int(marked.at(0).size()) + 1}));
+    QVERIFY(!second->hasSheetDocument(0, 0));
+    QVERIFY(!second->hasSheetDocument(0, 1));
+    QCOMPARE(second->sheetDocument(0, 0)->toPlainText(), first->content().text.pages.at(0));
+    QVERIFY(second->hasSheetDocument(0, 0));
+    QVERIFY(!second->hasSheetDocument(0, 1));
 }
 
 int main(int argc, char **argv)

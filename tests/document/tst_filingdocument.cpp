@@ -1,3 +1,4 @@
+#include "documentcache.h"
 #include "filingdocument.h"
 #include "testutils.h"
 
@@ -52,6 +53,12 @@ private Q_SLOTS:
     void inlineXbrlFacts();
     void inlineXbrlInSubmission();
     void bigFilingsLoad();
+    void corpusSheets_data();
+    void corpusSheets();
+    void pageCounts_data();
+    void pageCounts();
+    void damagedHtmlCacheEntryIgnoredAndReplaced();
+    void htmlCacheEntryOfOtherPageCountIgnored();
     void bundledSample_data();
     void bundledSample();
 
@@ -322,7 +329,7 @@ void TestFilingDocument::htmlFile()
     QCOMPARE(c.parts.size(), 1);
     QCOMPARE(c.parts.constFirst().kind, DocumentPart::Kind::Html);
     QCOMPARE(c.parts.constFirst().type, u"8-K"_s);
-    QVERIFY(!c.parts.constFirst().html.contains(u"alert"_s));
+    QVERIFY(!c.parts.constFirst().sheets.join(QString()).contains(u"alert"_s));
     QVERIFY(!c.text.pages.constFirst().contains(u"0000855654"_s));
     QCOMPARE(c.deiFacts.size(), 3);
     QCOMPARE(c.deiFacts.at(0).value, u"0000855654"_s);
@@ -331,12 +338,15 @@ void TestFilingDocument::htmlFile()
     QCOMPARE(name.name, u"EntityRegistrantName"_s);
     QCOMPARE(name.value, u"ImmunoGen, Inc."_s);
     QCOMPARE(c.text.textAt(name.span), u"ImmunoGen, Inc."_s);
-    // The view document places the fact at the same cursor positions.
-    QTextDocument *view = doc->partDocument(0);
+    // The page's sheet document places the fact at the same cursor positions.
+    QVERIFY(!doc->partDocument(0)); // an Html part has one document per page
+    QCOMPARE(doc->sheetCount(0), 1);
+    QCOMPARE(doc->sheetStart(0, 0), 0);
+    QTextDocument *view = doc->sheetDocument(0, name.span.page);
     QVERIFY(view);
     QTextCursor cursor(view);
-    cursor.setPosition(c.parts.constFirst().pageOffsets.at(name.span.page) + name.span.start);
-    cursor.setPosition(c.parts.constFirst().pageOffsets.at(name.span.page) + name.span.end, QTextCursor::KeepAnchor);
+    cursor.setPosition(name.span.start);
+    cursor.setPosition(name.span.end, QTextCursor::KeepAnchor);
     QCOMPARE(cursor.selectedText(), u"ImmunoGen,\u00A0Inc."_s); // the view keeps the no-break space
 }
 
@@ -363,7 +373,9 @@ void TestFilingDocument::submissionCutMidHeader()
 void TestFilingDocument::loadOnWorkerThread()
 {
     const QString pdfPath = writePdf(u"worker.pdf"_s, {u"Worker thread page"_s});
-    const QString htmlPath = write(u"worker.html"_s, "<html><body><p>Worker <b>HTML</b></p></body></html>");
+    const QString htmlPath = write(u"worker.html"_s, "<html><body><p>Worker <b>HTML</b></p>"
+                                   + QByteArray("<hr style=\"page-break-after:always\"><p>Next page</p>").repeated(30)
+                                   + "</body></html>");
     QThread *gui = QThread::currentThread();
     std::unique_ptr<FilingDocument> pdfDoc;
     std::unique_ptr<FilingDocument> htmlDoc;
@@ -380,10 +392,14 @@ void TestFilingDocument::loadOnWorkerThread()
     QVERIFY(worker->wait(60000));
     QVERIFY(pdfDoc && htmlDoc);
     QCOMPARE(pdfDoc->pdf()->thread(), gui);
-    QTextDocument *view = htmlDoc->partDocument(0);
-    QVERIFY(view);
-    QCOMPARE(view->thread(), gui);
-    QCOMPARE(view->toPlainText(), htmlDoc->content().text.pages.constFirst());
+    // Every sheet document made at load, on whichever pool thread, is handed over.
+    QCOMPARE(htmlDoc->sheetCount(0), 31);
+    for (int i = 0; i < htmlDoc->sheetCount(0); ++i) {
+        QVERIFY(htmlDoc->hasSheetDocument(0, i));
+        QTextDocument *view = htmlDoc->sheetDocument(0, i);
+        QCOMPARE(view->thread(), gui);
+        QCOMPARE(view->toPlainText(), htmlDoc->content().text.pages.at(i));
+    }
     QVERIFY(!pdfDoc->renderPage(0, QSize(100, 130)).isNull());
     QVERIFY(pdfDoc->content().text.pages.constFirst().contains(u"Worker thread page"_s));
 }
@@ -456,6 +472,14 @@ void TestFilingDocument::corpusOpens()
         next += p.pageCount;
         if (p.kind == DocumentPart::Kind::Pdf || p.kind == DocumentPart::Kind::Binary)
             continue;
+        if (p.kind == DocumentPart::Kind::Html) {
+            QCOMPARE(doc->sheetCount(i), p.pageCount);
+            for (int k = 0; k < p.pageCount; ++k) {
+                QCOMPARE(doc->sheetStart(i, k), p.pageOffsets.at(k));
+                QCOMPARE(doc->sheetDocument(i, k)->toPlainText(), c.text.pages.at(p.firstPage + k));
+            }
+            continue;
+        }
         QTextDocument *view = doc->partDocument(i);
         QVERIFY(view);
         const QString viewText = view->toPlainText();
@@ -637,6 +661,217 @@ void TestFilingDocument::bigFilingsLoad()
         QVERIFY(doc->pageCount() > 50);
         QVERIFY(doc->content().deiFacts.size() > 20);
     }
+}
+
+namespace {
+
+// Turns the document cache on in a folder of its own for one test function.
+class CacheOn final
+{
+public:
+    CacheOn()
+    {
+        DocumentCache::setFolder(m_dir.path());
+        DocumentCache::setEnabled(true);
+    }
+    ~CacheOn() { DocumentCache::setEnabled(false); }
+    bool isValid() const { return m_dir.isValid(); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QList<int> htmlParts(const FilingDocument &doc)
+{
+    QList<int> parts;
+    for (int i = 0; i < doc.content().parts.size(); ++i) {
+        if (doc.content().parts.at(i).kind == DocumentPart::Kind::Html)
+            parts.append(i);
+    }
+    return parts;
+}
+
+// Empty when every sheet document of every Html part has exactly its page's text
+// and starts where its page does; otherwise the first difference.
+QString sheetProblem(const FilingDocument &doc)
+{
+    const DocumentContent &c = doc.content();
+    for (int part : htmlParts(doc)) {
+        const DocumentPart &p = c.parts.at(part);
+        if (doc.sheetCount(part) != p.pageCount || p.sheets.size() != p.pageCount)
+            return u"part %1: %2 sheets for %3 pages"_s.arg(part).arg(doc.sheetCount(part)).arg(p.pageCount);
+        int start = 0;
+        for (int k = 0; k < p.pageCount; ++k) {
+            const QString &page = c.text.pages.at(p.firstPage + k);
+            if (doc.sheetStart(part, k) != start)
+                return u"part %1 sheet %2 starts at %3, not %4"_s.arg(part).arg(k).arg(doc.sheetStart(part, k)).arg(start);
+            const QString text = doc.sheetDocument(part, k)->toPlainText();
+            if (text != page)
+                return u"part %1 sheet %2: %3... differs from its page %4..."_s.arg(part).arg(k).arg(text.left(60), page.left(60));
+            start += int(page.size()) + 1;
+        }
+    }
+    return {};
+}
+
+QString factsProblem(const QList<DeiFact> &a, const QList<DeiFact> &b)
+{
+    if (a.size() != b.size())
+        return u"%1 facts, then %2"_s.arg(a.size()).arg(b.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).name != b.at(i).name || a.at(i).value != b.at(i).value || a.at(i).span != b.at(i).span)
+            return u"fact %1 (%2) differs"_s.arg(i).arg(a.at(i).name);
+    }
+    return {};
+}
+
+} // namespace
+
+void TestFilingDocument::corpusSheets_data()
+{
+    QTest::addColumn<QString>("file");
+    const QString root = TestUtils::corpusPath(u"8k"_s);
+    if (root.isEmpty()) {
+        QTest::newRow("corpus absent") << QString();
+        return;
+    }
+    for (const QString &sub : {u"8k"_s, u"10k"_s}) {
+        const QDir d(TestUtils::corpusPath(sub));
+        for (const QString &f : d.entryList(QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(sub + u'/' + f)) << sub + u'/' + f;
+    }
+}
+
+void TestFilingDocument::corpusSheets()
+{
+    // Sheet documents hold exactly their page's text, whether made at load (first
+    // open) or on demand (a reopen served from the cache), and the reopen gives the
+    // same text layer and facts.
+    QFETCH(QString, file);
+    if (file.isEmpty())
+        QSKIP("shared corpus absent");
+    const QString path = TestUtils::corpusPath(file);
+    LoadError error;
+    const auto eager = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(eager, qPrintable(error.message));
+    const QList<int> parts = htmlParts(*eager);
+    if (parts.isEmpty())
+        QSKIP("no HTML in this filing");
+    for (int part : parts) {
+        for (int k = 0; k < eager->sheetCount(part); ++k)
+            QVERIFY(eager->hasSheetDocument(part, k)); // made at load, in parallel
+    }
+    qInfo("%d pages", eager->pageCount());
+    QString problem = sheetProblem(*eager);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    for (const DeiFact &f : eager->content().deiFacts) {
+        if (f.span.isValid())
+            QCOMPARE(eager->content().text.textAt(f.span), f.value);
+    }
+
+    CacheOn cache;
+    QVERIFY(cache.isValid());
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    const auto again = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(again, qPrintable(error.message));
+    const bool single = again->format() == DocumentFormat::Html;
+    QCOMPARE(QFileInfo::exists(DocumentCache::htmlTextPath(again->sha256())), single);
+    for (int part : parts) {
+        for (int k = 0; k < again->sheetCount(part); ++k)
+            QCOMPARE(again->hasSheetDocument(part, k), !single); // submissions stay eager
+    }
+    QCOMPARE(again->content().text.pages, eager->content().text.pages);
+    problem = factsProblem(eager->content().deiFacts, again->content().deiFacts);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(again->content().parts.size(), eager->content().parts.size());
+    for (int part : parts) {
+        QCOMPARE(again->content().parts.at(part).type, eager->content().parts.at(part).type);
+        QCOMPARE(again->content().parts.at(part).pageOffsets, eager->content().parts.at(part).pageOffsets);
+    }
+    problem = sheetProblem(*again);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+void TestFilingDocument::pageCounts_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("minPages");
+    QTest::addColumn<int>("maxPages");
+    QTest::newRow("abbv 10-k") << u"10k/abbv-10-k-2025-02-14.html"_s << 101 << 200;
+    QTest::newRow("ko 10-k") << u"10k/ko-10-k-2025-02-20.html"_s << 101 << 200;
+    QTest::newRow("bmy 10-k") << u"10k/bmy-10-k-fy2023-0000014272-24-000044.html"_s << 101 << 200;
+    QTest::newRow("buckle 8-k") << u"8k/BuckleInc.8-K.html"_s << 2 << 10;
+    QTest::newRow("oracle 8-k") << u"8k/Oracle.8-K.html"_s << 2 << 10;
+}
+
+void TestFilingDocument::pageCounts()
+{
+    QFETCH(QString, file);
+    QFETCH(int, minPages);
+    QFETCH(int, maxPages);
+    const QString path = TestUtils::corpusPath(file);
+    if (path.isEmpty())
+        QSKIP(qPrintable(u"shared corpus file absent: "_s + file));
+    LoadError error;
+    const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    QVERIFY2(doc->pageCount() >= minPages && doc->pageCount() <= maxPages, qPrintable(QString::number(doc->pageCount())));
+    for (const QString &page : doc->content().text.pages)
+        QVERIFY(!page.trimmed().isEmpty()); // no blank pages
+}
+
+void TestFilingDocument::damagedHtmlCacheEntryIgnoredAndReplaced()
+{
+    FL_REQUIRE_CORPUS(path, "8k/BuckleInc.8-K.html");
+    CacheOn cache;
+    QVERIFY(cache.isValid());
+    LoadError error;
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    const QString entry = DocumentCache::htmlTextPath(first->sha256());
+    QFile f(entry);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    QVERIFY(bytes.size() > 200);
+    bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
+    QVERIFY(f.seek(0));
+    QCOMPARE(f.write(bytes), bytes.size());
+    f.close();
+
+    const auto again = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(again, qPrintable(error.message));
+    QVERIFY(again->hasSheetDocument(0, 0)); // built again, not read from the damaged entry
+    QCOMPARE(again->content().text.pages, first->content().text.pages);
+    const QString problem = factsProblem(first->content().deiFacts, again->content().deiFacts);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    // ... and the entry is written anew.
+    QStringList pages;
+    QList<DeiFact> facts;
+    QVERIFY(DocumentCache::readHtmlText(first->sha256(), &pages, &facts));
+    QCOMPARE(pages, first->content().text.pages);
+    const auto third = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY(third);
+    QVERIFY(!third->hasSheetDocument(0, 0));
+}
+
+void TestFilingDocument::htmlCacheEntryOfOtherPageCountIgnored()
+{
+    FL_REQUIRE_CORPUS(path, "8k/BuckleInc.8-K.html");
+    CacheOn cache;
+    QVERIFY(cache.isValid());
+    LoadError error;
+    const auto eager = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(eager, qPrintable(error.message));
+    QVERIFY(eager->pageCount() > 1);
+    // A verified entry whose pages do not match the file's sheets is not used.
+    DocumentCache::writeHtmlText(eager->sha256(), {u"one page only"_s}, {});
+    const auto again = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(again, qPrintable(error.message));
+    QCOMPARE(again->content().text.pages, eager->content().text.pages);
+    QVERIFY(again->hasSheetDocument(0, 0));
+    const QString problem = sheetProblem(*again);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestFilingDocument::bundledSample_data()

@@ -2,6 +2,8 @@
 #include "htmlloader.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QThread>
+#include <QtGui/QFont>
 #include <QtGui/QTextCursor>
 #include <QtGui/QTextDocument>
 #include <QtTest/QTest>
@@ -20,6 +22,12 @@ private Q_SLOTS:
     void deiFacts_data();
     void deiFacts();
     void pageBreaks();
+    void sheetCuts_data();
+    void sheetCuts();
+    void nestedBreakReopensElements();
+    void factAcrossPages();
+    void sheetsBuiltOnOtherThreadsBelongToCaller();
+    void craftedBreaksStayBounded();
     void deepNesting_data();
     void deepNesting();
     void decodeEntities_data();
@@ -77,7 +85,7 @@ void TestHtmlLoader::visibleText()
     const QString text = part.pages.join(u'\n');
     QVERIFY2(text.contains(shown), qPrintable(text));
     QVERIFY2(!text.contains(hidden), qPrintable(text));
-    QVERIFY(!part.html.contains(hidden) || hidden.startsWith(u'&') || hidden == u"<p>"_s);
+    QVERIFY(!part.sheets.join(QString()).contains(hidden) || hidden.startsWith(u'&') || hidden == u"<p>"_s);
 }
 
 void TestHtmlLoader::textIsTheViewDocumentsText()
@@ -86,9 +94,11 @@ void TestHtmlLoader::textIsTheViewDocumentsText()
                          "<p>End</p></body></html>"_s;
     const HtmlLoader::Part part = HtmlLoader::load(html);
     QCOMPARE(part.pages.size(), 1);
-    QCOMPARE(part.pages.constFirst(), part.document->toPlainText());
-    // A document rebuilt from the cleaned HTML (as partDocument does) gives the same text.
-    const auto again = HtmlLoader::makeDocument(part.html);
+    QCOMPARE(part.sheets.size(), 1);
+    QCOMPARE(part.documents.size(), size_t(1));
+    QCOMPARE(part.pages.constFirst(), part.documents.front()->toPlainText());
+    // A document rebuilt from the cleaned HTML (as sheetDocument does) gives the same text.
+    const auto again = HtmlLoader::makeDocument(part.sheets.constFirst());
     QCOMPARE(again->toPlainText(), part.pages.constFirst());
     // Offsets are cursor positions.
     const int at = int(part.pages.constFirst().indexOf(u"June"_s));
@@ -161,9 +171,193 @@ void TestHtmlLoader::pageBreaks()
     QVERIFY(part.pages.at(1).contains(u"Page two"_s));
     QVERIFY(part.pages.at(2).contains(u"Page three"_s));
     QVERIFY(part.pages.at(3).contains(u"Four"_s));
-    const QString all = part.document->toPlainText();
-    for (qsizetype i = 0; i < part.pages.size(); ++i)
-        QCOMPARE(all.mid(part.pageOffsets.at(i), part.pages.at(i).size()), part.pages.at(i));
+    QCOMPARE(part.sheets.size(), 4);
+    QCOMPARE(part.documents.size(), size_t(4));
+    int offset = 0;
+    for (qsizetype i = 0; i < part.pages.size(); ++i) {
+        QCOMPARE(part.documents.at(size_t(i))->toPlainText(), part.pages.at(i));
+        QCOMPARE(part.pageOffsets.at(i), offset);
+        offset += int(part.pages.at(i).size()) + 1;
+    }
+}
+
+// Where the cleaner cuts a filing into pages, and where it must not.
+void TestHtmlLoader::sheetCuts_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QStringList>("pages"); // each page's text, white space simplified
+    const QString hr = u"<hr style=\"page-break-after:always\"/>"_s;
+    QTest::newRow("no breaks") << u"<html><body><p>One</p><p>Two</p></body></html>"_s << QStringList{u"One Two"_s};
+    QTest::newRow("hr after") << u"<html><body><p>One</p>"_s + hr + u"<p>Two</p></body></html>"_s
+                              << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("edgar 2016 hr") << u"<BODY><P>One</P><HR style=\"HEIGHT: 2px; WIDTH: 100%; PAGE-BREAK-AFTER: always; COLOR: #000000\" noShade><P>Two</P></BODY>"_s
+                                   << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("css3 break-before") << u"<body><p>One</p><div style=\"break-before: page\">Two</div></body>"_s
+                                       << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("css3 break-after") << u"<body><div style=\"break-after:page\">One</div><p>Two</p></body>"_s
+                                      << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("break after end tag") << u"<body><div style=\"page-break-after:always\"><p>One</p></div><p>Two</p></body>"_s
+                                         << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("inside a table") << u"<body><p>One</p><table><tr style=\"page-break-before:always\"><td>Cell</td></tr></table><p>Two</p></body>"_s
+                                    << QStringList{u"One Cell Two"_s};
+    QTest::newRow("inside hidden content") << u"<body><p>One</p><div style=\"display:none\">"_s + hr + u"x</div><p>Two</p></body>"_s
+                                           << QStringList{u"One Two"_s};
+    QTest::newRow("hidden element itself") << u"<body><p>One</p><hr style=\"display:none;page-break-after:always\"><p>Two</p></body>"_s
+                                           << QStringList{u"One Two"_s};
+    QTest::newRow("no blank first page") << u"<body><p>&#160;&nbsp; </p>"_s + hr + u"<p>One</p></body>"_s
+                                         << QStringList{u"One"_s};
+    QTest::newRow("no blank page between") << u"<body><p>One</p>"_s + hr + u"<p>&#160;</p>"_s + hr + u"<p>Two</p></body>"_s
+                                           << QStringList{u"One"_s, u"Two"_s};
+    QTest::newRow("none at the end") << u"<body><p>One</p>"_s + hr + u"\n<p>&nbsp;</p>\n</body></html>"_s
+                                     << QStringList{u"One"_s};
+    QTest::newRow("break before at the end") << u"<body><p>One</p><div style=\"page-break-before:always\"></div></body>"_s
+                                             << QStringList{u"One"_s};
+    QTest::newRow("fragment without body") << u"<p>One</p>"_s + hr + u"<p>Two</p>"_s << QStringList{u"One"_s, u"Two"_s};
+}
+
+void TestHtmlLoader::sheetCuts()
+{
+    QFETCH(QString, html);
+    QFETCH(QStringList, pages);
+    const HtmlLoader::Part part = HtmlLoader::load(html);
+    QStringList simplified;
+    for (const QString &p : part.pages)
+        simplified.append(p.simplified());
+    QCOMPARE(simplified, pages);
+    QCOMPARE(part.sheets.size(), part.pages.size());
+    for (qsizetype i = 0; i < part.sheets.size(); ++i) {
+        const QString &sheet = part.sheets.at(i);
+        QVERIFY2(sheet.startsWith(u"<html"_s, Qt::CaseInsensitive) || sheet.startsWith(u"<body"_s, Qt::CaseInsensitive),
+                 qPrintable(sheet));
+        QVERIFY2(sheet.contains(u"<body"_s, Qt::CaseInsensitive), qPrintable(sheet));
+        QVERIFY2(sheet.endsWith(u"</body></html>"_s) || sheet.endsWith(u"</body>"_s), qPrintable(sheet));
+        QCOMPARE(HtmlLoader::makeDocument(sheet)->toPlainText(), part.pages.at(i));
+    }
+}
+
+namespace {
+
+// Empty when every element a sheet opens is closed in order; otherwise what is wrong.
+QString nestingProblem(const QString &html)
+{
+    static const QStringList voids = {u"br"_s, u"hr"_s, u"img"_s, u"meta"_s, u"link"_s, u"input"_s, u"col"_s, u"wbr"_s};
+    QStringList open;
+    const qsizetype n = html.size();
+    for (qsizetype i = html.indexOf(u'<'); i >= 0; i = html.indexOf(u'<', i)) {
+        qsizetype j = i + 1;
+        const bool end = j < n && html.at(j) == u'/';
+        if (end)
+            ++j;
+        qsizetype k = j;
+        while (k < n && (html.at(k).isLetterOrNumber() || html.at(k) == u':'))
+            ++k;
+        const QString name = html.mid(j, k - j).toLower();
+        const qsizetype gt = html.indexOf(u'>', k);
+        if (name.isEmpty() || gt < 0)
+            return u"not a tag at %1"_s.arg(i);
+        i = gt + 1;
+        if (voids.contains(name) || html.at(gt - 1) == u'/')
+            continue;
+        if (!end) {
+            open.append(name);
+        } else if (open.isEmpty() || open.constLast() != name) {
+            return u"</%1> while %2 is open"_s.arg(name, open.join(u'>'));
+        } else {
+            open.removeLast();
+        }
+    }
+    return open.isEmpty() ? QString() : u"left open: "_s + open.join(u'>');
+}
+
+} // namespace
+
+void TestHtmlLoader::nestedBreakReopensElements()
+{
+    const QString html = u"<html lang=\"en\"><body style=\"margin:0\"><div class=\"outer\"><div style=\"font-weight:bold\">"
+                         "<p>Page one text</p><hr style=\"page-break-after:always\">"
+                         "<p>Page two <i>italic</i></p>"
+                         "<div style=\"page-break-before:always\"><span>Page three</span></div>"
+                         "</div></div><p>Still page three</p></body></html>"_s;
+    const HtmlLoader::Part part = HtmlLoader::load(html);
+    QCOMPARE(part.pages.size(), 3);
+    QCOMPARE(part.pages.at(0).trimmed(), u"Page one text"_s);
+    QCOMPARE(part.pages.at(1).trimmed(), u"Page two italic"_s);
+    QCOMPARE(part.pages.at(2).trimmed(), u"Page three\nStill page three"_s);
+    for (qsizetype i = 0; i < part.sheets.size(); ++i) {
+        const QString &sheet = part.sheets.at(i);
+        QVERIFY2(nestingProblem(sheet).isEmpty(), qPrintable(nestingProblem(sheet) + u": "_s + sheet));
+        // The open elements are reopened with their own start tags, attributes and all.
+        QVERIFY2(sheet.startsWith(u"<html lang=\"en\"><body style=\"margin:0\"><div class=\"outer\">"_s), qPrintable(sheet));
+        QCOMPARE(part.documents.at(size_t(i))->toPlainText(), part.pages.at(i));
+    }
+    // The bold of the outer div carries over to the next page.
+    QTextCursor cursor(part.documents.at(1).get());
+    cursor.setPosition(int(part.pages.at(1).indexOf(u"two"_s)) + 1);
+    QCOMPARE(cursor.charFormat().fontWeight(), int(QFont::Bold));
+}
+
+void TestHtmlLoader::factAcrossPages()
+{
+    // Facts on later pages keep their spans on their own page; a fact element left
+    // open at a cut gets no second anchor on the next page.
+    const QString html = u"<body><p>Cover</p><hr style=\"page-break-after:always\">"
+                         "<p>Name: <ix:nonNumeric name=\"dei:EntityRegistrantName\">BUCKLE, INC</ix:nonNumeric></p>"
+                         "<div><ix:nonNumeric name=\"dei:EntityFileNumber\">001-12951<div style=\"page-break-before:always\">"
+                         "more</div></ix:nonNumeric></div><p>Symbol <ix:nonNumeric name=\"dei:TradingSymbol\">BKE</ix:nonNumeric></p></body>"_s;
+    const HtmlLoader::Part part = HtmlLoader::load(html);
+    QCOMPARE(part.pages.size(), 3);
+    QCOMPARE(part.facts.size(), 3);
+    const DeiFact &name = part.facts.at(0);
+    QCOMPARE(name.span.page, 1);
+    QCOMPARE(part.pages.at(1).mid(name.span.start, name.span.length()), u"BUCKLE, INC"_s);
+    const DeiFact &number = part.facts.at(1);
+    QCOMPARE(number.span.page, 1);
+    QCOMPARE(number.value, u"001-12951"_s);
+    const DeiFact &symbol = part.facts.at(2);
+    QCOMPARE(symbol.span.page, 2);
+    QCOMPARE(part.pages.at(2).mid(symbol.span.start, symbol.span.length()), u"BKE"_s);
+    QCOMPARE(part.sheets.at(2).count(u"fl-fact-"_s), 1);
+    for (const QString &sheet : part.sheets)
+        QVERIFY2(nestingProblem(sheet).isEmpty(), qPrintable(nestingProblem(sheet) + u": "_s + sheet));
+}
+
+void TestHtmlLoader::sheetsBuiltOnOtherThreadsBelongToCaller()
+{
+    QString html = u"<html><body>"_s;
+    for (int i = 0; i < 40; ++i)
+        html += u"<p>Page %1</p><hr style=\"page-break-after:always\">"_s.arg(i);
+    html += u"</body></html>"_s;
+    HtmlLoader::Part part;
+    QThread *const worker = QThread::create([&] { part = HtmlLoader::load(html); });
+    worker->start();
+    QVERIFY(worker->wait(60000));
+    QCOMPARE(part.documents.size(), size_t(40));
+    for (size_t i = 0; i < part.documents.size(); ++i) {
+        QCOMPARE(part.documents.at(i)->thread(), worker);
+        QCOMPARE(part.pages.at(qsizetype(i)).trimmed(), u"Page %1"_s.arg(i));
+    }
+    delete worker;
+    part = HtmlLoader::load(html);
+    for (const auto &doc : part.documents)
+        QCOMPARE(doc->thread(), QThread::currentThread());
+}
+
+void TestHtmlLoader::craftedBreaksStayBounded()
+{
+    // Long start tags open around many breaks would be repeated on every page.
+    const QString hr = u"x<hr style=\"page-break-after:always\">"_s;
+    const QString longTags = u"<div title=\""_s + QString(200, u'a') + u"\">"_s;
+    const QString html = u"<html><body>"_s + longTags.repeated(100) + hr.repeated(5000) + u"</body></html>"_s;
+    const HtmlCleaner::Result cleaned = HtmlCleaner::clean(html);
+    QCOMPARE(cleaned.sheets.size(), 1);
+    QVERIFY(cleaned.sheets.constFirst().size() < 2 * html.size());
+    // Many breaks: the page count is capped, the text all kept.
+    const QString many = u"<html><body>"_s + hr.repeated(30000) + u"end</body></html>"_s;
+    const HtmlCleaner::Result capped = HtmlCleaner::clean(many);
+    QVERIFY(capped.sheets.size() > 1000);
+    QVERIFY(capped.sheets.size() <= 10000);
+    QCOMPARE(capped.sheets.join(QString()).count(u'x'), 30000);
+    QVERIFY(capped.sheets.constLast().contains(u"end"_s));
 }
 
 void TestHtmlLoader::deepNesting_data()
