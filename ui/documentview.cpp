@@ -233,10 +233,22 @@ void DocumentView::showPart(int part)
         m_shown = Shown::Pdf;
         m_pdf->setHighlights(m_highlights);
         m_stack->setCurrentWidget(m_pdf);
-    } else if (QTextDocument *text = p.hasText() && p.kind != DocumentPart::Kind::Binary
-                   && p.kind != DocumentPart::Kind::Pdf ? m_document->partDocument(part) : nullptr) {
+    } else if (p.hasText() && m_document->sheetCount(part) > 0) {
         m_shown = Shown::Reading;
-        m_reading->setDocument(text, p.firstPage, p.pageOffsets);
+        ReadingSource source;
+        source.firstPage = p.firstPage;
+        source.pageOffsets = p.pageOffsets;
+        for (int i = 0; i < m_document->sheetCount(part); ++i)
+            source.sheetStarts.append(m_document->sheetStart(part, i));
+        if (p.kind == DocumentPart::Kind::Html) {
+            source.text = m_document->content().text.pages.mid(p.firstPage, p.pageCount).join(u'\n');
+        } else if (QTextDocument *doc = m_document->partDocument(part)) {
+            source.text = doc->toPlainText();
+        }
+        // Sheets are made as the view reaches them; the document outlives what it shows.
+        FilingDocument *document = m_document;
+        source.document = [document, part](int sheet) { return document->sheetDocument(part, sheet); };
+        m_reading->setSource(source);
         m_reading->setHighlights(m_highlights);
         m_stack->setCurrentWidget(m_reading);
     } else {

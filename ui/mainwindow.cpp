@@ -523,21 +523,17 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     QtConcurrent::run([path, options, guiThread] {
         LoadResult result;
         std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, options, &result.error);
-        // The document is used on the GUI thread from now on. Its text documents are
-        // laid out here, off the GUI thread, then handed over with the PDF.
+        // The document is used on the GUI thread from now on. The text documents of plain
+        // parts are made here, off the GUI thread, then handed over with the PDF and the
+        // sheets of HTML parts made while loading.
         if (doc) {
-            if (doc->pdf() && doc->pdf()->thread() != guiThread)
-                doc->pdf()->moveToThread(guiThread);
             const QList<DocumentPart> &parts = doc->content().parts;
             for (int i = 0; i < parts.size(); ++i) {
                 const DocumentPart &part = parts.at(i);
-                if (!part.hasText() || part.kind == DocumentPart::Kind::Pdf
-                    || part.kind == DocumentPart::Kind::Binary)
-                    continue;
-                QTextDocument *text = doc->partDocument(i);
-                if (text && text->thread() != guiThread)
-                    text->moveToThread(guiThread);
+                if (part.hasText() && (part.kind == DocumentPart::Kind::Text || part.kind == DocumentPart::Kind::Header))
+                    doc->partDocument(i);
             }
+            doc->moveToThread(guiThread);
         }
         result.document = std::move(doc);
         return result;

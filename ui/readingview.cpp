@@ -76,18 +76,42 @@ ReadingView::~ReadingView() = default;
 
 void ReadingView::setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets)
 {
-    disconnect(m_layoutConnection);
+    ReadingSource source;
+    if (document) {
+        source.firstPage = firstPage;
+        source.pageOffsets = pageOffsets;
+        source.text = document->toPlainText();
+        source.sheetStarts = {0};
+        QPointer<QTextDocument> doc(document);
+        source.document = [doc](int) { return doc.data(); };
+    }
+    setSource(source);
+}
+
+void ReadingView::setSource(const ReadingSource &source)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_layoutConnections))
+        disconnect(c);
+    m_layoutConnections.clear();
     m_layoutTimer->stop();
     m_layoutFrontier = QTextBlock();
     m_pendingScroll = Range{-1, -1};
-    m_document = document;
-    m_firstPage = document ? firstPage : 0;
-    m_pageOffsets = document ? pageOffsets : QList<int>();
-    m_plainText = document ? document->toPlainText() : QString();
-    if (document) {
-        if (m_pageOffsets.isEmpty())
-            m_pageOffsets.append(0);
+    m_source = source.sheetStarts.isEmpty() ? ReadingSource() : source;
+    m_sheets.clear();
+    const int n = int(m_source.sheetStarts.size());
+    for (int i = 0; i < n; ++i) {
+        Sheet sheet;
+        sheet.start = m_source.sheetStarts.at(i);
+        const int end = i + 1 < n ? m_source.sheetStarts.at(i + 1) - 1 : int(m_source.text.size());
+        sheet.length = std::max(0, end - sheet.start);
+        m_sheets.append(sheet);
     }
+    m_frontierSheet = 0;
+    m_firstPage = m_source.firstPage;
+    m_pageOffsets = m_source.pageOffsets;
+    m_plainText = m_source.text;
+    if (!m_sheets.isEmpty() && m_pageOffsets.isEmpty())
+        m_pageOffsets.append(0);
     m_documentSize = QSizeF();
     m_highlights.clear();
     m_highlightOrder.clear();
@@ -98,20 +122,8 @@ void ReadingView::setDocument(QTextDocument *document, int firstPage, const QLis
     m_focusedId.clear();
     m_focusedSpan = SourceSpan();
     m_currentPage = -1;
-    if (document) {
+    if (!m_sheets.isEmpty())
         startLayout();
-        // Should the layout change later (fonts, resources), the marks follow it. Connected
-        // after the first slice: the layout reports sizes synchronously while it starts.
-        m_layoutConnection = connect(document->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
-                                     this, [this] {
-                                         if (!layoutComplete())
-                                             return;
-                                         m_documentSize = m_document->documentLayout()->documentSize();
-                                         m_rects.clear();
-                                         updateScrollBars();
-                                         viewport()->update();
-                                     });
-    }
     updateScrollBars();
     horizontalScrollBar()->setValue(0);
     verticalScrollBar()->setValue(0);
@@ -130,25 +142,57 @@ void ReadingView::prepareLayout(QTextDocument *document)
 
 void ReadingView::startLayout()
 {
-    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
-    // Qt's own lazy layout continues from a timer in chunks that double up to 200000
-    // characters (a second or more); the slices below replace it.
-    layout->installEventFilter(this);
-    // A fixed width: zoom scales the painting and never reflows the document.
-    if (!qFuzzyCompare(m_document->textWidth(), pageWidth))
-        m_document->setTextWidth(pageWidth); // lays out the first chunk only
     m_laidOutBottom = 0;
     m_laidOutPosition = 0;
-    m_layoutFrontier = m_document->begin();
-    if (!m_layoutFrontier.isValid() || !m_layoutFrontier.layout() || m_layoutFrontier.layout()->lineCount() > 0)
-        advanceLayoutFrontier(); // laid out before, or the first chunk already
+    m_frontierSheet = 0;
+    openFrontierSheet();
     layOutFor(m_plainText.size() <= kSynchronousLength ? std::numeric_limits<qint64>::max() : kFirstSliceMs);
     if (!layoutComplete())
         m_layoutTimer->start();
 }
 
+// One step of opening the frontier sheet, so that parsing a sheet and laying out its first
+// chunk (a few tens of milliseconds each on a long page) fall in different time slices: first
+// its document is made (or found made already), then its layout starts at the page width, which
+// lays out the first chunk. A sheet without a document is finished at once, empty.
+void ReadingView::openFrontierSheet()
+{
+    Sheet &sheet = m_sheets[m_frontierSheet];
+    if (!sheet.requested) {
+        sheet.requested = true;
+        if (!sheet.document && m_source.document) {
+            sheet.document = m_source.document(m_frontierSheet);
+            if (sheet.document)
+                return;
+        }
+    }
+    QTextDocument *doc = sheet.document;
+    if (!doc) {
+        finishFrontierSheet();
+        return;
+    }
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    // Qt's own lazy layout continues from a timer in chunks that double up to 200000
+    // characters (a second or more); the slices below replace it.
+    layout->installEventFilter(this);
+    // A fixed width: zoom scales the painting and never reflows the document.
+    if (!qFuzzyCompare(doc->textWidth(), pageWidth))
+        doc->setTextWidth(pageWidth); // lays out the first chunk only
+    m_layoutFrontier = doc->begin();
+    const QTextBlock first = m_layoutFrontier;
+    if (!first.isValid() || !first.layout() || first.layout()->lineCount() > 0)
+        advanceLayoutFrontier(); // laid out before, or the first chunk already
+}
+
+bool ReadingView::layoutStarted(int sheet) const
+{
+    return sheet >= 0 && sheet < m_sheets.size()
+        && (sheet < m_frontierSheet || (sheet == m_frontierSheet && m_layoutFrontier.isValid()));
+}
+
 void ReadingView::advanceLayoutFrontier()
 {
+    Sheet &sheet = m_sheets[m_frontierSheet];
     QTextBlock b = m_layoutFrontier;
     while (b.isValid() && (!b.isVisible() || (b.layout() && b.layout()->lineCount() > 0)))
         b = b.next();
@@ -156,24 +200,75 @@ void ReadingView::advanceLayoutFrontier()
         b = b.next(); // always progress, whatever the block's layout says
     m_layoutFrontier = b;
     if (!b.isValid()) {
-        m_layoutTimer->stop();
-        m_documentSize = m_document->documentLayout()->documentSize(); // finished: cheap now
-        m_laidOutPosition = int(m_plainText.size()) + 1;
-        m_laidOutBottom = std::numeric_limits<qreal>::max();
+        finishFrontierSheet();
         return;
     }
-    m_laidOutPosition = b.position();
+    m_laidOutPosition = sheet.start + b.position();
     const QTextBlock last = b.previous();
     if (last.isValid())
-        m_laidOutBottom = std::max(m_laidOutBottom, m_document->documentLayout()->blockBoundingRect(last).bottom());
+        sheet.height = std::max(sheet.height, sheet.document->documentLayout()->blockBoundingRect(last).bottom());
+    m_laidOutBottom = sheet.top + sheet.height;
     // Until complete, the height laid out so far scaled by the share of text it holds.
     const qreal share = qreal(std::max(1, m_laidOutPosition)) / std::max(1, int(m_plainText.size()));
     m_documentSize = QSizeF(pageWidth, std::max(m_laidOutBottom, m_laidOutBottom / share));
 }
 
+void ReadingView::finishFrontierSheet()
+{
+    Sheet &sheet = m_sheets[m_frontierSheet];
+    if (QTextDocument *doc = sheet.document) {
+        sheet.height = doc->documentLayout()->documentSize().height(); // finished: cheap now
+        // Should the layout change later (fonts, resources), the sheets and marks follow it.
+        m_layoutConnections.append(connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+                                           this, &ReadingView::sheetResized));
+    } else {
+        sheet.height = 0;
+    }
+    m_layoutFrontier = QTextBlock();
+    const qreal next = sheet.top + sheet.height + kSheetGap;
+    ++m_frontierSheet;
+    if (layoutComplete()) {
+        m_layoutTimer->stop();
+        m_laidOutPosition = int(m_plainText.size()) + 1;
+        m_laidOutBottom = std::numeric_limits<qreal>::max();
+        m_documentSize = QSizeF(pageWidth, sheet.top + sheet.height);
+        return;
+    }
+    Sheet &following = m_sheets[m_frontierSheet];
+    following.top = next;
+    following.height = 0;
+    m_laidOutPosition = following.start;
+    m_laidOutBottom = next;
+    const qreal share = qreal(std::max(1, m_laidOutPosition)) / std::max(1, int(m_plainText.size()));
+    m_documentSize = QSizeF(pageWidth, std::max(m_laidOutBottom, m_laidOutBottom / share));
+}
+
+void ReadingView::sheetResized()
+{
+    // Heights of the finished sheets again, and the tops below them.
+    qreal top = 0;
+    for (int i = 0; i < m_frontierSheet; ++i) {
+        Sheet &sheet = m_sheets[i];
+        sheet.top = top;
+        if (sheet.document)
+            sheet.height = sheet.document->documentLayout()->documentSize().height();
+        top += sheet.height + kSheetGap;
+    }
+    if (layoutComplete()) {
+        m_documentSize = QSizeF(pageWidth, m_sheets.isEmpty() ? 0 : top - kSheetGap);
+    } else {
+        Sheet &frontier = m_sheets[m_frontierSheet];
+        frontier.top = top;
+        m_laidOutBottom = top + frontier.height;
+    }
+    m_rects.clear();
+    updateScrollBars();
+    viewport()->update();
+}
+
 void ReadingView::layoutSlice(qint64 budgetMs)
 {
-    if (!m_document || layoutComplete()) {
+    if (m_sheets.isEmpty() || layoutComplete()) {
         m_layoutTimer->stop();
         return;
     }
@@ -195,10 +290,15 @@ void ReadingView::layOutFor(qint64 budgetMs)
 {
     QElapsedTimer clock;
     clock.start();
-    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
     while (!layoutComplete() && clock.elapsed() < budgetMs) {
-        if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0)
-            layout->blockBoundingRect(m_layoutFrontier); // lays out one chunk from the frontier
+        if (!m_layoutFrontier.isValid()) { // a sheet not opened yet
+            openFrontierSheet();
+            continue;
+        }
+        if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0) {
+            // lays out one chunk from the frontier
+            m_sheets.at(m_frontierSheet).document->documentLayout()->blockBoundingRect(m_layoutFrontier);
+        }
         advanceLayoutFrontier();
     }
 }
@@ -210,7 +310,7 @@ bool ReadingView::isLaidOut(Range r) const
 
 QSizeF ReadingView::documentSize() const
 {
-    return m_document ? m_documentSize : QSizeF();
+    return m_sheets.isEmpty() ? QSizeF() : m_documentSize;
 }
 
 void ReadingView::scrollWhenLaidOut(Range r, bool toTop)
@@ -240,19 +340,41 @@ bool ReadingView::eventFilter(QObject *watched, QEvent *event)
     return QAbstractScrollArea::eventFilter(watched, event);
 }
 
-QTextDocument *ReadingView::document() const
+QTextDocument *ReadingView::sheetDocument(int sheet) const
 {
-    return m_document;
+    return sheet >= 0 && sheet < m_sheets.size() ? m_sheets.at(sheet).document.data() : nullptr;
+}
+
+int ReadingView::sheetAt(int position) const
+{
+    if (m_sheets.isEmpty())
+        return -1;
+    auto it = std::upper_bound(m_sheets.cbegin(), m_sheets.cend(), position,
+                               [](int pos, const Sheet &s) { return pos < s.start; });
+    return std::max(0, int(it - m_sheets.cbegin()) - 1);
+}
+
+int ReadingView::sheetAtY(qreal y) const
+{
+    // Sheets up to the frontier have their place; the frontier one once its layout began.
+    int last = std::min(m_frontierSheet, int(m_sheets.size()) - 1);
+    if (last >= 0 && !layoutStarted(last))
+        --last;
+    if (last < 0)
+        return -1;
+    auto end = m_sheets.cbegin() + last + 1;
+    auto it = std::upper_bound(m_sheets.cbegin(), end, y, [](qreal v, const Sheet &s) { return v < s.top; });
+    return std::max(0, int(it - m_sheets.cbegin()) - 1);
 }
 
 void ReadingView::clear()
 {
-    setDocument(nullptr, 0, {});
+    setSource(ReadingSource());
 }
 
 bool ReadingView::containsPage(int page) const
 {
-    return m_document && page >= m_firstPage && page < m_firstPage + pageCount();
+    return !m_sheets.isEmpty() && page >= m_firstPage && page < m_firstPage + pageCount();
 }
 
 int ReadingView::positionOf(int page, int offset) const
@@ -264,7 +386,7 @@ int ReadingView::positionOf(int page, int offset) const
 
 SourceSpan ReadingView::spanOf(int from, int to) const
 {
-    if (!m_document || m_pageOffsets.isEmpty() || from < m_pageOffsets.first() || to < from)
+    if (m_sheets.isEmpty() || m_pageOffsets.isEmpty() || from < m_pageOffsets.first() || to < from)
         return SourceSpan();
     auto it = std::upper_bound(m_pageOffsets.cbegin(), m_pageOffsets.cend(), from);
     const int i = int(it - m_pageOffsets.cbegin()) - 1;
@@ -356,20 +478,27 @@ QRectF ReadingView::toViewport(const QRectF &r) const
 
 int ReadingView::positionAt(QPointF viewportPos) const
 {
-    if (!m_document)
-        return -1;
     QPointF p = toDocument(viewportPos);
     // Below the laid-out part, the last laid-out line: a hit test there would lay out.
     p.setY(std::min(p.y(), m_laidOutBottom - 1));
-    return m_document->documentLayout()->hitTest(p, Qt::FuzzyHit);
+    const int i = sheetAtY(p.y());
+    if (i < 0)
+        return -1;
+    const Sheet &sheet = m_sheets.at(i);
+    if (!sheet.document)
+        return sheet.start;
+    // In the gap below a sheet, its last line.
+    const QPointF local(p.x(), std::min(p.y() - sheet.top, std::max<qreal>(0, sheet.height - 1)));
+    const int pos = sheet.document->documentLayout()->hitTest(local, Qt::FuzzyHit);
+    return pos < 0 ? -1 : sheet.start + std::min(pos, sheet.length);
 }
 
 void ReadingView::updateScrollBars()
 {
     const QSizeF doc = documentSize();
     const QSize vp = viewport()->size();
-    const qreal w = m_document ? (doc.width() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
-    const qreal h = m_document ? (doc.height() + 2 * kPad) * m_zoom + 2 * kMargin : 0;
+    const qreal w = m_sheets.isEmpty() ? 0 : (doc.width() + 2 * kPad) * m_zoom + 2 * kMargin;
+    const qreal h = m_sheets.isEmpty() ? 0 : (doc.height() + 2 * kPad) * m_zoom + 2 * kMargin;
     horizontalScrollBar()->setRange(0, std::max(0, int(std::ceil(w)) - vp.width()));
     horizontalScrollBar()->setPageStep(vp.width());
     verticalScrollBar()->setRange(0, std::max(0, int(std::ceil(h)) - vp.height()));
@@ -393,7 +522,7 @@ void ReadingView::zoomOut()
 
 void ReadingView::fitWidth()
 {
-    if (!m_document)
+    if (m_sheets.isEmpty())
         return;
     const qreal w = documentSize().width() + 2 * kPad;
     setZoom((viewport()->width() - 2 * kMargin) / w);
@@ -426,15 +555,21 @@ const QList<QRectF> &ReadingView::rangeRects(Range r)
     if (!isLaidOut(r))
         return notLaidOut;
     QList<QRectF> rects;
-    if (m_document && r.from >= 0 && r.to > r.from) {
-        QAbstractTextDocumentLayout *layout = m_document->documentLayout();
-        for (QTextBlock block = m_document->findBlock(r.from); block.isValid() && block.position() < r.to;
+    for (int i = r.from >= 0 && r.to > r.from ? sheetAt(r.from) : int(m_sheets.size());
+         i < m_sheets.size() && m_sheets.at(i).start < r.to; ++i) {
+        const Sheet &sheet = m_sheets.at(i);
+        if (!sheet.document)
+            continue;
+        const int localFrom = std::max(0, r.from - sheet.start);
+        const int localTo = std::min(sheet.length, r.to - sheet.start);
+        QAbstractTextDocumentLayout *layout = sheet.document->documentLayout();
+        for (QTextBlock block = sheet.document->findBlock(localFrom); block.isValid() && block.position() < localTo;
              block = block.next()) {
-            const QPointF blockOrigin = layout->blockBoundingRect(block).topLeft(); // lays the block out
+            const QPointF blockOrigin = layout->blockBoundingRect(block).topLeft() + QPointF(0, sheet.top); // lays the block out
             const QTextLayout *tl = block.layout();
             const int bs = block.position();
-            const int from = std::max(r.from, bs) - bs;
-            const int to = std::min(r.to, bs + block.length() - 1) - bs;
+            const int from = std::max(localFrom, bs) - bs;
+            const int to = std::min(localTo, bs + block.length() - 1) - bs;
             if (!tl || to <= from)
                 continue;
             for (int i = 0; i < tl->lineCount(); ++i) {
@@ -536,31 +671,41 @@ void ReadingView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
     p.fillRect(viewport()->rect(), palette().color(QPalette::Window).darker(125));
-    if (!m_document)
+    if (m_sheets.isEmpty())
         return;
-    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
     const QSizeF docSize = documentSize();
     const QPointF o = origin();
-    const QRectF paper(o - QPointF(kPad, kPad) * m_zoom, (docSize + QSizeF(2 * kPad, 2 * kPad)) * m_zoom);
-    p.fillRect(paper.translated(1.5, 2), QColor(0, 0, 0, 60));
-    // The filing is paper: black on white in any palette, as its authors formatted it.
-    p.fillRect(paper, Qt::white);
-
     const QRectF visibleDoc(toDocument(QPointF(0, 0)), toDocument(QPointF(viewport()->width(), viewport()->height())));
-    p.save();
-    p.setClipRect(paper); // some filings draw rules wider than the width they lay out at
-    p.translate(o);
-    p.scale(m_zoom, m_zoom);
     QAbstractTextDocumentLayout::PaintContext ctx;
-    ctx.clip = visibleDoc;
-    ctx.clip.setBottom(std::min(visibleDoc.bottom(), m_laidOutBottom)); // never lays out while painting
     ctx.palette = palette();
     ctx.palette.setColor(QPalette::Text, Qt::black);
     ctx.palette.setColor(QPalette::Base, Qt::white);
     ctx.palette.setColor(QPalette::Link, QColor(0, 0, 238));
-    if (ctx.clip.height() > 0)
-        layout->draw(&p, ctx);
-    p.restore();
+    // Each sheet is a sheet of paper: black on white in any palette, as its authors formatted it.
+    for (int i = std::max(0, sheetAtY(visibleDoc.top())); i < m_sheets.size() && i <= m_frontierSheet; ++i) {
+        const Sheet &sheet = m_sheets.at(i);
+        if (!layoutStarted(i) || sheet.top > visibleDoc.bottom())
+            break;
+        if (!sheet.document)
+            continue;
+        const qreal bottom = i < m_frontierSheet ? sheet.top + sheet.height : m_laidOutBottom;
+        if (bottom + kPad < visibleDoc.top())
+            continue;
+        const QRectF paper = toViewport(QRectF(-kPad, sheet.top - kPad, docSize.width() + 2 * kPad,
+                                               bottom - sheet.top + 2 * kPad));
+        p.fillRect(paper.translated(1.5, 2), QColor(0, 0, 0, 60));
+        p.fillRect(paper, Qt::white);
+        p.save();
+        p.setClipRect(paper); // some filings draw rules wider than the width they lay out at
+        p.translate(o);
+        p.scale(m_zoom, m_zoom);
+        p.translate(0, sheet.top);
+        ctx.clip = visibleDoc.translated(0, -sheet.top);
+        ctx.clip.setBottom(std::min(ctx.clip.bottom(), bottom - sheet.top)); // never lays out while painting
+        if (ctx.clip.height() > 0)
+            sheet.document->documentLayout()->draw(&p, ctx);
+        p.restore();
+    }
     if (visibleDoc.bottom() > m_laidOutBottom) {
         p.setPen(QColor(0, 0, 0, 140));
         const QRectF blank = toViewport(QRectF(0, std::max(visibleDoc.top(), m_laidOutBottom), docSize.width(),
@@ -621,7 +766,7 @@ void ReadingView::scrollContentsBy(int, int)
 void ReadingView::updateCurrentPage()
 {
     int page = -1;
-    if (m_document && !m_pageOffsets.isEmpty()) {
+    if (!m_sheets.isEmpty() && !m_pageOffsets.isEmpty()) {
         const int pos = positionAt(QPointF(viewport()->width() / 2.0, 16));
         page = spanOf(std::max(pos, m_pageOffsets.first()), std::max(pos, m_pageOffsets.first())).page;
     }
@@ -646,11 +791,16 @@ void ReadingView::goToPage(int page)
 void ReadingView::scrollToTop(int pos)
 {
     m_pendingScroll = Range{-1, -1};
-    const QTextBlock block = m_document->findBlock(pos);
-    const QRectF r = m_document->documentLayout()->blockBoundingRect(block);
-    qreal y = r.top();
+    const int i = sheetAt(pos);
+    if (i < 0 || !m_sheets.at(i).document)
+        return;
+    const Sheet &sheet = m_sheets.at(i);
+    const int local = std::clamp(pos - sheet.start, 0, sheet.length);
+    const QTextBlock block = sheet.document->findBlock(local);
+    const QRectF r = sheet.document->documentLayout()->blockBoundingRect(block);
+    qreal y = sheet.top + r.top();
     if (const QTextLayout *tl = block.layout()) {
-        const QTextLine line = tl->lineForTextPosition(pos - block.position());
+        const QTextLine line = tl->lineForTextPosition(local - block.position());
         if (line.isValid())
             y += line.y();
     }
@@ -700,7 +850,7 @@ void ReadingView::keyPressEvent(QKeyEvent *event)
 
 void ReadingView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_document) {
+    if (event->button() != Qt::LeftButton || m_sheets.isEmpty()) {
         QAbstractScrollArea::mousePressEvent(event);
         return;
     }
@@ -761,18 +911,20 @@ void ReadingView::mouseReleaseEvent(QMouseEvent *event)
 
 void ReadingView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_document)
+    if (event->button() != Qt::LeftButton || m_sheets.isEmpty())
         return;
     const int pos = positionAt(event->position());
-    if (pos < 0)
+    const int i = sheetAt(pos);
+    if (pos < 0 || i < 0 || !m_sheets.at(i).document)
         return;
-    QTextCursor c(m_document);
-    c.setPosition(pos);
+    const Sheet &sheet = m_sheets.at(i);
+    QTextCursor c(sheet.document);
+    c.setPosition(std::clamp(pos - sheet.start, 0, sheet.length));
     c.select(QTextCursor::WordUnderCursor);
     if (!c.hasSelection())
         return;
-    m_anchor = c.selectionStart();
-    m_position = c.selectionEnd();
+    m_anchor = sheet.start + c.selectionStart();
+    m_position = sheet.start + c.selectionEnd();
     m_selecting = false;
     viewport()->update();
     Q_EMIT selectionChanged(selectedSpan());
@@ -834,7 +986,7 @@ int ReadingView::find(const QString &text, Qt::CaseSensitivity cs)
 {
     m_findHits.clear();
     m_currentHit = -1;
-    if (!text.isEmpty() && m_document) {
+    if (!text.isEmpty() && !m_sheets.isEmpty()) {
         for (qsizetype i = m_plainText.indexOf(text, 0, cs); i >= 0;
              i = m_plainText.indexOf(text, i + text.size(), cs))
             m_findHits.append(Range{int(i), int(i + text.size())});

@@ -8,18 +8,37 @@
 #include <QtGui/QTextBlock>
 #include <QtWidgets/QAbstractScrollArea>
 
+#include <functional>
+
 class QTextDocument;
 class QTimer;
 class QVariantAnimation;
 
+// What a ReadingView shows: one text part of a filing as a column of "sheets", each its own
+// QTextDocument (an HTML part has one per page, a plain-text part one for all its pages).
+// Positions in the part's view text: sheet i covers [sheetStarts[i], sheetStarts[i] + its
+// length), the positions between sheets being separators; page firstPage + j begins at
+// pageOffsets[j].
+struct ReadingSource
+{
+    int firstPage = 0;
+    QList<int> pageOffsets;
+    QString text;            // the part's view text: sheet texts joined by one separator each
+    QList<int> sheetStarts;  // ascending, the first 0
+    // The document of a sheet, made on demand on the GUI thread and owned by the caller
+    // (who keeps it alive while shown); nullptr shows the sheet empty.
+    std::function<QTextDocument *(int sheet)> document;
+};
+
 // A read-only view of one text part of a filing (HTML, plain text, a submission's header or
-// document) laid out as a page of fixed width and scaled for zoom, so zooming never reflows a
-// long filing. Spans map to QTextCursor positions through the part's page offsets; entity
-// highlights, the selection and find hits are painted over the text. Links are not followed.
-// A long part is laid out on the GUI thread in short time slices after setDocument() returns
-// (text layouts must be made on the thread that paints them); until layoutComplete(), the
-// height is estimated, what is not laid out yet shows blank, and a scroll to a span there
-// (showSpan, find, goToPage) happens as soon as the layout reaches it.
+// document): its sheets are laid out as pages of paper of fixed width, one below the other, and
+// scaled for zoom, so zooming never reflows a long filing. Spans map to view-text positions
+// through the part's page offsets; entity highlights, the selection and find hits are painted
+// over the text. Links are not followed. The sheets are made and laid out on the GUI thread in
+// short time slices after setSource() returns (text layouts must be made on the thread that
+// paints them), from the top down; until layoutComplete(), the height is estimated, what is not
+// laid out yet shows blank, and a scroll to a span there (showSpan, find, goToPage) happens as
+// soon as the layout reaches it.
 class ReadingView final : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -27,14 +46,19 @@ public:
     explicit ReadingView(QWidget *parent = nullptr);
     ~ReadingView() override;
 
-    // Shows a part: text-layer page firstPage + i begins at cursor position pageOffsets[i].
-    // The document is not owned; nullptr clears. Highlights and find are reset. Returns after
-    // one time slice of layout: a short part is then complete, a long one continues later.
+    // Shows a part. Highlights and find are reset. Returns after one time slice of layout: a
+    // short part is then complete, a long one continues later. A source without sheets clears.
+    void setSource(const ReadingSource &source);
+    // A part in one document: text-layer page firstPage + i begins at cursor position
+    // pageOffsets[i]. The document is not owned; nullptr clears.
     void setDocument(QTextDocument *document, int firstPage, const QList<int> &pageOffsets);
-    // True once the whole document is laid out (also when there is no document).
-    bool layoutComplete() const { return !m_layoutFrontier.isValid(); }
+    // True once every sheet is laid out (also when there is nothing shown).
+    bool layoutComplete() const { return m_frontierSheet >= m_sheets.size(); }
     void clear();
-    QTextDocument *document() const;
+    bool isEmpty() const { return m_sheets.isEmpty(); }
+    int sheetCount() const { return int(m_sheets.size()); }
+    // The sheet's document once the layout has made it (nullptr before).
+    QTextDocument *sheetDocument(int sheet) const;
     int firstPage() const { return m_firstPage; }
     int pageCount() const { return int(m_pageOffsets.size()); }
     bool containsPage(int page) const;
@@ -123,19 +147,38 @@ private:
     void scrollToRange(Range r);
     void updateCurrentPage();
     void updateSelection(QPointF viewportPos);
+    struct Sheet
+    {
+        QPointer<QTextDocument> document; // null until the layout reaches the sheet
+        int start = 0;    // view-text position of its first character
+        int length = 0;   // its characters
+        qreal top = 0;    // document y of its text; known for sheets up to the frontier
+        qreal height = 0; // laid out so far (all of it behind the frontier)
+        bool requested = false; // its document was asked for
+    };
+    static constexpr qreal kSheetGap = 64; // document units from one sheet's text to the next's
+
+    int sheetAt(int position) const;        // the sheet holding (or ending at) a position
+    int sheetAtY(qreal documentY) const;    // the laid-out sheet at a height, -1 if none
     void startLayout();
     void layoutSlice(qint64 budgetMs); // then repaints and scrolls to a pending span
     void layOutFor(qint64 budgetMs);
+    void openFrontierSheet();          // one step: makes the frontier sheet's document, or starts its layout
+    bool layoutStarted(int sheet) const; // its layout began: it has a place and a laid-out top
     void advanceLayoutFrontier();
+    void finishFrontierSheet();
+    void sheetResized();
     QSizeF documentSize() const; // estimated until the layout is complete
     bool isLaidOut(Range r) const;
     void scrollWhenLaidOut(Range r, bool toTop);
     void scrollToTop(int position);
 
-    QPointer<QTextDocument> m_document;
-    QMetaObject::Connection m_layoutConnection;
+    ReadingSource m_source;
+    QList<Sheet> m_sheets;
+    QList<QMetaObject::Connection> m_layoutConnections;
     QTimer *m_layoutTimer = nullptr;
-    QTextBlock m_layoutFrontier; // the first block not laid out yet; invalid when complete
+    int m_frontierSheet = 0;     // the first sheet not completely laid out; sheetCount() when done
+    QTextBlock m_layoutFrontier; // in the frontier sheet: the first block not laid out yet
     int m_laidOutPosition = 0;   // cursor positions before this are laid out
     qreal m_laidOutBottom = 0;   // document y above which layout, drawing and hit tests are free
     QSizeF m_documentSize;
@@ -143,7 +186,7 @@ private:
     bool m_pendingScrollToTop = false;
     int m_firstPage = 0;
     QList<int> m_pageOffsets;
-    QString m_plainText; // the document's text, one character per cursor position
+    QString m_plainText; // the view text, one character per position
     qreal m_zoom = 1.0;
     int m_currentPage = -1;
 

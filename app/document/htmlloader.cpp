@@ -120,8 +120,6 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
         part.documents.push_back(std::move(sheet.document));
     }
     part.pageOffsets = joinedOffsets(part.pages);
-    part.document.m_pages = part.pages;
-    part.document.m_built = !part.documents.empty();
 
     // A fact starts at the first character carrying its anchor (the first sheet
     // that has it, should a cut have split the fact).

@@ -17,21 +17,6 @@ class QTextDocument;
 class HtmlLoader final
 {
 public:
-    // The part's view text (its pages joined by '\n') as read from the sheet
-    // documents; kept so that code written for one document per part still reads.
-    class ViewText final
-    {
-    public:
-        QString toPlainText() const { return m_pages.join(u'\n'); }
-        explicit operator bool() const { return m_built; }
-        const ViewText *operator->() const { return this; }
-
-    private:
-        friend class HtmlLoader;
-        QStringList m_pages;
-        bool m_built = false;
-    };
-
     struct Part
     {
         QStringList sheets;     // cleaned HTML of each page (see HtmlCleaner)
@@ -40,12 +25,11 @@ public:
         QList<DeiFact> facts;   // span.page counts from the part's first page
         // One per sheet, with no parent, living on the thread that called load().
         std::vector<std::unique_ptr<QTextDocument>> documents;
-        ViewText document;
         int droppedTags = 0;    // tags dropped by the nesting cap
     };
 
-    // Any thread. The sheet documents are built side by side on the global thread
-    // pool and handed to the calling thread before load() returns.
+    // Any thread. The sheet documents are built side by side on workerPool() and
+    // handed to the calling thread before load() returns.
     static Part load(QStringView html);
     static Part load(HtmlCleaner::Result cleaned);
     // A QTextDocument for one cleaned sheet with the settings every view uses.

@@ -233,7 +233,7 @@ void TestBadInput::deepHtmlIsFlattened()
     const QString text = doc->content().text.pages.join(u'\n');
     QVERIFY2(text.contains(u"Item 8.01 Other Events"_s), qPrintable(text.left(200)));
     QVERIFY(text.contains(u"after the nest"_s));
-    QVERIFY(doc->partDocument(0));
+    QVERIFY(doc->sheetDocument(0, 0));
 
     // Unclosed nesting, and the same through <span>s inside a table cell.
     QByteArray open = "<html><body><table><tr><td>" + QByteArray("<span><b>").repeated(depth / 2) + "Exhibit 99.1";

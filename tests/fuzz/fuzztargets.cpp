@@ -61,17 +61,13 @@ QString html(const QByteArray &input)
     const HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
     (void)HtmlCleaner::decodeEntities(text);
     const HtmlLoader::Part part = HtmlLoader::load(text);
-    if (!part.document)
-        return u"no QTextDocument"_s;
-    if (part.pages.size() != part.pageOffsets.size())
-        return u"%1 pages but %2 page offsets"_s.arg(part.pages.size()).arg(part.pageOffsets.size());
-    const QString plain = part.document->toPlainText();
+    if (part.documents.size() != size_t(part.pages.size()))
+        return u"%1 pages but %2 sheet documents"_s.arg(part.pages.size()).arg(part.documents.size());
+    if (part.pageOffsets != HtmlLoader::joinedOffsets(part.pages))
+        return u"page offsets are not those of the joined pages"_s;
     for (qsizetype i = 0; i < part.pages.size(); ++i) {
-        const int at = part.pageOffsets.at(i);
-        if (at < 0 || at + part.pages.at(i).size() > plain.size())
-            return u"page %1 lies outside the document text"_s.arg(i);
-        if (QStringView(plain).mid(at, part.pages.at(i).size()) != part.pages.at(i))
-            return u"page %1 is not the document text at its offset"_s.arg(i);
+        if (part.documents.at(size_t(i))->toPlainText() != part.pages.at(i))
+            return u"page %1 is not the text of its sheet document"_s.arg(i);
     }
     for (const DeiFact &f : part.facts) {
         if (!f.span.isValid())

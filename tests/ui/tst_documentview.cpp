@@ -147,11 +147,17 @@ void TestDocumentView::highlightFollowsSpanGeometry()
                     && qAbs(rects.at(i).bottom() - e.bottom()) < 0.01);
         }
     } else {
-        // The reading view shows the part's document: the span's text is at those positions.
-        const DocumentPart &part = m_doc->content().parts.at(m_view->currentPart());
-        QTextDocument *doc = m_doc->partDocument(m_view->currentPart());
+        // The reading view shows the part's sheets: the span's text is at those positions of
+        // the sheet that holds it.
+        const int partIndex = m_view->currentPart();
+        const DocumentPart &part = m_doc->content().parts.at(partIndex);
         const int pos = part.pageOffsets.at(span.page - part.firstPage) + span.start;
-        QCOMPARE(doc->toPlainText().mid(pos, span.length()), needle);
+        int sheet = m_doc->sheetCount(partIndex) - 1;
+        while (sheet > 0 && m_doc->sheetStart(partIndex, sheet) > pos)
+            --sheet;
+        QTextDocument *doc = m_doc->sheetDocument(partIndex, sheet);
+        QVERIFY(doc);
+        QCOMPARE(doc->toPlainText().mid(pos - m_doc->sheetStart(partIndex, sheet), span.length()), needle);
     }
 
     QSignalSpy clicked(m_view.get(), &DocumentView::highlightClicked);

@@ -360,9 +360,10 @@ void TestReadingView::layoutPreparedOnAnotherThread()
     QCOMPARE(clicked.size(), 1);
 }
 
-// A 10-K part of about 440k characters: setDocument() returns with the first screen laid out
-// and readable, the rest is laid out while the event loop runs, and a span near the end is
-// scrolled to, highlighted and clickable once the layout reaches it.
+// A 10-K part of about 440k characters in 116 pages, each page its own document ("sheet"):
+// setSource() returns with the first screen laid out and readable, the later sheets are made
+// and laid out while the event loop runs, and a span near the end is scrolled to, highlighted
+// and clickable once the layout reaches it.
 void TestReadingView::largeHtmlLaysOutInSlices()
 {
     FL_REQUIRE_CORPUS(path, "10k/abbv-10-k-2025-02-14.html");
@@ -374,17 +375,26 @@ void TestReadingView::largeHtmlLaysOutInSlices()
         return a.pageOffsets.size() < b.pageOffsets.size();
     });
     QVERIFY(largest != parts.cend() && largest->pageOffsets.size() > 50);
-    QTextDocument *doc = filing->partDocument(int(largest - parts.cbegin()));
-    QVERIFY(doc);
-    m_text = doc->toPlainText();
+    const int part = int(largest - parts.cbegin());
+    QCOMPARE(filing->sheetCount(part), largest->pageCount);
+    ReadingSource source;
+    source.firstPage = largest->firstPage;
+    source.pageOffsets = largest->pageOffsets;
+    source.text = filing->content().text.pages.mid(largest->firstPage, largest->pageCount).join(u'\n');
+    for (int i = 0; i < filing->sheetCount(part); ++i)
+        source.sheetStarts.append(filing->sheetStart(part, i));
+    source.document = [&filing, part](int sheet) { return filing->sheetDocument(part, sheet); };
+    m_text = source.text;
     QVERIFY(m_text.size() > 400000);
     const QList<int> offsets = largest->pageOffsets;
-    // For the record, not asserted: how long setDocument() and then each event-loop turn took.
+    // For the record, not asserted: how long setSource() and then each event-loop turn took.
     QElapsedTimer clock;
     clock.start();
-    m_view->setDocument(doc, largest->firstPage, offsets);
+    m_view->setSource(source);
     const qint64 setDocumentMs = clock.restart();
     QVERIFY(!m_view->layoutComplete());
+    QVERIFY(m_view->sheetDocument(0));
+    QVERIFY(!m_view->sheetDocument(m_view->sheetCount() - 1)); // not reached yet
     QCOMPARE(m_view->currentPage(), largest->firstPage);
 
     qint64 last = 0;
@@ -418,8 +428,13 @@ void TestReadingView::largeHtmlLaysOutInSlices()
 
     QTRY_VERIFY_WITH_TIMEOUT(m_view->layoutComplete(), 120000);
     watchdog.stop();
-    qInfo("setDocument %lld ms, then longest event-loop gap %lld ms, layout done after %lld ms more", setDocumentMs,
+    qInfo("setSource %lld ms, then longest event-loop gap %lld ms, layout done after %lld ms more", setDocumentMs,
           longest, clock.elapsed());
+
+    for (int i = 0; i < m_view->sheetCount(); ++i) {
+        QVERIFY2(m_view->sheetDocument(i), qPrintable(u"sheet %1 was never made"_s.arg(i)));
+        QCOMPARE(m_view->sheetDocument(i)->toPlainText(), filing->content().text.pages.at(largest->firstPage + i));
+    }
 
     const QList<QRectF> rects = m_view->highlightRectsInViewport(u"late"_s);
     QVERIFY(!rects.isEmpty());
@@ -442,6 +457,12 @@ void TestReadingView::largeHtmlLaysOutInSlices()
     const QList<QRectF> zoomed = m_view->spanRectsInViewport(late);
     QVERIFY(!zoomed.isEmpty());
     QCOMPARE(qRound(zoomed.first().height()), qRound(rects.first().height() * 2));
+
+    // Pages are sheets one below the other: going to one shows it at the top.
+    for (const int page : {largest->firstPage + largest->pageCount / 2, largest->firstPage + 1}) {
+        m_view->goToPage(page);
+        QCOMPARE(m_view->currentPage(), page);
+    }
     m_view->clear();
 }
 
