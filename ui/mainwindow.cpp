@@ -17,6 +17,7 @@
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "startpage.h"
+#include "workerpool.h"
 #include "summarysheet.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -520,7 +521,7 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     // Continuations run on the GUI thread in the application's context rather than
     // the window's, which may be gone by the time a worker finishes; self says so.
     QPointer<MainWindow> self(this);
-    QtConcurrent::run([path, options, guiThread] {
+    QtConcurrent::run(workerPool(), [path, options, guiThread] {
         LoadResult result;
         std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, options, &result.error);
         // The document is used on the GUI thread from now on. The text documents of plain
@@ -632,7 +633,7 @@ void MainWindow::startExtraction()
 
     const DocumentContent content = m_document->content();
     QPointer<MainWindow> self(this);
-    QtConcurrent::run([content, job] {
+    QtConcurrent::run(workerPool(), [content, job] {
         QList<RulePackError> errors;
         const Extractor extractor(RuleSet::loadDefault(&errors));
         return DocumentCache::extract(

@@ -6,6 +6,7 @@
 #include "filingdocument.h"
 #include "jsonwriter.h"
 #include "reviewstore.h"
+#include "workerpool.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
@@ -206,13 +207,13 @@ int ExtractCommand::run(const QStringList &arguments)
 
     // Both cores for a batch, a few files at a time so that a folder of large filings
     // never sits in memory at once; rows keep the order of the command line.
-    const int chunk = qMax(2, 2 * QThreadPool::globalInstance()->maxThreadCount());
+    const int chunk = qMax(2, 2 * workerPool()->maxThreadCount());
     int failed = 0;
     bool writeFailed = false;
     for (int from = 0; from < options.files.size(); from += chunk) {
         const QStringList batch = options.files.mid(from, chunk);
         const QList<FileResult> results = QtConcurrent::blockingMapped(
-            batch, [&extractor](const QString &path) { return extractFile(path, extractor); });
+            workerPool(), batch, [&extractor](const QString &path) { return extractFile(path, extractor); });
         for (const FileResult &r : results) {
             if (!r.error.isEmpty()) {
                 printError(r.error);

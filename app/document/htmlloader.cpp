@@ -1,6 +1,7 @@
 #include "htmlloader.h"
 
 #include "htmlcleaner.h"
+#include "workerpool.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QThread>
@@ -88,7 +89,7 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
     std::vector<Sheet> sheets(size_t(sources.size()));
     std::vector<int> indices(sheets.size());
     std::iota(indices.begin(), indices.end(), 0);
-    QtConcurrent::blockingMap(indices, [&](int i) {
+    QtConcurrent::blockingMap(workerPool(), indices, [&](int i) {
         Sheet &sheet = sheets[size_t(i)];
         sheet.document = makeDocument(sources.at(i));
         sheet.text = sheet.document->toPlainText();

@@ -1,6 +1,7 @@
 #include "extractor.h"
 
 #include "recognizer.h"
+#include "workerpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -66,7 +67,7 @@ EntityList Extractor::extract(const DocumentContent &content,
     std::vector<EntityList> found(static_cast<size_t>(total));
     std::vector<QFuture<void>> running(static_cast<size_t>(total));
     for (int i = total - 1; i >= 0; --i) {
-        running[size_t(i)] = QtConcurrent::run([&context, &recognizers, &found, i] {
+        running[size_t(i)] = QtConcurrent::run(workerPool(), [&context, &recognizers, &found, i] {
             if (!context.cancelled())
                 recognizers.at(size_t(i))->run(context, found[size_t(i)]);
         });
