@@ -578,7 +578,6 @@ void PdfPageView::paintEvent(QPaintEvent *)
     if (m_pageTops.isEmpty())
         return;
     bool pending = false;
-    const qreal wantedScale = pixelsPerPoint() * devicePixelRatioF();
     const QColor focusColor = [this] {
         for (const Highlight &h : std::as_const(m_highlights)) {
             if (h.entityId == m_focusedId && h.span == m_focusedSpan)
@@ -593,7 +592,10 @@ void PdfPageView::paintEvent(QPaintEvent *)
         const CachedPage *c = m_cache.object(page);
         if (c && !c->image.isNull()) {
             p.fillRect(pr, Qt::white); // pdfium leaves the paper transparent
-            p.setRenderHint(QPainter::SmoothPixmapTransform, !qFuzzyCompare(c->scale, wantedScale));
+            // A page rendered at another scale (just zoomed; its new rendering follows in
+            // moments) is stretched unsmoothed: smoothing a whole page here held the GUI
+            // thread for over 100 ms.
+            p.setRenderHint(QPainter::SmoothPixmapTransform, false);
             p.drawImage(pr, c->image);
         } else {
             p.fillRect(pr, Qt::white);
