@@ -92,6 +92,8 @@ OpenFigures openAndWait(MainWindow &window, const QString &path)
     QObject::connect(&watchdog, &QTimer::timeout, &window, [&] {
         const qint64 now = clock.nsecsElapsed();
         f.maxBlockedMs = qMax(f.maxBlockedMs, ms(now - lastTick));
+        if (ms(now - lastTick) > 30 && qEnvironmentVariableIsSet("FILINGLENS_BENCH_TRACE"))
+            std::fprintf(stderr, "blocked %.1f ms until %.1f\n", ms(now - lastTick), ms(now));
         lastTick = now;
     });
     // Wait in an event loop (not by polling), so the benchmark itself takes no CPU
