@@ -2,10 +2,12 @@
 // and the entities, follow an entity from the tree to its highlight and back,
 // review with the keyboard and undo, recent files, and a file that cannot open.
 #include "aboutdialog.h"
+#include "documentcache.h"
 #include "documentview.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
+#include "filingdocument.h"
 #include "inspector.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -21,6 +23,7 @@
 #include <QtCore/QSaveFile>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThreadPool>
 #include <QtGui/QAction>
@@ -89,6 +92,7 @@ private Q_SLOTS:
     void cancelStopsExtraction();
     void confirmGroupIsOneStep();
     void noAmbiguousShortcuts();
+    void reopenShowsSheetsOnDemand();
 
 private:
     bool openAndWait(MainWindow &window, const QString &path);
@@ -725,6 +729,69 @@ void TestMainWindow::noAmbiguousShortcuts()
     for (auto it = windowWide.cbegin(); it != windowWide.cend(); ++it)
         QVERIFY2(byKey.value(it.key()).size() == 1,
                  qPrintable(it.key() + u": "_s + byKey.value(it.key()).join(u", "_s)));
+}
+
+// Opened again with the per-user cache warm, a long HTML filing comes back without building
+// its pages' documents: they are made as the view reaches them, and an entity on a late page
+// is shown and clickable all the same.
+void TestMainWindow::reopenShowsSheetsOnDemand()
+{
+    FL_REQUIRE_CORPUS(source, "10k/abbv-10-k-2025-02-14.html");
+    const QString path = copyInto(m_dir, source);
+    QVERIFY(!path.isEmpty());
+    QTemporaryDir cache;
+    QVERIFY(cache.isValid());
+    DocumentCache::setFolder(cache.path());
+    DocumentCache::setEnabled(true);
+    const auto restore = qScopeGuard([] { DocumentCache::setEnabled(false); });
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, path));
+    const int part = window.documentView()->currentPart();
+    const int sheets = window.document()->sheetCount(part);
+    QVERIFY(sheets > 100);
+    QVERIFY(window.document()->hasSheetDocument(part, sheets - 1)); // built while loading
+    QStringList first;
+    for (const Entity &e : window.store()->entities())
+        first << e.id + u'|' + e.type + u'|' + e.value;
+
+    bool lazy = false;
+    connect(&window, &MainWindow::documentLoaded, this, [&] {
+        lazy = !window.document()->hasSheetDocument(part, sheets - 1);
+    });
+    window.closeDocument();
+    QVERIFY(openAndWait(window, path));
+    QVERIFY(lazy);
+    QStringList again;
+    for (const Entity &e : window.store()->entities())
+        again << e.id + u'|' + e.type + u'|' + e.value;
+    QCOMPARE(again, first);
+
+    // The last entity of the filing, far below what is laid out at first.
+    const Entity *late = nullptr;
+    for (const Entity &e : window.store()->entities()) {
+        if (!e.orphan && e.span.isValid() && (!late || e.span.page > late->span.page))
+            late = &e;
+    }
+    QVERIFY(late && late->span.page > sheets / 2);
+    const QString id = late->id;
+    QVERIFY(window.entityPanel()->selectEntity(id));
+    DocumentView *view = window.documentView();
+    QWidget *viewport = view->viewportWidget();
+    QList<QRectF> rects;
+    QTRY_VERIFY_WITH_TIMEOUT(!(rects = view->highlightRectsInViewport(id)).isEmpty()
+                                 && QRectF(viewport->rect()).contains(rects.first()),
+                             30000);
+    QVERIFY(window.document()->hasSheetDocument(part, late->span.page));
+    const QString other = firstOfType(*window.store(), u"registrant"_s);
+    QVERIFY(window.entityPanel()->selectEntity(other));
+    rects = view->highlightRectsInViewport(id);
+    QVERIFY(!rects.isEmpty());
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, rects.first().center().toPoint());
+    QTRY_COMPARE(window.entityPanel()->currentEntityId(), id);
 }
 
 QTEST_MAIN(TestMainWindow)
