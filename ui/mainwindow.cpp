@@ -513,7 +513,7 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     m_progress->setRange(0, 0);
     m_progress->show();
     updateActions();
-    showPdfPreview(path, password);
+    startPdfPreview(path, password);
 
     LoadOptions options;
     options.password = password;
@@ -545,25 +545,39 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     });
 }
 
-void MainWindow::showPdfPreview(const QString &path, const QString &password)
+void MainWindow::startPdfPreview(const QString &path, const QString &password)
 {
-    // A PDF's pages can be drawn long before its text layer is read: open it here (a
-    // few milliseconds; QtPdf reads pages lazily) so the first page shows at once.
-    // The loaded document takes its place in onLoaded().
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || !file.read(1024).contains("%PDF"))
-        return;
-    file.close();
-    auto pdf = std::make_unique<QPdfDocument>();
-    if (!password.isEmpty())
-        pdf->setPassword(password);
-    if (pdf->load(path) != QPdfDocument::Error::None || pdf->pageCount() <= 0)
-        return;
-    m_preview = std::move(pdf);
-    showStartPage(false);
-    m_view->showPdfPreview(m_preview.get());
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    restoreZoom();
+    // A PDF's pages can be drawn long before its text layer is read: a second QtPdf document
+    // is opened for them beside the load (milliseconds; reading every page's size, which the
+    // view needs at once, takes up to a tenth of a second on a long filing, so that is done
+    // off the GUI thread too). The loaded document takes its place in onLoaded().
+    const quint64 job = m_job;
+    QThread *guiThread = thread();
+    QPointer<MainWindow> self(this);
+    QtConcurrent::run(workerPool(), [path, password, guiThread]() -> std::shared_ptr<QPdfDocument> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly) || !file.read(1024).contains("%PDF"))
+            return {};
+        file.close();
+        auto pdf = std::make_shared<QPdfDocument>();
+        if (!password.isEmpty())
+            pdf->setPassword(password);
+        if (pdf->load(path) != QPdfDocument::Error::None || pdf->pageCount() <= 0)
+            return {};
+        for (int i = 0; i < pdf->pageCount(); ++i)
+            pdf->pagePointSize(i); // pdfium keeps what it read
+        pdf->moveToThread(guiThread);
+        return pdf;
+    }).then(qApp, [self, job](const std::shared_ptr<QPdfDocument> &pdf) {
+        // Not once the filing itself is shown, nor for a filing no longer being opened.
+        if (!self || !pdf || job != self->m_job || !self->m_loading)
+            return;
+        self->m_preview = pdf;
+        self->showStartPage(false);
+        self->m_view->showPdfPreview(pdf.get());
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        self->restoreZoom();
+    });
 }
 
 void MainWindow::onLoaded(const QString &path, const QString &password, const LoadResult &result)

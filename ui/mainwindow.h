@@ -90,7 +90,7 @@ private:
     QAction *addAction(QMenu *menu, const QString &name, const QString &text,
                        const QKeySequence &shortcut = {});
     void startLoad(const QString &path, const QString &password);
-    void showPdfPreview(const QString &path, const QString &password);
+    void startPdfPreview(const QString &path, const QString &password);
     void onLoaded(const QString &path, const QString &password, const LoadResult &result);
     void startExtraction();
     void onExtracted(const EntityList &entities);
@@ -126,8 +126,8 @@ private:
 
     QString m_path;
     std::shared_ptr<FilingDocument> m_document;
-    // The PDF shown while its FilingDocument loads (see showPdfPreview).
-    std::unique_ptr<QPdfDocument> m_preview;
+    // The PDF shown while its FilingDocument loads (see startPdfPreview).
+    std::shared_ptr<QPdfDocument> m_preview;
     QPointer<ReviewStore> m_store;
     quint64 m_job = 0; // bumped by every open and close; results of older jobs are dropped
     bool m_loading = false;
