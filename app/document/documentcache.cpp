@@ -234,7 +234,7 @@ QString DocumentCache::entitiesPath(const QString &sha256, const Extractor &extr
     return entryPath(entitiesKey(sha256, extractor));
 }
 
-bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages)
+bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages, QList<QSizeF> *sizes)
 {
     if (!isEnabled() || !validSha(sha256))
         return false;
@@ -244,21 +244,25 @@ bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages)
     QDataStream in(payload);
     in.setVersion(QDataStream::Qt_6_4);
     QStringList read;
-    in >> read;
-    if (in.status() != QDataStream::Ok || !in.atEnd())
+    QList<QSizeF> readSizes;
+    in >> read >> readSizes;
+    if (in.status() != QDataStream::Ok || !in.atEnd()
+        || (!readSizes.isEmpty() && readSizes.size() != read.size()))
         return false;
     *pages = read;
+    if (sizes)
+        *sizes = readSizes;
     return true;
 }
 
-void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pages)
+void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pages, const QList<QSizeF> &sizes)
 {
     if (!isEnabled() || !validSha(sha256))
         return;
     QByteArray payload;
     QDataStream out(&payload, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
-    out << pages;
+    out << pages << (sizes.size() == pages.size() ? sizes : QList<QSizeF>());
     writeEntry(textKey(sha256), payload);
 }
 

@@ -104,10 +104,13 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     if (pages <= 0)
         return fail(LoadError::Kind::Corrupt, u"%1 has no pages."_s.arg(name));
     const auto cancelled = [&]() { return cancel && cancel->load(); };
-    r.pageSizes.reserve(pages);
-    for (int p = 0; p < pages; ++p)
-        r.pageSizes.append(pdf->pagePointSize(p));
-    const bool cached = DocumentCache::readPageTexts(sha256, &r.pages) && r.pages.size() == pages;
+    const bool cached = DocumentCache::readPageTexts(sha256, &r.pages, &r.pageSizes) && r.pages.size() == pages;
+    if (!cached || r.pageSizes.size() != pages) {
+        r.pageSizes.clear();
+        r.pageSizes.reserve(pages);
+        for (int p = 0; p < pages; ++p)
+            r.pageSizes.append(pdf->pagePointSize(p));
+    }
     if (!cached && (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel))) {
         r.pages.clear();
         r.pages.reserve(pages);
@@ -117,7 +120,7 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     if (cancelled())
         return fail(LoadError::Kind::Cancelled, u"Opening %1 was cancelled."_s.arg(name));
     if (!cached)
-        DocumentCache::writePageTexts(sha256, r.pages);
+        DocumentCache::writePageTexts(sha256, r.pages, r.pageSizes);
     r.pdf = std::move(pdf);
     return r;
 }

@@ -247,17 +247,31 @@ void TestDocumentCache::pdfLoadUsesCachedPageTexts()
     QVERIFY2(first, qPrintable(error.message));
     const QString sha = first->sha256();
     QStringList stored;
-    QVERIFY(DocumentCache::readPageTexts(sha, &stored));
+    QList<QSizeF> sizes;
+    QVERIFY(DocumentCache::readPageTexts(sha, &stored, &sizes));
     QCOMPARE(stored, first->content().text.pages);
+    QCOMPARE(sizes.size(), first->pageCount());
+    for (int i = 0; i < first->pageCount(); ++i)
+        QCOMPARE(sizes.at(i), first->pageSizePoints(i));
 
-    // A second load takes the page texts from the cache (here: marked ones).
+    // A second load takes the page texts and sizes from the cache (here: marked ones).
     QStringList marked = stored;
     marked[0] = u"from the cache"_s;
-    DocumentCache::writePageTexts(sha, marked);
+    QList<QSizeF> markedSizes = sizes;
+    markedSizes[0] = QSizeF(100, 200);
+    DocumentCache::writePageTexts(sha, marked, markedSizes);
     const auto second = FilingDocument::load(path, LoadOptions{}, &error);
     QVERIFY2(second, qPrintable(error.message));
     QCOMPARE(second->content().text.pages, marked);
     QCOMPARE(second->pageCount(), first->pageCount());
+    QCOMPARE(second->pageSizePoints(0), QSizeF(100, 200));
+    QCOMPARE(second->pageSizePoints(1), first->pageSizePoints(1));
+
+    // Sizes that do not match the pages are ignored; pdfium is asked again.
+    DocumentCache::writePageTexts(sha, marked);
+    const auto third = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(third, qPrintable(error.message));
+    QCOMPARE(third->pageSizePoints(0), first->pageSizePoints(0));
 }
 
 void TestDocumentCache::pdfLoadIgnoresPageTextsOfWrongCount()
