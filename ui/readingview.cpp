@@ -272,6 +272,9 @@ void ReadingView::layoutSlice(qint64 budgetMs)
         m_layoutTimer->stop();
         return;
     }
+    // Repainted only while the layout is still short of the bottom of the view: painting the
+    // screen after every slice would cost as much as the slices themselves.
+    const bool wasShort = m_laidOutBottom < toDocument(QPointF(0, viewport()->height())).y();
     layOutFor(budgetMs);
     updateScrollBars();
     if (m_pendingScroll.from >= 0 && isLaidOut(m_pendingScroll)) {
@@ -283,16 +286,28 @@ void ReadingView::layoutSlice(qint64 budgetMs)
             scrollToRange(r);
     }
     updateCurrentPage();
-    viewport()->update();
+    if (wasShort)
+        viewport()->update();
 }
 
 void ReadingView::layOutFor(qint64 budgetMs)
 {
     QElapsedTimer clock;
     clock.start();
+    bool worked = false;
     while (!layoutComplete() && clock.elapsed() < budgetMs) {
         if (!m_layoutFrontier.isValid()) { // a sheet not opened yet
+            // Opening a sheet (making its document, then laying out its first chunk, which
+            // takes a whole table at once) cannot be cut short: unless it looks like it fits
+            // in what is left of this slice, it waits for a slice of its own.
+            const int length = std::max(1, m_sheets.at(m_frontierSheet).length);
+            if (worked && clock.elapsed() + m_msPerChar * length > budgetMs)
+                break;
+            QElapsedTimer step;
+            step.start();
             openFrontierSheet();
+            m_msPerChar = 0.7 * m_msPerChar + 0.3 * (double(step.nsecsElapsed()) / 1e6 / length);
+            worked = true;
             continue;
         }
         if (m_layoutFrontier.layout() && m_layoutFrontier.layout()->lineCount() == 0) {
@@ -300,6 +315,7 @@ void ReadingView::layOutFor(qint64 budgetMs)
             m_sheets.at(m_frontierSheet).document->documentLayout()->blockBoundingRect(m_layoutFrontier);
         }
         advanceLayoutFrontier();
+        worked = true;
     }
 }
 

@@ -178,6 +178,7 @@ private:
     QList<QMetaObject::Connection> m_layoutConnections;
     QTimer *m_layoutTimer = nullptr;
     int m_frontierSheet = 0;     // the first sheet not completely laid out; sheetCount() when done
+    double m_msPerChar = 0.002;  // what opening a sheet has cost lately, per character
     QTextBlock m_layoutFrontier; // in the frontier sheet: the first block not laid out yet
     int m_laidOutPosition = 0;   // cursor positions before this are laid out
     qreal m_laidOutBottom = 0;   // document y above which layout, drawing and hit tests are free
