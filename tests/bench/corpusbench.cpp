@@ -339,7 +339,7 @@ int main(int argc, char **argv)
         QDirIterator it(parser.value(corpusOpt), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString f = it.next();
-            if (!f.endsWith(u".md"_s))
+            if (!f.endsWith(u".md"_s) && !f.contains(u".review.json"_s))
                 files << f;
         }
         std::sort(files.begin(), files.end());

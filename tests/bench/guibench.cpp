@@ -233,8 +233,16 @@ int main(int argc, char **argv)
     std::fflush(stdout);
     const int clicks = qMax(0, parser.value(clicksOpt).toInt());
     for (const QString &file : std::as_const(files)) {
+        // Opened from a copy, so the review file and its lock are written beside the copy,
+        // never beside the original (a shared corpus stays untouched).
+        const QString copy = home.filePath(QFileInfo(file).fileName());
+        QFile::remove(copy);
+        if (!QFile::copy(file, copy)) {
+            std::printf("| %s | | error: cannot copy it | | | | | | |\n", qPrintable(QFileInfo(file).fileName()));
+            continue;
+        }
         for (const char *pass : {"cold", "reopen"}) {
-            const OpenFigures f = openAndWait(window, file);
+            const OpenFigures f = openAndWait(window, copy);
             const QString name = QFileInfo(file).fileName();
             if (!f.error.isEmpty()) {
                 std::printf("| %s | %s | error: %s | | | | | | |\n", qPrintable(name), pass,
