@@ -167,16 +167,15 @@ void DocumentView::setDocument(FilingDocument *document)
     showPart(parts.isEmpty() ? -1 : first);
 }
 
-void DocumentView::showPdfPreview(QPdfDocument *pdf)
+void DocumentView::showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSizes)
 {
     setDocument(nullptr);
-    if (!pdf || pdf->pageCount() <= 0)
+    if (!pdf || pageSizes.isEmpty())
         return;
     PdfPageSource s;
-    for (int i = 0; i < pdf->pageCount(); ++i) {
-        s.pageSizes.append(pdf->pagePointSize(i));
+    s.pageSizes = pageSizes;
+    for (qsizetype i = 0; i < pageSizes.size(); ++i)
         s.pageTexts.append(QString());
-    }
     s.render = [pdf](int page, QSize size) {
         QPdfDocumentRenderOptions options;
         options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);

@@ -2,6 +2,8 @@
 
 #include "highlight.h"
 
+#include <QtCore/QList>
+#include <QtCore/QSizeF>
 #include <QtWidgets/QWidget>
 
 class FilingDocument;
@@ -30,8 +32,10 @@ public:
     void setDocument(FilingDocument *document);
     // A PDF's pages before its FilingDocument has loaded (no text yet, so no highlights,
     // selection or find). A following setDocument() of that PDF keeps the place and the
-    // rendered pages; pdf must outlive the preview (until setDocument returns).
-    void showPdfPreview(QPdfDocument *pdf);
+    // rendered pages; pdf must outlive the preview (until setDocument returns). Its page
+    // sizes, in points, come with it: this never asks pdfium (whose one lock the loading
+    // filing may hold).
+    void showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSizes);
     FilingDocument *document() const { return m_document; }
 
     int partCount() const;

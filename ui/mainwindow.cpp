@@ -554,27 +554,35 @@ void MainWindow::startPdfPreview(const QString &path, const QString &password)
     const quint64 job = m_job;
     QThread *guiThread = thread();
     QPointer<MainWindow> self(this);
-    QtConcurrent::run(workerPool(), [path, password, guiThread]() -> std::shared_ptr<QPdfDocument> {
+    // The GUI thread never calls pdfium for it: pdfium's one lock may be held a long time
+    // by the loading filing meanwhile.
+    struct Preview
+    {
+        std::shared_ptr<QPdfDocument> pdf;
+        QList<QSizeF> pageSizes;
+    };
+    QtConcurrent::run(workerPool(), [path, password, guiThread]() -> Preview {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly) || !file.read(1024).contains("%PDF"))
             return {};
         file.close();
-        auto pdf = std::make_shared<QPdfDocument>();
+        Preview preview;
+        preview.pdf = std::make_shared<QPdfDocument>();
         if (!password.isEmpty())
-            pdf->setPassword(password);
-        if (pdf->load(path) != QPdfDocument::Error::None || pdf->pageCount() <= 0)
+            preview.pdf->setPassword(password);
+        if (preview.pdf->load(path) != QPdfDocument::Error::None || preview.pdf->pageCount() <= 0)
             return {};
-        for (int i = 0; i < pdf->pageCount(); ++i)
-            pdf->pagePointSize(i); // pdfium keeps what it read
-        pdf->moveToThread(guiThread);
-        return pdf;
-    }).then(qApp, [self, job](const std::shared_ptr<QPdfDocument> &pdf) {
+        for (int i = 0; i < preview.pdf->pageCount(); ++i)
+            preview.pageSizes.append(preview.pdf->pagePointSize(i));
+        preview.pdf->moveToThread(guiThread);
+        return preview;
+    }).then(qApp, [self, job](const Preview &preview) {
         // Not once the filing itself is shown, nor for a filing no longer being opened.
-        if (!self || !pdf || job != self->m_job || !self->m_loading)
+        if (!self || !preview.pdf || job != self->m_job || !self->m_loading)
             return;
-        self->m_preview = pdf;
+        self->m_preview = preview.pdf;
         self->showStartPage(false);
-        self->m_view->showPdfPreview(pdf.get());
+        self->m_view->showPdfPreview(preview.pdf.get(), preview.pageSizes);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         self->restoreZoom();
     });
