@@ -63,6 +63,27 @@ QStringList describe(const EntityList &entities)
     return out;
 }
 
+// Damages a cache entry the way a crash, a full disk or another program might.
+bool damageFile(const QString &path, const QString &damage)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray bytes = f.readAll();
+    f.close();
+    if (damage == u"empty"_s)
+        bytes.clear();
+    else if (damage == u"truncate"_s)
+        bytes.chop(bytes.size() / 3);
+    else if (damage == u"flip"_s)
+        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
+    else if (damage == u"append"_s)
+        bytes += "garbage";
+    else
+        bytes = "{\"schema\": \"something else\"}";
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
 } // namespace
 
 DocumentContent TestDocumentCache::sampleContent()
@@ -167,23 +188,7 @@ void TestDocumentCache::damagedEntryIgnoredAndReplaced()
     const EntityList fresh = extractor.extract(content);
     DocumentCache::writeEntities(shaA, extractor, fresh);
     const QString path = DocumentCache::entitiesPath(shaA, extractor);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QByteArray bytes = f.readAll();
-    f.close();
-    if (damage == u"empty"_s)
-        bytes.clear();
-    else if (damage == u"truncate"_s)
-        bytes.chop(bytes.size() / 3);
-    else if (damage == u"flip"_s)
-        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
-    else if (damage == u"append"_s)
-        bytes += "garbage";
-    else
-        bytes = "{\"schema\": \"something else\"}";
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-    f.close();
+    QVERIFY(damageFile(path, damage));
 
     EntityList read;
     QVERIFY(!DocumentCache::readEntities(shaA, extractor, &read));
@@ -337,23 +342,7 @@ void TestDocumentCache::damagedHtmlTextIgnored()
     QFETCH(QString, damage);
     DocumentCache::writeHtmlText(shaA, samplePages, sampleFacts());
     const QString path = DocumentCache::htmlTextPath(shaA);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QByteArray bytes = f.readAll();
-    f.close();
-    if (damage == u"empty"_s)
-        bytes.clear();
-    else if (damage == u"truncate"_s)
-        bytes.chop(bytes.size() / 3);
-    else if (damage == u"flip"_s)
-        bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x5a);
-    else if (damage == u"append"_s)
-        bytes += "garbage";
-    else
-        bytes = "{\"schema\": \"something else\"}";
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-    f.close();
+    QVERIFY(damageFile(path, damage));
     QStringList pages;
     QList<DeiFact> facts;
     QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &facts));

@@ -22,6 +22,23 @@ using namespace Qt::StringLiterals;
 Q_DECLARE_METATYPE(LoadError::Kind)
 Q_DECLARE_METATYPE(DocumentFormat)
 
+namespace {
+// The filings in these corpus folders, as "folder/name"; a review file (or its lock)
+// someone left beside a filing is not one.
+QStringList corpusFiles(std::initializer_list<QString> folders)
+{
+    QStringList files;
+    for (const QString &sub : folders) {
+        const QDir d(TestUtils::corpusPath(sub));
+        for (const QString &f : d.entryList(QDir::Files, QDir::Name)) {
+            if (!f.contains(u".review.json"_s))
+                files.append(sub + u'/' + f);
+        }
+    }
+    return files;
+}
+} // namespace
+
 // Opening filings of every format, and refusing bad files with a clear message.
 class TestFilingDocument : public QObject
 {
@@ -431,17 +448,7 @@ void TestFilingDocument::corpusOpens_data()
         QTest::newRow("corpus absent") << QString();
         return;
     }
-    QDir corpus(root);
-    corpus.cdUp();
-    QStringList files;
-    for (const QString &sub : {u"8k"_s, u"10k"_s, u"pdf"_s, u"seed"_s}) {
-        const QDir d(corpus.filePath(sub));
-        for (const QString &f : d.entryList(QDir::Files, QDir::Name)) {
-            if (!f.contains(u".review.json"_s)) // a review file (or its lock) someone left beside a filing
-                files.append(sub + u'/' + f);
-        }
-    }
-    for (const QString &f : std::as_const(files))
+    for (const QString &f : corpusFiles({u"8k"_s, u"10k"_s, u"pdf"_s, u"seed"_s}))
         QTest::newRow(qPrintable(f)) << f;
 }
 
@@ -737,13 +744,8 @@ void TestFilingDocument::corpusSheets_data()
         QTest::newRow("corpus absent") << QString();
         return;
     }
-    for (const QString &sub : {u"8k"_s, u"10k"_s}) {
-        const QDir d(TestUtils::corpusPath(sub));
-        for (const QString &f : d.entryList(QDir::Files, QDir::Name)) {
-            if (!f.contains(u".review.json"_s))
-                QTest::newRow(qPrintable(sub + u'/' + f)) << sub + u'/' + f;
-        }
-    }
+    for (const QString &f : corpusFiles({u"8k"_s, u"10k"_s}))
+        QTest::newRow(qPrintable(f)) << f;
 }
 
 void TestFilingDocument::corpusSheets()
