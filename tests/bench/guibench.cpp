@@ -15,6 +15,7 @@
 #include "documentview.h"
 #include "entitypanel.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "pdfpageview.h"
 #include "pdftextworker.h"
 #include "readingview.h"
@@ -124,6 +125,8 @@ OpenFigures openAndWait(MainWindow &window, const QString &path)
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
     clock.start();
     watchdog.start();
+    // A file that cannot be opened is reported in the table, not in a dialog waiting for a click.
+    MessageBox::setNextAnswer(QMessageBox::Ok);
     window.openFile(path); // the call itself counts as blocking time
     f.maxBlockedMs = qMax(f.maxBlockedMs, ms(clock.nsecsElapsed()));
     lastTick = clock.nsecsElapsed();
@@ -140,6 +143,7 @@ OpenFigures openAndWait(MainWindow &window, const QString &path)
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     loop.exec();
     poll.stop();
+    MessageBox::setNextAnswer(QMessageBox::NoButton);
     f.laidOutMs = ms(clock.nsecsElapsed());
     QTimer::singleShot(300, &loop, &QEventLoop::quit);
     loop.exec();
