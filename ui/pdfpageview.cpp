@@ -127,9 +127,8 @@ void PdfPageView::refreshSource(const PdfPageSource &source)
     ++m_generation;
     m_source = source;
     m_geometry.clear();
-    m_findHits.clear();
+    m_find.clear();
     m_findHitsByPage.clear();
-    m_currentHit = -1;
     m_selection = SourceSpan();
     scheduleRenders();
     viewport()->update();
@@ -144,9 +143,8 @@ void PdfPageView::clear()
     m_geometry.clear();
     m_highlights.clear();
     m_highlightsByPage.clear();
-    m_findHits.clear();
+    m_find.clear();
     m_findHitsByPage.clear();
-    m_currentHit = -1;
     m_selection = SourceSpan();
     m_focusedId.clear();
     m_focusedSpan = SourceSpan();
@@ -467,8 +465,8 @@ SourceSpan PdfPageView::nextMissingGeometry() const
                 return m_highlights.at(i).span;
         }
         for (int i : m_findHitsByPage.value(page)) {
-            if (!m_geometry.contains(m_findHits.at(i)))
-                return m_findHits.at(i);
+            if (!m_geometry.contains(m_find.hits.at(i)))
+                return m_find.hits.at(i);
         }
     }
     return SourceSpan();
@@ -617,12 +615,12 @@ void PdfPageView::paintEvent(QPaintEvent *)
         }
         const QList<int> hits = m_findHitsByPage.value(page);
         for (int i : hits) {
-            const QList<QRectF> *rects = geometry(m_findHits.at(i), false);
+            const QList<QRectF> *rects = geometry(m_find.hits.at(i), false);
             if (!rects) {
                 pending = true;
                 continue;
             }
-            const bool current = i == m_currentHit;
+            const bool current = i == m_find.current;
             paintRects(p, page, *rects,
                        current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
                        HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
@@ -887,60 +885,48 @@ void PdfPageView::copySelection() const
 
 int PdfPageView::find(const QString &text, Qt::CaseSensitivity cs)
 {
-    m_findHits.clear();
+    m_find.clear();
     m_findHitsByPage.clear();
-    m_currentHit = -1;
-    if (!text.isEmpty()) {
-        for (int page = 0; page < m_source.pageTexts.size(); ++page) {
-            const QString &t = m_source.pageTexts.at(page);
-            for (qsizetype i = t.indexOf(text, 0, cs); i >= 0; i = t.indexOf(text, i + text.size(), cs)) {
-                m_findHitsByPage[page].append(int(m_findHits.size()));
-                m_findHits.append(SourceSpan{page, int(i), int(i + text.size())});
-            }
+    for (int page = 0; page < m_source.pageTexts.size(); ++page) {
+        for (const qsizetype i : occurrences(m_source.pageTexts.at(page), text, cs)) {
+            m_findHitsByPage[page].append(m_find.count());
+            m_find.hits.append(SourceSpan{page, int(i), int(i + text.size())});
         }
     }
-    if (!m_findHits.isEmpty()) {
-        m_currentHit = 0;
-        for (int i = 0; i < m_findHits.size(); ++i) {
-            if (m_findHits.at(i).page >= std::max(0, m_currentPage)) {
-                m_currentHit = i;
-                break;
-            }
-        }
-        scrollToSpan(m_findHits.at(m_currentHit));
-    }
+    m_find.startAt([this](const SourceSpan &hit) { return hit.page >= std::max(0, m_currentPage); });
+    if (!m_find.isEmpty())
+        scrollToSpan(m_find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
     return findHitCount();
 }
 
 void PdfPageView::findNext()
 {
-    if (m_findHits.isEmpty())
-        return;
-    m_currentHit = (m_currentHit + 1) % int(m_findHits.size());
-    scrollToSpan(m_findHits.at(m_currentHit));
-    viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    stepFind(1);
 }
 
 void PdfPageView::findPrevious()
 {
-    if (m_findHits.isEmpty())
+    stepFind(-1);
+}
+
+void PdfPageView::stepFind(int delta)
+{
+    if (m_find.isEmpty())
         return;
-    m_currentHit = (m_currentHit - 1 + int(m_findHits.size())) % int(m_findHits.size());
-    scrollToSpan(m_findHits.at(m_currentHit));
+    m_find.step(delta);
+    scrollToSpan(m_find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
 }
 
 void PdfPageView::clearFind()
 {
-    if (m_findHits.isEmpty() && m_currentHit < 0)
+    if (m_find.isEmpty() && m_find.current < 0)
         return;
-    m_findHits.clear();
+    m_find.clear();
     m_findHitsByPage.clear();
-    m_currentHit = -1;
     viewport()->update();
     Q_EMIT findResultsChanged(0, -1);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "findhits.h"
 #include "highlight.h"
 
 #include <QtCore/QCache>
@@ -80,9 +81,9 @@ public:
     void findNext();
     void findPrevious();
     void clearFind();
-    int findHitCount() const { return int(m_findHits.size()); }
-    int currentFindHit() const { return m_currentHit; }
-    QList<SourceSpan> findHits() const { return m_findHits; }
+    int findHitCount() const { return m_find.count(); }
+    int currentFindHit() const { return m_find.current; }
+    QList<SourceSpan> findHits() const { return m_find.hits; }
 
     // Geometry, for tests and the main window: viewport coordinates (logical pixels).
     qreal pixelsPerPoint() const;
@@ -150,6 +151,7 @@ private:
     void paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
                     const QColor &outline, qreal outlineWidth);
     void scrollToSpan(const SourceSpan &span);
+    void stepFind(int delta); // findNext (1), findPrevious (-1)
     void updateSelection(QPointF viewportPos);
 
     PdfPageSource m_source;
@@ -168,9 +170,8 @@ private:
     QVariantAnimation *m_flashAnimation = nullptr;
     QTimer *m_geometryTimer = nullptr;
 
-    QList<SourceSpan> m_findHits;
+    FindHits<SourceSpan> m_find;
     QHash<int, QList<int>> m_findHitsByPage;
-    int m_currentHit = -1;
 
     SourceSpan m_selection;
     PagePoint m_pressPoint;

@@ -116,8 +116,7 @@ void ReadingView::setSource(const ReadingSource &source)
     m_highlights.clear();
     m_highlightOrder.clear();
     m_rects.clear();
-    m_findHits.clear();
-    m_currentHit = -1;
+    m_find.clear();
     m_anchor = m_position = -1;
     m_focusedId.clear();
     m_focusedSpan = SourceSpan();
@@ -741,11 +740,11 @@ void ReadingView::paintEvent(QPaintEvent *)
         if (visible(r))
             paintRects(p, rangeRects(r), HighlightStyle::fill(h.color), QColor(), 0);
     }
-    for (int i = 0; i < m_findHits.size(); ++i) {
-        const Range r = m_findHits.at(i);
+    for (int i = 0; i < m_find.hits.size(); ++i) {
+        const Range r = m_find.hits.at(i);
         if (!visible(r))
             continue;
-        const bool current = i == m_currentHit;
+        const bool current = i == m_find.current;
         paintRects(p, rangeRects(r), current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
                    HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
     }
@@ -1000,56 +999,45 @@ void ReadingView::copySelection() const
 
 int ReadingView::find(const QString &text, Qt::CaseSensitivity cs)
 {
-    m_findHits.clear();
-    m_currentHit = -1;
-    if (!text.isEmpty() && !m_sheets.isEmpty()) {
-        for (qsizetype i = m_plainText.indexOf(text, 0, cs); i >= 0;
-             i = m_plainText.indexOf(text, i + text.size(), cs))
-            m_findHits.append(Range{int(i), int(i + text.size())});
-    }
-    if (!m_findHits.isEmpty()) {
+    m_find.clear();
+    for (const qsizetype i : occurrences(m_plainText, text, cs))
+        m_find.hits.append(Range{int(i), int(i + text.size())});
+    if (!m_find.isEmpty()) {
         // The first hit at or below the top of the view.
         const int top = std::max(0, positionAt(QPointF(0, 0)));
-        m_currentHit = 0;
-        for (int i = 0; i < m_findHits.size(); ++i) {
-            if (m_findHits.at(i).from >= top) {
-                m_currentHit = i;
-                break;
-            }
-        }
-        scrollToRange(m_findHits.at(m_currentHit));
+        m_find.startAt([top](const Range &hit) { return hit.from >= top; });
+        scrollToRange(m_find.currentHit());
     }
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
     return findHitCount();
 }
 
 void ReadingView::findNext()
 {
-    if (m_findHits.isEmpty())
-        return;
-    m_currentHit = (m_currentHit + 1) % int(m_findHits.size());
-    scrollToRange(m_findHits.at(m_currentHit));
-    viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    stepFind(1);
 }
 
 void ReadingView::findPrevious()
 {
-    if (m_findHits.isEmpty())
+    stepFind(-1);
+}
+
+void ReadingView::stepFind(int delta)
+{
+    if (m_find.isEmpty())
         return;
-    m_currentHit = (m_currentHit - 1 + int(m_findHits.size())) % int(m_findHits.size());
-    scrollToRange(m_findHits.at(m_currentHit));
+    m_find.step(delta);
+    scrollToRange(m_find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_currentHit);
+    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
 }
 
 void ReadingView::clearFind()
 {
-    if (m_findHits.isEmpty() && m_currentHit < 0)
+    if (m_find.isEmpty() && m_find.current < 0)
         return;
-    m_findHits.clear();
-    m_currentHit = -1;
+    m_find.clear();
     viewport()->update();
     Q_EMIT findResultsChanged(0, -1);
 }
@@ -1057,7 +1045,7 @@ void ReadingView::clearFind()
 QList<SourceSpan> ReadingView::findHits() const
 {
     QList<SourceSpan> spans;
-    for (const Range &r : m_findHits)
+    for (const Range &r : m_find.hits)
         spans.append(spanOf(r.from, r.to));
     return spans;
 }

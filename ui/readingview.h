@@ -1,5 +1,6 @@
 #pragma once
 
+#include "findhits.h"
 #include "highlight.h"
 
 #include <QtCore/QElapsedTimer>
@@ -87,8 +88,8 @@ public:
     void findNext();
     void findPrevious();
     void clearFind();
-    int findHitCount() const { return int(m_findHits.size()); }
-    int currentFindHit() const { return m_currentHit; }
+    int findHitCount() const { return m_find.count(); }
+    int currentFindHit() const { return m_find.current; }
     QList<SourceSpan> findHits() const;
 
     // Cursor positions <-> spans of the text layer (invalid span / -1 outside the part).
@@ -145,6 +146,7 @@ private:
     void paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,
                     qreal outlineWidth);
     void scrollToRange(Range r);
+    void stepFind(int delta); // findNext (1), findPrevious (-1)
     void updateCurrentPage();
     void updateSelection(QPointF viewportPos);
     struct Sheet
@@ -199,8 +201,7 @@ private:
     qreal m_flash = 0;
     QVariantAnimation *m_flashAnimation = nullptr;
 
-    QList<Range> m_findHits;
-    int m_currentHit = -1;
+    FindHits<Range> m_find;
 
     int m_anchor = -1; // selection, cursor positions
     int m_position = -1;
