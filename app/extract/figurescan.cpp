@@ -82,14 +82,13 @@ double FigureScan::confidence(const QJsonObject &confidences, const QString &key
     return qBound(0.0, confidences.value(key).toDouble(fallback), 1.0);
 }
 
-QString FigureScan::termsPattern(const QStringList &terms, bool afterHyphen)
+QString FigureScan::alternatives(QStringList terms)
 {
-    QStringList sorted = terms;
-    sorted.removeDuplicates();
-    std::sort(sorted.begin(), sorted.end(),
+    terms.removeDuplicates();
+    std::sort(terms.begin(), terms.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
     QStringList parts;
-    for (const QString &t : std::as_const(sorted)) {
+    for (const QString &t : std::as_const(terms)) {
         const QString term = t.trimmed();
         if (term.isEmpty() || term.size() > 120)
             continue;
@@ -102,8 +101,13 @@ QString FigureScan::termsPattern(const QStringList &terms, bool afterHyphen)
         }
         parts.append(part);
     }
-    if (parts.isEmpty())
-        return u"(?!)"_s;
-    return (afterHyphen ? u"(?<![\\w])(?:"_s : u"(?<![\\w-])(?:"_s) + parts.join(u'|')
-        + u")(?![\\w])"_s;
+    return parts.isEmpty() ? u"(?!)"_s : u"(?:"_s + parts.join(u'|') + u')';
+}
+
+QString FigureScan::termsPattern(const QStringList &terms, bool afterHyphen)
+{
+    const QString either = alternatives(terms);
+    if (either == u"(?!)"_s)
+        return either;
+    return (afterHyphen ? u"(?<![\\w])"_s : u"(?<![\\w-])"_s) + either + u"(?![\\w])"_s;
 }

@@ -61,6 +61,10 @@ void appendEntities(const ExtractionContext &context, const QList<Candidate> &ca
 // Reads a confidence from a pack's "confidence" object, clamped to [0, 1].
 double confidence(const QJsonObject &confidences, const QString &key, double fallback);
 
+// Alternation of literal terms without boundaries, longest first; a space or hyphen
+// in a term matches either ("small-cell" ~ "small cell"); "(?!)" (never matches) for none.
+QString alternatives(QStringList terms);
+
 // Whole-word alternation of literal terms, longest first; spaces and hyphens in a
 // term also match a hyphen, a space or a line break ("small-cell" ~ "small cell").
 // A term is never matched inside a longer word; a hyphen may follow it ("HER2-positive"),

@@ -33,29 +33,6 @@ QRegularExpression compile(const QString &pattern, bool caseInsensitive = false)
     return re;
 }
 
-// Terms as alternatives without boundaries, longest first; a space or hyphen in a
-// term matches either ("small-cell" ~ "small cell").
-QString alternatives(QStringList terms)
-{
-    terms.removeDuplicates();
-    std::sort(terms.begin(), terms.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    QStringList parts;
-    for (const QString &t : std::as_const(terms)) {
-        const QString term = t.trimmed();
-        if (term.isEmpty() || term.size() > 120)
-            continue;
-        QString part;
-        for (const QChar c : term) {
-            if (c == u' ' || c == u'-')
-                part += u"[\\s-]{1,3}"_s;
-            else
-                part += QRegularExpression::escape(QString(c));
-        }
-        parts.append(part);
-    }
-    return parts.isEmpty() ? u"(?!)"_s : u"(?:"_s + parts.join(u'|') + u')';
-}
 
 // Literal alternatives, longest first, escaped as they are.
 QString literals(QStringList terms)
@@ -130,13 +107,13 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     const QString wordEnd = u"(?![\\w])"_s;
 
     // Drugs.
-    drugLexicon = compile(wordStart + alternatives(strings(u"drugLexicon"_s)) + wordEnd, true);
+    drugLexicon = compile(wordStart + FigureScan::alternatives(strings(u"drugLexicon"_s)) + wordEnd, true);
     QStringList brands = strings(u"drugBrands"_s);
     for (const QString &b : strings(u"drugBrands"_s)) {
         brands.append(b.toUpper());
         brandSpelling.insert(b.toUpper(), b);
     }
-    drugBrands = compile(wordStart + alternatives(brands) + wordEnd);
+    drugBrands = compile(wordStart + FigureScan::alternatives(brands) + wordEnd);
     drugMarked = compile(u"(?<![\\w-])[A-Z][A-Za-z0-9]{3,30}(?=[ ]?(?:[\\x{00ae}\\x{2122}]|\\(R\\)|\\(TM\\)))"_s);
     drugMarkStopWords = setOf(strings(u"drugMarkStopWords"_s), false);
     drugStem = compile(u"(?<![\\w-])[A-Za-z][a-z]{1,40}"_s + literals(strings(u"drugStems"_s))
@@ -155,8 +132,8 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     QStringList anyCaseTargets;
     for (const QString &t : strings(u"targetLexicon"_s))
         (anyCase.contains(t.toLower()) ? anyCaseTargets : caseSensitiveTargets).append(t);
-    targetLexicon = compile(u"(?<![\\w])(?:"_s + alternatives(caseSensitiveTargets) + u"|(?i:"_s
-                            + alternatives(anyCaseTargets) + u"))(?![\\w])"_s);
+    targetLexicon = compile(u"(?<![\\w])(?:"_s + FigureScan::alternatives(caseSensitiveTargets) + u"|(?i:"_s
+                            + FigureScan::alternatives(anyCaseTargets) + u"))(?![\\w])"_s);
     targetPatterns = patterns(rules, u"targetPatterns"_s, FigureScan::confidence(confidence, u"targetPattern"_s, 0.7));
     targetAmbiguous = setOf(strings(u"targetAmbiguous"_s), false);
     targetContext = compile(lastString(u"targetContextRegex"_s));
@@ -168,12 +145,12 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
         (hasLower(t) ? anyCaseIndications : acronyms).append(t);
         indicationCanonical.insert(TextScan::fold(t), t);
     }
-    indicationLexicon = compile(wordStart + alternatives(anyCaseIndications) + wordEnd, true);
-    indicationAcronyms = compile(wordStart + alternatives(acronyms) + wordEnd);
-    const QString modifiers = alternatives(strings(u"indicationModifiers"_s));
+    indicationLexicon = compile(wordStart + FigureScan::alternatives(anyCaseIndications) + wordEnd, true);
+    indicationAcronyms = compile(wordStart + FigureScan::alternatives(acronyms) + wordEnd);
+    const QString modifiers = FigureScan::alternatives(strings(u"indicationModifiers"_s));
     indicationCompound = compile(u"(?<![\\w-])(?:"_s + modifiers + u"[\\s,]{1,2})?(?:"_s + modifiers
-                                     + u"[\\s,]{1,2})?(?<core>"_s + alternatives(strings(u"indicationSites"_s))
-                                     + u"(?:\\s\\([a-z]{3,15}\\))?[\\s-]{1,3}"_s + alternatives(strings(u"indicationHeads"_s))
+                                     + u"[\\s,]{1,2})?(?<core>"_s + FigureScan::alternatives(strings(u"indicationSites"_s))
+                                     + u"(?:\\s\\([a-z]{3,15}\\))?[\\s-]{1,3}"_s + FigureScan::alternatives(strings(u"indicationHeads"_s))
                                      + u")"_s + wordEnd,
                                  true);
     indicationAmbiguous = setOf(strings(u"indicationAmbiguous"_s), true);
@@ -182,19 +159,19 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     doseUnit = stringMap(rules.object(Section, u"doseUnits"_s), false);
     doseFrequency = stringMap(rules.object(Section, u"doseFrequencies"_s), true);
     const QString num = u"\\d{1,4}(?:,\\d{3})?(?:\\.\\d{1,3})?"_s;
-    const QString freq = alternatives(doseFrequency.keys());
+    const QString freq = FigureScan::alternatives(doseFrequency.keys());
     dose = compile(u"(?<![\\w.,/-])(?:(?<freq1>"_s + freq + u")[ ])?(?<a>"_s + num
                    + u")(?:(?<joiner>[ ]?[-\\x{2013}][ ]?|\\s(?:or|and|to)\\s)(?<b>"_s + num + u"))?\\s?(?<unit>"_s
                    + literals(doseUnit.keys()) + u")(?![\\w/]|\\^|\\x{00b2})(?:[,]?[ ](?<freq2>"_s + freq + u")(?![\\w]))?"_s);
 
     // Trial phases.
     phase = compile(lastString(u"phaseRegex"_s));
-    phaseCues = compile(u"\\b"_s + alternatives(strings(u"phaseCues"_s)) + u"\\b"_s, true);
-    phaseNegativeCues = compile(u"\\b"_s + alternatives(strings(u"phaseNegativeCues"_s)) + u"\\b"_s, true);
+    phaseCues = compile(u"\\b"_s + FigureScan::alternatives(strings(u"phaseCues"_s)) + u"\\b"_s, true);
+    phaseNegativeCues = compile(u"\\b"_s + FigureScan::alternatives(strings(u"phaseNegativeCues"_s)) + u"\\b"_s, true);
     phaseCueWindow = qBound(10, int(rules.number(Section, u"phaseCueWindow"_s, 80)), 400);
 
     // Adverse events.
-    adverseEvents = compile(wordStart + alternatives(strings(u"adverseEventLexicon"_s)) + wordEnd, true);
+    adverseEvents = compile(wordStart + FigureScan::alternatives(strings(u"adverseEventLexicon"_s)) + wordEnd, true);
     adverseEventAmbiguous = setOf(strings(u"adverseEventAmbiguous"_s), true);
     gradeBefore = compile(lastString(u"gradeBeforeRegex"_s));
     gradeAfter = compile(lastString(u"gradeAfterRegex"_s));
@@ -206,9 +183,9 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     for (const QString &t : strings(u"outcomeTerms"_s))
         terms << t << t + u's';
     outcomeAbbreviations = stringMap(rules.object(Section, u"outcomeAbbreviations"_s), false);
-    outcomeTerms = compile(wordStart + alternatives(terms) + wordEnd, true);
+    outcomeTerms = compile(wordStart + FigureScan::alternatives(terms) + wordEnd, true);
     const auto fill = [&](QString pattern) {
-        pattern.replace(u"{terms}"_s, alternatives(terms));
+        pattern.replace(u"{terms}"_s, FigureScan::alternatives(terms));
         pattern.replace(u"{abbreviations}"_s, literals(outcomeAbbreviations.keys()));
         return compile(pattern);
     };
