@@ -1,10 +1,9 @@
 #include "figurerules.h"
 
+#include "compiledrules.h"
 #include "figurescan.h"
 
 #include <QtCore/QJsonValue>
-#include <QtCore/QMutex>
-#include <QtCore/QMutexLocker>
 #include <QtCore/QStringList>
 
 #include <algorithm>
@@ -151,16 +150,5 @@ int FigureRules::scale(const QString &word) const
 
 std::shared_ptr<const FigureRules> FigureRules::forRules(const RuleSet &rules)
 {
-    static QMutex mutex;
-    static QHash<QString, std::shared_ptr<const FigureRules>> cache;
-    const QString key = rules.fingerprint();
-    QMutexLocker lock(&mutex);
-    if (auto found = cache.value(key))
-        return found;
-    // A program uses one or two rule sets; a small cache is enough.
-    if (cache.size() >= 8)
-        cache.clear();
-    auto compiled = std::make_shared<const FigureRules>(rules);
-    cache.insert(key, compiled);
-    return compiled;
+    return compiledRules<FigureRules>(rules);
 }

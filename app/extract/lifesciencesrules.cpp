@@ -1,13 +1,12 @@
 #include "lifesciencesrules.h"
 
+#include "compiledrules.h"
 #include "figurescan.h"
 #include "textscan.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonValue>
 #include <QtCore/QLoggingCategory>
-#include <QtCore/QMutex>
-#include <QtCore/QMutexLocker>
 
 #include <algorithm>
 
@@ -199,16 +198,5 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
 
 std::shared_ptr<const LifeSciencesRules> LifeSciencesRules::forRules(const RuleSet &rules)
 {
-    static QMutex mutex;
-    static QHash<QString, std::shared_ptr<const LifeSciencesRules>> cache;
-    const QString key = rules.fingerprint();
-    QMutexLocker lock(&mutex);
-    if (auto found = cache.value(key))
-        return found;
-    // A program uses one or two rule sets; a small cache is enough.
-    if (cache.size() >= 8)
-        cache.clear();
-    auto compiled = std::make_shared<const LifeSciencesRules>(rules);
-    cache.insert(key, compiled);
-    return compiled;
+    return compiledRules<LifeSciencesRules>(rules);
 }
