@@ -189,6 +189,24 @@ void DocumentView::showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSi
     m_stack->setCurrentWidget(m_pdf);
 }
 
+ReadingSource DocumentView::readingSource(FilingDocument *document, int part)
+{
+    const DocumentPart &p = document->content().parts.at(part);
+    ReadingSource source;
+    source.firstPage = p.firstPage;
+    source.pageOffsets = p.pageOffsets;
+    for (int i = 0; i < document->sheetCount(part); ++i)
+        source.sheetStarts.append(document->sheetStart(part, i));
+    if (p.kind == DocumentPart::Kind::Html) {
+        source.text = document->content().text.pages.mid(p.firstPage, p.pageCount).join(u'\n');
+    } else if (QTextDocument *doc = document->partDocument(part)) {
+        source.text = doc->toPlainText();
+    }
+    // Sheets are made as the view reaches them.
+    source.document = [document, part](int sheet) { return document->sheetDocument(part, sheet); };
+    return source;
+}
+
 QString DocumentView::partLabel(int part) const
 {
     const DocumentPart &p = m_document->content().parts.at(part);
@@ -234,20 +252,7 @@ void DocumentView::showPart(int part)
         m_stack->setCurrentWidget(m_pdf);
     } else if (p.hasText() && m_document->sheetCount(part) > 0) {
         m_shown = Shown::Reading;
-        ReadingSource source;
-        source.firstPage = p.firstPage;
-        source.pageOffsets = p.pageOffsets;
-        for (int i = 0; i < m_document->sheetCount(part); ++i)
-            source.sheetStarts.append(m_document->sheetStart(part, i));
-        if (p.kind == DocumentPart::Kind::Html) {
-            source.text = m_document->content().text.pages.mid(p.firstPage, p.pageCount).join(u'\n');
-        } else if (QTextDocument *doc = m_document->partDocument(part)) {
-            source.text = doc->toPlainText();
-        }
-        // Sheets are made as the view reaches them; the document outlives what it shows.
-        FilingDocument *document = m_document;
-        source.document = [document, part](int sheet) { return document->sheetDocument(part, sheet); };
-        m_reading->setSource(source);
+        m_reading->setSource(readingSource(m_document, part));
         m_reading->setHighlights(m_highlights);
         m_stack->setCurrentWidget(m_reading);
     } else {

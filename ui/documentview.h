@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QStackedWidget;
 class ReadingView;
+struct ReadingSource;
 
 // The filing as the main window shows it: a part selector for submissions, the PDF page view
 // or the reading view for the current part, entity highlights on either, and a find bar
@@ -72,6 +73,10 @@ public:
     ReadingView *readingView() const { return m_reading; }
     FindBar *findBar() const { return m_findBar; }
     QComboBox *partSelector() const { return m_parts; }
+
+    // What the reading view shows of a text part of the document: its sheets, made on
+    // demand; the document must outlive the view's use of it.
+    static ReadingSource readingSource(FilingDocument *document, int part);
 
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);

@@ -1,4 +1,5 @@
 #include "document/filingdocument.h"
+#include "documentview.h"
 #include "readingview.h"
 #include "testutils.h"
 
@@ -377,13 +378,8 @@ void TestReadingView::largeHtmlLaysOutInSlices()
     QVERIFY(largest != parts.cend() && largest->pageOffsets.size() > 50);
     const int part = int(largest - parts.cbegin());
     QCOMPARE(filing->sheetCount(part), largest->pageCount);
-    ReadingSource source;
-    source.firstPage = largest->firstPage;
-    source.pageOffsets = largest->pageOffsets;
-    source.text = filing->content().text.pages.mid(largest->firstPage, largest->pageCount).join(u'\n');
-    for (int i = 0; i < filing->sheetCount(part); ++i)
-        source.sheetStarts.append(filing->sheetStart(part, i));
-    source.document = [&filing, part](int sheet) { return filing->sheetDocument(part, sheet); };
+    const ReadingSource source = DocumentView::readingSource(filing.get(), part);
+    QCOMPARE(source.text, filing->content().text.pages.mid(largest->firstPage, largest->pageCount).join(u'\n'));
     m_text = source.text;
     QVERIFY(m_text.size() > 400000);
     const QList<int> offsets = largest->pageOffsets;
