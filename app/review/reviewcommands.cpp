@@ -44,6 +44,8 @@ bool EntityEditCommand::mergeWith(const QUndoCommand *other)
     entry.insert(u"to"_s, theirs.history.value(u"to"_s));
     entry.insert(u"at"_s, theirs.history.value(u"at"_s));
     mine.history = entry;
+    if (m_mergeId == EditValue)
+        setText(ReviewStore::editValueText(mine.after.type, mine.before.value, mine.after.value));
     for (quint64 key : o->m_historyKeys)
         m_store->removeHistory(key);
     if (!m_historyKeys.isEmpty())

@@ -64,6 +64,18 @@ QString label(const QString &type)
     return EntityTypes::type(type).label;
 }
 
+// "Registrant: ImmunoGen, Inc." — an entity as the undo history names it.
+QString subject(const Entity &e)
+{
+    const QString value = e.value.size() > 48 ? e.value.left(47) + u'…' : e.value;
+    return ReviewStore::tr("%1: %2").arg(label(e.type), value);
+}
+
+QString shortValue(const QString &value)
+{
+    return value.size() > 40 ? value.left(39) + u'…' : value;
+}
+
 } // namespace
 
 struct ReviewStore::Private
@@ -955,7 +967,7 @@ void ReviewStore::confirmAll(const QStringList &ids)
     if (changes.isEmpty())
         return;
     const QString text = changes.size() == 1
-        ? tr("Confirm %1").arg(label(entity(changes.constFirst().id)->type))
+        ? tr("Confirm %1").arg(subject(*entity(changes.constFirst().id)))
         : tr("Confirm %n entities", nullptr, int(changes.size()));
     d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
 }
@@ -985,12 +997,17 @@ void ReviewStore::rejectAll(const QStringList &ids)
     if (changes.isEmpty())
         return;
     const QString text = changes.size() == 1
-        ? tr("Reject %1").arg(label(entity(changes.constFirst().id)->type))
+        ? tr("Reject %1").arg(subject(*entity(changes.constFirst().id)))
         : tr("Reject %n entities", nullptr, int(changes.size()));
     d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
 }
 
-void ReviewStore::setValue(const QString &id, const QString &value)
+QString ReviewStore::editValueText(const QString &type, const QString &from, const QString &to)
+{
+    return tr("Edit value of %1: %2 → %3").arg(label(type), shortValue(from), shortValue(to));
+}
+
+void ReviewStore::setValue(const QString &id, const QString &value, bool separateStep)
 {
     const Entity *e = entity(id);
     if (isReadOnly() || !e || e->value == value)
@@ -1007,8 +1024,10 @@ void ReviewStore::setValue(const QString &id, const QString &value)
         {id, before, after,
          historyEntry(u"edit"_s, id, d->reviewer, now, {{u"value"_s, before.value}},
                       {{u"value"_s, value}})}};
-    d->undo->push(new EntityEditCommand(this, tr("Edit value"), std::move(changes),
-                                        EntityEditCommand::EditValue));
+    d->undo->push(new EntityEditCommand(this, editValueText(e->type, before.value, value),
+                                        std::move(changes),
+                                        separateStep ? EntityEditCommand::NoMerge
+                                                     : EntityEditCommand::EditValue));
 }
 
 void ReviewStore::setType(const QString &id, const QString &type)
@@ -1028,8 +1047,8 @@ void ReviewStore::setType(const QString &id, const QString &type)
         {id, before, after,
          historyEntry(u"retype"_s, id, d->reviewer, now, {{u"type"_s, before.type}},
                       {{u"type"_s, type}})}};
-    d->undo->push(new EntityEditCommand(this, tr("Change type to %1").arg(label(type)),
-                                        std::move(changes)));
+    d->undo->push(new EntityEditCommand(
+        this, tr("Change type of %1 to %2").arg(subject(*e), label(type)), std::move(changes)));
 }
 
 void ReviewStore::setNote(const QString &id, const QString &note)
@@ -1047,8 +1066,8 @@ void ReviewStore::setNote(const QString &id, const QString &note)
         {id, before, after,
          historyEntry(u"note"_s, id, d->reviewer, now, {{u"note"_s, before.note}},
                       {{u"note"_s, note}})}};
-    d->undo->push(new EntityEditCommand(this, tr("Edit note"), std::move(changes),
-                                        EntityEditCommand::EditNote));
+    d->undo->push(new EntityEditCommand(this, tr("Edit note of %1").arg(subject(*e)),
+                                        std::move(changes), EntityEditCommand::EditNote));
 }
 
 QString ReviewStore::add(const SourceSpan &span, const QString &type, const QString &value)
@@ -1077,6 +1096,6 @@ QString ReviewStore::add(const SourceSpan &span, const QString &type, const QStr
                                            {{u"type"_s, type}, {u"value"_s, e.value},
                                             {u"status"_s, statusKey(EntityStatus::Added)}});
     d->confirmAs.insert(id, EntityStatus::Added);
-    d->undo->push(new AddEntityCommand(this, tr("Add %1").arg(label(type)), e, count(), entry));
+    d->undo->push(new AddEntityCommand(this, tr("Add %1").arg(subject(e)), e, count(), entry));
     return id;
 }

@@ -46,7 +46,9 @@ public:
 
     void confirm(const QString &id);
     void reject(const QString &id);
-    void setValue(const QString &id, const QString &value); // status becomes corrected
+    // Status becomes corrected. Calls in a row on one entity merge into one undo step
+    // (typing) unless separateStep is set (an edit that was ended and written at once).
+    void setValue(const QString &id, const QString &value, bool separateStep = false);
     void setType(const QString &id, const QString &type);   // status becomes corrected
     void setNote(const QString &id, const QString &note);
     void confirmAll(const QStringList &ids); // one undo step
@@ -121,6 +123,8 @@ private:
         QDateTime at;
     };
     ReviewState stateOf(const QString &id) const;
+    // "Edit value of Commission file number: 0-17999 → 000-17999", for the undo history.
+    static QString editValueText(const QString &type, const QString &from, const QString &to);
     void applyState(const QString &id, const ReviewState &state);
     void insertEntity(int row, const Entity &entity);
     void removeEntity(const QString &id);

@@ -173,13 +173,22 @@ private Q_SLOTS:
         QUndoStack *undo = store.undoStack();
 
         store.confirm(f.idOf(u"registrant"_s));
-        QCOMPARE(undo->undoText(), u"Confirm Registrant"_s);
+        // The undo history names the action and its entity.
+        QCOMPARE(undo->undoText(), u"Confirm Registrant: ImmunoGen, Inc."_s);
         // Typing in the value field: one step.
         store.setValue(date, u"2"_s);
         store.setValue(date, u"20"_s);
         store.setValue(date, u"2007-06-05"_s);
         QCOMPARE(undo->count(), 2);
-        QCOMPARE(undo->undoText(), u"Edit value"_s);
+        QCOMPARE(undo->undoText(), u"Edit value of Date of report: 2007-06-04 → 2007-06-05"_s);
+        // An edit that was ended and written at once is a step of its own.
+        store.setValue(date, u"2007-06-06"_s, true);
+        QCOMPARE(undo->count(), 3);
+        QCOMPARE(undo->undoText(), u"Edit value of Date of report: 2007-06-05 → 2007-06-06"_s);
+        undo->undo();
+        QCOMPARE(store.entity(date)->value, u"2007-06-05"_s);
+        QCOMPARE(undo->count(), 3);
+        undo->setIndex(2);
         QCOMPARE(store.history().size(), 2);
         QCOMPARE(store.history().last().toObject().value(u"from"_s).toObject().value(u"value"_s).toString(),
                  u"2007-06-04"_s);
@@ -188,14 +197,16 @@ private Q_SLOTS:
         store.setNote(date, u"w"_s);
         store.setNote(date, u"wrong day"_s);
         QCOMPARE(undo->count(), 3);
-        QCOMPARE(undo->undoText(), u"Edit note"_s);
-        store.setType(f.idOf(u"organization"_s), u"registrant"_s);
-        QCOMPARE(undo->undoText(), u"Change type to Registrant"_s);
+        QCOMPARE(undo->undoText(), u"Edit note of Date of report: 2007-06-05"_s);
+        const QString organization = f.idOf(u"organization"_s);
+        store.setType(organization, u"registrant"_s);
+        QCOMPARE(undo->undoText(), u"Change type of Organization: %1 to Registrant"_s.arg(
+                                       store.entity(organization)->value));
         store.rejectAll({f.idOf(u"drug"_s), f.idOf(u"exhibit"_s), f.idOf(u"item"_s)});
         QCOMPARE(undo->undoText(), u"Reject 3 entities"_s);
         const int rows = store.count();
         store.add(f.extracted.at(0).span, u"ticker"_s);
-        QCOMPARE(undo->undoText(), u"Add Ticker"_s);
+        QCOMPARE(undo->undoText(), u"Add Ticker: %1"_s.arg(f.content.text.textAt(f.extracted.at(0).span)));
         QCOMPARE(store.count(), rows + 1);
         const QStringList done = reviewState(store);
         const QJsonArray doneHistory = store.history();
