@@ -24,6 +24,7 @@ void EntityFilterProxy::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
     invalidateRowsFilter();
 }
 
@@ -32,6 +33,7 @@ void EntityFilterProxy::setCategory(const QString &category)
     if (category == m_category)
         return;
     m_category = category;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
     invalidateRowsFilter();
 }
 
@@ -40,6 +42,7 @@ void EntityFilterProxy::setStatuses(const QList<EntityStatus> &statuses)
     if (statuses == m_statuses)
         return;
     m_statuses = statuses;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
     invalidateRowsFilter();
 }
 
@@ -48,7 +51,39 @@ void EntityFilterProxy::setMinimumConfidence(double confidence)
     if (qFuzzyCompare(1.0 + confidence, 1.0 + m_minimumConfidence))
         return;
     m_minimumConfidence = confidence;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
     invalidateRowsFilter();
+}
+
+void EntityFilterProxy::setPinnedEntity(const QString &id)
+{
+    if (id == m_pinned)
+        return;
+    const auto passes = [this](const QString &entityId) {
+        const ReviewStore *store = m_model ? m_model->store() : nullptr;
+        const Entity *e = store && !entityId.isEmpty() ? store->entity(entityId) : nullptr;
+        return !e || acceptsEntity(*e);
+    };
+    // Only an entity that fails the filters is kept (or let go) by the pin.
+    const bool changesRows = isFiltering() && (!passes(m_pinned) || !passes(id));
+    m_pinned = id;
+    if (changesRows)
+        invalidateRowsFilter();
+}
+
+QVariant EntityFilterProxy::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::DisplayRole && isFiltering() && index.column() == EntityTreeModel::ValueColumn
+        && index.data(EntityTreeModel::KindRole).toInt() == int(EntityTreeModel::Kind::Category)) {
+        int shown = 0;
+        const QModelIndex source = mapToSource(index);
+        const int groups = rowCount(index);
+        for (int g = 0; g < groups; ++g)
+            shown += rowCount(this->index(g, 0, index));
+        const int all = int(m_model->entityIds(source).size());
+        return tr("%1 · %2 of %3").arg(index.data(EntityTreeModel::CategoryRole).toString()).arg(shown).arg(all);
+    }
+    return QSortFilterProxyModel::data(index, role);
 }
 
 bool EntityFilterProxy::isFiltering() const
@@ -89,8 +124,11 @@ bool EntityFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     case EntityTreeModel::Kind::Mention:
         break;
     }
+    const QString id = m_model->entityId(index);
+    if (!m_pinned.isEmpty() && id == m_pinned)
+        return true;
     const ReviewStore *store = m_model->store();
-    const Entity *e = store ? store->entity(m_model->entityId(index)) : nullptr;
+    const Entity *e = store ? store->entity(id) : nullptr;
     return e && acceptsEntity(*e);
 }
 

@@ -27,10 +27,17 @@ public:
     double minimumConfidence() const { return m_minimumConfidence; }
     void setMinimumConfidence(double confidence);
     bool isFiltering() const;
+    // The entity the reviewer is on stays visible whatever the filters say, so a
+    // decision or an edit that makes it fail them does not pull it from under them.
+    QString pinnedEntity() const { return m_pinned; }
+    void setPinnedEntity(const QString &id);
 
     // The same test filterAcceptsRow applies to a mention: exports "only what the
     // filter shows" with it.
     bool acceptsEntity(const Entity &entity) const;
+
+    // A category row counts the mentions the filters let through.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -42,4 +49,5 @@ private:
     QString m_category;
     QList<EntityStatus> m_statuses;
     double m_minimumConfidence = 0.0;
+    QString m_pinned;
 };

@@ -5,6 +5,7 @@
 #include "entitytypes.h"
 #include "reviewstore.h"
 
+#include <QtGui/QKeyEvent>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDoubleSpinBox>
 #include <QtWidgets/QHBoxLayout>
@@ -56,19 +57,39 @@ EntityPanel::EntityPanel(QWidget *parent)
     , m_emptyLabel(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
+    // An edit that regroups the current entity (a new value or type) moves its row:
+    // the selection follows the entity, never the row that takes its place.
+    connect(m_model, &EntityTreeModel::mentionAboutToMove, this, [this](const QString &id) {
+        if (id == m_lastId)
+            m_following = id;
+    });
+    connect(m_model, &EntityTreeModel::mentionMoved, this, [this](const QString &id) {
+        if (id != m_following)
+            return;
+        selectEntity(id);
+        m_following.clear();
+    });
 
     m_filterEdit->setPlaceholderText(tr("Filter entities"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter entities"));
-    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy, &EntityFilterProxy::setText);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setText(text);
+        pinCurrent();
+    });
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] { m_tree->setFocus(); });
+    m_filterEdit->setToolTip(tr("Filter by value, text, type or note; Escape clears it"));
+    m_filterEdit->installEventFilter(this);
 
     m_categoryBox->addItem(tr("All categories"), QString());
     for (const QString &c : EntityTypes::categories())
         m_categoryBox->addItem(c, c);
     m_categoryBox->setAccessibleName(tr("Category"));
     connect(m_categoryBox, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setCategory(m_categoryBox->currentData().toString()); });
+            [this] {
+                m_proxy->setCategory(m_categoryBox->currentData().toString());
+                pinCurrent();
+            });
 
     for (const auto &choice : statusChoices())
         m_statusBox->addItem(tr(choice.label));
@@ -76,6 +97,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this](int i) {
         const auto choices = statusChoices();
         m_proxy->setStatuses(i >= 0 && i < choices.size() ? choices.at(i).statuses : QList<EntityStatus>{});
+        pinCurrent();
     });
 
     m_confidenceBox->setRange(0.0, 1.0);
@@ -84,8 +106,10 @@ EntityPanel::EntityPanel(QWidget *parent)
     m_confidenceBox->setPrefix(tr("≥ "));
     m_confidenceBox->setToolTip(tr("Minimum confidence"));
     m_confidenceBox->setAccessibleName(tr("Minimum confidence"));
-    connect(m_confidenceBox, &QDoubleSpinBox::valueChanged, m_proxy,
-            &EntityFilterProxy::setMinimumConfidence);
+    connect(m_confidenceBox, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        m_proxy->setMinimumConfidence(value);
+        pinCurrent();
+    });
 
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
@@ -160,6 +184,22 @@ EntityPanel::EntityPanel(QWidget *parent)
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_legend);
     rebuildLegend();
+    for (QWidget *w : {static_cast<QWidget *>(m_categoryBox), static_cast<QWidget *>(m_statusBox),
+                       static_cast<QWidget *>(m_confidenceBox)})
+        w->installEventFilter(this);
+}
+
+bool EntityPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        // Escape clears the text filter and hands the keyboard back to the tree.
+        if (watched == m_filterEdit)
+            m_filterEdit->clear();
+        Q_EMIT leaveRequested();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EntityPanel::setStore(ReviewStore *store)
@@ -182,12 +222,7 @@ void EntityPanel::rebuildLegend()
     QString html;
     const QStringList categories = EntityTypes::categories();
     for (const QString &c : categories) {
-        QColor color;
-        for (const EntityType &t : EntityTypes::all())
-            if (t.category == c) {
-                color = t.color;
-                break;
-            }
+        const QColor color = EntityTreeModel::categoryColor(c);
         if (!html.isEmpty())
             html += u"&nbsp;&nbsp; "_s;
         html += u"<span style=\"color:%1\">■</span>&nbsp;%2"_s.arg(
@@ -210,9 +245,17 @@ void EntityPanel::updateEmptyLabel()
 
 void EntityPanel::onCurrentChanged()
 {
+    if (!m_following.isEmpty())
+        return;
     const QString id = currentEntityId();
+    pinCurrent();
     m_lastId = id;
     Q_EMIT currentEntityChanged(id);
+}
+
+void EntityPanel::pinCurrent()
+{
+    m_proxy->setPinnedEntity(currentEntityId());
 }
 
 QString EntityPanel::currentEntityId() const
@@ -252,6 +295,41 @@ QStringList EntityPanel::currentGroupIds() const
     return m_model->entityIds(index);
 }
 
+QList<QModelIndex> EntityPanel::shownMentions() const
+{
+    QList<QModelIndex> mentions;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        const int rows = m_proxy->rowCount(parent);
+        for (int r = 0; r < rows; ++r) {
+            const QModelIndex i = m_proxy->index(r, 0, parent);
+            if (i.data(EntityTreeModel::KindRole).toInt() == int(EntityTreeModel::Kind::Mention))
+                mentions << i;
+            else
+                walk(i);
+        }
+    };
+    walk({});
+    return mentions;
+}
+
+QStringList EntityPanel::shownEntityIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : shownMentions())
+        ids << i.data(EntityTreeModel::EntityIdRole).toString();
+    return ids;
+}
+
+QString EntityPanel::currentCategory() const
+{
+    return m_tree->currentIndex().data(EntityTreeModel::CategoryRole).toString();
+}
+
+QStringList EntityPanel::categoryEntityIds(const QString &category) const
+{
+    return category.isEmpty() ? QStringList() : m_model->entityIds(m_model->indexOfCategory(category));
+}
+
 QModelIndex EntityPanel::proxyIndexOf(const QString &id)
 {
     const QModelIndex source = m_model->indexOfEntity(id);
@@ -285,18 +363,7 @@ bool EntityPanel::selectEntity(const QString &id)
 bool EntityPanel::selectNextUnreviewed(bool forward)
 {
     // Walk the visible tree (in proxy order) as a flat list of mentions.
-    QList<QModelIndex> mentions;
-    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
-        const int rows = m_proxy->rowCount(parent);
-        for (int r = 0; r < rows; ++r) {
-            const QModelIndex i = m_proxy->index(r, 0, parent);
-            if (i.data(EntityTreeModel::KindRole).toInt() == int(EntityTreeModel::Kind::Mention))
-                mentions << i;
-            else
-                walk(i);
-        }
-    };
-    walk({});
+    const QList<QModelIndex> mentions = shownMentions();
     if (mentions.isEmpty())
         return false;
     const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);

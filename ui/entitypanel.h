@@ -35,6 +35,12 @@ public:
     QStringList selectedEntityIds() const;
     // Every mention of the value row the current row belongs to.
     QStringList currentGroupIds() const;
+    // Every mention the tree shows now (the filters applied), in tree order.
+    QStringList shownEntityIds() const;
+    // The category of the current row; empty when none.
+    QString currentCategory() const;
+    // Every mention of a category, shown or not.
+    QStringList categoryEntityIds(const QString &category) const;
     // Makes the entity's mention current: clears filters hiding it, expands and scrolls.
     bool selectEntity(const QString &id);
     // Moves to the next (or previous) unreviewed mention in tree order; false if none.
@@ -45,13 +51,20 @@ Q_SIGNALS:
     void currentEntityChanged(const QString &id);
     // Enter or double click on a row.
     void entityActivated(const QString &id);
+    // Escape in the filter row: the reviewer goes back to the entities.
+    void leaveRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onCurrentChanged();
+    void pinCurrent();
     void rebuildLegend();
     void spanCategories();
     void updateEmptyLabel();
     QModelIndex proxyIndexOf(const QString &id);
+    QList<QModelIndex> shownMentions() const;
 
     QPointer<ReviewStore> m_store;
     EntityTreeModel *m_model;
@@ -64,4 +77,7 @@ private:
     QLabel *m_legend;
     QLabel *m_emptyLabel;
     QString m_lastId;
+    // Set while the current entity's row is taken out and put back in its new
+    // place; the transient current rows of that move are not announced.
+    QString m_following;
 };

@@ -227,8 +227,10 @@ void EntityTreeModel::onEntityChanged(int row)
         return;
     }
     if (mention->parent->key != groupKey(e)) {
+        Q_EMIT mentionAboutToMove(e.id);
         removeMention(e.id);
         insertMention(e);
+        Q_EMIT mentionMoved(e.id);
         return;
     }
     emitRowChanged(mention);
@@ -386,6 +388,14 @@ QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QColor EntityTreeModel::categoryColor(const QString &category)
+{
+    for (const EntityType &t : EntityTypes::all())
+        if (t.category == category)
+            return t.color;
+    return QColor(Qt::gray);
+}
+
 QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) const
 {
     int mentions = 0;
@@ -412,7 +422,7 @@ QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) c
             QPainter p(&px);
             p.setRenderHint(QPainter::Antialiasing);
             p.setPen(Qt::NoPen);
-            p.setBrush(EntityTypes::type(node->children.front()->type).color);
+            p.setBrush(categoryColor(node->key));
             p.drawRoundedRect(QRectF(1, 1, 10, 10), 2, 2);
             return QIcon(px);
         }

@@ -51,6 +51,8 @@ public:
     static QColor statusColor(EntityStatus status);
     static QIcon statusIcon(EntityStatus status);
     static QIcon mixedIcon(); // a value whose mentions differ in status
+    // The colour a category is shown in, in the tree and in the legend alike.
+    static QColor categoryColor(const QString &category);
     // "…of ImmunoGen, Inc. (the Company)…": the mention with a little context.
     static QString snippet(const ReviewStore &store, const Entity &entity, int context = 24);
 
@@ -62,6 +64,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+Q_SIGNALS:
+    // A mention leaves its row for another group (its value or type changed): the
+    // row is removed and inserted again between these two signals, so a view can
+    // keep following the entity instead of the neighbour that takes its place.
+    void mentionAboutToMove(const QString &id);
+    void mentionMoved(const QString &id);
 
 private:
     struct Node;

@@ -5,6 +5,7 @@
 #include "reviewstore.h"
 
 #include <QtCore/QLocale>
+#include <QtGui/QKeyEvent>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QHBoxLayout>
@@ -56,22 +57,33 @@ Inspector::Inspector(QWidget *parent)
     m_typeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_typeBox->setMinimumContentsLength(14);
     connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
+        const QString id = m_id;
         const QString key = m_typeBox->itemData(i).toString();
-        const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
-        if (e && key != e->type)
-            m_store->setType(m_id, key);
+        const Entity *e = m_store ? m_store->entity(id) : nullptr;
+        if (e && key != e->type && allowEdit())
+            m_store->setType(id, key);
+        else
+            refresh();
     });
+    m_typeBox->installEventFilter(this);
 
     m_valueEdit->setAccessibleName(tr("Value"));
-    connect(m_valueEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
-        const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
-        if (e && text != e->value)
-            m_store->setValue(m_id, text);
+    m_valueEdit->setToolTip(tr("Enter saves the value, Escape drops the edit"));
+    connect(m_valueEdit, &QLineEdit::textEdited, this, [this] {
+        if (m_valueEditId.isEmpty())
+            m_valueEditId = m_id;
     });
+    // Enter and leaving the field both end the edit; Enter also returns to the tree.
+    connect(m_valueEdit, &QLineEdit::editingFinished, this, &Inspector::commitValue);
+    connect(m_valueEdit, &QLineEdit::returnPressed, this, &Inspector::editFinished);
+    m_valueEdit->installEventFilter(this);
 
     m_noteEdit->setPlaceholderText(tr("Add a note"));
     m_noteEdit->setAccessibleName(tr("Note"));
+    m_noteEdit->setToolTip(tr("Enter saves the note, Escape drops the edit"));
     connect(m_noteEdit, &QLineEdit::editingFinished, this, &Inspector::commitNote);
+    connect(m_noteEdit, &QLineEdit::returnPressed, this, &Inspector::editFinished);
+    m_noteEdit->installEventFilter(this);
 
     m_orphanLabel->setStyleSheet(u"color: #8a4b00;"_s);
     m_textLabel->setStyleSheet(u"font-family: monospace;"_s);
@@ -130,6 +142,7 @@ void Inspector::setStore(ReviewStore *store)
     m_connections.clear();
     m_store = store;
     m_id.clear();
+    m_valueEditId.clear();
     if (store) {
         m_connections << connect(store, &ReviewStore::entityChanged, this, &Inspector::onEntityChanged);
         m_connections << connect(store, &ReviewStore::modelReset, this, &Inspector::refresh);
@@ -142,9 +155,52 @@ void Inspector::setEntity(const QString &id)
 {
     if (id == m_id)
         return;
+    commitValue();
     commitNote();
     m_id = id;
+    m_valueEditId.clear();
     refresh();
+}
+
+bool Inspector::allowEdit()
+{
+    if (m_committing)
+        return false;
+    m_committing = true;
+    const bool ok = !m_guard || m_guard();
+    m_committing = false;
+    return ok;
+}
+
+void Inspector::commitValue()
+{
+    const QString id = m_valueEditId;
+    if (id.isEmpty() || m_committing)
+        return;
+    m_valueEditId.clear();
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    const QString text = m_valueEdit->text();
+    if (e && text != e->value && !m_store->isReadOnly() && allowEdit())
+        m_store->setValue(id, text, true);
+    refresh();
+}
+
+bool Inspector::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        // Escape drops an edit that was not written and goes back to the entities.
+        if (watched == m_valueEdit)
+            m_valueEditId.clear();
+        if (watched == m_noteEdit) {
+            const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
+            m_noteEdit->setText(e ? e->note : QString());
+        }
+        refresh();
+        Q_EMIT editFinished();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void Inspector::editValue()
@@ -165,9 +221,10 @@ void Inspector::editNote()
 
 void Inspector::commitNote()
 {
-    const Entity *e = m_store ? m_store->entity(m_id) : nullptr;
-    if (e && m_noteEdit->text() != e->note && !m_store->isReadOnly())
-        m_store->setNote(m_id, m_noteEdit->text());
+    const QString id = m_id;
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    if (e && m_noteEdit->text() != e->note && !m_store->isReadOnly() && allowEdit())
+        m_store->setNote(id, m_noteEdit->text());
 }
 
 void Inspector::onEntityChanged(int row)
@@ -201,8 +258,8 @@ void Inspector::refresh()
     m_typeBox->setCurrentIndex(typeIndex);
     m_typeBox->setEnabled(editable);
 
-    // Leave the field alone while the user types in it: the store echoes the edit.
-    if (m_valueEdit->text() != e->value)
+    // Leave the field alone while the reviewer types in it.
+    if (m_valueEditId.isEmpty() && m_valueEdit->text() != e->value)
         m_valueEdit->setText(e->value);
     m_valueEdit->setEnabled(editable);
     if (!m_noteEdit->hasFocus())

@@ -3,6 +3,8 @@
 #include <QtCore/QPointer>
 #include <QtWidgets/QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -10,9 +12,10 @@ class QPushButton;
 class QStackedWidget;
 #include "reviewstore.h"
 
-// Every detail of one entity, and the place to correct it: type, value and note
-// go straight to the store's mutators (typing in the value field is one undo
-// step, the store merges it); the rest is shown as it was found and decided.
+// Every detail of one entity, and the place to correct it. An edit of the value or
+// the note belongs to the entity shown when the edit began: it is written to the
+// store as one step when it ends (Enter, or the field losing the focus, or another
+// entity being shown) and Escape drops it. The rest is shown as found and decided.
 class Inspector final : public QWidget
 {
     Q_OBJECT
@@ -29,14 +32,28 @@ public:
     // Puts the cursor in the value field with its text selected (Review ▸ Edit value).
     void editValue();
     void editNote();
+    // Called before an edit is written; false cancels it (no reviewer name given).
+    void setEditGuard(std::function<bool()> guard) { m_guard = std::move(guard); }
+
+Q_SIGNALS:
+    // Enter or Escape ended an edit: the reviewer goes back to the entities.
+    void editFinished();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void refresh();
     void onEntityChanged(int row);
     void commitNote();
+    void commitValue();
+    bool allowEdit();
 
     QPointer<ReviewStore> m_store;
     QString m_id;
+    QString m_valueEditId; // the entity a value edit in progress belongs to
+    std::function<bool()> m_guard;
+    bool m_committing = false;
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;
     QLabel *m_orphanLabel;

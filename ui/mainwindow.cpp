@@ -135,6 +135,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_view->showSpan(e->span, id);
     });
     connect(m_view, &DocumentView::highlightClicked, this, &MainWindow::onHighlightClicked);
+    // Enter or Escape in a field of the inspector hands the keyboard back to the tree.
+    connect(m_inspector, &Inspector::editFinished, this, [this] { m_panel->tree()->setFocus(); });
+    connect(m_panel, &EntityPanel::leaveRequested, this, [this] { m_panel->tree()->setFocus(); });
+    m_inspector->setEditGuard([this] { return ensureReviewer(); });
     connect(m_view, &DocumentView::selectionChanged, this, &MainWindow::updateActions);
 
     createActions();
@@ -204,7 +208,12 @@ void MainWindow::createActions()
     m_actions.insert(u"undo"_s, undo);
     QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"redo"_s);
-    redo->setShortcuts(QKeySequence::Redo);
+    // Ctrl+Shift+Z and Ctrl+Y on every desktop, whatever its own redo key.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key : {QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
     m_actions.insert(u"redo"_s, redo);
 }
 
@@ -324,8 +333,7 @@ void MainWindow::createMenus()
     addAction(reviewMenu, u"editValue"_s, tr("&Edit Value"), QKeySequence(Qt::Key_F2));
     connect(action(u"editValue"_s), &QAction::triggered, this, [this] {
         m_inspectorWanted = true;
-        m_inspectorWanted = true;
-    m_inspectorDock->show();
+        m_inspectorDock->show();
         m_inspector->editValue();
     });
     addAction(reviewMenu, u"changeType"_s, tr("Change &Type…"), QKeySequence(tr("Ctrl+T")));
@@ -337,6 +345,12 @@ void MainWindow::createMenus()
     connect(action(u"confirmGroup"_s), &QAction::triggered, this, [this] { review(true, true); });
     addAction(reviewMenu, u"rejectGroup"_s, tr("Reject G&roup"), QKeySequence(tr("Shift+Del")));
     connect(action(u"rejectGroup"_s), &QAction::triggered, this, [this] { review(false, true); });
+    addAction(reviewMenu, u"confirmShown"_s, tr("Confirm All &Shown…"), QKeySequence(tr("Ctrl+Shift+Return")));
+    connect(action(u"confirmShown"_s), &QAction::triggered, this, [this] { reviewShown(true); });
+    addAction(reviewMenu, u"rejectShown"_s, tr("Reject All S&hown…"), QKeySequence(tr("Ctrl+Shift+Del")));
+    connect(action(u"rejectShown"_s), &QAction::triggered, this, [this] { reviewShown(false); });
+    addAction(reviewMenu, u"rejectCategory"_s, tr("Reject Whole &Category…"));
+    connect(action(u"rejectCategory"_s), &QAction::triggered, this, &MainWindow::rejectCategory);
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"addEntity"_s, tr("&Add Entity from Selection…"), QKeySequence(tr("Ctrl+E")));
     connect(action(u"addEntity"_s), &QAction::triggered, this, &MainWindow::addEntityFromSelection);
@@ -352,8 +366,8 @@ void MainWindow::createMenus()
 
     // Single keys act on entities only where the focus is on the tree or the filing,
     // so Enter, Delete, N and P keep their meaning in text fields and the find bar.
-    for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "editValue",
-                             "nextUnreviewed", "previousUnreviewed"}) {
+    for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "confirmShown",
+                             "rejectShown", "editValue", "nextUnreviewed", "previousUnreviewed"}) {
         QAction *a = action(QString::fromLatin1(name));
         removeAction(a);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -710,6 +724,14 @@ void MainWindow::onExtracted(const EntityList &entities)
     updateStatus();
     updateActions();
     updateTitle();
+    // The reviewer starts in the tree (N, Enter, Delete work at once), unless they
+    // already went to type somewhere while the entities were found.
+    QWidget *focus = QApplication::focusWidget();
+    if (!focus || !isAncestorOf(focus)
+        || (focus == m_panel->filterEdit() && m_panel->filterEdit()->text().isEmpty())
+        || focus == m_startPage
+        || m_startPage->isAncestorOf(focus))
+        m_panel->tree()->setFocus(Qt::OtherFocusReason);
     Q_EMIT extractionFinished(store->count());
 }
 
@@ -884,17 +906,80 @@ void MainWindow::onHighlightChosen(const QStringList &ids)
 
 // ---- review actions ---------------------------------------------------------
 
+bool MainWindow::ensureReviewer()
+{
+    if (PreferencesDialog::hasReviewer())
+        return true;
+    bool ok = false;
+    const QString name = MessageBox::askText(
+        this, tr("Your Name"),
+        tr("Every decision records who made it. Your name, as the review should show it:"),
+        PreferencesDialog::accountName(), &ok).trimmed();
+    if (!ok || name.isEmpty()) {
+        statusBar()->showMessage(tr("No decision was made: a reviewer name is needed first "
+                                    "(Edit ▸ Preferences)."),
+                                 8000);
+        return false;
+    }
+    PreferencesDialog::setReviewer(name);
+    if (m_store)
+        m_store->setReviewer(name);
+    return true;
+}
+
 void MainWindow::review(bool confirm, bool wholeGroup)
 {
     if (!m_store || m_store->isReadOnly())
         return;
     const QStringList ids = wholeGroup ? m_panel->currentGroupIds() : m_panel->selectedEntityIds();
-    if (ids.isEmpty())
+    if (ids.isEmpty() || !ensureReviewer())
         return;
+    const int steps = m_store->undoStack()->count();
     if (ids.size() == 1)
         confirm ? m_store->confirm(ids.first()) : m_store->reject(ids.first());
     else
         confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
+    // The one documented move of the selection: on to the next unreviewed entity.
+    if (m_store->undoStack()->count() != steps && PreferencesDialog::advanceAfterDecision())
+        m_panel->selectNextUnreviewed(true);
+}
+
+void MainWindow::reviewShown(bool confirm)
+{
+    if (!m_store || m_store->isReadOnly())
+        return;
+    const QStringList ids = m_panel->shownEntityIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("No entity is shown: nothing to decide."), 6000);
+        return;
+    }
+    if (!ensureReviewer())
+        return;
+    const auto answer = MessageBox::question(
+        this, confirm ? tr("Confirm Shown Entities") : tr("Reject Shown Entities"),
+        (confirm ? tr("Confirm all %1 entities the tree shows now?")
+                 : tr("Reject all %1 entities the tree shows now?"))
+            .arg(ids.size()),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return;
+    confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
+}
+
+void MainWindow::rejectCategory()
+{
+    if (!m_store || m_store->isReadOnly())
+        return;
+    const QString category = m_panel->currentCategory();
+    const QStringList ids = m_panel->categoryEntityIds(category);
+    if (ids.isEmpty() || !ensureReviewer())
+        return;
+    const auto answer = MessageBox::question(
+        this, tr("Reject Category"),
+        tr("Reject all %1 entities of the category %2?").arg(ids.size()).arg(category),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer == QMessageBox::Yes)
+        m_store->rejectAll(ids);
 }
 
 void MainWindow::changeType()
@@ -917,7 +1002,7 @@ void MainWindow::changeType()
                                                tr("Type of “%1”:").arg(e->value.left(60)), labels,
                                                current, &ok);
     const int index = int(labels.indexOf(chosen));
-    if (ok && index >= 0 && keys.at(index) != e->type)
+    if (ok && index >= 0 && keys.at(index) != e->type && ensureReviewer())
         m_store->setType(id, keys.at(index));
 }
 
@@ -955,7 +1040,7 @@ void MainWindow::addEntityFromSelection()
                                                tr("Add “%1” as:").arg(text.left(80)), labels,
                                                qMax(0, last), &ok);
     const int index = int(labels.indexOf(chosen));
-    if (!ok || index < 0)
+    if (!ok || index < 0 || !ensureReviewer())
         return;
     settings.setValue(u"review/lastAddedType"_s, keys.at(index));
     const QString id = m_store->add(span, keys.at(index), text);
@@ -1134,6 +1219,9 @@ void MainWindow::updateActions()
                              "confirmGroup", "rejectGroup"})
         action(QString::fromLatin1(name))->setEnabled(hasEntity);
     action(u"addEntity"_s)->setEnabled(reviewing);
+    action(u"confirmShown"_s)->setEnabled(reviewing);
+    action(u"rejectShown"_s)->setEnabled(reviewing);
+    action(u"rejectCategory"_s)->setEnabled(reviewing && !m_panel->currentCategory().isEmpty());
     action(u"nextUnreviewed"_s)->setEnabled(bool(m_store));
     action(u"previousUnreviewed"_s)->setEnabled(bool(m_store));
 }

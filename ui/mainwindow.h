@@ -117,6 +117,11 @@ private:
     void showAbout();
     void goToPage();
     void review(bool confirm, bool wholeGroup);
+    void reviewShown(bool confirm);
+    void rejectCategory();
+    // Asks for the reviewer's name once, before the first decision, if none is set;
+    // false when the reviewer cancels (the decision is then not made).
+    bool ensureReviewer();
     void changeType();
     void addNote();
     void addEntityFromSelection();

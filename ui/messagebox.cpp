@@ -1,5 +1,7 @@
 #include "messagebox.h"
 
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QCompleter>
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLineEdit>
 
@@ -11,6 +13,7 @@ QString s_lastText;
 int s_shown = 0;
 QList<std::pair<QString, bool>> s_nextPasswords;
 QList<std::pair<QString, bool>> s_nextItems;
+QList<std::pair<QString, bool>> s_nextTexts;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton button)
@@ -105,5 +108,58 @@ QString MessageBox::askItem(QWidget *parent, const QString &title, const QString
         *ok = answer.second && items.contains(answer.first);
         return *ok ? answer.first : QString();
     }
-    return QInputDialog::getItem(parent, title, label, items, current, false, ok);
+    QInputDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setLabelText(label);
+    dialog.setComboBoxItems(items);
+    dialog.setComboBoxEditable(true);
+    if (current >= 0 && current < items.size())
+        dialog.setTextValue(items.at(current));
+    // Typing any part of a name ("drug", "phase") offers the matching items.
+    if (auto *box = dialog.findChild<QComboBox *>()) {
+        box->setInsertPolicy(QComboBox::NoInsert);
+        if (QCompleter *completer = box->completer()) {
+            completer->setFilterMode(Qt::MatchContains);
+            completer->setCaseSensitivity(Qt::CaseInsensitive);
+            completer->setCompletionMode(QCompleter::PopupCompletion);
+        }
+        if (box->lineEdit())
+            box->lineEdit()->selectAll();
+    }
+    *ok = dialog.exec() == QDialog::Accepted;
+    const QString chosen = dialog.textValue();
+    if (!*ok)
+        return {};
+    if (items.contains(chosen))
+        return chosen;
+    // A typed fragment that names one item only ("drug") stands for that item.
+    QString match;
+    for (const QString &item : items)
+        if (item.contains(chosen, Qt::CaseInsensitive)) {
+            if (!match.isEmpty()) {
+                match.clear();
+                break;
+            }
+            match = item;
+        }
+    *ok = !match.isEmpty();
+    return match;
+}
+
+void MessageBox::setNextText(const QString &text, bool ok)
+{
+    s_nextTexts.append(std::make_pair(text, ok));
+}
+
+QString MessageBox::askText(QWidget *parent, const QString &title, const QString &label,
+                            const QString &initial, bool *ok)
+{
+    ++s_shown;
+    s_lastText = label;
+    if (!s_nextTexts.isEmpty()) {
+        const auto answer = s_nextTexts.takeFirst();
+        *ok = answer.second;
+        return *ok ? answer.first : QString();
+    }
+    return QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, ok);
 }

@@ -35,8 +35,14 @@ public:
     // A choice from a list (QInputDialog::getItem), presettable the same way; the
     // preset is the text of the item to choose.
     static void setNextItem(const QString &item, bool ok = true);
+    // The list can be searched by typing any part of an item.
     static QString askItem(QWidget *parent, const QString &title, const QString &label,
                            const QStringList &items, int current, bool *ok);
+
+    // A line of text (QInputDialog::getText), presettable the same way.
+    static void setNextText(const QString &text, bool ok = true);
+    static QString askText(QWidget *parent, const QString &title, const QString &label,
+                           const QString &initial, bool *ok);
 
 private:
     static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent,

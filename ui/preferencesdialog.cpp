@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include <QtCore/QSettings>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QFormLayout>
@@ -12,8 +13,10 @@ using namespace Qt::StringLiterals;
 PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
     , m_reviewerEdit(new QLineEdit(reviewer(), this))
+    , m_advanceBox(new QCheckBox(tr("After confirming or rejecting, go to the &next unreviewed entity"), this))
     , m_paperBox(new QComboBox(this))
 {
+    m_advanceBox->setChecked(advanceAfterDecision());
     setWindowTitle(tr("Preferences"));
     m_reviewerEdit->setPlaceholderText(tr("Your name, as decisions record it"));
     m_paperBox->addItem(tr("US Letter"));
@@ -22,6 +25,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Reviewer name:"), m_reviewerEdit);
+    form->addRow(QString(), m_advanceBox);
     form->addRow(tr("Summary &paper:"), m_paperBox);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -35,12 +39,27 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 QString PreferencesDialog::reviewer()
 {
     const QString saved = QSettings().value(u"review/reviewer"_s).toString();
-    if (!saved.isEmpty())
-        return saved;
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME");
-    return login;
+    return saved.isEmpty() ? accountName() : saved;
+}
+
+bool PreferencesDialog::hasReviewer()
+{
+    return !QSettings().value(u"review/reviewer"_s).toString().trimmed().isEmpty();
+}
+
+QString PreferencesDialog::accountName()
+{
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString v = qEnvironmentVariable(name);
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+bool PreferencesDialog::advanceAfterDecision()
+{
+    return QSettings().value(u"review/advanceAfterDecision"_s, true).toBool();
 }
 
 void PreferencesDialog::setReviewer(const QString &name)
@@ -55,7 +74,9 @@ bool PreferencesDialog::summaryOnA4()
 
 void PreferencesDialog::accept()
 {
-    setReviewer(m_reviewerEdit->text());
+    if (!m_reviewerEdit->text().trimmed().isEmpty())
+        setReviewer(m_reviewerEdit->text());
+    QSettings().setValue(u"review/advanceAfterDecision"_s, m_advanceBox->isChecked());
     QSettings().setValue(u"summary/a4"_s, m_paperBox->currentIndex() == 1);
     QDialog::accept();
 }

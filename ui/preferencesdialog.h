@@ -2,11 +2,13 @@
 
 #include <QtWidgets/QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
 // The few settings a reviewer sets once: the name written into every decision,
-// and the paper size of the summary sheet. Stored in QSettings.
+// whether a decision moves on to the next unreviewed entity, and the paper size of
+// the summary sheet. Stored in QSettings.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
@@ -16,11 +18,18 @@ public:
     // Saved values, or their defaults (the login name; Letter).
     static QString reviewer();
     static void setReviewer(const QString &name);
+    // True once the reviewer has given (or confirmed) a name.
+    static bool hasReviewer();
+    // The login name, offered when the program first asks for a name.
+    static QString accountName();
+    // After Enter or Delete decided the selected entity, go to the next unreviewed one (default on).
+    static bool advanceAfterDecision();
     static bool summaryOnA4();
 
     void accept() override;
 
 private:
     QLineEdit *m_reviewerEdit;
+    QCheckBox *m_advanceBox;
     QComboBox *m_paperBox;
 };

@@ -132,12 +132,26 @@ void TestInspector::typingIsOneUndoStep()
     value->setFocus();
     value->selectAll();
     QTest::keyClicks(value, u"ASCO"_s);
+    // Nothing is written while the reviewer types; Enter writes the edit as one step.
+    QCOMPARE(m_store->entity(id)->value, u"American Society of Clinical Oncology"_s);
+    QCOMPARE(m_store->undoStack()->count(), 0);
+    QTest::keyClick(value, Qt::Key_Return);
     QCOMPARE(m_store->entity(id)->value, u"ASCO"_s);
     QCOMPARE(m_store->entity(id)->status, EntityStatus::Corrected);
     QCOMPARE(m_store->undoStack()->count(), 1);
     m_store->undoStack()->undo();
     QCOMPARE(m_store->entity(id)->value, u"American Society of Clinical Oncology"_s);
     QCOMPARE(value->text(), u"American Society of Clinical Oncology"_s);
+
+    // Escape drops an edit that was not written.
+    value->setFocus();
+    value->selectAll();
+    QTest::keyClicks(value, u"typo"_s);
+    QTest::keyClick(value, Qt::Key_Escape);
+    QCOMPARE(value->text(), u"American Society of Clinical Oncology"_s);
+    QCOMPARE(m_store->entity(id)->value, u"American Society of Clinical Oncology"_s);
+    QCOMPARE(m_store->undoStack()->count(), 1);
+    QVERIFY(m_store->undoStack()->canRedo());
 }
 
 void TestInspector::typeNoteAndButtons()

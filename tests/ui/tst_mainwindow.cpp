@@ -105,6 +105,8 @@ void TestMainWindow::initTestCase()
     QApplication::setOrganizationName(u"filing-lens"_s);
     QApplication::setApplicationName(u"filing-lens-test"_s);
     QSettings().clear();
+    // The reviewer named themselves once before (the first decision asks otherwise).
+    QSettings().setValue(u"review/reviewer"_s, u"Test Reviewer"_s);
     // A fresh copy of the sample, without decisions from an earlier run.
     QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/sample"_s)
         .removeRecursively();
@@ -288,6 +290,7 @@ void TestMainWindow::reviewWithKeyboardAndUndo()
     inspector->valueEdit()->setFocus();
     inspector->valueEdit()->selectAll();
     QTest::keyClicks(inspector->valueEdit(), u"Corrected"_s);
+    QTest::keyClick(inspector->valueEdit(), Qt::Key_Return);
     QCOMPARE(store->entity(next)->value, u"Corrected"_s);
     QCOMPARE(store->entity(next)->status, EntityStatus::Corrected);
     QCOMPARE(store->undoStack()->count(), steps + 1);

@@ -1,0 +1,458 @@
+// The review loop as a reviewer performs it: keys pressed into whatever widget has
+// the focus, never a chosen one, and after each flow the whole store compared with
+// its state before, so an edit that lands on another entity shows at once.
+#include "entityfilterproxy.h"
+#include "entitypanel.h"
+#include "entitytreemodel.h"
+#include "inspector.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "testutils.h"
+
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtGui/QAction>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QDockWidget>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QTreeView>
+#include <QtWidgets/QUndoView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int extractionTimeout = 120000;
+
+// One line per entity with every field a review can change, keyed by id.
+QMap<QString, QString> dump(const ReviewStore &store)
+{
+    QMap<QString, QString> out;
+    for (const Entity &e : store.entities())
+        out.insert(e.id, QStringList{e.type, e.value, e.text, QString::number(e.span.page),
+                                     QString::number(e.span.start), QString::number(e.span.end),
+                                     QString::number(int(e.status)), e.note, e.by,
+                                     e.orphan ? u"orphan"_s : QString()}
+                             .join(u'|'));
+    return out;
+}
+
+// The entries of two dumps that differ, as "id" lines, for a readable failure.
+QStringList changedIds(const QMap<QString, QString> &before, const QMap<QString, QString> &after)
+{
+    QStringList ids;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        if (before.value(it.key()) != it.value())
+            ids << it.key();
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        if (!after.contains(it.key()))
+            ids << it.key();
+    return ids;
+}
+
+QString firstOfType(const ReviewStore &store, const QString &type)
+{
+    for (const Entity &e : store.entities())
+        if (e.type == type && !e.orphan)
+            return e.id;
+    return {};
+}
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+}
+
+class TestReviewFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void typingChangesOnlyThatEntity_data();
+    void typingChangesOnlyThatEntity();
+    void clickIntoValueAndEscape();
+    void changeTypeKeepsSelection();
+    void decisionsMoveOnAsDocumented();
+    void bulkActionsAreOneStep();
+    void focusStartsInTheTree();
+    void noteEnterReturnsToTree();
+    void redoAndHistoryNames();
+    void asksForReviewerOnce();
+
+private:
+    bool open();
+    bool selectByKeyboard(const QString &id);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestReviewFlow::initTestCase()
+{
+    QApplication::setOrganizationName(u"filing-lens"_s);
+    QApplication::setApplicationName(u"filing-lens-test-reviewflow"_s);
+}
+
+void TestReviewFlow::init()
+{
+    QSettings().clear();
+    QSettings().setValue(u"review/reviewer"_s, u"Ada Analyst"_s);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestReviewFlow::cleanup()
+{
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    m_window.reset();
+}
+
+bool TestReviewFlow::open()
+{
+    const QString source = TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    const QString path = m_dir->filePath(u"immunogen-8k-2007-06-04.pdf"_s);
+    if (!QFile::copy(source, path))
+        return false;
+    QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
+    m_window->openFile(path);
+    if (!QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout))
+        return false;
+    m_window->store()->setAutosaveDelay(0);
+    return m_window->store()->count() > 0;
+}
+
+// Puts the tree's current row on the entity with the arrow keys, as a reviewer does.
+bool TestReviewFlow::selectByKeyboard(const QString &id)
+{
+    QTreeView *tree = m_window->entityPanel()->tree();
+    tree->setFocus();
+    if (!QTest::qWaitFor([&] { return tree->hasFocus(); }, 2000))
+        return false;
+    QTest::keyClick(tree, Qt::Key_Home);
+    for (int i = 0; i < 2000 && m_window->entityPanel()->currentEntityId() != id; ++i) {
+        const QModelIndex before = tree->currentIndex();
+        // Open rows on the way so every mention is reached.
+        if (!tree->isExpanded(before))
+            tree->expand(before);
+        QTest::keyClick(tree, Qt::Key_Down);
+        if (tree->currentIndex() == before)
+            return false;
+    }
+    return m_window->entityPanel()->currentEntityId() == id;
+}
+
+void TestReviewFlow::typingChangesOnlyThatEntity_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("filter");
+    for (int c = 0; c < EntityTreeModel::ColumnCount; ++c) {
+        const QByteArray name = "column " + QByteArray::number(c);
+        QTest::newRow(QByteArray(name + " ascending").constData()) << c << int(Qt::AscendingOrder) << QString();
+        QTest::newRow(QByteArray(name + " descending").constData()) << c << int(Qt::DescendingOrder) << QString();
+    }
+    QTest::newRow("filtered by the value being changed") << int(EntityTreeModel::ValueColumn)
+                                                        << int(Qt::AscendingOrder) << u"17999"_s;
+    QTest::newRow("filtered to unreviewed") << int(EntityTreeModel::PageColumn)
+                                           << int(Qt::AscendingOrder) << u"status:unreviewed"_s;
+}
+
+void TestReviewFlow::typingChangesOnlyThatEntity()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QString, filter);
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    panel->tree()->sortByColumn(column, Qt::SortOrder(order));
+    if (filter == u"status:unreviewed"_s) {
+        auto *status = panel->findChildren<QComboBox *>().at(1);
+        status->setCurrentIndex(1);
+    } else if (!filter.isEmpty()) {
+        panel->filterEdit()->setFocus();
+        QTest::keyClicks(panel->filterEdit(), filter);
+        QTest::keyClick(panel->filterEdit(), Qt::Key_Return);
+    }
+    const QString id = firstOfType(*store, u"commission_file_number"_s);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(store->entity(id)->value, u"0-17999"_s);
+    QVERIFY(selectByKeyboard(id));
+    const auto before = dump(*store);
+    const int steps = store->undoStack()->count();
+
+    // F2, then the reviewer types slowly into whatever has the focus.
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QCOMPARE(focused(), m_window->inspector()->valueEdit());
+    for (const QChar c : u"000-17999"_s) {
+        QTest::keyClicks(focused(), QString(c));
+        QTest::qWait(5);
+    }
+    QTest::keyClick(focused(), Qt::Key_Return);
+
+    const auto after = dump(*store);
+    QCOMPARE(changedIds(before, after), QStringList{id});
+    QCOMPARE(store->entity(id)->value, u"000-17999"_s);
+    QCOMPARE(store->entity(id)->status, EntityStatus::Corrected);
+    QCOMPARE(store->undoStack()->count(), steps + 1);
+    // The selection followed the entity to its new place, and the keyboard is back in the tree.
+    QCOMPARE(panel->currentEntityId(), id);
+    QCOMPARE(m_window->inspector()->entityId(), id);
+    QCOMPARE(focused(), panel->tree());
+    QVERIFY(panel->tree()->currentIndex().isValid());
+
+    // The review file holds exactly that change.
+    QVERIFY(store->save());
+    QFile sidecar(store->sidecarPath());
+    QVERIFY(sidecar.open(QIODevice::ReadOnly));
+    const QByteArray saved = sidecar.readAll();
+    QVERIFY(saved.contains("\"value\": \"000-17999\"") || saved.contains("\"value\":\"000-17999\""));
+    QCOMPARE(saved.count("\"status\": \"corrected\"") + saved.count("\"status\":\"corrected\""), 1);
+}
+
+void TestReviewFlow::clickIntoValueAndEscape()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    const QString id = firstOfType(*store, u"registrant"_s);
+    QVERIFY(selectByKeyboard(id));
+    const auto before = dump(*store);
+    QLineEdit *value = m_window->inspector()->valueEdit();
+    QTest::mouseClick(value, Qt::LeftButton);
+    QTRY_COMPARE(focused(), value);
+    QTest::keyClick(focused(), Qt::Key_End);
+    QTest::keyClicks(focused(), u" Corp"_s);
+    QTest::keyClick(focused(), Qt::Key_Escape);
+    QCOMPARE(dump(*store), before);
+    QCOMPARE(store->undoStack()->count(), 0);
+    QCOMPARE(focused(), m_window->entityPanel()->tree());
+    QCOMPARE(value->text(), store->entity(id)->value);
+
+    // Clicking into the field, typing and clicking back into the tree writes the edit.
+    QTest::mouseClick(value, Qt::LeftButton);
+    QTRY_COMPARE(focused(), value);
+    QTest::keyClick(focused(), Qt::Key_End);
+    QTest::keyClicks(focused(), u" Corp"_s);
+    QTreeView *tree = m_window->entityPanel()->tree();
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(tree->currentIndex()).center());
+    QTRY_COMPARE(store->undoStack()->count(), 1);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QVERIFY(store->entity(id)->value.endsWith(u" Corp"_s));
+}
+
+void TestReviewFlow::changeTypeKeepsSelection()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    const QString id = firstOfType(*store, u"organization"_s);
+    QVERIFY(!id.isEmpty());
+    QVERIFY(selectByKeyboard(id));
+    const auto before = dump(*store);
+    MessageBox::setNextItem(u"Person — People"_s);
+    QTest::keyClick(focused(), Qt::Key_T, Qt::ControlModifier);
+    QCOMPARE(store->entity(id)->type, u"person"_s);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QCOMPARE(panel->currentEntityId(), id);
+    QCOMPARE(panel->tree()->currentIndex().data(EntityTreeModel::CategoryRole).toString(), u"People"_s);
+
+    // Delete now decides that entity, not the one that took its old row.
+    const auto retyped = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(changedIds(retyped, dump(*store)), QStringList{id});
+    QCOMPARE(store->entity(id)->status, EntityStatus::Rejected);
+}
+
+void TestReviewFlow::decisionsMoveOnAsDocumented()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    const QString id = firstOfType(*store, u"registrant"_s);
+    QVERIFY(selectByKeyboard(id));
+
+    // On by default: Enter confirms, then the next unreviewed entity in the tree is current.
+    const QStringList shown = panel->shownEntityIds();
+    QString expected;
+    for (int i = int(shown.indexOf(id)) + 1; i < shown.size() && expected.isEmpty(); ++i)
+        if (store->entity(shown.at(i))->status == EntityStatus::Auto)
+            expected = shown.at(i);
+    auto before = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QCOMPARE(store->entity(id)->status, EntityStatus::Confirmed);
+    QCOMPARE(panel->currentEntityId(), expected);
+
+    // Off: Delete rejects and the selection stays where it is.
+    QSettings().setValue(u"review/advanceAfterDecision"_s, false);
+    const QString stay = panel->currentEntityId();
+    before = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{stay});
+    QCOMPARE(store->entity(stay)->status, EntityStatus::Rejected);
+    QCOMPARE(panel->currentEntityId(), stay);
+
+    // Under a filter the decided entity no longer matches, it stays on screen while current.
+    auto *status = panel->findChildren<QComboBox *>().at(1);
+    status->setCurrentIndex(1); // unreviewed
+    const QString next = panel->shownEntityIds().value(0);
+    QVERIFY(selectByKeyboard(next));
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(store->entity(next)->status, EntityStatus::Confirmed);
+    QCOMPARE(panel->currentEntityId(), next);
+    QVERIFY(panel->shownEntityIds().contains(next));
+}
+
+void TestReviewFlow::bulkActionsAreOneStep()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    auto *category = panel->findChildren<QComboBox *>().at(0);
+    category->setCurrentIndex(category->findData(u"Cover page"_s));
+    const QStringList shown = panel->shownEntityIds();
+    QVERIFY(shown.size() > 3);
+    const QString current = shown.at(1);
+    QVERIFY(selectByKeyboard(current));
+    const auto before = dump(*store);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(focused(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QStringList changed = changedIds(before, dump(*store));
+    changed.sort();
+    QStringList expected = shown;
+    expected.sort();
+    QCOMPARE(changed, expected);
+    for (const QString &id : shown)
+        QCOMPARE(store->entity(id)->status, EntityStatus::Confirmed);
+    QCOMPARE(store->undoStack()->count(), 1);
+    QCOMPARE(store->undoStack()->undoText(), u"Confirm %1 entities"_s.arg(shown.size()));
+    QCOMPARE(panel->currentEntityId(), current);
+
+    // Reject a whole category: every mention of it, one step.
+    category->setCurrentIndex(0);
+    const QString org = firstOfType(*store, u"organization"_s);
+    QVERIFY(selectByKeyboard(org));
+    const QStringList orgs = panel->categoryEntityIds(u"Organizations"_s);
+    const auto beforeReject = dump(*store);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    m_window->action(u"rejectCategory"_s)->trigger();
+    QStringList rejected = changedIds(beforeReject, dump(*store));
+    rejected.sort();
+    QStringList allOrgs = orgs;
+    allOrgs.sort();
+    QCOMPARE(rejected, allOrgs);
+    QCOMPARE(store->undoStack()->count(), 2);
+    QCOMPARE(panel->currentEntityId(), org);
+    store->undoStack()->undo();
+    QCOMPARE(dump(*store), beforeReject);
+}
+
+void TestReviewFlow::focusStartsInTheTree()
+{
+    QVERIFY(open());
+    EntityPanel *panel = m_window->entityPanel();
+    QCOMPARE(focused(), panel->tree());
+    const auto before = dump(*m_window->store());
+    QTest::keyClick(focused(), Qt::Key_N);
+    const QString id = panel->currentEntityId();
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(m_window->store()->entity(id)->status, EntityStatus::Auto);
+    QVERIFY(panel->filterEdit()->text().isEmpty());
+    QCOMPARE(dump(*m_window->store()), before);
+
+    // Escape in the filter clears it and returns to the tree.
+    panel->filterEdit()->setFocus();
+    QTest::keyClicks(focused(), u"xyz-not-there"_s);
+    QVERIFY(panel->shownEntityIds().size() <= 1);
+    QTest::keyClick(focused(), Qt::Key_Escape);
+    QVERIFY(panel->filterEdit()->text().isEmpty());
+    QCOMPARE(focused(), panel->tree());
+    QVERIFY(panel->shownEntityIds().size() > 10);
+}
+
+void TestReviewFlow::noteEnterReturnsToTree()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    QTest::keyClick(focused(), Qt::Key_N);
+    const QString id = panel->currentEntityId();
+    const auto before = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_M, Qt::ControlModifier);
+    QCOMPARE(focused(), m_window->inspector()->noteEdit());
+    QTest::keyClicks(focused(), u"check the name"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(store->entity(id)->note, u"check the name"_s);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QCOMPARE(focused(), panel->tree());
+    // N moves on instead of typing into the note.
+    QTest::keyClick(focused(), Qt::Key_N);
+    QVERIFY(panel->currentEntityId() != id);
+    QCOMPARE(store->entity(id)->note, u"check the name"_s);
+}
+
+void TestReviewFlow::redoAndHistoryNames()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    const QString id = firstOfType(*store, u"commission_file_number"_s);
+    QVERIFY(selectByKeyboard(id));
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTest::keyClicks(focused(), u"000-17999"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    const QString text = u"Edit value of Commission file number: 0-17999 → 000-17999"_s;
+    QCOMPARE(store->undoStack()->undoText(), text);
+    auto *history = m_window->findChild<QUndoView *>();
+    QVERIFY(history);
+    QCOMPARE(history->model()->index(1, 0).data().toString(), text);
+
+    const auto edited = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store->entity(id)->value, u"0-17999"_s);
+    QTest::keyClick(focused(), Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(dump(*store), edited);
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(dump(*store), edited);
+}
+
+void TestReviewFlow::asksForReviewerOnce()
+{
+    QSettings().remove(u"review/reviewer"_s);
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    const int shown = MessageBox::shownCount();
+    // Cancelled: no decision.
+    MessageBox::setNextText(QString(), false);
+    QTest::keyClick(focused(), Qt::Key_N);
+    const QString first = m_window->entityPanel()->currentEntityId();
+    const auto before = dump(*store);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(dump(*store), before);
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    // Answered: the decision carries the name, and the next one does not ask again.
+    MessageBox::setNextText(u"Grace Reviewer"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(store->entity(first)->status, EntityStatus::Confirmed);
+    QCOMPARE(store->entity(first)->by, u"Grace Reviewer"_s);
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+    const QString second = m_window->entityPanel()->currentEntityId();
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(store->entity(second)->by, u"Grace Reviewer"_s);
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+}
+
+QTEST_MAIN(TestReviewFlow)
+#include "tst_reviewflow.moc"
