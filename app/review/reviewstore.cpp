@@ -483,6 +483,19 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
             rows.insert(e.id, row);
         }
         Entity &e = entities[row];
+        // A decision that moved its entity's words (a span correction) keeps them.
+        if (sameDocument && !e.orphan && dec.anchor.page >= 1 && dec.anchor.page <= text.pageCount()
+            && !dec.anchor.exact.isEmpty()) {
+            const int page = dec.anchor.page - 1;
+            const CodePointIndex &cp = codePoints[size_t(page)];
+            const SourceSpan saved{page, cp.fromCodePoint(dec.anchor.start),
+                                   cp.fromCodePoint(dec.anchor.end)};
+            if (saved != e.span && saved.length() > 0 && saved.end <= text.pages.at(page).size()
+                && text.textAt(saved) == dec.anchor.exact) {
+                e.span = saved;
+                e.text = dec.anchor.exact;
+            }
+        }
         bool ok = false;
         e.status = statusFromKey(dec.status, &ok);
         e.type = dec.type.isEmpty() ? e.type : dec.type;
@@ -834,7 +847,7 @@ ReviewStore::ReviewState ReviewStore::stateOf(const QString &id) const
     const Entity *e = entity(id);
     if (!e)
         return {};
-    return {e->status, e->value, e->type, e->note, e->by, e->at};
+    return {e->status, e->value, e->type, e->note, e->by, e->at, e->span, e->text};
 }
 
 void ReviewStore::applyState(const QString &id, const ReviewState &state)
@@ -850,6 +863,10 @@ void ReviewStore::applyState(const QString &id, const ReviewState &state)
     e.note = state.note;
     e.by = state.by;
     e.at = state.at;
+    if (!e.orphan && state.span.isValid()) {
+        e.span = state.span;
+        e.text = state.text;
+    }
     d->markDirty();
     Q_EMIT entityChanged(row);
 }
@@ -1068,6 +1085,57 @@ void ReviewStore::setNote(const QString &id, const QString &note)
                       {{u"note"_s, note}})}};
     d->undo->push(new EntityEditCommand(this, tr("Edit note of %1").arg(subject(*e)),
                                         std::move(changes), EntityEditCommand::EditNote));
+}
+
+bool ReviewStore::setSpan(const QString &id, const SourceSpan &span)
+{
+    const Entity *e = entity(id);
+    if (isReadOnly() || !e || e->orphan || !span.isValid() || span.length() <= 0
+        || span.page >= d->content.text.pageCount()
+        || span.end > d->content.text.pages.at(span.page).size() || span == e->span)
+        return false;
+    const QDateTime now = nowUtc();
+    ReviewState before = stateOf(id);
+    ReviewState after = before;
+    after.span = span;
+    after.text = d->content.text.textAt(span);
+    if (before.status != EntityStatus::Added)
+        after.status = EntityStatus::Corrected;
+    after.by = d->reviewer;
+    after.at = now;
+    QList<EntityEditCommand::Change> changes{
+        {id, before, after,
+         historyEntry(u"edit"_s, id, d->reviewer, now, {{u"text"_s, before.text}},
+                      {{u"text"_s, after.text}})}};
+    d->undo->push(new EntityEditCommand(
+        this, tr("Change the words of %1: “%2” → “%3”").arg(label(e->type), shortValue(before.text),
+                                                           shortValue(after.text)),
+        std::move(changes)));
+    return true;
+}
+
+QStringList ReviewStore::addAll(const QList<SourceSpan> &spans, const QString &type)
+{
+    QStringList ids;
+    if (isReadOnly() || !d->open || type.isEmpty())
+        return ids;
+    QList<SourceSpan> fresh;
+    for (const SourceSpan &span : spans) {
+        if (!span.isValid() || span.length() <= 0 || span.page >= d->content.text.pageCount())
+            continue;
+        if (!entity(Entity::makeId(type, span, d->content.text.pages.at(span.page))))
+            fresh << span;
+    }
+    if (fresh.isEmpty())
+        return ids;
+    d->undo->beginMacro(tr("Add %n entities", nullptr, int(fresh.size())));
+    for (const SourceSpan &span : std::as_const(fresh)) {
+        const QString id = add(span, type);
+        if (!id.isEmpty())
+            ids << id;
+    }
+    d->undo->endMacro();
+    return ids;
 }
 
 QString ReviewStore::add(const SourceSpan &span, const QString &type, const QString &value)

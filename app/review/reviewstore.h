@@ -51,11 +51,16 @@ public:
     void setValue(const QString &id, const QString &value, bool separateStep = false);
     void setType(const QString &id, const QString &type);   // status becomes corrected
     void setNote(const QString &id, const QString &note);
+    // Moves the entity's span (a word more or less, or new words on the same page); its id
+    // stays and the new anchor is saved as a correction. False if the span is not valid.
+    bool setSpan(const QString &id, const SourceSpan &span);
     void confirmAll(const QStringList &ids); // one undo step
     void rejectAll(const QStringList &ids);  // one undo step
     // A new entity from a text selection; returns its id (the existing one if an
     // entity of that type already has exactly this span; empty if the span is invalid).
     QString add(const SourceSpan &span, const QString &type, const QString &value = {});
+    // Every span as a new entity of the type, in one undo step; returns the new ids.
+    QStringList addAll(const QList<SourceSpan> &spans, const QString &type);
 
     QString reviewer() const;
     void setReviewer(const QString &name);
@@ -121,6 +126,8 @@ private:
         QString note;
         QString by;
         QDateTime at;
+        SourceSpan span;
+        QString text;
     };
     ReviewState stateOf(const QString &id) const;
     // "Edit value of Commission file number: 0-17999 → 000-17999", for the undo history.
