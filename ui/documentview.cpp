@@ -1,5 +1,7 @@
 #include "documentview.h"
 
+#include <QtWidgets/QScrollBar>
+
 #include "filingdocument.h"
 #include "findbar.h"
 #include "pdfpageview.h"
@@ -138,6 +140,9 @@ void DocumentView::setDocument(FilingDocument *document)
     m_reading->clear();
     m_document = document;
     m_highlights.clear();
+    m_back.clear();
+    m_forward.clear();
+    Q_EMIT historyChanged();
     m_currentPart = -1;
     m_shown = Shown::Nothing;
     m_parts->clear();
@@ -282,6 +287,7 @@ void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)
 {
     if (!m_document || !span.isValid())
         return;
+    recordJump(span.page);
     const int part = m_document->content().partOfPage(span.page);
     if (part >= 0 && part != m_currentPart)
         showPart(part);
@@ -324,6 +330,7 @@ void DocumentView::goToPage(int page)
 {
     if (!m_document)
         return;
+    recordJump(page);
     const int part = m_document->content().partOfPage(page);
     if (part >= 0 && part != m_currentPart)
         showPart(part);
@@ -336,6 +343,89 @@ void DocumentView::goToPage(int page)
 qreal DocumentView::zoom() const
 {
     return m_shown == Shown::Reading ? m_reading->zoom() : m_pdf->zoom();
+}
+
+void DocumentView::setZoom(qreal zoom)
+{
+    if (m_shown == Shown::Pdf)
+        m_pdf->setZoom(zoom);
+    else if (m_shown == Shown::Reading)
+        m_reading->setZoom(zoom);
+}
+
+DocumentView::Place DocumentView::place() const
+{
+    Place p;
+    if (!m_document || m_shown == Shown::Nothing)
+        return p;
+    p.part = m_currentPart;
+    p.page = currentPage();
+    p.zoom = zoom();
+    if (m_shown == Shown::Pdf)
+        p.scroll = m_pdf->verticalScrollBar()->value();
+    else if (m_shown == Shown::Reading)
+        p.scroll = m_reading->verticalScrollBar()->value();
+    return p;
+}
+
+void DocumentView::restorePlace(const Place &place)
+{
+    if (!m_document || !place.isValid() || place.part >= partCount())
+        return;
+    if (place.part != m_currentPart)
+        showPart(place.part);
+    QAbstractScrollArea *area = m_shown == Shown::Pdf ? static_cast<QAbstractScrollArea *>(m_pdf)
+        : m_shown == Shown::Reading                  ? static_cast<QAbstractScrollArea *>(m_reading)
+                                                     : nullptr;
+    if (!area)
+        return;
+    // At another zoom the scroll position means another place: go by the page then.
+    if (qFuzzyCompare(zoom(), place.zoom) && area->verticalScrollBar()->maximum() >= place.scroll)
+        area->verticalScrollBar()->setValue(place.scroll);
+    else if (place.page >= 0)
+        m_shown == Shown::Pdf ? m_pdf->goToPage(place.page) : m_reading->goToPage(place.page);
+}
+
+void DocumentView::recordJump(int page)
+{
+    if (!m_document || m_shown == Shown::Nothing)
+        return;
+    const int part = m_document->content().partOfPage(page);
+    if (page == currentPage() && part == m_currentPart)
+        return; // scrolling within the page is no jump
+    const Place here = place();
+    if (!here.isValid())
+        return;
+    m_back.append(here);
+    while (m_back.size() > 100)
+        m_back.removeFirst();
+    m_forward.clear();
+    Q_EMIT historyChanged();
+}
+
+void DocumentView::goBack()
+{
+    if (m_back.isEmpty())
+        return;
+    m_forward.append(place());
+    restorePlace(m_back.takeLast());
+    Q_EMIT historyChanged();
+}
+
+void DocumentView::goForward()
+{
+    if (m_forward.isEmpty())
+        return;
+    m_back.append(place());
+    restorePlace(m_forward.takeLast());
+    Q_EMIT historyChanged();
+}
+
+void DocumentView::clearHistory()
+{
+    m_back.clear();
+    m_forward.clear();
+    Q_EMIT historyChanged();
 }
 
 void DocumentView::zoomIn()

@@ -25,6 +25,16 @@ class DocumentView final : public QWidget
 {
     Q_OBJECT
 public:
+    // Where the reader is: the part, the page at the top, the scroll position and zoom.
+    struct Place
+    {
+        int part = -1;
+        int page = -1;
+        int scroll = 0;
+        qreal zoom = 0;
+        bool isValid() const { return part >= 0; }
+    };
+
     explicit DocumentView(QWidget *parent = nullptr);
     ~DocumentView() override;
 
@@ -55,8 +65,19 @@ public:
     void goToPage(int page);
 
     qreal zoom() const;
+    void setZoom(qreal zoom);
     void zoomIn();
     void zoomOut();
+
+    Place place() const;
+    void restorePlace(const Place &place);
+    // Back and forward over jumps (showSpan and goToPage to another page or part), as a
+    // browser or a PDF reader does; a new jump forgets the places ahead.
+    bool canGoBack() const { return !m_back.isEmpty(); }
+    bool canGoForward() const { return !m_forward.isEmpty(); }
+    void goBack();
+    void goForward();
+    void clearHistory();
 
     // Runs a find in the current part as if typed into the find bar; returns the hit count.
     int find(const QString &text);
@@ -84,17 +105,22 @@ Q_SIGNALS:
     void currentPageChanged(int page);
     void zoomChanged(qreal zoom);
     void currentPartChanged(int part);
+    void historyChanged();
 
 private:
     enum class Shown { Nothing, Pdf, Reading, NotText };
 
     void showPart(int part);
+    // Remembers the current place before a jump to page (of part) elsewhere.
+    void recordJump(int page);
     void runFind(const QString &text);
     void updateFindResult(int hitCount, int current);
     QString partLabel(int part) const;
 
     FilingDocument *m_document = nullptr;
     QList<Highlight> m_highlights;
+    QList<Place> m_back;
+    QList<Place> m_forward;
     int m_currentPart = -1;
     Shown m_shown = Shown::Nothing;
     bool m_previewing = false;

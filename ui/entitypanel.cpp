@@ -100,6 +100,12 @@ EntityPanel::EntityPanel(QWidget *parent)
         pinCurrent();
     });
 
+    // The filter row shrinks with the panel; the panel gives way before the filing does.
+    for (QComboBox *box : {m_categoryBox, m_statusBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+    m_tree->setMinimumWidth(160);
     m_confidenceBox->setRange(0.0, 1.0);
     m_confidenceBox->setSingleStep(0.05);
     m_confidenceBox->setDecimals(2);

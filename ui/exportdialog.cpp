@@ -8,6 +8,7 @@
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QVBoxLayout>
@@ -37,7 +38,10 @@ ExportDialog::ExportDialog(const QString &suggestedPath, bool filterActive, QWid
     pathRow->addWidget(browseButton);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), pathRow);
+    // A label with a buddy shows "File:" with its mnemonic, not a literal "&File:".
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_pathEdit);
+    form->addRow(pathLabel, pathRow);
     form->addRow(QString(), m_rejectedBox);
     form->addRow(QString(), m_bomBox);
     form->addRow(QString(), m_filteredBox);

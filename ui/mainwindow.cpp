@@ -12,6 +12,7 @@
 #include "extractor.h"
 #include "inspector.h"
 #include "messagebox.h"
+#include "navigationbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"
 #include "preferencesdialog.h"
@@ -52,6 +53,7 @@
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStackedWidget>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QToolBar>
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QUndoView>
@@ -143,6 +145,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
+    createToolBar();
     createStatusBar();
 
     QSettings settings;
@@ -163,6 +166,8 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::showStartPage(bool start)
 {
     m_stack->setCurrentWidget(start ? static_cast<QWidget *>(m_startPage) : m_splitter);
+    if (!start)
+        QTimer::singleShot(0, this, &MainWindow::keepDocumentWide);
     // The inspector has nothing to say without a filing; it comes back as the user left it.
     m_inspectorDock->setVisible(!start && m_inspectorWanted);
     m_inspectorDock->toggleViewAction()->setEnabled(!start);
@@ -184,8 +189,11 @@ QAction *MainWindow::addAction(QMenu *menu, const QString &name, const QString &
 {
     auto *action = new QAction(text, this);
     action->setObjectName(name);
-    if (!shortcut.isEmpty())
+    if (!shortcut.isEmpty()) {
         action->setShortcut(shortcut);
+        action->setToolTip(u"%1 (%2)"_s.arg(QString(text).remove(u'&').remove(u'…'),
+                                            shortcut.toString(QKeySequence::NativeText)));
+    }
     if (menu)
         menu->addAction(action);
     QMainWindow::addAction(action); // shortcuts work while the menu bar is hidden too
@@ -266,15 +274,19 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     addAction(view, u"zoomIn"_s, tr("Zoom &In"), QKeySequence::ZoomIn);
+    action(u"zoomIn"_s)->setIcon(QIcon::fromTheme(u"zoom-in"_s));
     connect(action(u"zoomIn"_s), &QAction::triggered, this, [this] { m_view->zoomIn(); });
     addAction(view, u"zoomOut"_s, tr("Zoom &Out"), QKeySequence::ZoomOut);
+    action(u"zoomOut"_s)->setIcon(QIcon::fromTheme(u"zoom-out"_s));
     connect(action(u"zoomOut"_s), &QAction::triggered, this, [this] { m_view->zoomOut(); });
     addAction(view, u"fitWidth"_s, tr("Fit &Width"), QKeySequence(tr("Ctrl+2")));
+    action(u"fitWidth"_s)->setIcon(QIcon::fromTheme(u"zoom-fit-width"_s));
     connect(action(u"fitWidth"_s), &QAction::triggered, this, [this] {
         m_view->pdfView()->setZoomMode(PdfPageView::ZoomMode::FitWidth);
         m_view->readingView()->fitWidth();
     });
     addAction(view, u"fitPage"_s, tr("Fit &Page"), QKeySequence(tr("Ctrl+1")));
+    action(u"fitPage"_s)->setIcon(QIcon::fromTheme(u"zoom-fit-best"_s));
     connect(action(u"fitPage"_s), &QAction::triggered, this, [this] {
         m_view->pdfView()->setZoomMode(PdfPageView::ZoomMode::FitPage);
         m_view->readingView()->fitWidth();
@@ -323,6 +335,15 @@ void MainWindow::createMenus()
     // Not Ctrl+G: several desktops bind it to Find Next, which the document view uses.
     addAction(go, u"goToPage"_s, tr("&Go to Page…"), QKeySequence(tr("Ctrl+L")));
     connect(action(u"goToPage"_s), &QAction::triggered, this, &MainWindow::goToPage);
+    go->addSeparator();
+    addAction(go, u"back"_s, tr("&Back"), QKeySequence(tr("Alt+Left")));
+    action(u"back"_s)->setToolTip(tr("Back to where you were before the last jump (Alt+Left)"));
+    action(u"back"_s)->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    connect(action(u"back"_s), &QAction::triggered, m_view, &DocumentView::goBack);
+    addAction(go, u"forward"_s, tr("&Forward"), QKeySequence(tr("Alt+Right")));
+    action(u"forward"_s)->setToolTip(tr("Forward again (Alt+Right)"));
+    action(u"forward"_s)->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    connect(action(u"forward"_s), &QAction::triggered, m_view, &DocumentView::goForward);
 
     QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
     addAction(reviewMenu, u"confirm"_s, tr("&Confirm"), QKeySequence(Qt::Key_Return));
@@ -353,7 +374,23 @@ void MainWindow::createMenus()
     connect(action(u"rejectCategory"_s), &QAction::triggered, this, &MainWindow::rejectCategory);
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"addEntity"_s, tr("&Add Entity from Selection…"), QKeySequence(tr("Ctrl+E")));
-    connect(action(u"addEntity"_s), &QAction::triggered, this, &MainWindow::addEntityFromSelection);
+    connect(action(u"addEntity"_s), &QAction::triggered, this, [this] { addEntityFromSelection(false); });
+    addAction(reviewMenu, u"addEveryOccurrence"_s, tr("Add &Every Occurrence of Selection…"),
+              QKeySequence(tr("Ctrl+Shift+A")));
+    connect(action(u"addEveryOccurrence"_s), &QAction::triggered, this,
+            [this] { addEntityFromSelection(true); });
+    reviewMenu->addSeparator();
+    QMenu *words = reviewMenu->addMenu(tr("Entity &Words"));
+    addAction(words, u"extendEnd"_s, tr("Extend by a Word at the &End"), QKeySequence(tr("Ctrl+Shift+Right")));
+    connect(action(u"extendEnd"_s), &QAction::triggered, this, [this] { adjustSpan(1, 1); });
+    addAction(words, u"shrinkEnd"_s, tr("Shrink by a Word at the E&nd"), QKeySequence(tr("Ctrl+Shift+Left")));
+    connect(action(u"shrinkEnd"_s), &QAction::triggered, this, [this] { adjustSpan(1, -1); });
+    addAction(words, u"extendStart"_s, tr("Extend by a Word at the &Start"), QKeySequence(tr("Alt+Shift+Left")));
+    connect(action(u"extendStart"_s), &QAction::triggered, this, [this] { adjustSpan(-1, 1); });
+    addAction(words, u"shrinkStart"_s, tr("Shrink by a Word at the S&tart"), QKeySequence(tr("Alt+Shift+Right")));
+    connect(action(u"shrinkStart"_s), &QAction::triggered, this, [this] { adjustSpan(-1, -1); });
+    addAction(words, u"spanFromSelection"_s, tr("Use the Selected &Words"), QKeySequence(tr("Ctrl+Shift+R")));
+    connect(action(u"spanFromSelection"_s), &QAction::triggered, this, &MainWindow::setSpanFromSelection);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     addAction(help, u"shortcuts"_s, tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")));
@@ -367,7 +404,8 @@ void MainWindow::createMenus()
     // Single keys act on entities only where the focus is on the tree or the filing,
     // so Enter, Delete, N and P keep their meaning in text fields and the find bar.
     for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "confirmShown",
-                             "rejectShown", "editValue", "nextUnreviewed", "previousUnreviewed"}) {
+                             "rejectShown", "editValue", "nextUnreviewed", "previousUnreviewed",
+                             "extendEnd", "shrinkEnd", "extendStart", "shrinkStart"}) {
         QAction *a = action(QString::fromLatin1(name));
         removeAction(a);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -382,6 +420,41 @@ void MainWindow::createMenus()
     m_panel->addAction(find);
     m_inspector->addAction(find);
     m_startPage->addAction(find);
+}
+
+void MainWindow::createToolBar()
+{
+    m_navigation = new NavigationBar(this);
+    addToolBar(Qt::TopToolBarArea, m_navigation);
+    m_navigation->insertAction(m_navigation->actions().value(0), action(u"back"_s));
+    m_navigation->insertAction(m_navigation->actions().value(1), action(u"forward"_s));
+    m_navigation->insertSeparator(m_navigation->actions().value(2));
+    m_navigation->addAction(action(u"zoomOut"_s));
+    m_navigation->addAction(action(u"zoomIn"_s));
+    m_navigation->addAction(action(u"fitWidth"_s));
+    m_navigation->addAction(action(u"fitPage"_s));
+    connect(m_navigation, &NavigationBar::pageRequested, m_view, &DocumentView::goToPage);
+    connect(m_navigation, &NavigationBar::zoomRequested, m_view, &DocumentView::setZoom);
+    connect(m_navigation, &NavigationBar::leaveRequested, this, [this] {
+        if (m_view->viewportWidget())
+            m_view->viewportWidget()->parentWidget()->setFocus();
+    });
+    connect(m_view, &DocumentView::currentPageChanged, this, &MainWindow::updateNavigation);
+    connect(m_view, &DocumentView::zoomChanged, this, &MainWindow::updateNavigation);
+    connect(m_view, &DocumentView::currentPartChanged, this, &MainWindow::updateNavigation);
+    connect(m_view, &DocumentView::historyChanged, this, &MainWindow::updateNavigation);
+    updateNavigation();
+}
+
+void MainWindow::updateNavigation()
+{
+    const int pages = m_document ? m_document->pageCount()
+        : m_preview                 ? m_preview->pageCount()
+                                    : 0;
+    m_navigation->setPage(pages > 0 ? m_view->currentPage() : -1, pages);
+    m_navigation->setZoom(pages > 0 ? m_view->zoom() : 0);
+    action(u"back"_s)->setEnabled(m_view->canGoBack());
+    action(u"forward"_s)->setEnabled(m_view->canGoForward());
 }
 
 void MainWindow::createStatusBar()
@@ -599,6 +672,7 @@ void MainWindow::startPdfPreview(const QString &path, const QString &password)
         self->m_view->showPdfPreview(preview.pdf.get(), preview.pageSizes);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         self->restoreZoom();
+        self->updateNavigation();
     });
 }
 
@@ -650,6 +724,7 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
     updateTitle();
     updateActions();
     updateStatus();
+    updateNavigation();
     Q_EMIT documentLoaded(path);
     startExtraction();
 }
@@ -732,6 +807,7 @@ void MainWindow::onExtracted(const EntityList &entities)
         || focus == m_startPage
         || m_startPage->isAncestorOf(focus))
         m_panel->tree()->setFocus(Qt::OtherFocusReason);
+    restorePlace();
     Q_EMIT extractionFinished(store->count());
 }
 
@@ -799,6 +875,7 @@ void MainWindow::onExternalChange(const QString &path)
 
 void MainWindow::closeDocument()
 {
+    rememberPlace();
     ++m_job;
     m_loading = false;
     cancelExtraction();
@@ -816,6 +893,67 @@ void MainWindow::closeDocument()
     updateTitle();
     updateActions();
     updateStatus();
+    updateNavigation();
+}
+
+namespace {
+constexpr int maxPlaces = 200;
+const auto placesKey = u"places/filings"_s;
+}
+
+void MainWindow::rememberPlace()
+{
+    if (!m_document || m_loading)
+        return;
+    const QString sha = m_document->content().sha256;
+    const DocumentView::Place place = m_view->place();
+    if (sha.isEmpty() || !place.isValid())
+        return;
+    QSettings settings;
+    QVariantMap places = settings.value(placesKey).toMap();
+    QVariantMap entry{{u"part"_s, place.part},     {u"page"_s, place.page},
+                      {u"scroll"_s, place.scroll}, {u"zoom"_s, place.zoom},
+                      {u"entity"_s, m_panel->currentEntityId()},
+                      {u"at"_s, QDateTime::currentDateTimeUtc()}};
+    places.insert(sha, entry);
+    // Keep the most recent filings only.
+    while (places.size() > maxPlaces) {
+        auto oldest = places.begin();
+        for (auto it = places.begin(); it != places.end(); ++it)
+            if (it.value().toMap().value(u"at"_s).toDateTime()
+                < oldest.value().toMap().value(u"at"_s).toDateTime())
+                oldest = it;
+        places.erase(oldest);
+    }
+    settings.setValue(placesKey, places);
+}
+
+void MainWindow::restorePlace()
+{
+    if (!m_document)
+        return;
+    const QVariantMap entry =
+        QSettings().value(placesKey).toMap().value(m_document->content().sha256).toMap();
+    if (entry.isEmpty())
+        return;
+    const QString id = entry.value(u"entity"_s).toString();
+    if (m_store && m_store->entity(id)) {
+        QSignalBlocker quiet(m_panel); // select without scrolling the filing to it
+        m_panel->selectEntity(id);
+        m_inspector->setEntity(id);
+    }
+    DocumentView::Place place;
+    place.part = entry.value(u"part"_s).toInt();
+    place.page = entry.value(u"page"_s).toInt();
+    place.scroll = entry.value(u"scroll"_s).toInt();
+    place.zoom = entry.value(u"zoom"_s).toDouble();
+    // A fitted zoom stays fitted when the window has the same size as last time.
+    if (place.zoom > 0 && qAbs(place.zoom - m_view->zoom()) > 0.01)
+        m_view->setZoom(place.zoom);
+    m_view->restorePlace(place);
+    m_view->clearHistory();
+    updateNavigation();
+    updateActions();
 }
 
 // ---- linking the panel, the inspector and the view --------------------------
@@ -1016,7 +1154,78 @@ void MainWindow::addNote()
     m_inspector->editNote();
 }
 
-void MainWindow::addEntityFromSelection()
+namespace {
+// The span moved by whole words: edge -1 moves the start, +1 the end; words > 0 grows
+// the span, words < 0 shrinks it. Never empty, never past the page.
+SourceSpan stepWords(const QString &page, SourceSpan span, int edge, int words)
+{
+    const auto isSpace = [&page](int i) { return page.at(i).isSpace(); };
+    const int n = int(page.size());
+    for (int w = 0; w < qAbs(words); ++w) {
+        if (edge > 0 && words > 0) {
+            int i = span.end;
+            while (i < n && isSpace(i))
+                ++i;
+            while (i < n && !isSpace(i))
+                ++i;
+            span.end = i;
+        } else if (edge > 0) {
+            int i = span.end;
+            while (i > span.start + 1 && isSpace(i - 1))
+                --i;
+            while (i > span.start + 1 && !isSpace(i - 1))
+                --i;
+            while (i > span.start + 1 && isSpace(i - 1))
+                --i;
+            span.end = i;
+        } else if (words > 0) {
+            int i = span.start;
+            while (i > 0 && isSpace(i - 1))
+                --i;
+            while (i > 0 && !isSpace(i - 1))
+                --i;
+            span.start = i;
+        } else {
+            int i = span.start;
+            while (i < span.end - 1 && !isSpace(i))
+                ++i;
+            while (i < span.end - 1 && isSpace(i))
+                ++i;
+            span.start = i;
+        }
+    }
+    return span;
+}
+}
+
+void MainWindow::adjustSpan(int edge, int words)
+{
+    const QString id = m_panel->currentEntityId();
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    if (!e || e->orphan || !e->span.isValid() || m_store->isReadOnly())
+        return;
+    const QString &page = m_store->content().text.pages.value(e->span.page);
+    const SourceSpan span = stepWords(page, e->span, edge, words);
+    if (span != e->span && ensureReviewer() && m_store->setSpan(id, span))
+        m_view->showSpan(span, id);
+}
+
+void MainWindow::setSpanFromSelection()
+{
+    const QString id = m_panel->currentEntityId();
+    const Entity *e = m_store ? m_store->entity(id) : nullptr;
+    if (!e || m_store->isReadOnly())
+        return;
+    const SourceSpan span = m_view->selectedSpan();
+    if (!span.isValid() || span.length() == 0) {
+        statusBar()->showMessage(tr("Select the entity's words in the filing first."), 6000);
+        return;
+    }
+    if (ensureReviewer() && m_store->setSpan(id, span))
+        m_panel->selectEntity(id);
+}
+
+void MainWindow::addEntityFromSelection(bool everyOccurrence)
 {
     if (!m_store || m_store->isReadOnly())
         return;
@@ -1036,13 +1245,33 @@ void MainWindow::addEntityFromSelection()
     QSettings settings;
     const int last = int(keys.indexOf(settings.value(u"review/lastAddedType"_s).toString()));
     bool ok = false;
-    const QString chosen = MessageBox::askItem(this, tr("Add Entity"),
-                                               tr("Add “%1” as:").arg(text.left(80)), labels,
-                                               qMax(0, last), &ok);
+    // Every place the same words stand, on every page (case and spacing as selected).
+    QList<SourceSpan> spans{span};
+    if (everyOccurrence) {
+        const QString words = m_store->content().text.textAt(span);
+        const QStringList &pages = m_store->content().text.pages;
+        spans.clear();
+        for (int p = 0; p < pages.size(); ++p)
+            for (qsizetype i = pages.at(p).indexOf(words); i >= 0;
+                 i = pages.at(p).indexOf(words, i + words.size()))
+                spans.append({p, int(i), int(i + words.size())});
+    }
+    const QString chosen = MessageBox::askItem(
+        this, everyOccurrence ? tr("Add Every Occurrence") : tr("Add Entity"),
+        everyOccurrence ? tr("Add all %1 occurrences of “%2” as:").arg(spans.size()).arg(text.left(80))
+                        : tr("Add “%1” as:").arg(text.left(80)),
+        labels, qMax(0, last), &ok);
     const int index = int(labels.indexOf(chosen));
     if (!ok || index < 0 || !ensureReviewer())
         return;
     settings.setValue(u"review/lastAddedType"_s, keys.at(index));
+    if (everyOccurrence) {
+        const QStringList ids = m_store->addAll(spans, keys.at(index));
+        if (!ids.isEmpty())
+            m_panel->selectEntity(ids.first());
+        statusBar()->showMessage(tr("Added %1 entities.").arg(ids.size()), 6000);
+        return;
+    }
     const QString id = m_store->add(span, keys.at(index), text);
     if (!id.isEmpty())
         m_panel->selectEntity(id);
@@ -1115,7 +1344,8 @@ void MainWindow::printSummary()
     const SummarySheet sheet(m_store->content(), m_store->entities(), options);
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(options.pageSize));
-    printer.setDocName(QFileInfo(m_path).fileName());
+    // Printing to a file offers the summary's name, not the filing's own.
+    printer.setDocName(QFileInfo(m_path).completeBaseName() + u"-summary"_s);
     QPrintPreviewDialog preview(&printer, this);
     preview.setWindowTitle(tr("Print Summary"));
     connect(&preview, &QPrintPreviewDialog::paintRequested, this, [&sheet, this](QPrinter *p) {
@@ -1195,13 +1425,10 @@ void MainWindow::goToPage()
 {
     if (!m_document)
         return;
-    bool ok = false;
-    const int page = QInputDialog::getInt(this, tr("Go to Page"),
-                                          tr("Page (1 to %1):").arg(m_document->pageCount()),
-                                          m_view->currentPage() + 1, 1,
-                                          qMax(1, m_document->pageCount()), 1, &ok);
-    if (ok)
-        m_view->goToPage(page - 1);
+    // The toolbar's page field: type the page, Enter goes there, Escape comes back.
+    m_navigation->show();
+    m_navigation->pageEdit()->setFocus(Qt::ShortcutFocusReason);
+    m_navigation->pageEdit()->selectAll();
 }
 
 // ---- state --------------------------------------------------------------------
@@ -1216,9 +1443,11 @@ void MainWindow::updateActions()
     for (const char *name : {"exportCsv", "printSummary", "exportSummaryPdf"})
         action(QString::fromLatin1(name))->setEnabled(bool(m_store));
     for (const char *name : {"confirm", "reject", "editValue", "changeType", "addNote",
-                             "confirmGroup", "rejectGroup"})
+                             "confirmGroup", "rejectGroup", "extendEnd", "shrinkEnd", "extendStart",
+                             "shrinkStart", "spanFromSelection"})
         action(QString::fromLatin1(name))->setEnabled(hasEntity);
     action(u"addEntity"_s)->setEnabled(reviewing);
+    action(u"addEveryOccurrence"_s)->setEnabled(reviewing);
     action(u"confirmShown"_s)->setEnabled(reviewing);
     action(u"rejectShown"_s)->setEnabled(reviewing);
     action(u"rejectCategory"_s)->setEnabled(reviewing && !m_panel->currentCategory().isEmpty());
@@ -1301,6 +1530,36 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     closeDocument();
     event->accept();
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    QTimer::singleShot(0, this, &MainWindow::keepDocumentWide);
+}
+
+void MainWindow::keepDocumentWide()
+{
+    if (m_stack->currentWidget() != m_splitter)
+        return;
+    int deficit = width() / 2 - m_view->width();
+    if (deficit <= 0)
+        return;
+    if (m_inspectorDock->isVisible() && !m_inspectorDock->isFloating()) {
+        const int w = m_inspectorDock->width();
+        const int take = qBound(0, w - m_inspectorDock->minimumSizeHint().width(), deficit);
+        if (take > 0) {
+            resizeDocks({m_inspectorDock}, {w - take}, Qt::Horizontal);
+            deficit -= take;
+        }
+    }
+    QList<int> sizes = m_splitter->sizes();
+    if (deficit > 0 && sizes.size() == 2) {
+        const int take = qBound(0, sizes.at(0) - m_panel->minimumSizeHint().width(), deficit);
+        sizes[0] -= take;
+        sizes[1] += take;
+        m_splitter->setSizes(sizes);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

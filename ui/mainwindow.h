@@ -15,6 +15,7 @@
 class DocumentView;
 class EntityPanel;
 class Inspector;
+class NavigationBar;
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -51,6 +52,7 @@ public:
     DocumentView *documentView() const { return m_view; }
     EntityPanel *entityPanel() const { return m_panel; }
     Inspector *inspector() const { return m_inspector; }
+    NavigationBar *navigationBar() const { return m_navigation; }
     StartPage *startPage() const { return m_startPage; }
     bool isLoading() const { return m_loading; }
     bool isExtracting() const { return bool(m_extraction); }
@@ -79,6 +81,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct LoadResult;
@@ -87,6 +90,11 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void createToolBar();
+    void updateNavigation();
+    // Where the reviewer was in a filing (page, zoom, selected entity), by its sha256.
+    void rememberPlace();
+    void restorePlace();
     QAction *addAction(QMenu *menu, const QString &name, const QString &text,
                        const QKeySequence &shortcut = {});
     void startLoad(const QString &path, const QString &password);
@@ -124,10 +132,15 @@ private:
     bool ensureReviewer();
     void changeType();
     void addNote();
-    void addEntityFromSelection();
+    void addEntityFromSelection(bool everyOccurrence);
+    // Moves the current entity's start (edge -1) or end (+1) by words (+ grows, - shrinks).
+    void adjustSpan(int edge, int words);
+    void setSpanFromSelection();
     void restoreZoom();
     void showStartPage(bool start);
     void saveWindowState();
+    // In a small window the side panels give way first: the filing keeps half the width.
+    void keepDocumentWide();
 
     QString m_path;
     std::shared_ptr<FilingDocument> m_document;
@@ -149,6 +162,7 @@ private:
     Inspector *m_inspector = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
+    NavigationBar *m_navigation = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QTimer *m_highlightTimer = nullptr;
     QTimer *m_progressTimer = nullptr;

@@ -544,9 +544,15 @@ void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, 
 {
     const QRectF pr = pageRectInViewport(page);
     const qreal ppp = pixelsPerPoint();
+    // Text drawn outside the page box is not on the paper: nothing of it is painted
+    // (it would show in the gap between pages).
+    const QRectF paper(0, 0, pr.width() / ppp, pr.height() / ppp);
     QPainterPath path;
     path.setFillRule(Qt::WindingFill);
-    for (const QRectF &r : HighlightStyle::mergeLines(rects)) {
+    for (const QRectF &line : HighlightStyle::mergeLines(rects)) {
+        const QRectF r = line.intersected(paper);
+        if (r.isEmpty())
+            continue;
         const QRectF v(pr.x() + r.x() * ppp, pr.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp);
         path.addRect(v.adjusted(-1, -1, 1, 1));
     }
@@ -723,6 +729,32 @@ void PdfPageView::mousePressEvent(QMouseEvent *event)
     }
     m_pressPos = event->position().toPoint();
     m_pressPoint = pageAt(event->position(), false);
+    if (m_doubleClicked.isValid() && m_doubleClicked.elapsed() < QApplication::doubleClickInterval()
+        && (m_pressPos - m_doubleClickPos).manhattanLength() < QApplication::startDragDistance()
+        && m_source.charIndexAt && m_pressPoint.page >= 0) {
+        // A third click selects the whole line.
+        m_doubleClicked.invalidate();
+        const QString &text = m_source.pageTexts.at(m_pressPoint.page);
+        const int at = m_source.charIndexAt(m_pressPoint.page, m_pressPoint.point);
+        if (at >= 0 && at < text.size()) {
+            int start = int(text.lastIndexOf(u'\n', at > 0 && text.at(at) == u'\n' ? at - 1 : at)) + 1;
+            int end = int(text.indexOf(u'\n', at));
+            if (end < 0)
+                end = int(text.size());
+            while (end > start && text.at(end - 1).isSpace())
+                --end;
+            while (start < end && text.at(start).isSpace())
+                ++start;
+            if (end > start) {
+                m_selecting = false;
+                m_selection = SourceSpan{m_pressPoint.page, start, end};
+                viewport()->update();
+                Q_EMIT selectionChanged(m_selection);
+                event->accept();
+                return;
+            }
+        }
+    }
     m_selecting = true;
     if (m_selection.isValid()) {
         m_selection = SourceSpan();
@@ -834,6 +866,8 @@ void PdfPageView::mouseDoubleClickEvent(QMouseEvent *event)
         --end; // a sentence's full stop is not part of its last word
     m_selecting = false;
     m_selection = SourceSpan{pp.page, start, end};
+    m_doubleClicked.start();
+    m_doubleClickPos = event->position().toPoint();
     viewport()->update();
     Q_EMIT selectionChanged(m_selection);
     event->accept();

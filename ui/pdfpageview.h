@@ -3,6 +3,7 @@
 #include "findhits.h"
 #include "highlight.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QCache>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QMap>
@@ -176,6 +177,8 @@ private:
     SourceSpan m_selection;
     PagePoint m_pressPoint;
     QPoint m_pressPos;
+    QElapsedTimer m_doubleClicked; // a press soon after a double click selects the line
+    QPoint m_doubleClickPos;
     bool m_selecting = false;
 
     QCache<int, CachedPage> m_cache;

@@ -5,8 +5,11 @@
 #include "entitypanel.h"
 #include "entitytreemodel.h"
 #include "inspector.h"
+#include "documentview.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "navigationbar.h"
+#include "pdfpageview.h"
 #include "testutils.h"
 
 #include <QtCore/QSettings>
@@ -85,9 +88,15 @@ private Q_SLOTS:
     void noteEnterReturnsToTree();
     void redoAndHistoryNames();
     void asksForReviewerOnce();
+    void adjustWordsByKeyboard();
+    void addEveryOccurrence();
+    void toolbarPageBackAndForward();
+    void reopenRestoresPlace();
+    void smallWindowKeepsDocumentWide();
+    void pdfDragSelectsExactly();
 
 private:
-    bool open();
+    bool open(bool freshCopy = true);
     bool selectByKeyboard(const QString &id);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -119,11 +128,11 @@ void TestReviewFlow::cleanup()
     m_window.reset();
 }
 
-bool TestReviewFlow::open()
+bool TestReviewFlow::open(bool freshCopy)
 {
     const QString source = TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s);
     const QString path = m_dir->filePath(u"immunogen-8k-2007-06-04.pdf"_s);
-    if (!QFile::copy(source, path))
+    if (freshCopy && !QFile::copy(source, path))
         return false;
     QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
     m_window->openFile(path);
@@ -452,6 +461,192 @@ void TestReviewFlow::asksForReviewerOnce()
     QTest::keyClick(focused(), Qt::Key_Delete);
     QCOMPARE(store->entity(second)->by, u"Grace Reviewer"_s);
     QCOMPARE(MessageBox::shownCount(), shown + 2);
+}
+
+void TestReviewFlow::adjustWordsByKeyboard()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    const QString id = firstOfType(*store, u"registrant"_s);
+    QVERIFY(selectByKeyboard(id));
+    const Entity original = *store->entity(id);
+    const QString page = store->content().text.pages.at(original.span.page);
+    const auto before = dump(*store);
+
+    // One word more at the end, then one less: back to the words it had.
+    QTest::keyClick(focused(), Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+    const Entity grown = *store->entity(id);
+    QCOMPARE(grown.span.start, original.span.start);
+    QVERIFY(grown.span.end > original.span.end);
+    QCOMPARE(grown.text, page.mid(grown.span.start, grown.span.length()));
+    QVERIFY(grown.text.startsWith(original.text));
+    QCOMPARE(grown.id, id);
+    QCOMPARE(grown.status, EntityStatus::Corrected);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QCOMPARE(m_window->entityPanel()->currentEntityId(), id);
+    QTest::keyClick(focused(), Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(store->entity(id)->span, original.span);
+    QCOMPARE(store->undoStack()->count(), 2);
+
+    // The corrected words are saved and come back when the filing opens again.
+    QTest::keyClick(focused(), Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+    const SourceSpan moved = store->entity(id)->span;
+    QVERIFY(moved != original.span);
+    QVERIFY(store->save());
+    m_window->closeDocument();
+    QVERIFY(open(false));
+    QCOMPARE(m_window->store()->entity(id)->span, moved);
+    QCOMPARE(m_window->store()->entity(id)->status, EntityStatus::Corrected);
+}
+
+void TestReviewFlow::addEveryOccurrence()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    // Select "Genentech" by a double click on its first mention in the filing.
+    const QString org = [&] {
+        for (const Entity &e : store->entities())
+            if (e.text == u"Genentech"_s)
+                return e.id;
+        return QString();
+    }();
+    QVERIFY(!org.isEmpty());
+    const SourceSpan span = store->entity(org)->span;
+    int occurrences = 0;
+    for (const QString &page : store->content().text.pages)
+        occurrences += int(page.count(u"Genentech"_s));
+    QVERIFY(occurrences > 2);
+    DocumentView *view = m_window->documentView();
+    view->showSpan(span, org);
+    QTRY_VERIFY(!view->highlightRectsInViewport(org).isEmpty());
+    const QPoint at = view->highlightRectsInViewport(org).first().center().toPoint();
+    QTest::mouseDClick(view->viewportWidget(), Qt::LeftButton, {}, at);
+    QCOMPARE(view->selectedText(), u"Genentech"_s);
+    const auto before = dump(*store);
+    MessageBox::setNextItem(u"Target — Life sciences"_s);
+    QTest::keyClick(view->viewportWidget(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    const auto after = dump(*store);
+    QCOMPARE(after.size(), before.size() + occurrences);
+    int added = 0;
+    for (const Entity &e : store->entities())
+        if (e.type == u"target"_s && e.text == u"Genentech"_s && e.status == EntityStatus::Added)
+            ++added;
+    QCOMPARE(added, occurrences);
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QCOMPARE(after.value(it.key()), it.value());
+    QCOMPARE(store->undoStack()->count(), 1);
+    store->undoStack()->undo();
+    QCOMPARE(dump(*store), before);
+}
+
+void TestReviewFlow::toolbarPageBackAndForward()
+{
+    QVERIFY(open());
+    NavigationBar *bar = m_window->navigationBar();
+    DocumentView *view = m_window->documentView();
+    QTRY_COMPARE(bar->pageEdit()->text(), u"1"_s);
+    QVERIFY(!m_window->action(u"back"_s)->isEnabled());
+    // Ctrl+L puts the keyboard in the page field; typing a page and Enter goes there.
+    QTest::keyClick(focused(), Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(focused(), bar->pageEdit());
+    QTest::keyClicks(focused(), u"5"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(view->currentPage(), 4);
+    QTRY_COMPARE(bar->pageEdit()->text(), u"5"_s);
+    QVERIFY(focused() != bar->pageEdit());
+    // Alt+Left goes back to page 1, Alt+Right forward to page 5.
+    QVERIFY(m_window->action(u"back"_s)->isEnabled());
+    QTest::keyClick(focused(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(view->currentPage(), 0);
+    QTest::keyClick(focused(), Qt::Key_Right, Qt::AltModifier);
+    QTRY_COMPARE(view->currentPage(), 4);
+    // An entity on another page is a jump too.
+    const QString id = firstOfType(*m_window->store(), u"registrant"_s);
+    QVERIFY(selectByKeyboard(id));
+    QTRY_COMPARE(view->currentPage(), 0);
+    QTest::keyClick(focused(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(view->currentPage(), 4);
+    // The zoom box shows and sets the zoom in percent.
+    QComboBox *zoom = bar->zoomBox();
+    zoom->lineEdit()->setFocus();
+    zoom->lineEdit()->selectAll();
+    QTest::keyClicks(focused(), u"150"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(qRound(view->zoom() * 100), 150);
+    QCOMPARE(zoom->currentText(), u"150%"_s);
+}
+
+void TestReviewFlow::reopenRestoresPlace()
+{
+    QVERIFY(open());
+    DocumentView *view = m_window->documentView();
+    ReviewStore *store = m_window->store();
+    QString onPage3;
+    for (const Entity &e : store->entities())
+        if (e.span.page == 2 && !e.orphan) {
+            onPage3 = e.id;
+            break;
+        }
+    QVERIFY(!onPage3.isEmpty());
+    QVERIFY(selectByKeyboard(onPage3));
+    view->setZoom(1.25);
+    view->goToPage(5);
+    QTRY_COMPARE(view->currentPage(), 5);
+    m_window->closeDocument();
+    QVERIFY(open(false));
+    QTRY_COMPARE(view->currentPage(), 5);
+    QCOMPARE(qRound(view->zoom() * 100), 125);
+    QCOMPARE(m_window->entityPanel()->currentEntityId(), onPage3);
+    QCOMPARE(m_window->inspector()->entityId(), onPage3);
+}
+
+void TestReviewFlow::smallWindowKeepsDocumentWide()
+{
+    QVERIFY(open());
+    m_window->resize(1000, 640);
+    QTRY_VERIFY(m_window->documentView()->width() >= m_window->width() / 2);
+    QVERIFY(m_window->entityPanel()->isVisible());
+    QVERIFY(m_window->entityPanel()->width() > 100);
+}
+
+void TestReviewFlow::pdfDragSelectsExactly()
+{
+    QVERIFY(open());
+    DocumentView *view = m_window->documentView();
+    PdfPageView *pdf = view->pdfView();
+    const QString &page = m_window->store()->content().text.pages.at(0);
+    // Words in the middle of a line, and a range over two lines.
+    for (const QString &wanted : {u"Washington, D.C."_s, u"Commission File Number"_s,
+                                  u"PURSUANT TO SECTION 13 OR 15(d)"_s}) {
+        const int start = int(page.indexOf(wanted));
+        QVERIFY2(start >= 0, qPrintable(wanted));
+        const SourceSpan first{0, start, start + 1};
+        const SourceSpan last{0, start + int(wanted.size()) - 1, start + int(wanted.size())};
+        view->goToPage(0);
+        QTRY_VERIFY(!pdf->spanRectsInViewport(first).isEmpty());
+        const QRectF a = pdf->spanRectsInViewport(first).first();
+        const QRectF b = pdf->spanRectsInViewport(last).first();
+        // Press on the left part of the first character, release on the right part of the last.
+        const QPoint press(int(a.left() + a.width() * 0.3), int(a.center().y()));
+        const QPoint release(int(b.right() - b.width() * 0.3), int(b.center().y()));
+        QWidget *vp = pdf->viewport();
+        QTest::mousePress(vp, Qt::LeftButton, {}, press);
+        QTest::mouseMove(vp, (press + release) / 2);
+        QTest::mouseMove(vp, release);
+        QTest::mouseRelease(vp, Qt::LeftButton, {}, release);
+        QCOMPARE(pdf->selectedText(), wanted);
+    }
+    // Double click a word, a third click takes its line.
+    const int at = int(page.indexOf(u"Commission File Number"_s));
+    const QRectF word = pdf->spanRectsInViewport({0, at, at + 1}).first();
+    QWidget *vp = pdf->viewport();
+    QTest::mouseDClick(vp, Qt::LeftButton, {}, word.center().toPoint());
+    QCOMPARE(pdf->selectedText(), u"Commission"_s);
+    QTest::mousePress(vp, Qt::LeftButton, {}, word.center().toPoint());
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, word.center().toPoint());
+    const int lineStart = int(page.lastIndexOf(u'\n', at)) + 1;
+    const int lineEnd = int(page.indexOf(u'\n', at));
+    QCOMPARE(pdf->selectedText(), page.mid(lineStart, lineEnd - lineStart).trimmed());
 }
 
 QTEST_MAIN(TestReviewFlow)
