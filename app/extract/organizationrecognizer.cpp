@@ -172,9 +172,15 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             --i;
         if (i < 0 || text.at(i) != u'\n')
             return;
-        // Up to two capitalised words at the end of the line before.
+        // Up to two capitalised words at the end of the line before, when that line is
+        // wrapped prose (a short line is a heading or a cell of its own).
         const int lineStart = int(QStringView(text).left(i).lastIndexOf(u'\n')) + 1;
         QStringList words = text.mid(lineStart, i - lineStart).split(u' ', Qt::SkipEmptyParts);
+        const bool prose = std::any_of(words.begin(), words.end(), [](const QString &w) {
+            return w.size() >= 4 && w.at(0).isLower();
+        });
+        if (i - lineStart < 40 || !prose)
+            return;
         int taken = 0;
         int from = i;
         while (taken < 2 && !words.isEmpty()) {

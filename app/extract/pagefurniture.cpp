@@ -58,10 +58,13 @@ QList<Line> edgeLines(const QString &page)
         int s = start;
         int e = end;
         TextScan::trim(page, &s, &e);
-        if (e > s && e - s <= 200)
-            lines.append({s, e, lineKey(QStringView(page).mid(s, e - s))});
-        else if (e > s)
-            lines.append({s, e, QString()}); // a long line is text, never furniture
+        if (e > s) {
+            // A long line is text; a line of numbers alone (a page number, or "104" in
+            // a list of exhibits) gives no entity worth hiding and is never furniture.
+            const QStringView line = QStringView(page).mid(s, e - s);
+            const auto letters = std::count_if(line.begin(), line.end(), [](QChar c) { return c.isLetter(); });
+            lines.append({s, e, e - s <= 200 && letters >= 3 ? lineKey(line) : QString()});
+        }
         start = end + 1;
     }
     if (lines.size() <= 2 * PageFurniture::EdgeLines)
@@ -113,7 +116,7 @@ bool PageFurniture::isRepeat(const SourceSpan &span) const
     if (it == m_repeats.constEnd())
         return false;
     return std::any_of(it->begin(), it->end(), [&](const std::pair<int, int> &r) {
-        return r.first <= span.start && span.end <= r.second;
+        return span.start < r.second && r.first < span.end;
     });
 }
 

@@ -25,7 +25,7 @@ public:
 
     static PageFurniture find(const DocumentContent &content);
 
-    // True when span lies wholly inside a repeated furniture line.
+    // True when span overlaps a repeated furniture line.
     bool isRepeat(const SourceSpan &span) const;
     // Repeated furniture lines of a page, as [start, end) offsets, in order.
     QList<std::pair<int, int>> repeatsOn(int page) const { return m_repeats.value(page); }
