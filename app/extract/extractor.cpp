@@ -1,5 +1,6 @@
 #include "extractor.h"
 
+#include "pagefurniture.h"
 #include "recognizer.h"
 #include "workerpool.h"
 
@@ -17,7 +18,7 @@ Extractor::Extractor(RuleSet rules)
 
 QString Extractor::version()
 {
-    return u"1.0"_s;
+    return u"1.1"_s;
 }
 
 EntityList Extractor::extract(const DocumentContent &content,
@@ -87,11 +88,14 @@ EntityList Extractor::extract(const DocumentContent &content,
             e.text = content.text.textAt(e.span);
     }
     // A valid span on an existing page only; the text must be what the span covers.
+    // Running headers and footers give their entities once, on the first page they
+    // stand on, not on every page.
+    const PageFurniture furniture = PageFurniture::find(content);
     out.erase(std::remove_if(out.begin(), out.end(),
                              [&](const Entity &e) {
                                  return !e.span.isValid() || e.span.page >= content.pageCount()
                                      || e.span.end > content.text.pages.at(e.span.page).size()
-                                     || e.span.length() == 0;
+                                     || e.span.length() == 0 || furniture.isRepeat(e.span);
                              }),
               out.end());
     // Document order; for one span and type, the most confident first, then one kept.

@@ -54,6 +54,18 @@ QString FigureNormalize::money(const QString &currency, const QString &number, i
     return currency + u' ' + (negative && !zero ? u"-"_s : QString()) + amount;
 }
 
+QString FigureNormalize::rescaled(const QString &value, int exponent)
+{
+    const int space = int(value.indexOf(u' '));
+    if (space <= 0)
+        return {};
+    QString number = value.mid(space + 1);
+    const bool negative = number.startsWith(u'-');
+    if (negative)
+        number.remove(0, 1);
+    return money(value.left(space), number, exponent, negative);
+}
+
 QString FigureNormalize::percent(const QString &number, bool negative)
 {
     const QString amount = scaledNumber(number, 0);

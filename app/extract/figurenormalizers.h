@@ -11,6 +11,9 @@ namespace FigureNormalize {
 QString scaledNumber(const QString &number, int exponent);
 // ("USD", "1.3", 9, false) -> "USD 1300000000"; negative -> "USD -1200000".
 QString money(const QString &currency, const QString &number, int exponent, bool negative);
+// A money value times 10^exponent: ("USD -15194", 6) -> "USD -15194000000"; empty
+// when value is not a money value.
+QString rescaled(const QString &value, int exponent);
 // ("12.5", false) -> "12.5%"; ("3.2", true) -> "-3.2%"; ("1,250", false) -> "1250%".
 QString percent(const QString &number, bool negative);
 // "2007-06-04"; empty for impossible dates (February 30) or years outside [minYear, maxYear].

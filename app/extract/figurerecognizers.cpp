@@ -4,6 +4,8 @@
 #include "figurerules.h"
 #include "figurescan.h"
 
+#include <QtCore/QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 using FigureScan::Candidate;
@@ -18,8 +20,26 @@ bool captured(const FigureScan::Match &m, const QString &name)
     return m.capturedStart(name) >= 0;
 }
 
+// A per-share figure in a table whose heading states a scale: its row or the words after
+// it say so ("Diluted EPS 0.41", "$0.41 per share"), or the heading says "except per
+// share data" and the amount is written in cents ("1.38") as dollar amounts in millions
+// never are.
+bool perShare(const FigureRules &rules, const QString &text, const Candidate &c, bool exceptPerShare)
+{
+    const int lineStart = int(QStringView(text).left(c.span.start).lastIndexOf(u'\n')) + 1;
+    if (rules.perShareRow.match(QStringView(text).mid(lineStart, c.span.start - lineStart)).hasMatch())
+        return true;
+    if (rules.perShareAfter.match(QStringView(text).mid(c.span.end, 40)).hasMatch())
+        return true;
+    if (!exceptPerShare)
+        return false;
+    static const QRegularExpression cents(u"\\d\\.\\d\\d\\)?$"_s);
+    const QString amount = c.value.section(u' ', 1).remove(u'-');
+    return cents.match(text.mid(c.span.start, c.span.length())).hasMatch() && amount.toDouble() < 1000;
+}
+
 // Money: a currency symbol or code before the amount, or a currency word after it;
-// value "USD 1300000000". Amounts in tables headed "in millions" stay as written.
+// value "USD 1300000000". Amounts in tables headed "in millions" are scaled (statedIn).
 class MoneyRecognizer final : public Recognizer
 {
 public:
@@ -66,22 +86,43 @@ public:
                           FigureScan::confidence(rules->confidence, u"money"_s, 0.9), u"figures.money"_s,
                           attributes});
         });
-        // Amounts in a table headed "(Dollars in Millions)" keep their value as written
-        // (the heading may not cover every column, e.g. per-share data), and say so.
-        QHash<int, QList<std::pair<int, QString>>> headings;
-        FigureScan::forEachMatch(context, rules->tableScale, [&](int page, const QString &, const FigureScan::Match &m) {
-            headings[page].append({int(m.capturedStart()), m.captured(u"word"_s).toLower()});
+        // Amounts in a table headed "(Dollars in Millions)" are worth the heading's scale:
+        // the value is scaled, attribute statedIn names the scale and printed keeps the
+        // amount as printed. Per-share figures under such a heading are not scaled.
+        struct Heading
+        {
+            int at = 0;
+            QString word;
+            bool exceptPerShare = false;
+        };
+        QHash<int, QList<Heading>> headings;
+        FigureScan::forEachMatch(context, rules->tableScale, [&](int page, const QString &text, const FigureScan::Match &m) {
+            const bool except = rules->exceptPerShare.match(QStringView(text).mid(m.capturedEnd(), 60)).hasMatch();
+            headings[page].append({int(m.capturedStart()), m.captured(u"word"_s).toLower(), except});
         });
         for (Candidate &c : found) {
             if (c.attributes.contains(u"scale"_s))
                 continue;
             const auto &onPage = headings.value(c.span.page);
-            auto it = std::lower_bound(onPage.begin(), onPage.end(), std::make_pair(c.span.start, QString()));
+            auto it = std::lower_bound(onPage.begin(), onPage.end(), c.span.start,
+                                       [](const Heading &h, int at) { return h.at < at; });
             if (it == onPage.begin())
                 continue;
             --it;
-            if (c.span.start - it->first <= TableScaleReach)
-                c.attributes.insert(u"statedIn"_s, it->second);
+            if (c.span.start - it->at > TableScaleReach)
+                continue;
+            const QString &text = context.content.text.pages.at(c.span.page);
+            if (perShare(*rules, text, c, it->exceptPerShare))
+                continue;
+            QString singular = it->word;
+            if (singular.endsWith(u's'))
+                singular.chop(1); // "millions"
+            const QString scaled = FigureNormalize::rescaled(c.value, rules->scale(singular));
+            if (scaled.isEmpty())
+                continue;
+            c.attributes.insert(u"statedIn"_s, it->word);
+            c.attributes.insert(u"printed"_s, c.value);
+            c.value = scaled;
         }
         FigureScan::forEachMatch(context, rules->moneyWords, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString currency = rules->currencyByWord.value(m.captured(u"curword"_s).toLower());
@@ -97,8 +138,30 @@ public:
     }
 };
 
-// Percentages; value "12.5%", "-3.2%" for "(3.2)%". "(3.2%)" is read as a
-// parenthetical, not as a negative number.
+// "(45%)" stands alone where a number is negative: in a table cell (at the start of a
+// line or cell, or after another figure of the row: "27,742 (54%) (53%)") or after a
+// verb ("the effective tax rate was (15%)"). After a word it is a parenthetical
+// ("$5.2 billion (45%)", "shares (3%)"). `before` is the page text before the "(".
+bool negativeCell(QStringView before)
+{
+    int i = int(before.size());
+    int spaces = 0;
+    while (i > 0 && (before.at(i - 1) == u' ' || before.at(i - 1) == QChar(0xa0))) {
+        --i;
+        ++spaces;
+    }
+    if (i == 0 || before.at(i - 1) == u'\n' || before.at(i - 1) == u'\t' || spaces >= 2)
+        return true;
+    const QChar c = before.at(i - 1);
+    if (c.isDigit() || c == u'%' || c == u')' || c == u'*' || c == QChar(0x2014) || c == QChar(0x2013)
+        || c == u'-' || c == u'$')
+        return true;
+    static const QRegularExpression verb(u"(?<![\\w])(?:was|were|is|are|of|at|to)$"_s);
+    return verb.match(before.mid(qMax(0, i - 6), i - qMax(0, i - 6))).hasMatch();
+}
+
+// Percentages; value "12.5%", "-3.2%" for "(3.2)%", and for "(3.2%)" where it stands
+// as a figure (see negativeCell); a parenthetical "(3.2% excluding currency)" is not negative.
 class PercentRecognizer final : public Recognizer
 {
 public:
@@ -107,18 +170,25 @@ public:
     {
         const auto rules = FigureRules::forRules(context.rules);
         QList<Candidate> found;
-        FigureScan::forEachMatch(context, rules->percent, [&](int page, const QString &, const FigureScan::Match &m) {
+        FigureScan::forEachMatch(context, rules->percent, [&](int page, const QString &text, const FigureScan::Match &m) {
             const bool parens = captured(m, u"open"_s) && captured(m, u"close"_s);
-            const bool negative = parens || captured(m, u"minus"_s);
-            const int start = captured(m, u"open"_s) && !parens ? int(m.capturedStart(u"num"_s))
-                                                               : int(m.capturedStart());
+            const int end = int(m.capturedEnd());
+            // "(45%)": the parenthesis closes right after the sign.
+            const bool cell = captured(m, u"open"_s) && !captured(m, u"close"_s) && !captured(m, u"minus"_s)
+                && end < text.size() && text.at(end) == u')' && text.at(end - 1) == u'%'
+                && negativeCell(QStringView(text).mid(qMax(0, int(m.capturedStart()) - 40),
+                                                      qMin(40, int(m.capturedStart()))));
+            const bool negative = parens || cell || captured(m, u"minus"_s);
+            const int start = captured(m, u"open"_s) && !parens && !cell ? int(m.capturedStart(u"num"_s))
+                                                                        : int(m.capturedStart());
             if (captured(m, u"close"_s) && !parens)
                 return; // "3.2) percent": the parenthesis closes something else
             const QString value = FigureNormalize::percent(m.captured(u"num"_s), negative);
             if (value.isEmpty())
                 return;
-            found.append({u"percent"_s, {page, start, int(m.capturedEnd())}, value,
-                          FigureScan::confidence(rules->confidence, u"percent"_s, 0.9), u"figures.percent"_s, {}});
+            found.append({u"percent"_s, {page, start, cell ? end + 1 : end}, value,
+                          FigureScan::confidence(rules->confidence, u"percent"_s, 0.9),
+                          cell ? u"figures.percent.negative"_s : u"figures.percent"_s, {}});
         });
         FigureScan::forEachMatch(context, rules->percentRangeStart, [&](int page, const QString &, const FigureScan::Match &m) {
             const QString value = FigureNormalize::percent(m.captured(u"num"_s), false);
@@ -199,6 +269,21 @@ public:
         });
         FigureScan::forEachMatch(context, r.dateIso, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"iso"_s, u"dateIso"_s, 0.85);
+        });
+        // Fiscal periods: "2020-Q2", "FY2022", "FY2022-Q2".
+        FigureScan::forEachMatch(context, r.quarter, [&](int page, const QString &, const FigureScan::Match &m) {
+            const int q = captured(m, u"qn"_s) ? m.captured(u"qn"_s).toInt() : r.quarterByWord.value(m.captured(u"q"_s).toLower());
+            const int y = year(m);
+            if (q < 1 || y < r.minYear || y > r.maxYear)
+                return;
+            const QString value = captured(m, u"fiscal"_s) || captured(m, u"fiscal2"_s) ? u"FY%1-Q%2"_s.arg(y).arg(q) : u"%1-Q%2"_s.arg(y).arg(q);
+            add(page, m, value, u"quarter"_s, u"fiscalPeriod"_s, 0.8);
+        });
+        FigureScan::forEachMatch(context, r.fiscalYear, [&](int page, const QString &, const FigureScan::Match &m) {
+            const int y = captured(m, u"y2"_s) ? FigureNormalize::expandYear(m.captured(u"y2"_s).toInt()) : year(m);
+            if (y < r.minYear || y > r.maxYear)
+                return;
+            add(page, m, u"FY%1"_s.arg(y), u"fiscal-year"_s, u"fiscalPeriod"_s, 0.8);
         });
         FigureScan::appendEntities(context, FigureScan::resolve(found), out);
     }

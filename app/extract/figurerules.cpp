@@ -34,6 +34,14 @@ QRegularExpression compile(const QString &pattern)
     return re;
 }
 
+QStringList quarterWords(const QJsonObject &quarters)
+{
+    QStringList words;
+    for (auto it = quarters.begin(); it != quarters.end(); ++it)
+        words.append(it.key());
+    return words;
+}
+
 } // namespace
 
 FigureRules::FigureRules(const RuleSet &rules)
@@ -101,6 +109,9 @@ FigureRules::FigureRules(const RuleSet &rules)
     }
     tableScale = compile(u"(?i:(?:\\(\\s{0,3}(?:(?:dollars|\\$|amounts)\\s{1,3})?(?:in\\s{1,3})?|(?<![\\w])(?:dollars|\\$)\\s{1,3}in\\s{1,3})(?<word>"_s
                          + literals(plurals) + u")(?![\\w]))"_s);
+    perShareRow = compile(u"(?i:\\bper[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}])?(?:share|ADS|unit)|\\bEPS\\b|\\bearnings[ \\t\\x{00a0}]per\\b|\\$[ \\t\\x{00a0}]per\\b)"_s);
+    perShareAfter = compile(u"^[ \\t\\x{00a0}]?(?i:per[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}]|diluted[ \\t\\x{00a0}]|basic[ \\t\\x{00a0}])?(?:share|ADS|unit))"_s);
+    exceptPerShare = compile(u"^[^\\n]{0,12}?(?i:except[ \\t\\x{00a0}](?:for[ \\t\\x{00a0}])?(?:per|share))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp
@@ -124,6 +135,16 @@ FigureRules::FigureRules(const RuleSet &rules)
     dateDayFirst = compile(u"(?<![\\w.,])"_s + d1 + u"\\s{1,3}(?<m1>"_s + month + u")\\.?"_s + year);
     monthYear = compile(m1 + year);
     dateNumeric = compile(u"(?<![\\w/.-])(?<m1>\\d{1,2})/(?<d1>\\d{1,2})/(?<y>\\d{4}|\\d{2})(?![\\w/]|\\.\\d)"_s);
+    const QJsonObject quarters = rules.object(Section, u"quarterWords"_s);
+    for (auto it = quarters.begin(); it != quarters.end(); ++it) {
+        const int n = it.value().toInt(0);
+        if (n >= 1 && n <= 4 && !it.key().isEmpty())
+            quarterByWord.insert(it.key().toLower(), n);
+    }
+    const QString fy = u"(?:(?<fiscal>[Ff]iscal(?:[ ][Yy]ear)?|FISCAL(?:[ ]YEAR)?|FY)[ ]?)"_s;
+    quarter = compile(u"(?<![\\w])(?:(?<q>(?i:"_s + literals(quarterWords(quarters)) + u"))[ \\t\\x{00a0}\\n](?<fiscal2>(?i:fiscal[ ]))?(?i:quarter)(?:[ ](?:of|in|ended)|,)?[ \\t\\x{00a0}\\n]|Q(?<qn>[1-4])[ \\t\\x{00a0}'’]{1,2})"_s
+                      + fy + u"?(?<y>(?:19|20)\\d\\d)(?![\\w-])"_s);
+    fiscalYear = compile(u"(?<![\\w])(?:[Ff]iscal(?:[ ][Yy]ear)?|FISCAL(?:[ ]YEAR)?)[ \\t\\x{00a0}](?<y>(?:19|20)\\d\\d)(?![\\w-])|(?<![\\w])FY[ ]?(?<y2>(?:19|20)?\\d\\d)(?![\\w-])"_s);
     dateIso = compile(u"(?<![\\w-])(?<y>\\d{4})-(?<m1>\\d{2})-(?<d1>\\d{2})(?![\\w-]|:\\d)"_s);
 }
 

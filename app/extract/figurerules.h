@@ -31,6 +31,12 @@ public:
     // Table headings that state the unit of the amounts below them: "(Dollars in Millions)",
     // "($ in millions)", "(MILLIONS, except per share data)". Group word ("millions").
     QRegularExpression tableScale;
+    // Per-share figures under such a heading: the text of the row before the amount
+    // ("Diluted EPS", "Dividends declared per share"), the words after it ("per share"),
+    // and the heading's own "except per share data" (applied just after the heading).
+    QRegularExpression perShareRow;
+    QRegularExpression perShareAfter;
+    QRegularExpression exceptPerShare;
     // Amounts with a currency word after them: "5 million dollars". Groups: num, word, curword.
     QRegularExpression moneyWords;
     // "12.5%", "12.5 percent", "(3.2)%". Groups: open, minus, num, close.
@@ -47,6 +53,11 @@ public:
     QRegularExpression monthYear;      // "June 2007"
     QRegularExpression dateNumeric;    // "06/04/2007" (month first)
     QRegularExpression dateIso;        // "2007-06-04"
+    // Fiscal periods: "second quarter of 2020", "Q2 2020", "second quarter of fiscal 2022"
+    // (groups q, fiscal, y) and "fiscal 2022", "fiscal year 2022", "FY2022", "FY 22" (group y).
+    QRegularExpression quarter;
+    QRegularExpression fiscalYear;
+    QHash<QString, int> quarterByWord; // lower case: "second" -> 2
 
     QHash<QString, QString> currencyBySymbol; // "$" -> "USD", as written in the pack
     QHash<QString, QString> currencyByWord;   // lower case: "dollars" -> "USD"

@@ -153,8 +153,11 @@ private:
                           u"ls.drug.lexicon"_s, {{u"kind"_s, u"generic"_s}}});
         });
         FigureScan::forEachMatch(context, r.drugBrands, [&](int p, const QString &, const FigureScan::Match &m) {
-            const QString brand = Normalize::spaces(m.captured());
-            found.append({Drug, spanOf(p, m), r.brandSpelling.value(brand, brand), conf(r, u"drugBrand"_s, 0.93),
+            const QString brand = Normalize::spaces(m.captured(u"brand"_s));
+            QString value = r.brandSpelling.value(brand, brand);
+            if (captured(m, u"suffix"_s))
+                value += u' ' + m.captured(u"suffix"_s);
+            found.append({Drug, spanOf(p, m), value, conf(r, u"drugBrand"_s, 0.93),
                           u"ls.drug.brand"_s, {{u"kind"_s, u"brand"_s}}});
         });
         FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const FigureScan::Match &m) {
@@ -223,6 +226,9 @@ private:
                 if (r.indicationAmbiguous.contains(m.captured().toLower())
                     && !r.medicalContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 120, 120)).hasMatch())
                     return;
+                if (r.indicationEvents.contains(TextScan::fold(m.captured()))
+                    && !isTherapeutic(r, page, int(m.capturedStart()), int(m.capturedEnd())))
+                    return;
                 // The value is the disease; "relapsed", "HER2-positive metastatic" are kept as qualifiers.
                 QMap<QString, QString> attributes;
                 QString core = m.captured();
@@ -238,6 +244,47 @@ private:
         add(r.indicationLexicon, u"ls.indication.lexicon"_s, u"indicationLexicon"_s, 0.9);
         add(r.indicationAcronyms, u"ls.indication.acronym"_s, u"indicationLexicon"_s, 0.9);
         add(r.indicationCompound, u"ls.indication.compound"_s, u"indicationCompound"_s, 0.85);
+
+        // Abbreviations the filing defines somewhere ("rheumatoid arthritis (RA)") count
+        // wherever they stand; others only with a medical word near them.
+        QSet<QString> defined;
+        FigureScan::forEachMatch(context, r.indicationAbbreviationDefinition, [&](int, const QString &page, const FigureScan::Match &m) {
+            const QString abbr = m.captured(u"abbr"_s);
+            const QString full = TextScan::fold(r.indicationAbbreviations.value(abbr));
+            const int at = int(m.capturedStart());
+            const QString before = TextScan::fold(page.mid(qMax(0, at - 80), qMin(80, at)));
+            const QString head = full.section(u' ', -1);
+            if (!full.isEmpty() && (before.endsWith(full) || before.contains(head)))
+                defined.insert(abbr);
+        });
+        FigureScan::forEachMatch(context, r.indicationAbbreviation, [&](int p, const QString &page, const FigureScan::Match &m) {
+            const QString abbr = m.captured(u"abbr"_s);
+            const int start = int(m.capturedStart());
+            const int end = int(m.capturedEnd());
+            if (!defined.contains(abbr)
+                && !r.indicationAbbreviationContext.match(around(page, start, end, 60, 60)).hasMatch())
+                return;
+            found.append({Indication, {p, start, end}, r.indicationAbbreviations.value(abbr),
+                          conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
+                          {{u"abbreviation"_s, abbr}}});
+        });
+    }
+
+    // "COVID-19 vaccine", "patients with COVID-19": a disease; "the impact of the COVID-19
+    // pandemic on our business": an event. Business words right around the term decide
+    // first, then the sentence must speak of vaccines, treatment or patients.
+    static bool isTherapeutic(const LifeSciencesRules &r, const QString &page, int start, int end)
+    {
+        static const QRegularExpression therapyAfter(u"^[ -]?(?i:vaccines?|antivirals?|treatments?|therap(?:y|ies)|infections?|patients|oral[ ]antiviral|booster)\\b"_s);
+        static const QRegularExpression therapyBefore(u"(?i:\\b(?:treat(?:s|ing|ment[ ]of|ment[ ]for)?|prevent(?:s|ing|ion[ ]of)?|against|patients[ ]with|infected[ ]with|protection[ ]from|vaccine[ ]for))[ ](?:mild[ ]|severe[ ]|the[ ])?$"_s);
+        if (therapyAfter.match(QStringView(page).mid(end, 30)).hasMatch()
+            || therapyBefore.match(QStringView(page).mid(qMax(0, start - 40), qMin(40, start))).hasMatch())
+            return true;
+        const QString near = page.mid(qMax(0, start - 30), qMin(30, start)) + u' ' + page.mid(end, 30);
+        if (r.indicationEventBusiness.match(near).hasMatch())
+            return false;
+        const auto [from, to] = sentenceAround(page, start, end);
+        return r.indicationEventTherapy.match(page.mid(from, to - from)).hasMatch();
     }
 
     void doses(const ExtractionContext &context, const LifeSciencesRules &r, QList<Candidate> &found) const
@@ -299,6 +346,11 @@ private:
                 written += u'/' + written2;
                 arabic += u'/' + arabic2;
             }
+            if (captured(m, u"p3"_s)) {
+                const auto [written3, arabic3] = part(u"p3"_s, u"s3"_s);
+                written += u'/' + written3;
+                arabic += u'/' + arabic3;
+            }
             found.append({Phase, {p, start, end}, u"Phase "_s + written, conf(r, u"phase"_s, 0.9), u"ls.phase"_s,
                           {{u"phase"_s, arabic}}});
         });
@@ -313,6 +365,21 @@ private:
             const QString term = Normalize::spaces(m.captured()).toLower();
             if (r.adverseEventAmbiguous.contains(term)
                 && !r.medicalContext.match(around(page, start, end, 120, 120)).hasMatch())
+                return;
+            // An adverse event is one reported, observed or graded in its sentence; not a
+            // disease a product treats or prevents ("for the prevention of herpes zoster"),
+            // not a word of a trial's name ("COUGH-1") or of a longer name ("postural
+            // orthostatic tachycardia syndrome"), not a heading in capitals.
+            if (allUpper(m.captured()) && m.capturedLength() > 3)
+                return;
+            if (r.adverseEventNotBefore.match(QStringView(page).mid(end, 20)).hasMatch())
+                return;
+            const auto [from, to] = sentenceAround(page, start, end);
+            const QString sentence = page.mid(from, to - from);
+            if (!r.adverseEventContext.match(sentence).hasMatch())
+                return;
+            const QRegularExpressionMatch indicated = r.adverseEventNotAfter.match(page.mid(qMax(from, start - 80), start - qMax(from, start - 80)));
+            if (indicated.hasMatch() && !r.adverseEventContext.match(indicated.captured()).hasMatch())
                 return;
             QMap<QString, QString> attributes;
             QRegularExpressionMatch g = r.gradeAfter.match(page.mid(end, 40));

@@ -112,7 +112,12 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
         brands.append(b.toUpper());
         brandSpelling.insert(b.toUpper(), b);
     }
-    drugBrands = compile(wordStart + FigureScan::alternatives(brands) + wordEnd);
+    // A brand with its formulation or valency: "Janumet XR", "Gardasil 9", "Prevnar 20"; a
+    // number after a brand is a valency only when no figure or unit follows it.
+    drugBrands = compile(wordStart + u"(?<brand>"_s + FigureScan::alternatives(brands) + u")(?:[ ](?<suffix>"_s
+                         + literals(strings(u"drugBrandSuffixes"_s))
+                         + u"(?![\\w-])|\\d{1,2}(?![\\d.,%\\w/-]|[ ]?[\\d$(\\x{2013}\\x{2014}-]|[ ](?i:mg|mcg|ml|percent|million|billion|months?|weeks?|days?|years?|patients|to|and|or)\\b)))?"_s
+                         + wordEnd);
     drugMarked = compile(u"(?<![\\w-])[A-Z][A-Za-z0-9]{3,30}(?=[ ]?(?:[\\x{00ae}\\x{2122}]|\\(R\\)|\\(TM\\)))"_s);
     drugMarkStopWords = setOf(strings(u"drugMarkStopWords"_s), false);
     drugStem = compile(u"(?<![\\w-])[A-Za-z][a-z]{1,40}"_s + literals(strings(u"drugStems"_s))
@@ -153,6 +158,15 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
                                      + u")"_s + wordEnd,
                                  true);
     indicationAmbiguous = setOf(strings(u"indicationAmbiguous"_s), true);
+    indicationAbbreviations = stringMap(rules.object(Section, u"indicationAbbreviations"_s), false);
+    const QString abbreviations = literals(indicationAbbreviations.keys());
+    indicationAbbreviation = compile(u"(?<![\\w-])(?<abbr>"_s + abbreviations + u")(?![\\w]|-\\d)"_s);
+    indicationAbbreviationDefinition = compile(u"\\((?<abbr>"_s + abbreviations + u")\\)"_s);
+    indicationAbbreviationContext = compile(lastString(u"indicationAbbreviationContextRegex"_s));
+    for (const QString &t : strings(u"indicationEvents"_s))
+        indicationEvents.insert(TextScan::fold(t));
+    indicationEventTherapy = compile(lastString(u"indicationEventTherapyRegex"_s));
+    indicationEventBusiness = compile(lastString(u"indicationEventBusinessRegex"_s));
 
     // Doses.
     doseUnit = stringMap(rules.object(Section, u"doseUnits"_s), false);
@@ -174,6 +188,9 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     adverseEventAmbiguous = setOf(strings(u"adverseEventAmbiguous"_s), true);
     gradeBefore = compile(lastString(u"gradeBeforeRegex"_s));
     gradeAfter = compile(lastString(u"gradeAfterRegex"_s));
+    adverseEventContext = compile(lastString(u"adverseEventContextRegex"_s));
+    adverseEventNotAfter = compile(lastString(u"adverseEventNotAfterRegex"_s));
+    adverseEventNotBefore = compile(lastString(u"adverseEventNotBeforeRegex"_s));
     negation = compile(lastString(u"negationRegex"_s));
     medicalContext = compile(lastString(u"medicalContextRegex"_s));
 

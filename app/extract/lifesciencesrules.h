@@ -34,7 +34,7 @@ public:
     QJsonObject confidence;
 
     QRegularExpression drugLexicon;  // generic names, any case
-    QRegularExpression drugBrands;   // brand names, as written or in capitals
+    QRegularExpression drugBrands;   // brand names, as written or in capitals; groups brand, suffix
     QHash<QString, QString> brandSpelling; // "KRAZATI" -> "Krazati"
     QRegularExpression drugMarked;   // a capitalised word followed by ® or ™
     QRegularExpression drugStem;     // INN stems; group "suffix" for "enfortumab vedotin"
@@ -56,12 +56,23 @@ public:
     QRegularExpression indicationCompound;  // [modifiers] site [(word)] head; group core without the modifiers
     QSet<QString> indicationAmbiguous;      // need medical context nearby
     QHash<QString, QString> indicationCanonical; // folded -> lexicon spelling
+    // Abbreviations ("RA", "PsA", "UC"): an indication where the filing defines them
+    // ("rheumatoid arthritis (RA)") or a medical word is near. Group abbr.
+    QRegularExpression indicationAbbreviation;
+    QRegularExpression indicationAbbreviationDefinition; // "(RA)"; group abbr
+    QRegularExpression indicationAbbreviationContext;
+    QHash<QString, QString> indicationAbbreviations; // "RA" -> "rheumatoid arthritis"
+    // Diseases that are also business events ("the impact of COVID-19 on our business"):
+    // an indication only in a sentence about vaccines, treatment or patients.
+    QSet<QString> indicationEvents; // folded
+    QRegularExpression indicationEventTherapy;
+    QRegularExpression indicationEventBusiness;
 
     QRegularExpression dose; // groups freq1, a, joiner, b, unit, freq2
     QHash<QString, QString> doseUnit;      // as written -> normalized ("mg/m²" -> "mg/m2")
     QHash<QString, QString> doseFrequency; // lower case -> normalized
 
-    QRegularExpression phase; // groups p1, s1, p2, s2
+    QRegularExpression phase; // groups p1, s1, p2, s2, p3, s3 ("Phase 1/2/3")
     QRegularExpression phaseCues;
     QRegularExpression phaseNegativeCues;
     int phaseCueWindow = 80;
@@ -70,6 +81,9 @@ public:
     QSet<QString> adverseEventAmbiguous; // lower case
     QRegularExpression gradeBefore; // applied to the text just before a term; group grade
     QRegularExpression gradeAfter;  // applied to the text just after it; group grade
+    QRegularExpression adverseEventContext;  // reported, observed, grade, most common ... near the term
+    QRegularExpression adverseEventNotAfter;  // "prevention of", "treatment of" just before: an indication
+    QRegularExpression adverseEventNotBefore; // "-1" of a trial name, "syndrome" of a longer name, after the term
     QRegularExpression negation;
     QRegularExpression medicalContext;
 

@@ -149,6 +149,57 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             return;
         }
     };
+    // "Co., Ltd." alone is the tail of a longer name ("... (Group) Co., Ltd.").
+    auto onlySuffixes = [&](const QString &name) {
+        const QStringList words = QString(name).replace(u',', u' ').split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+        return std::all_of(words.begin(), words.end(), [&](const QString &w) {
+            return suffixWords.contains(w.toLower()) || w == u"&"_s || w == u"and"_s;
+        });
+    };
+    // A name that starts right after a closing parenthesis or a hyphen continues to the
+    // left: "Shanghai Fosun Pharmaceutical (Group) Co., Ltd.".
+    auto continuesLeft = [](const QString &text, int s) {
+        int i = s - 1;
+        while (i >= 0 && (text.at(i) == u' ' || text.at(i) == u'\t'))
+            --i;
+        return i >= 0 && i >= s - 2 && (text.at(i) == u')' || text.at(i) == u'-');
+    };
+    // A name wrapped over two lines ("Quest\nDiagnostics Incorporated"): the capitalised
+    // words that end the line before belong to it.
+    auto extendOverWrap = [&](const QString &text, int *s) {
+        int i = *s - 1;
+        while (i >= 0 && (text.at(i) == u' ' || text.at(i) == u'\t'))
+            --i;
+        if (i < 0 || text.at(i) != u'\n')
+            return;
+        // Up to two capitalised words at the end of the line before, when that line is
+        // wrapped prose (a short line is a heading or a cell of its own).
+        const int lineStart = int(QStringView(text).left(i).lastIndexOf(u'\n')) + 1;
+        QStringList words = text.mid(lineStart, i - lineStart).split(u' ', Qt::SkipEmptyParts);
+        const bool prose = std::any_of(words.begin(), words.end(), [](const QString &w) {
+            return w.size() >= 4 && w.at(0).isLower();
+        });
+        if (i - lineStart < 40 || !prose)
+            return;
+        int taken = 0;
+        int from = i;
+        while (taken < 2 && !words.isEmpty()) {
+            const QString word = words.takeLast();
+            static const QRegularExpression nameWord(u"^[A-Z][A-Za-z&'’\\-]{1,30}$"_s);
+            if (!nameWord.match(word).hasMatch() || leading.contains(word) || stop.contains(word)
+                || generic.contains(word.toLower()) || suffixWords.contains(word.toLower()))
+                break;
+            from = int(text.lastIndexOf(word, from - 1));
+            ++taken;
+        }
+        if (taken > 0 && from >= lineStart)
+            *s = from;
+    };
+    // "One Apple Park Way": a street address, not the company.
+    static const QRegularExpression street(u"^(?:[ ][A-Z][a-z]+){0,2}[ ](?:Way|Street|St\\.|Drive|Dr\\.|Avenue|Ave\\.|Road|Rd\\.|Boulevard|Blvd\\.|Parkway|Plaza|Lane|Court|Circle|Square|Place)\\b"_s);
+    auto inAddress = [&](const QString &text, int e) {
+        return street.match(QStringView(text).mid(e, 40)).hasMatch();
+    };
     auto plausible = [](const QString &name) {
         return !name.isEmpty() && (name.at(0).isUpper() || name.at(0).isDigit()) && !name.contains(u'(')
             && !name.contains(u'“') && !name.contains(u'"');
@@ -176,13 +227,14 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 if (cut > 0)
                     s += cut;
                 // "the Company", "Chief Executive Officer of the Company": a reference, not a name.
-                static const QRegularExpression reference(uR"((?:^|\s)(?:the|The|our|its|such)\s+(?:Company|Corporation|Trust|Group)$)"_s);
+                static const QRegularExpression reference(uR"((?:^|\s)(?:the|The|THE|our|Our|OUR|its|ITS|such)\s+(?:Company|Corporation|Trust|Group|COMPANY|CORPORATION|TRUST|GROUP)$)"_s);
                 if (reference.match(text.mid(s, e - s)).hasMatch())
                     return;
                 split(text, &s, e);
                 clean(text, &s, e);
+                extendOverWrap(text, &s);
                 const QString name = text.mid(s, e - s);
-                if (!plausible(name))
+                if (!plausible(name) || onlySuffixes(name) || continuesLeft(text, s) || inAddress(text, e))
                     return;
                 const QString head = name.section(u' ', 0, 0).remove(u',');
                 if (leading.contains(head) && head != u"The"_s)
@@ -205,6 +257,8 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                                               cKeyword, u"core.org.keyword"_s));
             });
             TextScan::forEachMatch(text, w, lexiconCase, [&](const QRegularExpressionMatch &m) {
+                if (inAddress(text, int(m.capturedEnd())))
+                    return;
                 out.append(context.makeEntity(u"organization"_s,
                                               {p, int(m.capturedStart()), int(m.capturedEnd())},
                                               m.captured(), cLexicon, u"core.org.lexicon"_s));

@@ -1,4 +1,5 @@
 #include "extractor.h"
+#include "pagefurniture.h"
 #include "recognizer.h"
 
 #include <QtTest/QTest>
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void progressAndCancel();
     void emptyAndBrokenContent();
     void versionAndFingerprint();
+    void pageFurnitureOnce();
+    void furnitureNeedsManyPages();
 
 private:
     RuleSet m_rules;
@@ -134,4 +137,53 @@ void TestExtractor::versionAndFingerprint()
 }
 
 QTEST_GUILESS_MAIN(TestExtractor)
+// Running headers and footers as a 10-K printed to PDF has them (corpus
+// pdf/PFIZER_2022_10K.pdf: "Pfizer Inc. 2022 Form 10-K 66" at the foot of each page,
+// "Notes to Consolidated Financial Statements / Pfizer Inc. and Subsidiary Companies"
+// at the head): their organizations come once, from the first page, and the text
+// between them is untouched.
+void TestExtractor::pageFurnitureOnce()
+{
+    DocumentContent content;
+    content.fileName = u"furniture.txt"_s;
+    for (int p = 0; p < 6; ++p) {
+        content.text.pages.append(u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"
+                                  "Page %3 begins the text.\nIn 2022 we paid Acme Widgets, Inc. $%1 million.\n"
+                                  "The page goes on, page %3.\nIt ends here, page %3.\n"
+                                  "Pfizer Inc. 2022 Form 10-K %2\n"_s.arg(10 + p).arg(60 + p).arg(QChar(u'a' + p)));
+    }
+    const EntityList entities = Extractor(m_rules).extract(content);
+    QStringList heading;
+    QStringList prose;
+    for (const Entity &e : entities) {
+        if (e.type != u"organization"_s)
+            continue;
+        (e.value == u"Acme Widgets, Inc."_s ? prose : heading).append(u"%1:%2"_s.arg(e.span.page).arg(e.value));
+    }
+    QCOMPARE(prose.size(), 6);
+    QVERIFY2(!heading.isEmpty(), "the first page keeps its furniture");
+    for (const QString &h : std::as_const(heading))
+        QVERIFY2(h.startsWith(u"0:"_s), qPrintable(heading.join(u", "_s)));
+    int money = 0;
+    for (const Entity &e : entities)
+        money += e.type == u"money"_s ? 1 : 0;
+    QCOMPARE(money, 6);
+
+    const PageFurniture furniture = PageFurniture::find(content);
+    QCOMPARE(furniture.repeatsOn(0).size(), 0);
+    QCOMPARE(furniture.repeatsOn(5).size(), 3);
+}
+
+// A line at the top of two pages of a five-page filing is not furniture, nor is a line
+// of numbers only ("104" in an exhibit list looks like a page number).
+void TestExtractor::furnitureNeedsManyPages()
+{
+    DocumentContent content;
+    content.text.pages = {u"Acme Widgets, Inc.\nfirst body\n1\n"_s, u"Acme Widgets, Inc.\nsecond body\n2\n"_s,
+                          u"Other heading\nthird body\n3\n"_s, u"Third heading\nfourth body\n104\n"_s,
+                          u"Last heading\nfifth body\n5\n"_s};
+    const PageFurniture furniture = PageFurniture::find(content);
+    QCOMPARE(furniture.repeatCount(), 0);
+}
+
 #include "tst_extractor.moc"

@@ -31,6 +31,10 @@ private Q_SLOTS:
     void date();
     void spansCoverTheirText();
     void longPageFindsEachFigureOnce();
+    void fiscalPeriod_data();
+    void fiscalPeriod();
+    void statedScaleApplied_data();
+    void statedScaleApplied();
     void tableHeadingStatesUnit_data();
     void tableHeadingStatesUnit();
     void userPackAddsCurrency();
@@ -180,6 +184,19 @@ void TestFigures::percent_data()
     QTest::newRow("minus") << u"margin of -2.0% this year"_s << QStringList{u"-2% | -2.0%"_s};
     QTest::newRow("parenthetical is not negative") << u"grew 5% (3.2% excluding currency)"_s
                                                    << QStringList{u"5% | 5%"_s, u"3.2% | 3.2%"_s};
+    // A change column of an earnings release (corpus pdf/PFIZER_2023Q2_EARNINGS.pdf, p. 2).
+    QTest::newRow("pfizer: change column") << u"Revenues $ 12,734 $ 27,742 (54%) $ 31,015 $ 53,402 (42%)"_s
+                                           << QStringList{u"-54% | (54%)"_s, u"-42% | (42%)"_s};
+    QTest::newRow("pfizer: two change columns") << u"Oncology(6) 2,956 3,088 (4%) (3%)\n(85%)  (85%)"_s
+                                                << QStringList{u"-4% | (4%)"_s, u"-3% | (3%)"_s, u"-85% | (85%)"_s,
+                                                               u"-85% | (85%)"_s};
+    // corpus 10k/abbv-10-k-2025-02-14.html, "Income Tax Expense".
+    QTest::newRow("abbv: tax rate was negative") << u"The effective income tax rate was (15%) in 2024, 22% in 2023"_s
+                                                 << QStringList{u"-15% | (15%)"_s, u"22% | 22%"_s};
+    QTest::newRow("parenthetical after a word stays positive") << u"an increase of $5.2 billion (45%) over"_s
+                                                               << QStringList{u"45% | 45%"_s};
+    QTest::newRow("parenthetical after shares") << u"held 1,200 shares (3%) of the class"_s
+                                                << QStringList{u"3% | 3%"_s};
     QTest::newRow("range with the sign stated once") << u"between 10-12% of revenue"_s
                                                      << QStringList{u"10% | 10"_s, u"12% | 12%"_s};
     QTest::newRow("range in words") << u"from 10 to 12.5 percent"_s
@@ -274,6 +291,70 @@ void TestFigures::longPageFindsEachFigureOnce()
     QCOMPARE(found(u"percent"_s, page).size(), 3000);
 }
 
+void TestFigures::fiscalPeriod_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    // corpus more/MRK-10-Q-0001628280-23-027770.htm, note on collaborations.
+    QTest::newRow("mrk: quarter of a year") << u"In the second quarter of 2023, Lynparza received a regulatory approval"_s
+                                            << QStringList{u"2023-Q2 | second quarter of 2023"_s};
+    QTest::newRow("quarter without of") << u"results for the fourth quarter 2022 were"_s
+                                        << QStringList{u"2022-Q4 | fourth quarter 2022"_s};
+    QTest::newRow("Q and year") << u"PFIZER REPORTS Q2 2023 RESULTS"_s << QStringList{u"2023-Q2 | Q2 2023"_s};
+    QTest::newRow("fiscal quarter") << u"in the second quarter of fiscal 2022, sales"_s
+                                    << QStringList{u"FY2022-Q2 | second quarter of fiscal 2022"_s};
+    QTest::newRow("fiscal year") << u"net sales for fiscal 2022 rose"_s << QStringList{u"FY2022 | fiscal 2022"_s};
+    QTest::newRow("fiscal year words") << u"during fiscal year 2023 we"_s << QStringList{u"FY2023 | fiscal year 2023"_s};
+    QTest::newRow("FY") << u"FY2024 guidance"_s << QStringList{u"FY2024 | FY2024"_s};
+    QTest::newRow("fiscal year ended is a day") << u"the fiscal year ended June 30, 2006"_s
+                                                << QStringList{u"2006-06-30 | June 30, 2006"_s};
+    QTest::newRow("no year") << u"in the second quarter, sales fell"_s << QStringList{};
+    QTest::newRow("form number") << u"Form 10-Q for Q2 filing, FY 10-K"_s << QStringList{};
+}
+
+void TestFigures::fiscalPeriod()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QCOMPARE(found(u"date"_s, text), expected);
+}
+
+void TestFigures::statedScaleApplied_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // value | statedIn | printed
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, balance sheet.
+    QTest::newRow("jnj: balance sheet") << u"(Dollars in Millions)\nCash and cash equivalents $ 14,127 $ (1.5)\n"_s
+                                        << QStringList{u"USD 14127000000 | millions | USD 14127"_s,
+                                                       u"USD -1500000 | millions | USD -1.5"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, income statement headed "(MILLIONS, EXCEPT PER COMMON SHARE DATA)".
+    QTest::newRow("pfizer: per-share row") << u"(MILLIONS, EXCEPT PER COMMON SHARE DATA)\nRevenues $ 100,330\nEarnings per common share––diluted $ 5.47\n"_s
+                                           << QStringList{u"USD 100330000000 | millions | USD 100330"_s, u"USD 5.47 |  | "_s};
+    QTest::newRow("pfizer: per-share column in cents") << u"(MILLIONS, EXCEPT PER SHARE DATA)\nReported $ 31,372 $ 1.35\n"_s
+                                                       << QStringList{u"USD 31372000000 | millions | USD 31372"_s, u"USD 1.35 |  | "_s};
+    QTest::newRow("price per share after the amount") << u"($ in millions)\ndividend of $0.41 per share\n"_s
+                                                      << QStringList{u"USD 0.41 |  | "_s};
+    QTest::newRow("dollar per share column") << u"($ in millions)\nAverage price, $ per share $ 48.20\n"_s
+                                             << QStringList{u"USD 48.2 |  | "_s};
+    QTest::newRow("cents without except per share are millions") << u"(in millions)\nTotal $ 1,234.56\n"_s
+                                                                 << QStringList{u"USD 1234560000 | millions | USD 1234.56"_s};
+}
+
+void TestFigures::statedScaleApplied()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    DocumentContent content;
+    content.text.pages = {text};
+    const ExtractionContext context{content, m_rules};
+    EntityList entities;
+    createFigureRecognizers().front()->run(context, entities);
+    QStringList got;
+    for (const Entity &e : std::as_const(entities))
+        got.append(e.value + u" | "_s + e.attributes.value(u"statedIn"_s) + u" | "_s + e.attributes.value(u"printed"_s));
+    QCOMPARE(got, expected);
+}
+
 void TestFigures::tableHeadingStatesUnit_data()
 {
     QTest::addColumn<QString>("text");
@@ -304,9 +385,9 @@ void TestFigures::tableHeadingStatesUnit()
     for (const Entity &e : std::as_const(entities))
         got.append(e.attributes.value(u"statedIn"_s));
     QCOMPARE(got, statedIn);
-    // The value stays as written.
+    // The value is scaled by the heading's scale, and only then.
     for (const Entity &e : std::as_const(entities))
-        QVERIFY2(!e.value.endsWith(u"000000"_s) || e.attributes.contains(u"scale"_s), qPrintable(e.value));
+        QCOMPARE(e.value.endsWith(u"000000"_s), e.attributes.contains(u"scale"_s) || e.attributes.contains(u"statedIn"_s));
 }
 
 void TestFigures::userPackAddsCurrency()

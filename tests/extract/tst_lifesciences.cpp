@@ -125,6 +125,17 @@ void TestLifeSciences::drug_data()
                                                 << QStringList{u"Nurtec ODT | Nurtec ODT"_s, u"Zavzpret | Zavzpret"_s};
     QTest::newRow("conjugate with its payload word") << u"telisotuzumab vedotin in NSCLC"_s
                                                      << QStringList{u"telisotuzumab vedotin | telisotuzumab vedotin"_s};
+    // corpus more/MRK-10-Q-0001628280-23-027770.htm, product liability and patents.
+    QTest::newRow("mrk: brand with valency") << u"Gardasil (Human Papillomavirus Quadrivalent) and Gardasil 9 (Human Papillomavirus 9-valent Vaccine)"_s
+                                             << QStringList{u"Gardasil | Gardasil"_s, u"Gardasil 9 | Gardasil 9"_s};
+    QTest::newRow("mrk: brand with formulation") << u"Januvia, Janumet, Janumet XR — As previously disclosed"_s
+                                                 << QStringList{u"Januvia | Januvia"_s, u"Janumet | Janumet"_s, u"Janumet XR | Janumet XR"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, product table of the Hospital unit.
+    QTest::newRow("pfizer: well-known brands") << u"Fragmin, Zithromax, Medrol, Vfend, Nimenrix and Trumenba"_s
+                                               << QStringList{u"Fragmin | Fragmin"_s, u"Zithromax | Zithromax"_s, u"Medrol | Medrol"_s,
+                                                              u"Vfend | Vfend"_s, u"Nimenrix | Nimenrix"_s, u"Trumenba | Trumenba"_s};
+    QTest::newRow("a number after a brand is a figure") << u"Eliquis 12 14 and Revlimid 5 mg"_s
+                                                        << QStringList{u"Eliquis | Eliquis"_s, u"Revlimid | Revlimid"_s};
     QTest::newRow("unknown trademark") << u"the Zorvexa® franchise"_s << QStringList{u"Zorvexa | Zorvexa"_s};
     QTest::newRow("forms, items, fiscal years") << u"Form 10-K, Item 2.02, FY2023, EX-101, NASDAQ-100, ASC 842"_s
                                                 << QStringList{};
@@ -190,6 +201,22 @@ void TestLifeSciences::indication_data()
     QTest::newRow("no organ") << u"Marked tumor shrinkage was seen; anticancer; cancer cells"_s << QStringList{};
     QTest::newRow("history is not an indication") << u"a history of diabetic neuropathy"_s << QStringList{};
     QTest::newRow("ambiguous acronym without medical context") << u"the MDS of our audit committee"_s << QStringList{};
+    // corpus more/MRK-10-Q-0001628280-23-027770.htm.
+    QTest::newRow("mrk: covid-19 treated") << u"an investigational orally available antiviral candidate for the treatment of patients with COVID-19."_s
+                                           << QStringList{u"COVID-19 | COVID-19"_s};
+    QTest::newRow("mrk: covid-19 vaccine") << u"the manufacture and supply of Johnson & Johnson’s SARS-CoV-2/COVID-19 vaccine"_s
+                                           << QStringList{u"COVID-19 | COVID-19"_s};
+    QTest::newRow("covid-19 as a business event") << u"the impact of the COVID-19 pandemic on our business and operations"_s
+                                                  << QStringList{};
+    QTest::newRow("covid-19 in a risk sentence") << u"Our results may be affected by COVID-19 and other global events."_s
+                                                 << QStringList{};
+    QTest::newRow("abbreviation defined in the filing") << u"rheumatoid arthritis (RA) and psoriatic arthritis (PsA).\nSales for RA grew."_s
+                                                        << QStringList{u"rheumatoid arthritis | rheumatoid arthritis"_s, u"rheumatoid arthritis | RA | abbreviation=RA"_s,
+                                                                       u"psoriatic arthritis | psoriatic arthritis"_s, u"psoriatic arthritis | PsA | abbreviation=PsA"_s,
+                                                                       u"rheumatoid arthritis | RA | abbreviation=RA"_s};
+    QTest::newRow("abbreviation with medical context") << u"approved for adults with moderate to severe UC"_s
+                                                       << QStringList{u"ulcerative colitis | UC | abbreviation=UC"_s};
+    QTest::newRow("abbreviation without context") << u"the UC Berkeley campus and RA Capital"_s << QStringList{};
 }
 
 void TestLifeSciences::indication()
@@ -241,6 +268,7 @@ void TestLifeSciences::phase_data()
     QTest::newRow("letters on both") << u"a Phase 1b/2a study"_s << QStringList{u"Phase 1b/2a | Phase 1b/2a | phase=1b/2a"_s};
     QTest::newRow("pfizer: arabic") << u"positive top-line results from the Phase 3 trial"_s
                                     << QStringList{u"Phase 3 | Phase 3 | phase=3"_s};
+    QTest::newRow("three phases") << u"a Phase 1/2/3 study of the vaccine"_s << QStringList{u"Phase 1/2/3 | Phase 1/2/3 | phase=1/2/3"_s};
     QTest::newRow("aeon: milestone shares") << u"the “Migraine Phase 3 Contingent Consideration Shares”"_s << QStringList{};
     QTest::newRow("construction") << u"Phase 2 of the construction of our new headquarters"_s << QStringList{};
     QTest::newRow("no cue") << u"Phase 1 of 3, see the schedule"_s << QStringList{};
@@ -265,7 +293,7 @@ void TestLifeSciences::adverseEvent_data()
                                            << QStringList{u"decreased visual acuity | decreased visual acuity | grade=2/3"_s};
     QTest::newRow("immunogen: negated") << u"There were no reports of neutropenia or leukopenia."_s
                                         << QStringList{u"neutropenia | neutropenia | negated=true"_s, u"leukopenia | leukopenia | negated=true"_s};
-    QTest::newRow("immunogen: longest term") << u"muscular weakness, musculoskeletal chest pain, dyspnea and pleural effusion."_s
+    QTest::newRow("immunogen: longest term") << u"Other severe adverse events reported were muscular weakness, musculoskeletal chest pain, dyspnea and pleural effusion."_s
                                              << QStringList{u"muscular weakness | muscular weakness"_s,
                                                             u"musculoskeletal chest pain | musculoskeletal chest pain"_s,
                                                             u"dyspnea | dyspnea"_s, u"pleural effusion | pleural effusion"_s};
@@ -273,6 +301,23 @@ void TestLifeSciences::adverseEvent_data()
     QTest::newRow("capitalised") << u"Severe headache did not occur"_s << QStringList{u"headache | headache"_s};
     QTest::newRow("aeon: a symptom inside an indication") << u"for post-traumatic headache"_s << QStringList{};
     QTest::newRow("ambiguous without medical context") << u"the hypertension of the housing market"_s << QStringList{};
+    QTest::newRow("treatment-emergent") << u"The most common treatment-emergent adverse events were nausea and diarrhea."_s
+                                        << QStringList{u"nausea | nausea"_s, u"diarrhea | diarrhea"_s};
+    QTest::newRow("discontinued due to") << u"Two patients discontinued treatment due to rash."_s
+                                         << QStringList{u"rash | rash"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, product table: an indication of Eliquis, not an event.
+    QTest::newRow("pfizer: indication in a product table") << u"Eliquis (apixaban)\nNonvalvular atrial fibrillation, deep vein thrombosis, pulmonary embolism"_s
+                                                           << QStringList{};
+    // corpus pdf/PFIZER_2022_10K.pdf, collaboration with BioNTech.
+    QTest::newRow("pfizer: disease a vaccine prevents") << u"to develop a potential first mRNA-based vaccine for the prevention of shingles (herpes zoster virus) based on"_s
+                                                        << QStringList{};
+    // corpus more/MRK-10-Q-0001628280-23-027770.htm, gefapixant.
+    QTest::newRow("mrk: trial names and the drug's indication") << u"for the treatment of adults with refractory or unexplained chronic cough under review by the FDA. The marketing applications for gefapixant are based on results from the COUGH-1 and COUGH-2 clinical trials."_s
+                                                                << QStringList{};
+    QTest::newRow("inside a longer name") << u"patients reported postural orthostatic tachycardia syndrome"_s << QStringList{};
+    QTest::newRow("treated indication with a safety word") << u"approved for the treatment of anemia in adults; safety data"_s
+                                                           << QStringList{};
+    QTest::newRow("no adverse-event context") << u"Revenue from our nausea franchise grew"_s << QStringList{};
 }
 
 void TestLifeSciences::adverseEvent()

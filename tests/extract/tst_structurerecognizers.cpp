@@ -511,6 +511,9 @@ void TestStructureRecognizers::people_data()
         << u"Contacts:\n\nInvestors\n\nCarol Hausner\nExecutive Director, Investor Relations and Corporate Communications\n"
            "ImmunoGen, Inc.\n(617) 995-2500\ninfo@immunogen.com\n\nMedia:\n\nKathryn Morris KMorrisPR (845) 635-9828 Kathryn@kmorrispr.com\n"_s
         << u"person"_s << u"Kathryn Morris"_s << u"role=Media"_s;
+    // corpus 8k/Oracle.8-K.html, press contacts.
+    QTest::newRow("oracle: a department is no person")
+        << u"Contact:\nOracle Corporate Communications\n"_s << u"person"_s << QString() << QString();
     QTest::newRow("officer")
         << u"On January 6, 2025, the Board appointed Tracy S. Clifford, Chief Financial Officer, as Secretary.\n"_s
         << u"person"_s << u"Tracy S. Clifford"_s << u"role=Chief Financial Officer"_s;
@@ -563,6 +566,21 @@ void TestStructureRecognizers::organizations_data()
     QTest::newRow("all caps and article")
         << u"ACORN ENERGY, INC. \nOn November 22, 2024, The Buckle, Inc. announced results, and Kenvue Inc. completed.\n"_s
         << QStringList{u"ACORN ENERGY, INC."_s, u"The Buckle, Inc."_s, u"Kenvue Inc."_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, collaborations note.
+    QTest::newRow("pfizer: tail of a name with a parenthesis")
+        << u"a separate collaboration between BioNTech and Shanghai Fosun Pharmaceutical (Group) Co., Ltd. We recognize\n"_s
+        << QStringList{u"BioNTech"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, executive officers: names wrapped over a line.
+    QTest::newRow("pfizer: name wrapped over a line")
+        << u"Executive Vice President since January 2019. Chief Information Officer and Senior Vice President of Quest\nDiagnostics Incorporated from 2014 to 2018.\n"_s
+        << QStringList{u"Quest Diagnostics Incorporated"_s};
+    QTest::newRow("a heading line is not part of the name below")
+        << u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"_s << QStringList{u"Pfizer Inc."_s};
+    QTest::newRow("heading in capitals is a reference")
+        << u"ITEM 5. MARKET FOR THE COMPANY\n"_s << QStringList{};
+    // corpus more/aapl-20240201.htm, cover page address.
+    QTest::newRow("aapl: street address")
+        << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};
 }
 
 void TestStructureRecognizers::organizations()
