@@ -1,5 +1,6 @@
 #include "documentview.h"
 
+#include <QtCore/QRegularExpression>
 #include <QtWidgets/QScrollBar>
 
 #include "filingdocument.h"
@@ -84,6 +85,7 @@ DocumentView::DocumentView(QWidget *parent)
     connect(m_pdf, &PdfPageView::zoomChanged, this, &DocumentView::zoomChanged);
     connect(m_pdf, &PdfPageView::findResultsChanged, this, &DocumentView::updateFindResult);
     connect(m_reading, &ReadingView::highlightClicked, this, &DocumentView::highlightClicked);
+    connect(m_reading, &ReadingView::linkActivated, this, &DocumentView::goToPage);
     connect(m_reading, &ReadingView::selectionChanged, this, &DocumentView::selectionChanged);
     connect(m_reading, &ReadingView::currentPageChanged, this, [this](int page) {
         if (m_shown == Shown::Reading)
@@ -209,6 +211,34 @@ ReadingSource DocumentView::readingSource(FilingDocument *document, int part)
     }
     // Sheets are made as the view reaches them.
     source.document = [document, part](int sheet) { return document->sheetDocument(part, sheet); };
+    if (p.kind == DocumentPart::Kind::Html) {
+        // A table of contents links to ids and <a name>s on later pages: the page whose
+        // cleaned HTML holds the name is the target.
+        source.pageOfAnchor = [document, part](const QString &name) {
+            const DocumentPart &html = document->content().parts.at(part);
+            const QString escaped = name.toHtmlEscaped();
+            for (qsizetype i = 0; i < html.sheets.size(); ++i) {
+                const QString &sheet = html.sheets.at(i);
+                for (const QString &attribute : {u"id"_s, u"name"_s})
+                    for (QChar quote : {u'"', u'\''}) {
+                        const QString needle = attribute + u'=' + quote + escaped + quote;
+                        for (qsizetype at = sheet.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+                             at = sheet.indexOf(needle, at + 1, Qt::CaseInsensitive)) {
+                            const QChar before = at > 0 ? sheet.at(at - 1) : QChar();
+                            if (!before.isSpace())
+                                continue;
+                            // Filings often put the target just before the page break
+                            // that starts the section: then the section is on the next page.
+                            static const QRegularExpression tags(u"<[^>]*>|&nbsp;|&#160;"_s);
+                            const bool lastOnPage = QString(sheet.mid(at)).remove(tags).trimmed().isEmpty();
+                            const int page = int(i) + (lastOnPage && i + 1 < html.sheets.size() ? 1 : 0);
+                            return html.firstPage + page;
+                        }
+                    }
+            }
+            return -1;
+        };
+    }
     return source;
 }
 

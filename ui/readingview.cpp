@@ -2,6 +2,7 @@
 
 #include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QTimer>
+#include <QtCore/QUrl>
 #include <QtCore/QVariantAnimation>
 #include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QClipboard>
@@ -508,6 +509,18 @@ int ReadingView::positionAt(QPointF viewportPos) const
     return pos < 0 ? -1 : sheet.start + std::min(pos, sheet.length);
 }
 
+QString ReadingView::linkAt(QPointF viewportPos) const
+{
+    const QPointF p = toDocument(viewportPos);
+    if (p.y() >= m_laidOutBottom)
+        return {};
+    const int i = sheetAtY(p.y());
+    if (i < 0 || !m_sheets.at(i).document)
+        return {};
+    const Sheet &sheet = m_sheets.at(i);
+    return sheet.document->documentLayout()->anchorAt(QPointF(p.x(), p.y() - sheet.top));
+}
+
 void ReadingView::updateScrollBars()
 {
     const QSizeF doc = documentSize();
@@ -913,6 +926,17 @@ void ReadingView::mouseReleaseEvent(QMouseEvent *event)
         < QApplication::startDragDistance();
     if (click) {
         m_position = m_anchor;
+        // A link inside the filing (a table of contents) goes to its target's page.
+        const QString href = linkAt(event->position());
+        if (href.startsWith(u'#') && href.size() > 1 && m_source.pageOfAnchor) {
+            const int page = m_source.pageOfAnchor(QUrl::fromPercentEncoding(href.mid(1).toUtf8()));
+            if (page >= 0) {
+                Q_EMIT selectionChanged(SourceSpan());
+                Q_EMIT linkActivated(page);
+                event->accept();
+                return;
+            }
+        }
         const QStringList ids = highlightIdsAt(event->position().toPoint());
         Q_EMIT selectionChanged(SourceSpan());
         if (!ids.isEmpty())

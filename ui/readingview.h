@@ -29,13 +29,16 @@ struct ReadingSource
     // The document of a sheet, made on demand on the GUI thread and owned by the caller
     // (who keeps it alive while shown); nullptr shows the sheet empty.
     std::function<QTextDocument *(int sheet)> document;
+    // The filing page (0-based, as spans count) holding the named anchor (an id or
+    // <a name>), -1 if none; empty: links inside the part are not followed.
+    std::function<int(const QString &name)> pageOfAnchor;
 };
 
 // A read-only view of one text part of a filing (HTML, plain text, a submission's header or
 // document): its sheets are laid out as pages of paper of fixed width, one below the other, and
 // scaled for zoom, so zooming never reflows a long filing. Spans map to view-text positions
 // through the part's page offsets; entity highlights, the selection and find hits are painted
-// over the text. Links are not followed. The sheets are made and laid out on the GUI thread in
+// over the text. A click on a link within the filing goes to the page holding its target. The sheets are made and laid out on the GUI thread in
 // short time slices after setSource() returns (text layouts must be made on the thread that
 // paints them), from the top down; until layoutComplete(), the height is estimated, what is not
 // laid out yet shows blank, and a scroll to a span there (showSpan, find, goToPage) happens as
@@ -110,6 +113,8 @@ public:
 
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
+    // A link inside the filing was clicked: go to that page (0-based).
+    void linkActivated(int page);
     void selectionChanged(const SourceSpan &span);
     void currentPageChanged(int page);
     void zoomChanged(qreal zoom);
@@ -141,6 +146,8 @@ private:
     QPointF toDocument(QPointF viewportPos) const;
     QRectF toViewport(const QRectF &documentRect) const;
     int positionAt(QPointF viewportPos) const;
+    // The href of a link at the point, empty if none.
+    QString linkAt(QPointF viewportPos) const;
     Range rangeOf(const SourceSpan &span) const;
     const QList<QRectF> &rangeRects(Range r); // document coordinates, cached
     void paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,

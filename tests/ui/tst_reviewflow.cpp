@@ -10,11 +10,15 @@
 #include "messagebox.h"
 #include "navigationbar.h"
 #include "pdfpageview.h"
+#include "readingview.h"
+#include "filingdocument.h"
 #include "testutils.h"
 
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QTextBlock>
+#include <QtGui/QTextDocument>
 #include <QtGui/QAction>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -94,6 +98,7 @@ private Q_SLOTS:
     void reopenRestoresPlace();
     void smallWindowKeepsDocumentWide();
     void pdfDragSelectsExactly();
+    void tableOfContentsLinks();
 
 private:
     bool open(bool freshCopy = true);
@@ -647,6 +652,57 @@ void TestReviewFlow::pdfDragSelectsExactly()
     const int lineStart = int(page.lastIndexOf(u'\n', at)) + 1;
     const int lineEnd = int(page.indexOf(u'\n', at));
     QCOMPARE(pdf->selectedText(), page.mid(lineStart, lineEnd - lineStart).trimmed());
+}
+
+void TestReviewFlow::tableOfContentsLinks()
+{
+    FL_REQUIRE_CORPUS(source, "10k/ko-10-k-2025-02-20.html");
+    const QString path = m_dir->filePath(u"ko.html"_s);
+    QVERIFY(QFile::copy(source, path));
+    QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
+    m_window->openFile(path);
+    QVERIFY(QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout));
+    DocumentView *view = m_window->documentView();
+    ReadingView *reading = view->readingView();
+    // The first link of the table of contents, found in the pages' own documents.
+    FilingDocument *doc = m_window->document();
+    const int part = view->currentPart();
+    const DocumentPart &html = doc->content().parts.at(part);
+    // (not the "Table of Contents" links back to it that head every page).
+    const ReadingSource reading0 = DocumentView::readingSource(doc, part);
+    SourceSpan link;
+    for (int sheet = 0; sheet < 4 && !link.isValid(); ++sheet) {
+        QTextDocument *d = doc->sheetDocument(part, sheet);
+        for (QTextBlock b = d->begin(); b.isValid() && !link.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                const QString href = f.charFormat().anchorHref();
+                if (href.startsWith(u'#') && f.text().trimmed().size() > 2
+                    && reading0.pageOfAnchor(href.mid(1)) > html.firstPage + sheet + 1) {
+                    link = {html.firstPage + sheet, f.position(), f.position() + f.length()};
+                    break;
+                }
+            }
+    }
+    QVERIFY2(link.isValid(), "no table-of-contents link on the first pages");
+    view->goToPage(link.page);
+    QTRY_VERIFY(!reading->spanRectsInViewport(link).isEmpty());
+    view->clearHistory();
+    const int from = view->currentPage();
+    const QPoint at = reading->spanRectsInViewport(link).first().center().toPoint();
+    QTest::mouseClick(reading->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(view->currentPage() > from);
+    const int target = view->currentPage();
+    // The page reached holds the section the link names.
+    QTextDocument *linkDoc = doc->sheetDocument(part, link.page - html.firstPage);
+    const QString linkText = linkDoc->toPlainText().mid(link.start, link.length()).simplified();
+    QVERIFY2(doc->content().text.pages.at(target).simplified().contains(linkText, Qt::CaseInsensitive),
+             qPrintable(linkText));
+    QVERIFY(m_window->action(u"back"_s)->isEnabled());
+    QTest::keyClick(reading->viewport(), Qt::Key_Left, Qt::AltModifier);
+    QTRY_COMPARE(view->currentPage(), from);
+    QTest::keyClick(reading->viewport(), Qt::Key_Right, Qt::AltModifier);
+    QTRY_COMPARE(view->currentPage(), target);
 }
 
 QTEST_MAIN(TestReviewFlow)
