@@ -2,9 +2,9 @@
 // subcommands, need no display. A PDF text worker (started by this program itself,
 // see PdfTextWorker) is served before anything else.
 #include "cli/cli.h"
-#include "documentcache.h"
+#include "document/documentcache.h"
 #include "gui.h"
-#include "pdftextworker.h"
+#include "document/pdftextworker.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QStandardPaths>

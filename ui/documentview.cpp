@@ -3,7 +3,7 @@
 #include <QtCore/QRegularExpression>
 #include <QtWidgets/QScrollBar>
 
-#include "filingdocument.h"
+#include "document/filingdocument.h"
 #include "findbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"

@@ -1,8 +1,8 @@
 #include "entityfilterproxy.h"
 
 #include "entitytreemodel.h"
-#include "entitytypes.h"
-#include "reviewstore.h"
+#include "model/entitytypes.h"
+#include "review/reviewstore.h"
 
 EntityFilterProxy::EntityFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "entity.h"
+#include "model/entity.h"
 
 #include <QtCore/QSortFilterProxyModel>
 

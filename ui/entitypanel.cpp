@@ -2,8 +2,8 @@
 
 #include "entityfilterproxy.h"
 #include "entitytreemodel.h"
-#include "entitytypes.h"
-#include "reviewstore.h"
+#include "model/entitytypes.h"
+#include "review/reviewstore.h"
 
 #include <QtGui/QKeyEvent>
 #include <QtWidgets/QComboBox>

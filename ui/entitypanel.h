@@ -1,6 +1,6 @@
 #pragma once
 
-#include "entity.h"
+#include "model/entity.h"
 
 #include <QtCore/QPointer>
 #include <QtWidgets/QWidget>
@@ -12,7 +12,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QTreeView;
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 // The entity side of the window: a filter row (text, category, status, minimum
 // confidence), the tree of entities and a legend of the highlight colours.

@@ -1,7 +1,7 @@
 #include "entitytreemodel.h"
 
-#include "entitytypes.h"
-#include "reviewstore.h"
+#include "model/entitytypes.h"
+#include "review/reviewstore.h"
 
 #include <QtGui/QFont>
 #include <QtGui/QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "entity.h"
+#include "model/entity.h"
 
 #include <QtCore/QAbstractItemModel>
 #include <QtCore/QHash>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <vector>
 
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 // The entities of a ReviewStore as a tree: category ▸ value (one row per type and
 // value, with the count of its mentions) ▸ each mention (page and context).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sourcespan.h"
+#include "model/sourcespan.h"
 
 #include <QtCore/QList>
 #include <QtCore/QMetaType>

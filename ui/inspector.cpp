@@ -1,8 +1,8 @@
 #include "inspector.h"
 
 #include "entitytreemodel.h"
-#include "entitytypes.h"
-#include "reviewstore.h"
+#include "model/entitytypes.h"
+#include "review/reviewstore.h"
 
 #include <QtCore/QLocale>
 #include <QtGui/QKeyEvent>

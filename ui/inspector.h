@@ -10,7 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStackedWidget;
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 // Every detail of one entity, and the place to correct it. An edit of the value or
 // the note belongs to the entity shown when the edit began: it is written to the

@@ -1,15 +1,15 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "csvwriter.h"
-#include "documentcache.h"
+#include "export/csvwriter.h"
+#include "document/documentcache.h"
 #include "documentview.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
-#include "entitytypes.h"
+#include "model/entitytypes.h"
 #include "exportdialog.h"
-#include "extractor.h"
+#include "extract/extractor.h"
 #include "inspector.h"
 #include "messagebox.h"
 #include "navigationbar.h"
@@ -18,8 +18,8 @@
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "startpage.h"
-#include "workerpool.h"
-#include "summarysheet.h"
+#include "document/workerpool.h"
+#include "export/summarysheet.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "exportoptions.h"
-#include "filingdocument.h"
+#include "export/exportoptions.h"
+#include "document/filingdocument.h"
 #include "highlight.h"
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QSet>

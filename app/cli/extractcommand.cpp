@@ -1,12 +1,12 @@
 #include "extractcommand.h"
 
-#include "csvwriter.h"
-#include "documentcache.h"
-#include "extractor.h"
-#include "filingdocument.h"
-#include "jsonwriter.h"
-#include "reviewstore.h"
-#include "workerpool.h"
+#include "export/csvwriter.h"
+#include "document/documentcache.h"
+#include "extract/extractor.h"
+#include "document/filingdocument.h"
+#include "export/jsonwriter.h"
+#include "review/reviewstore.h"
+#include "document/workerpool.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>

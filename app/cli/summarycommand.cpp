@@ -1,9 +1,9 @@
 #include "summarycommand.h"
 
-#include "extractor.h"
-#include "filingdocument.h"
-#include "reviewstore.h"
-#include "summarysheet.h"
+#include "extract/extractor.h"
+#include "document/filingdocument.h"
+#include "review/reviewstore.h"
+#include "export/summarysheet.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>

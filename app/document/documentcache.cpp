@@ -1,6 +1,6 @@
 #include "documentcache.h"
 
-#include "extractor.h"
+#include "extract/extractor.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>

@@ -3,7 +3,7 @@
 #include "documentcache.h"
 
 #include "pdftextworker.h"
-#include "textlayer.h"
+#include "model/textlayer.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "documentcontent.h"
+#include "model/documentcontent.h"
 
 #include <QtCore/QList>
 #include <QtCore/QMap>

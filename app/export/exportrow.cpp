@@ -1,6 +1,6 @@
 #include "exportrow.h"
 
-#include "entitytypes.h"
+#include "model/entitytypes.h"
 
 #include <QtCore/QFileInfo>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "documentcontent.h"
-#include "entity.h"
+#include "model/documentcontent.h"
+#include "model/entity.h"
 #include "exportoptions.h"
 
 #include <QtCore/QByteArray>

@@ -1,6 +1,6 @@
 #include "summarysheet.h"
 
-#include "entitytypes.h"
+#include "model/entitytypes.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QLocale>

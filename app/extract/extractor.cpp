@@ -2,7 +2,7 @@
 
 #include "pagefurniture.h"
 #include "recognizer.h"
-#include "workerpool.h"
+#include "document/workerpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

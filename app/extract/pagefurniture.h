@@ -1,7 +1,7 @@
 #pragma once
 
-#include "documentcontent.h"
-#include "sourcespan.h"
+#include "model/documentcontent.h"
+#include "model/sourcespan.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QList>

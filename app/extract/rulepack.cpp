@@ -1,6 +1,6 @@
 #include "rulepack.h"
 
-#include "entitytypes.h"
+#include "model/entitytypes.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sourcespan.h"
-#include "textlayer.h"
+#include "model/sourcespan.h"
+#include "model/textlayer.h"
 
 #include <QtCore/QList>
 #include <QtCore/QString>

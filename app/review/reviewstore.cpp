@@ -1,7 +1,7 @@
 #include "reviewstore.h"
 
-#include "codepointindex.h"
-#include "entitytypes.h"
+#include "model/codepointindex.h"
+#include "model/entitytypes.h"
 #include "quoteanchor.h"
 #include "reviewcommands.h"
 #include "sidecarfile.h"

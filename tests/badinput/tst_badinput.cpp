@@ -1,7 +1,7 @@
 // Every kind of bad file a user can point the program at, through FilingDocument::load
 // and through `filing-lens extract`: each is refused with a message that names the
 // file and the problem, nothing crashes, memory stays bounded, a batch goes on.
-#include "filingdocument.h"
+#include "document/filingdocument.h"
 #include "testutils.h"
 
 #include <QtCore/QFile>

@@ -1,7 +1,7 @@
 // The OWASP CSV-injection payloads through the whole writer: every cell reads back
 // as text in a spreadsheet that splits at ',' (and, where no ';' is in a cell, at ';'
 // as many locales do), and the analyst's text survives exactly once the ' is dropped.
-#include "csvwriter.h"
+#include "export/csvwriter.h"
 #include "fuzztargets.h"
 
 #include <QtCore/QBuffer>

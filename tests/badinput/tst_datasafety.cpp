@@ -2,8 +2,8 @@
 // refuses bytes is reported with the file's name, and the previous sidecar or CSV
 // stays in place and readable. Uses a real 64 KB tmpfs when the test may mount
 // one (root), and a copy of the /dev/full device node; skips with a message otherwise.
-#include "csvwriter.h"
-#include "sidecarfile.h"
+#include "export/csvwriter.h"
+#include "review/sidecarfile.h"
 #include "testutils.h"
 
 #include <QtCore/QBuffer>

@@ -1,7 +1,7 @@
 // Rule packs are data written by users: a pattern cannot hang the extractor and
 // no field of a pack makes the program read or write a file.
-#include "extractor.h"
-#include "rulepack.h"
+#include "extract/extractor.h"
+#include "extract/rulepack.h"
 #include "testutils.h"
 
 #include <QtConcurrent/QtConcurrentRun>

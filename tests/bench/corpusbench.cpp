@@ -11,12 +11,12 @@
 // texts are read by PdfTextWorker helper processes as the program does (unless
 // --no-workers), the cache starts empty (a temporary folder) and "reopen" is a
 // second child process on the now warm cache.
-#include "csvwriter.h"
-#include "documentcache.h"
-#include "extractor.h"
-#include "filingdocument.h"
-#include "pdftextworker.h"
-#include "sidecarfile.h"
+#include "export/csvwriter.h"
+#include "document/documentcache.h"
+#include "extract/extractor.h"
+#include "document/filingdocument.h"
+#include "document/pdftextworker.h"
+#include "review/sidecarfile.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDirIterator>

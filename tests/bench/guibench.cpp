@@ -11,13 +11,13 @@
 //
 // The per-user cache is a fresh temporary folder: each file is opened once cold,
 // then reopened (warm cache).
-#include "documentcache.h"
+#include "document/documentcache.h"
 #include "documentview.h"
 #include "entitypanel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "pdfpageview.h"
-#include "pdftextworker.h"
+#include "document/pdftextworker.h"
 #include "readingview.h"
 
 #include <QtCore/QCommandLineParser>

@@ -1,8 +1,8 @@
 // Runs "filing-lens extract" as a user would and checks what it writes.
-#include "csvwriter.h"
-#include "extractor.h"
-#include "filingdocument.h"
-#include "reviewstore.h"
+#include "export/csvwriter.h"
+#include "extract/extractor.h"
+#include "document/filingdocument.h"
+#include "review/reviewstore.h"
 #include "testutils.h"
 
 #include <QtCore/QDir>

@@ -1,6 +1,6 @@
-#include "documentcache.h"
-#include "extractor.h"
-#include "filingdocument.h"
+#include "document/documentcache.h"
+#include "extract/extractor.h"
+#include "document/filingdocument.h"
 #include "testutils.h"
 
 #include <QtCore/QDateTime>

@@ -1,5 +1,5 @@
-#include "documentcache.h"
-#include "filingdocument.h"
+#include "document/documentcache.h"
+#include "document/filingdocument.h"
 #include "testutils.h"
 
 #include <QtCore/QCryptographicHash>

@@ -1,6 +1,6 @@
-#include "formatsniffer.h"
-#include "plaintextloader.h"
-#include "textdecoder.h"
+#include "document/formatsniffer.h"
+#include "document/plaintextloader.h"
+#include "document/textdecoder.h"
 
 #include <QtTest/QTest>
 

@@ -1,5 +1,5 @@
-#include "htmlcleaner.h"
-#include "htmlloader.h"
+#include "document/htmlcleaner.h"
+#include "document/htmlloader.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QThread>

@@ -1,6 +1,6 @@
-#include "filingdocument.h"
-#include "pdfloader.h"
-#include "pdftextworker.h"
+#include "document/filingdocument.h"
+#include "document/pdfloader.h"
+#include "document/pdftextworker.h"
 #include "testutils.h"
 
 #include <QtCore/QTemporaryDir>

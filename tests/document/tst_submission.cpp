@@ -1,5 +1,5 @@
-#include "filingdocument.h"
-#include "submissionparser.h"
+#include "document/filingdocument.h"
+#include "document/submissionparser.h"
 #include "testutils.h"
 
 #include <QtGui/QTextDocument>

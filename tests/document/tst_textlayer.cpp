@@ -1,5 +1,5 @@
-#include "entity.h"
-#include "textlayer.h"
+#include "model/entity.h"
+#include "model/textlayer.h"
 
 #include <QtTest/QTest>
 

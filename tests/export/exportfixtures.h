@@ -3,8 +3,8 @@
 // Filings and entities for the export tests: real text (the bundled ImmunoGen 8-K,
 // a Buckle press release paragraph) with entities placed by searching that text,
 // the way the extractor would place them.
-#include "documentcontent.h"
-#include "entity.h"
+#include "model/documentcontent.h"
+#include "model/entity.h"
 #include "testutils.h"
 
 #include <QtCore/QCryptographicHash>

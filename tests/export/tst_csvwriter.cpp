@@ -1,8 +1,8 @@
-#include "csvwriter.h"
+#include "export/csvwriter.h"
 #include "exportfixtures.h"
-#include "entitytypes.h"
-#include "exportrow.h"
-#include "textlayer.h"
+#include "model/entitytypes.h"
+#include "export/exportrow.h"
+#include "model/textlayer.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QElapsedTimer>

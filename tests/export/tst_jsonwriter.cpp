@@ -1,6 +1,6 @@
-#include "entitytypes.h"
+#include "model/entitytypes.h"
 #include "exportfixtures.h"
-#include "jsonwriter.h"
+#include "export/jsonwriter.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QElapsedTimer>

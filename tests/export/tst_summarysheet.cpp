@@ -1,5 +1,5 @@
 #include "exportfixtures.h"
-#include "summarysheet.h"
+#include "export/summarysheet.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QDir>

@@ -1,6 +1,6 @@
-#include "extractor.h"
-#include "pagefurniture.h"
-#include "recognizer.h"
+#include "extract/extractor.h"
+#include "extract/pagefurniture.h"
+#include "extract/recognizer.h"
 
 #include <QtTest/QTest>
 

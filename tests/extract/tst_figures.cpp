@@ -1,10 +1,10 @@
 // Money, percentages and dates on real snippets of the filings in the shared corpus,
 // one form per row, and the normalizers behind their values.
-#include "documentcontent.h"
-#include "entity.h"
-#include "figurenormalizers.h"
-#include "recognizer.h"
-#include "rulepack.h"
+#include "model/documentcontent.h"
+#include "model/entity.h"
+#include "extract/figurenormalizers.h"
+#include "extract/recognizer.h"
+#include "extract/rulepack.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFile>

@@ -2,10 +2,10 @@
 // (the ImmunoGen 8-K of 2007, the Aeon 10-Q of 2023, the Bristol-Myers Squibb 10-K of
 // 2023, Pfizer's 2023 Q2 earnings release), one form per row, and on the bundled
 // sample against its hand-checked gold file.
-#include "documentcontent.h"
-#include "entity.h"
-#include "recognizer.h"
-#include "rulepack.h"
+#include "model/documentcontent.h"
+#include "model/entity.h"
+#include "extract/recognizer.h"
+#include "extract/rulepack.h"
 #include "testutils.h"
 
 #include <QtConcurrent/QtConcurrentRun>

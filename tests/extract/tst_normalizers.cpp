@@ -1,4 +1,4 @@
-#include "normalizers.h"
+#include "extract/normalizers.h"
 
 #include <QtCore/QJsonObject>
 #include <QtTest/QTest>

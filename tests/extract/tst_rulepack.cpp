@@ -1,6 +1,6 @@
-#include "entitytypes.h"
-#include "extractor.h"
-#include "rulepack.h"
+#include "model/entitytypes.h"
+#include "extract/extractor.h"
+#include "extract/rulepack.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

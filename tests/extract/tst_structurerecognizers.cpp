@@ -1,14 +1,14 @@
 // The structure recognizers on real snippets of the filings in the shared corpus,
 // one layout per row.
-#include "contactrecognizer.h"
-#include "coverpagerecognizer.h"
-#include "entity.h"
-#include "extractor.h"
-#include "exhibitrecognizer.h"
-#include "itemrecognizer.h"
-#include "organizationrecognizer.h"
-#include "peoplerecognizer.h"
-#include "rulepack.h"
+#include "extract/contactrecognizer.h"
+#include "extract/coverpagerecognizer.h"
+#include "model/entity.h"
+#include "extract/extractor.h"
+#include "extract/exhibitrecognizer.h"
+#include "extract/itemrecognizer.h"
+#include "extract/organizationrecognizer.h"
+#include "extract/peoplerecognizer.h"
+#include "extract/rulepack.h"
 
 #include <QtTest/QTest>
 

@@ -1,15 +1,15 @@
 #include "fuzztargets.h"
 
-#include "csvwriter.h"
-#include "documentcontent.h"
-#include "exportrow.h"
-#include "extractor.h"
-#include "htmlcleaner.h"
-#include "htmlloader.h"
-#include "rulepack.h"
-#include "sidecarfile.h"
-#include "submissionparser.h"
-#include "textdecoder.h"
+#include "export/csvwriter.h"
+#include "model/documentcontent.h"
+#include "export/exportrow.h"
+#include "extract/extractor.h"
+#include "document/htmlcleaner.h"
+#include "document/htmlloader.h"
+#include "extract/rulepack.h"
+#include "review/sidecarfile.h"
+#include "document/submissionparser.h"
+#include "document/textdecoder.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QDir>

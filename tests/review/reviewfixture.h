@@ -3,8 +3,8 @@
 // A filing the review tests own: a copy of a two-page excerpt of the bundled
 // ImmunoGen 8-K in a temporary folder, its content, and entities as the extractor
 // would report them.
-#include "documentcontent.h"
-#include "entity.h"
+#include "model/documentcontent.h"
+#include "model/entity.h"
 #include "testutils.h"
 
 #include <QtCore/QCryptographicHash>

@@ -1,5 +1,5 @@
-#include "codepointindex.h"
-#include "textlayer.h"
+#include "model/codepointindex.h"
+#include "model/textlayer.h"
 
 #include <QtTest/QTest>
 

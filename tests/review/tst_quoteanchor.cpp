@@ -1,4 +1,4 @@
-#include "quoteanchor.h"
+#include "review/quoteanchor.h"
 #include "reviewfixture.h"
 
 #include <QtTest/QTest>

@@ -1,6 +1,6 @@
 #include "reviewfixture.h"
-#include "reviewstore.h"
-#include "sidecarfile.h"
+#include "review/reviewstore.h"
+#include "review/sidecarfile.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>

@@ -1,5 +1,5 @@
 #include "reviewfixture.h"
-#include "sidecarfile.h"
+#include "review/sidecarfile.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QJsonDocument>

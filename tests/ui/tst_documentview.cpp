@@ -1,5 +1,5 @@
 #include "documentview.h"
-#include "filingdocument.h"
+#include "document/filingdocument.h"
 #include "findbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"

@@ -3,7 +3,7 @@
 // filters. Both models run under QAbstractItemModelTester throughout.
 #include "entityfilterproxy.h"
 #include "entitytreemodel.h"
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QAbstractItemModelTester>

@@ -3,7 +3,7 @@
 // and shows a decision that could not be placed with its saved text.
 #include "entitytreemodel.h"
 #include "inspector.h"
-#include "reviewstore.h"
+#include "review/reviewstore.h"
 
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>

@@ -2,12 +2,12 @@
 // and the entities, follow an entity from the tree to its highlight and back,
 // review with the keyboard and undo, recent files, and a file that cannot open.
 #include "aboutdialog.h"
-#include "documentcache.h"
+#include "document/documentcache.h"
 #include "documentview.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
-#include "filingdocument.h"
+#include "document/filingdocument.h"
 #include "inspector.h"
 #include "mainwindow.h"
 #include "messagebox.h"

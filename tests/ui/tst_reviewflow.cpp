@@ -11,7 +11,7 @@
 #include "navigationbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"
-#include "filingdocument.h"
+#include "document/filingdocument.h"
 #include "testutils.h"
 
 #include <QtCore/QSettings>
