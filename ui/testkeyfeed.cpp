@@ -71,23 +71,33 @@ void TestKeyFeed::follow()
     });
     connect(store, &ReviewStore::durable, this,
             [](quint64 seq) { emitLine("durable " + QByteArray::number(seq)); });
-    auto ready = [this, store] {
-        if (store->count() == 0)
-            return;
-        if (!QApplication::focusWidget()) {
-            m_window->activateWindow();
-            if (auto *tree = m_window->findChild<QTreeView *>())
-                tree->setFocus(Qt::OtherFocusReason);
-        }
-        emitLine("ready " + QByteArray::number(store->count()));
-    };
-    connect(store, &ReviewStore::modelReset, this, ready);
-    ready();
+    connect(store, &ReviewStore::modelAboutToReset, this, [this] { m_ready = false; });
+}
+
+// Keys go to the active window, as they do on a desktop: ready once it is active
+// and the filing's entities are shown.
+void TestKeyFeed::announceReady()
+{
+    auto *store = qobject_cast<ReviewStore *>(m_store);
+    if (m_ready || !store || store->count() == 0)
+        return;
+    if (!m_window->isActiveWindow()) {
+        m_window->activateWindow();
+        return;
+    }
+    // Where a reviewer clicks first: the entity tree.
+    if (auto *tree = m_window->findChild<QTreeView *>())
+        tree->setFocus(Qt::OtherFocusReason);
+    m_ready = true;
+    emitLine("ready " + QByteArray::number(store->count()));
 }
 
 void TestKeyFeed::poll()
 {
     follow();
+    announceReady();
+    if (!m_ready)
+        return;
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly) || file.size() <= m_offset)
         return;

@@ -23,10 +23,12 @@ private:
     void poll();
     void press(const QString &key);
     void follow();
+    void announceReady();
 
     QWidget *m_window;
     QString m_path;
     qint64 m_offset = 0;
     QByteArray m_partial;
     QObject *m_store = nullptr;
+    bool m_ready = false;
 };

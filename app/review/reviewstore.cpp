@@ -1121,7 +1121,10 @@ bool ReviewStore::save()
     }
     d->knownBytes = bytes;
     d->dirty = false;
+    const quint64 durableBefore = d->durableSeq;
     d->resetJournalAfterFold(bytes);
+    if (d->durableSeq > durableBefore)
+        Q_EMIT durable(d->durableSeq); // folded in: on disk in the review file
     d->undo->setClean();
     d->watch();
     if (!d->recoveredFrom.isEmpty()) {
