@@ -59,6 +59,9 @@ struct ReviewJournal::Writer
         Kind kind;
         quint64 seq = 0;
         QByteArray bytes;
+        bool header = false; // a header for `base` goes first
+        QString filingSha256;
+        QByteArray base;
     };
 
     ReviewJournal *owner = nullptr;
@@ -213,6 +216,8 @@ struct ReviewJournal::Writer
                     if (first == 0)
                         first = job.seq;
                     last = job.seq;
+                    if (job.header)
+                        pending.append(headerLine(job.filingSha256, sha256Of(job.base)));
                     pending.append(job.bytes);
                     break;
                 case Kind::Truncate:
@@ -458,6 +463,15 @@ quint64 ReviewJournal::append(const QByteArray &bytes)
     const quint64 seq = ++m_seq;
     if (m_writer)
         m_writer->post({Writer::Kind::Write, seq, bytes});
+    return seq;
+}
+
+quint64 ReviewJournal::appendWithHeader(const QString &filingSha256, const QByteArray &base,
+                                        const QByteArray &bytes)
+{
+    const quint64 seq = ++m_seq;
+    if (m_writer)
+        m_writer->post({Writer::Kind::Write, seq, bytes, true, filingSha256, base});
     return seq;
 }
 

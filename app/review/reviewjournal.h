@@ -71,6 +71,8 @@ public:
     bool isStarted() const;
     // Queues `bytes` (whole lines) to be written and fsync'd; returns its sequence number.
     quint64 append(const QByteArray &bytes);
+    // The same, after the header line for `base` (hashed on the writer's thread).
+    quint64 appendWithHeader(const QString &filingSha256, const QByteArray &base, const QByteArray &bytes);
     // Queues emptying the file: what was appended before is in the review file now.
     void truncate();
     // After failed(): lines queued since the failure were dropped; write again from now.

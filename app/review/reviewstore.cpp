@@ -826,13 +826,12 @@ void ReviewStore::Private::commitJournal()
         }
     }
     const quint64 seq = journal->lastSeq() + 1;
-    QByteArray line;
-    if (!journalHasHeader) {
-        line = ReviewJournal::headerLine(content.sha256, ReviewJournal::sha256Of(journalBase));
+    const QByteArray line = ReviewJournal::changeLine(seq, set, remove, keep, appended);
+    const bool header = !journalHasHeader;
+    if (header) {
         journalHasHeader = true;
         headerSeq = seq;
     }
-    line += ReviewJournal::changeLine(seq, set, remove, keep, appended);
     const QStringList ids = changedIds;
     inFlight.push_back({seq, std::move(opLog)});
     opLog.clear();
@@ -841,7 +840,10 @@ void ReviewStore::Private::commitJournal()
     historyLow = -1;
     // Announced before it is queued: whoever follows durable() knows the line first.
     Q_EMIT q->journaled(seq, ids);
-    journal->append(line);
+    if (header)
+        journal->appendWithHeader(content.sha256, journalBase, line);
+    else
+        journal->append(line);
 }
 
 void ReviewStore::Private::onJournalDurable(quint64 seq)
