@@ -53,15 +53,13 @@ void syncFolderOf(const QByteArray &path)
 
 struct ReviewJournal::Writer
 {
-    enum class Kind { Write, Truncate, Resume, Stop };
+    enum class Kind { Write, Truncate, Fold, Resume, Stop };
     struct Job
     {
         Kind kind;
         quint64 seq = 0;
-        QByteArray bytes;
-        bool header = false; // a header for `base` goes first
-        QString filingSha256;
-        QByteArray base;
+        QByteArray bytes; // a line; the new base (Truncate); the review file (Fold)
+        QString reviewFilePath;
     };
 
     ReviewJournal *owner = nullptr;
@@ -72,11 +70,13 @@ struct ReviewJournal::Writer
     std::deque<Job> jobs;
     bool busy = false;
     std::thread thread;
+    QString filingSha256;
 
     // Writer thread only.
     int fd = -1;
     off_t good = 0; // the end of the last whole line written
     bool broken = false;
+    QByteArray base; // the review file the lines apply to
 
     ~Writer()
     {
@@ -137,8 +137,10 @@ struct ReviewJournal::Writer
             std::this_thread::sleep_for(std::chrono::milliseconds(delay));
         QString error;
         if (ensureOpen(&error)) {
-            const char *p = bytes.constData();
-            qsizetype left = bytes.size();
+            // A journal starts with the header that names what it applies to.
+            const QByteArray all = good == 0 ? headerLine(filingSha256, sha256Of(base)) + bytes : bytes;
+            const char *p = all.constData();
+            qsizetype left = all.size();
             while (left > 0) {
                 const ssize_t n = ::write(fd, p, size_t(left));
                 if (n < 0 && errno == EINTR)
@@ -157,7 +159,7 @@ struct ReviewJournal::Writer
                 if (::ftruncate(fd, good) == 0)
                     ::fdatasync(fd);
             } else {
-                good += off_t(bytes.size());
+                good += off_t(all.size());
             }
         }
         if (!error.isEmpty()) {
@@ -216,14 +218,26 @@ struct ReviewJournal::Writer
                     if (first == 0)
                         first = job.seq;
                     last = job.seq;
-                    if (job.header)
-                        pending.append(headerLine(job.filingSha256, sha256Of(job.base)));
                     pending.append(job.bytes);
                     break;
                 case Kind::Truncate:
                     flush();
                     truncateFile();
+                    base = job.bytes;
                     break;
+                case Kind::Fold: {
+                    flush();
+                    const SidecarFile::SaveResult r = SidecarFile::save(job.reviewFilePath, job.bytes);
+                    if (r.ok) {
+                        truncateFile();
+                        base = job.bytes;
+                    }
+                    ReviewJournal *o = owner;
+                    const quint64 seq = job.seq;
+                    QMetaObject::invokeMethod(o, [o, seq, r] { Q_EMIT o->folded(seq, r.ok, r.message); },
+                                              Qt::QueuedConnection);
+                    break;
+                }
                 case Kind::Resume:
                     flush();
                     broken = false;
@@ -436,16 +450,19 @@ ReviewJournal::~ReviewJournal()
     stop();
 }
 
-void ReviewJournal::start(const QString &path, bool truncate)
+void ReviewJournal::start(const QString &path, bool truncate, const QString &filingSha256,
+                          const QByteArray &base)
 {
     stop();
     m_path = path;
     m_writer = std::make_unique<Writer>();
     m_writer->owner = this;
     m_writer->path = QFile::encodeName(path);
+    m_writer->filingSha256 = filingSha256;
+    m_writer->base = base;
     m_writer->thread = std::thread([w = m_writer.get()] { w->run(); });
     if (truncate)
-        m_writer->post({Writer::Kind::Truncate});
+        m_writer->post({Writer::Kind::Truncate, 0, base});
 }
 
 QString ReviewJournal::path() const
@@ -466,19 +483,16 @@ quint64 ReviewJournal::append(const QByteArray &bytes)
     return seq;
 }
 
-quint64 ReviewJournal::appendWithHeader(const QString &filingSha256, const QByteArray &base,
-                                        const QByteArray &bytes)
+void ReviewJournal::truncate(const QByteArray &base)
 {
-    const quint64 seq = ++m_seq;
     if (m_writer)
-        m_writer->post({Writer::Kind::Write, seq, bytes, true, filingSha256, base});
-    return seq;
+        m_writer->post({Writer::Kind::Truncate, 0, base});
 }
 
-void ReviewJournal::truncate()
+void ReviewJournal::fold(const QString &reviewFilePath, const QByteArray &bytes)
 {
     if (m_writer)
-        m_writer->post({Writer::Kind::Truncate});
+        m_writer->post({Writer::Kind::Fold, m_seq, bytes, reviewFilePath});
 }
 
 void ReviewJournal::resume()

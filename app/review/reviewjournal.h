@@ -20,7 +20,9 @@
 // save and then empties the journal.
 //
 // Writing happens on a thread of its own, in order: append() returns at once and
-// durable() reports when a line has reached the disk (written and fsync'd).
+// durable() reports when a line has reached the disk (written and fsync'd). The
+// header is written by that thread whenever the file is empty. fold() writes the
+// review file there too, then empties the journal, in order with the lines.
 class ReviewJournal final : public QObject
 {
     Q_OBJECT
@@ -64,17 +66,20 @@ public:
     explicit ReviewJournal(QObject *parent = nullptr);
     ~ReviewJournal() override; // writes what is queued, then stops
 
-    // Starts writing to `path` (created at the first append). A file already there is
+    // Starts writing to `path` (created at the first append) for the filing with
+    // `filingSha256`, whose review file now holds `base`. A file already there is
     // appended to unless `truncate`.
-    void start(const QString &path, bool truncate);
+    void start(const QString &path, bool truncate, const QString &filingSha256, const QByteArray &base);
     QString path() const;
     bool isStarted() const;
     // Queues `bytes` (whole lines) to be written and fsync'd; returns its sequence number.
     quint64 append(const QByteArray &bytes);
-    // The same, after the header line for `base` (hashed on the writer's thread).
-    quint64 appendWithHeader(const QString &filingSha256, const QByteArray &base, const QByteArray &bytes);
-    // Queues emptying the file: what was appended before is in the review file now.
-    void truncate();
+    // Queues emptying the file: what was appended before is in the review file, which
+    // now holds `base`.
+    void truncate(const QByteArray &base);
+    // Queues writing `bytes` to the review file at `reviewFilePath` (atomically, see
+    // SidecarFile::save) and, if that works, emptying the journal; folded() reports.
+    void fold(const QString &reviewFilePath, const QByteArray &bytes);
     // After failed(): lines queued since the failure were dropped; write again from now.
     void resume();
     // Blocks until everything queued has been written (or has failed).
@@ -91,6 +96,8 @@ Q_SIGNALS:
     // The line `seq` could not be written; it and every line queued after it until
     // resume() are not in the journal (the file is cut back to its last whole line).
     void failed(quint64 seq, const QString &message);
+    // The fold of every line up to `seq` into the review file: written, or not (message).
+    void folded(quint64 seq, bool ok, const QString &message);
 
 private:
     struct Writer;

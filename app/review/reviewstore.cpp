@@ -111,8 +111,10 @@ struct ReviewStore::Private
     // it: the ids changed and the history from historyLow on, since the last line.
     std::unique_ptr<ReviewJournal> journal;
     QByteArray journalBase;       // the sidecar bytes the journal's changes apply to
-    bool journalHasHeader = false; // the journal file holds a header for journalBase
-    quint64 headerSeq = 0;         // the line that carried it
+    bool folding = false;          // a fold is under way on the journal's thread ...
+    quint64 foldingSeq = 0;        // ... of every line up to this one
+    QByteArray foldingPrevious;    // knownBytes before it, should it fail
+    QDateTime foldingSavedAt;
     bool journalPaused = false;    // taking back refused changes: not journaled
     QStringList changedIds;
     QSet<QString> changedSet;
@@ -177,6 +179,9 @@ struct ReviewStore::Private
     void commitJournal();
     void onJournalDurable(quint64 seq);
     void onJournalFailed(quint64 seq, const QString &message);
+    void foldInBackground();
+    void onFolded(quint64 seq, bool ok, const QString &message);
+    void finishFolding();
     void resetJournalAfterFold(const QByteArray &bytes);
     QStringList journalCandidates() const;
     int replayJournals(SidecarFile::LoadResult *loaded, bool owner, QStringList *applied);
@@ -210,7 +215,7 @@ ReviewStore::ReviewStore(QObject *parent)
     d->undo = new QUndoStack(this);
     d->saveTimer.setSingleShot(true);
     d->saveTimer.setInterval(500);
-    connect(&d->saveTimer, &QTimer::timeout, this, [this] { save(); });
+    connect(&d->saveTimer, &QTimer::timeout, this, [this] { d->foldInBackground(); });
     // Several change events arrive for one atomic replace; look once they settle.
     d->watchTimer.setSingleShot(true);
     d->watchTimer.setInterval(100);
@@ -753,9 +758,10 @@ void ReviewStore::Private::startJournal(const QStringList &keep)
     QObject::connect(journal.get(), &ReviewJournal::failed, q,
                      [this](quint64 seq, const QString &message) { onJournalFailed(seq, message); });
     const bool append = keep.contains(path) && QFileInfo(path).size() > 0;
-    journal->start(path, !append);
-    journalHasHeader = append;
-    headerSeq = 0;
+    journal->start(path, !append, content.sha256, journalBase);
+    QObject::connect(journal.get(), &ReviewJournal::folded, q,
+                     [this](quint64 seq, bool ok, const QString &message) { onFolded(seq, ok, message); });
+    folding = false;
     foldedSeq = 0;
     durableSeq = 0;
     replayedElsewhere = keep;
@@ -767,7 +773,7 @@ void ReviewStore::Private::stopJournal()
     if (journal)
         journal->stop();
     journal.reset();
-    journalHasHeader = false;
+    folding = false;
     journalPaused = false;
     changedIds.clear();
     changedSet.clear();
@@ -787,8 +793,7 @@ void ReviewStore::Private::resetJournalAfterFold(const QByteArray &bytes)
     foldedSeq = journal->lastSeq();
     durableSeq = std::max(durableSeq, foldedSeq);
     inFlight.clear();
-    journal->truncate();
-    journalHasHeader = false;
+    journal->truncate(bytes);
     for (const QString &path : std::as_const(replayedElsewhere))
         QFile::remove(path);
     replayedElsewhere.clear();
@@ -827,11 +832,6 @@ void ReviewStore::Private::commitJournal()
     }
     const quint64 seq = journal->lastSeq() + 1;
     const QByteArray line = ReviewJournal::changeLine(seq, set, remove, keep, appended);
-    const bool header = !journalHasHeader;
-    if (header) {
-        journalHasHeader = true;
-        headerSeq = seq;
-    }
     const QStringList ids = changedIds;
     inFlight.push_back({seq, std::move(opLog)});
     opLog.clear();
@@ -840,10 +840,7 @@ void ReviewStore::Private::commitJournal()
     historyLow = -1;
     // Announced before it is queued: whoever follows durable() knows the line first.
     Q_EMIT q->journaled(seq, ids);
-    if (header)
-        journal->appendWithHeader(content.sha256, journalBase, line);
-    else
-        journal->append(line);
+    journal->append(line);
 }
 
 void ReviewStore::Private::onJournalDurable(quint64 seq)
@@ -862,8 +859,6 @@ void ReviewStore::Private::onJournalFailed(quint64 seq, const QString &message)
 {
     if (!journal)
         return;
-    if (headerSeq >= seq)
-        journalHasHeader = false; // the file was cut back before its header
     const quint64 from = std::max(seq, foldedSeq + 1);
     bool tookBack = false;
     journalPaused = true;
@@ -908,6 +903,78 @@ void ReviewStore::Private::onJournalFailed(quint64 seq, const QString &message)
         qCWarning(lcReview).noquote() << text;
         messages.append(text);
         Q_EMIT q->saveFailed(text);
+    }
+}
+
+// The autosave: the review file is encoded here (milliseconds) and written, fsync'd
+// and committed on the journal's thread, in order with the journal's lines; the GUI
+// thread never waits for the disk. save() stays synchronous for close and quit.
+void ReviewStore::Private::foldInBackground()
+{
+    if (folding)
+        return; // onFolded() starts the next one
+    if (!journal || !open || q->isReadOnly() || savingBlocked || sidecarPath.isEmpty()
+        || !recoveredFrom.isEmpty()) {
+        q->save();
+        return;
+    }
+    const SidecarData data = snapshot();
+    if (data.decisionsJson.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(sidecarPath)) {
+        q->save(); // nothing to write
+        return;
+    }
+    commitJournal();
+    folding = true;
+    foldingSeq = journal->lastSeq();
+    foldingPrevious = knownBytes;
+    foldingSavedAt = data.savedAt;
+    // Our own write must not look like a change made by another program.
+    knownBytes = SidecarFile::serialize(data);
+    dirty = false;
+    journal->fold(sidecarPath, knownBytes);
+}
+
+void ReviewStore::Private::onFolded(quint64 seq, bool ok, const QString &message)
+{
+    if (!journal || !folding || seq != foldingSeq)
+        return;
+    folding = false;
+    if (!ok) {
+        knownBytes = foldingPrevious;
+        dirty = true;
+        qCWarning(lcReview).noquote() << message;
+        Q_EMIT q->saveFailed(message);
+        return;
+    }
+    journalBase = knownBytes;
+    if (seq > foldedSeq)
+        foldedSeq = seq;
+    while (!inFlight.empty() && inFlight.front().seq <= foldedSeq)
+        inFlight.pop_front();
+    if (journal->lastSeq() == seq && !dirty)
+        undo->setClean();
+    watch();
+    Q_EMIT q->saved(sidecarPath, foldingSavedAt);
+    if (foldedSeq > durableSeq) {
+        durableSeq = foldedSeq;
+        Q_EMIT q->durable(durableSeq);
+    }
+    if (dirty && !saveTimer.isActive())
+        saveTimer.start(); // changes made while it was written
+}
+
+// Waits for a fold under way on the journal's thread (a synchronous save must not
+// race it) and takes its result.
+void ReviewStore::Private::finishFolding()
+{
+    if (!journal || !folding)
+        return;
+    journal->waitForIdle();
+    QCoreApplication::sendPostedEvents(journal.get());
+    if (folding) { // the report was not delivered: treat as failed, keep the changes
+        folding = false;
+        knownBytes = foldingPrevious;
+        dirty = true;
     }
 }
 
@@ -1106,6 +1173,7 @@ void ReviewStore::close()
 bool ReviewStore::save()
 {
     d->saveTimer.stop();
+    d->finishFolding();
     if (!d->open || isReadOnly() || d->savingBlocked || d->sidecarPath.isEmpty())
         return false;
     const SidecarData data = d->snapshot();
@@ -1179,6 +1247,7 @@ QStringList ReviewStore::Private::reload(bool replay)
 {
     if (!open || sidecarPath.isEmpty())
         return {};
+    finishFolding();
     SidecarFile::LoadResult loaded = SidecarFile::load(sidecarPath);
     QStringList replayedJournals;
     const int replayed = replay ? replayJournals(&loaded, true, &replayedJournals) : 0;
