@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "mainwindow.h"
+#include "testkeyfeed.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
@@ -42,6 +43,7 @@ int Gui::run(int argc, char **argv)
 
     MainWindow window;
     window.show();
+    TestKeyFeed::installIfRequested(&window);
     if (parser.isSet(sample))
         QTimer::singleShot(0, &window, [&window] { window.openSample(); });
     else if (!files.isEmpty()) {

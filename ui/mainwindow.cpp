@@ -840,6 +840,13 @@ void MainWindow::setStore(ReviewStore *store)
         m_savedLabel->setToolTip(QDir::toNativeSeparators(path));
         updateTitle();
     });
+    // "Saved" only once the change is on disk (the journal's fsync, milliseconds later).
+    connect(store, &ReviewStore::journaled, this, [this] { m_savedLabel->setText(tr("Saving…")); });
+    connect(store, &ReviewStore::durable, this, [this, store] {
+        if (store->isDurable())
+            m_savedLabel->setText(tr("Saved %1").arg(QLocale().toString(QTime::currentTime(),
+                                                                        QLocale::ShortFormat)));
+    });
     connect(store, &ReviewStore::saveFailed, this, [this](const QString &message) {
         m_savedLabel->setText(tr("Not saved"));
         m_savedLabel->setToolTip(message);

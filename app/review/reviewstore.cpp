@@ -4,8 +4,10 @@
 #include "model/entitytypes.h"
 #include "quoteanchor.h"
 #include "reviewcommands.h"
+#include "reviewjournal.h"
 #include "sidecarfile.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -18,6 +20,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -116,6 +119,41 @@ struct ReviewStore::Private
     QByteArray knownBytes; // the file's content as last read or written by us
     bool dirty = false;
 
+    // The journal (only the lock holder has one) and the change being collected for
+    // it: the ids changed and the history from historyLow on, since the last line.
+    std::unique_ptr<ReviewJournal> journal;
+    QByteArray journalBase;       // the sidecar bytes the journal's changes apply to
+    bool folding = false;          // a fold is under way on the journal's thread ...
+    quint64 foldingSeq = 0;        // ... of every line up to this one
+    QByteArray foldingPrevious;    // knownBytes before it, should it fail
+    QDateTime foldingSavedAt;
+    bool journalPaused = false;    // taking back refused changes: not journaled
+    QStringList changedIds;
+    QSet<QString> changedSet;
+    qsizetype historyLow = -1;
+    quint64 foldedSeq = 0;  // every line up to this one is in the sidecar
+    quint64 durableSeq = 0; // every line up to this one is on disk
+    // How to take back a journal line that could not be written.
+    struct Revert
+    {
+        enum Kind { State, Inserted, Removed, HistoryAppended, HistoryRemoved, HistoryReplaced };
+        Kind kind;
+        QString id;
+        int row = 0;
+        Entity before;
+        size_t pos = 0;
+        quint64 key = 0;
+        QJsonObject entry;
+    };
+    std::vector<Revert> opLog;
+    struct InFlight
+    {
+        quint64 seq;
+        std::vector<Revert> log;
+    };
+    std::deque<InFlight> inFlight;
+    QStringList replayedElsewhere; // journals replayed at open, removed once folded in
+
     QTimer saveTimer;
     QTimer watchTimer;
     QTimer lockRefresh;
@@ -136,6 +174,32 @@ struct ReviewStore::Private
     void watch();
     void flush();
     void onDiskChange();
+    QByteArray decisionJson(const Entity &e) const;
+    bool journaling() const { return journal && !journalPaused; }
+    void noteChanged(const QString &id)
+    {
+        if (!changedSet.contains(id)) {
+            changedSet.insert(id);
+            changedIds.append(id);
+        }
+    }
+    void noteHistory(size_t pos)
+    {
+        if (historyLow < 0 || qsizetype(pos) < historyLow)
+            historyLow = qsizetype(pos);
+    }
+    void commitJournal();
+    void onJournalDurable(quint64 seq);
+    void onJournalFailed(quint64 seq, const QString &message);
+    void foldInBackground();
+    void onFolded(quint64 seq, bool ok, const QString &message);
+    void finishFolding();
+    void resetJournalAfterFold(const QByteArray &bytes);
+    QStringList journalCandidates() const;
+    int replayJournals(SidecarFile::LoadResult *loaded, bool owner, QStringList *applied);
+    void startJournal(const QStringList &keep);
+    QStringList reload(bool replay);
+    void stopJournal();
 
     // Saves at most one autosave delay after the first unsaved change: continuous
     // typing does not postpone the write.
@@ -163,7 +227,7 @@ ReviewStore::ReviewStore(QObject *parent)
     d->undo = new QUndoStack(this);
     d->saveTimer.setSingleShot(true);
     d->saveTimer.setInterval(500);
-    connect(&d->saveTimer, &QTimer::timeout, this, [this] { save(); });
+    connect(&d->saveTimer, &QTimer::timeout, this, [this] { d->foldInBackground(); });
     // Several change events arrive for one atomic replace; look once they settle.
     d->watchTimer.setSingleShot(true);
     d->watchTimer.setInterval(100);
@@ -176,6 +240,8 @@ ReviewStore::ReviewStore(QObject *parent)
             file.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     });
     connect(&d->watchTimer, &QTimer::timeout, this, [this] { d->onDiskChange(); });
+    // Undo, redo and the undo view's jumps: each becomes one journal line.
+    connect(d->undo, &QUndoStack::indexChanged, this, [this] { d->commitJournal(); });
 }
 
 ReviewStore::~ReviewStore()
@@ -260,6 +326,26 @@ int ReviewStore::autosaveDelay() const
     return d->saveTimer.interval();
 }
 
+QString ReviewStore::journalPath() const
+{
+    return d->journal ? d->journal->path() : QString();
+}
+
+bool ReviewStore::isDurable() const
+{
+    if (!d->journal)
+        return !d->dirty;
+    return d->durableSeq >= d->journal->lastSeq();
+}
+
+void ReviewStore::waitForJournal()
+{
+    if (!d->journal)
+        return;
+    d->journal->waitForIdle();
+    QCoreApplication::sendPostedEvents(d->journal.get());
+}
+
 QStringList ReviewStore::messages() const
 {
     return d->messages;
@@ -275,6 +361,7 @@ QJsonArray ReviewStore::history() const
 
 void ReviewStore::Private::resetData()
 {
+    stopJournal();
     saveTimer.stop();
     watchTimer.stop();
     undo->clear();
@@ -341,24 +428,7 @@ SidecarData ReviewStore::Private::snapshot() const
     for (const Entity &e : entities) {
         if (!isDecision(e))
             continue;
-        const auto cached = encoded.constFind(e.id);
-        if (cached != encoded.cend()) {
-            data.decisionsJson.append(*cached);
-            continue;
-        }
-        SidecarDecision dec;
-        dec.id = e.id;
-        dec.status = statusKey(e.status);
-        dec.type = e.type;
-        dec.value = e.value;
-        dec.anchor = anchorOf(e);
-        dec.attributes = e.attributes;
-        dec.note = e.note;
-        dec.by = e.by;
-        dec.at = e.at;
-        const QByteArray json = SidecarFile::serializeDecision(dec);
-        encoded.insert(e.id, json);
-        data.decisionsJson.append(json);
+        data.decisionsJson.append(decisionJson(e));
     }
     data.historyJson.reserve(qsizetype(history.size()));
     for (const HistoryEntry &h : history) {
@@ -367,6 +437,26 @@ SidecarData ReviewStore::Private::snapshot() const
         data.historyJson.append(h.json);
     }
     return data;
+}
+
+QByteArray ReviewStore::Private::decisionJson(const Entity &e) const
+{
+    const auto cached = encoded.constFind(e.id);
+    if (cached != encoded.cend())
+        return *cached;
+    SidecarDecision dec;
+    dec.id = e.id;
+    dec.status = statusKey(e.status);
+    dec.type = e.type;
+    dec.value = e.value;
+    dec.anchor = anchorOf(e);
+    dec.attributes = e.attributes;
+    dec.note = e.note;
+    dec.by = e.by;
+    dec.at = e.at;
+    const QByteArray json = SidecarFile::serializeDecision(dec);
+    encoded.insert(e.id, json);
+    return json;
 }
 
 // Matches decisions to entities: by id; then by the saved anchor if it still holds
@@ -556,10 +646,360 @@ void ReviewStore::Private::onDiskChange()
             lockRefresh.start();
             lockedOut = false;
             readOnlyReason.clear();
+            // A journal the previous holder could not fold in is replayed first.
+            QStringList keep;
+            for (const QString &path : journalCandidates()) {
+                if (QFileInfo(path).size() > 0) {
+                    keep = reload(true);
+                    break;
+                }
+            }
+            startJournal(keep);
             say(ReviewStore::tr("%1 is no longer open elsewhere; it can be reviewed here now.")
                     .arg(content.fileName));
             Q_EMIT q->readOnlyChanged(false);
         }
+    }
+}
+
+// Journal files this filing's review may have, beside the filing or in the data folder.
+QStringList ReviewStore::Private::journalCandidates() const
+{
+    QStringList paths;
+    auto add = [&paths](const QString &reviewPath) {
+        if (reviewPath.isEmpty())
+            return;
+        const QString path = ReviewJournal::pathFor(reviewPath);
+        if (!paths.contains(path) && QFileInfo(path).isFile())
+            paths.append(path);
+    };
+    add(sidecarPath);
+    add(readPath);
+    if (!content.filePath.isEmpty())
+        add(SidecarFile::pathBeside(content.filePath));
+    if (!content.sha256.isEmpty())
+        add(SidecarFile::fallbackPath(content.sha256));
+    return paths;
+}
+
+// Applies the journals that belong to the review file just read; returns how many
+// changes they held and lists in `applied` the journals used. A journal for another
+// filing or another version of the review file is not applied: the owner moves it
+// aside, untouched; one whose changes the review file already holds (the program
+// stopped between writing the review file and emptying the journal) is dropped.
+int ReviewStore::Private::replayJournals(SidecarFile::LoadResult *loaded, bool owner, QStringList *applied)
+{
+    const bool baseKnown = loaded->status == SidecarFile::LoadStatus::Loaded
+        || loaded->status == SidecarFile::LoadStatus::Missing;
+    const QString base = loaded->status == SidecarFile::LoadStatus::Loaded
+        ? ReviewJournal::sha256Of(loaded->bytes) : QString();
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd'T'HHmmss'Z'"_s);
+    QList<ReviewJournal::Change> changes;
+    int count = 0;
+    for (const QString &path : journalCandidates()) {
+        const ReviewJournal::Contents c = ReviewJournal::read(path);
+        if (!c.exists)
+            continue;
+        for (const QString &problem : c.problems)
+            say(problem);
+        if (c.empty || c.tornOnly) {
+            if (owner)
+                QFile::remove(path); // nothing in it ever reached the disk whole
+            continue;
+        }
+        QString aside;
+        QString why;
+        if (!c.headerValid) {
+            aside = u".unreadable-"_s;
+        } else if (!content.sha256.isEmpty() && c.filingSha256 != content.sha256) {
+            aside = u".other-"_s;
+            why = ReviewStore::tr("it belongs to another version of the filing");
+        } else if (baseKnown && c.baseSha256 == base) {
+            changes.append(c.changes);
+            count += int(c.changes.size());
+            applied->append(path);
+            continue;
+        } else if (baseKnown) {
+            QFile bak(readPath + u".bak"_s);
+            const QString bakSha = bak.open(QIODevice::ReadOnly) ? ReviewJournal::sha256Of(bak.readAll()) : QString();
+            if (c.baseSha256 == bakSha && loaded->status == SidecarFile::LoadStatus::Loaded) {
+                if (owner)
+                    QFile::remove(path);
+                continue;
+            }
+            aside = u".unapplied-"_s;
+            why = ReviewStore::tr("the review file was changed after it was written");
+        } else {
+            aside = u".unapplied-"_s;
+            why = ReviewStore::tr("the review file cannot be read");
+        }
+        const QString where = QDir::toNativeSeparators(path);
+        if (!owner) {
+            if (!why.isEmpty())
+                say(ReviewStore::tr("The journal %1 is not applied: %2.").arg(where, why));
+            continue;
+        }
+        const QString target = path + aside + stamp;
+        if (QFile::rename(path, target)) {
+            say(ReviewStore::tr("The journal %1 was not applied%2; it was kept unchanged as %3.")
+                    .arg(where, why.isEmpty() ? QString() : u": "_s + why, QDir::toNativeSeparators(target)));
+        } else {
+            say(ReviewStore::tr("The journal %1 was not applied%2.")
+                    .arg(where, why.isEmpty() ? QString() : u": "_s + why));
+        }
+    }
+    if (changes.isEmpty())
+        return 0;
+    if (loaded->status == SidecarFile::LoadStatus::Missing) {
+        loaded->status = SidecarFile::LoadStatus::Loaded;
+        loaded->data.sha256 = content.sha256;
+    }
+    ReviewJournal::apply(changes, &loaded->data);
+    return count;
+}
+
+// The lock holder journals every change beside the review file it saves to; where
+// that journal cannot be a file, in the data folder.
+void ReviewStore::Private::startJournal(const QStringList &keep)
+{
+    stopJournal();
+    QString path = ReviewJournal::pathFor(sidecarPath);
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        const QString fallback = content.sha256.isEmpty()
+            ? QString() : ReviewJournal::pathFor(SidecarFile::fallbackPath(content.sha256));
+        if (fallback.isEmpty() || fallback == path
+            || !QDir().mkpath(QFileInfo(fallback).absolutePath())) {
+            say(ReviewStore::tr("The journal %1 cannot be written; changes are saved only with the "
+                                "review file.").arg(QDir::toNativeSeparators(path)));
+            return;
+        }
+        say(ReviewStore::tr("The journal %1 cannot be written; changes are journaled in %2.")
+                .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(fallback)));
+        path = fallback;
+    }
+    journal = std::make_unique<ReviewJournal>();
+    QObject::connect(journal.get(), &ReviewJournal::durable, q, [this](quint64 seq) { onJournalDurable(seq); });
+    QObject::connect(journal.get(), &ReviewJournal::failed, q,
+                     [this](quint64 seq, const QString &message) { onJournalFailed(seq, message); });
+    const bool append = keep.contains(path) && QFileInfo(path).size() > 0;
+    journal->start(path, !append, content.sha256, journalBase);
+    QObject::connect(journal.get(), &ReviewJournal::folded, q,
+                     [this](quint64 seq, bool ok, const QString &message) { onFolded(seq, ok, message); });
+    folding = false;
+    foldedSeq = 0;
+    durableSeq = 0;
+    replayedElsewhere = keep;
+    replayedElsewhere.removeAll(path);
+}
+
+void ReviewStore::Private::stopJournal()
+{
+    if (journal)
+        journal->stop();
+    journal.reset();
+    folding = false;
+    journalPaused = false;
+    changedIds.clear();
+    changedSet.clear();
+    historyLow = -1;
+    opLog.clear();
+    inFlight.clear();
+    replayedElsewhere.clear();
+}
+
+// What the fold wrote holds every line so far: the journal starts again from it.
+void ReviewStore::Private::resetJournalAfterFold(const QByteArray &bytes)
+{
+    journalBase = bytes;
+    if (!journal)
+        return;
+    commitJournal();
+    foldedSeq = journal->lastSeq();
+    durableSeq = std::max(durableSeq, foldedSeq);
+    inFlight.clear();
+    journal->truncate(bytes);
+    for (const QString &path : std::as_const(replayedElsewhere))
+        QFile::remove(path);
+    replayedElsewhere.clear();
+}
+
+void ReviewStore::Private::commitJournal()
+{
+    if (!journaling()) {
+        changedIds.clear();
+        changedSet.clear();
+        historyLow = -1;
+        opLog.clear();
+        return;
+    }
+    if (changedIds.isEmpty() && historyLow < 0)
+        return;
+    QList<QByteArray> set;
+    QStringList remove;
+    for (const QString &id : std::as_const(changedIds)) {
+        const Entity *e = q->entity(id);
+        if (e && isDecision(*e))
+            set.append(decisionJson(*e));
+        else
+            remove.append(id);
+    }
+    int keep = -1;
+    QList<QByteArray> appended;
+    if (historyLow >= 0) {
+        keep = int(std::min(historyLow, qsizetype(history.size())));
+        for (size_t i = size_t(keep); i < history.size(); ++i) {
+            const HistoryEntry &h = history[i];
+            if (h.json.isEmpty())
+                h.json = SidecarFile::serializeObject(h.entry);
+            appended.append(h.json);
+        }
+    }
+    const quint64 seq = journal->lastSeq() + 1;
+    const QByteArray line = ReviewJournal::changeLine(seq, set, remove, keep, appended);
+    const QStringList ids = changedIds;
+    inFlight.push_back({seq, std::move(opLog)});
+    opLog.clear();
+    changedIds.clear();
+    changedSet.clear();
+    historyLow = -1;
+    // Announced before it is queued: whoever follows durable() knows the line first.
+    Q_EMIT q->journaled(seq, ids);
+    journal->append(line);
+}
+
+void ReviewStore::Private::onJournalDurable(quint64 seq)
+{
+    if (!journal || seq <= durableSeq)
+        return;
+    durableSeq = seq;
+    while (!inFlight.empty() && inFlight.front().seq <= seq)
+        inFlight.pop_front();
+    Q_EMIT q->durable(seq);
+}
+
+// A line that could not be written (a full disk): the change it held, and every one
+// queued after it, is taken back, so what is shown is what is on disk.
+void ReviewStore::Private::onJournalFailed(quint64 seq, const QString &message)
+{
+    if (!journal)
+        return;
+    const quint64 from = std::max(seq, foldedSeq + 1);
+    bool tookBack = false;
+    journalPaused = true;
+    while (!inFlight.empty() && inFlight.back().seq >= from) {
+        const std::vector<Revert> &log = inFlight.back().log;
+        for (auto it = log.crbegin(); it != log.crend(); ++it) {
+            switch (it->kind) {
+            case Revert::State:
+                q->applyState(it->id, {it->before.status, it->before.value, it->before.type,
+                                       it->before.note, it->before.by, it->before.at});
+                break;
+            case Revert::Inserted:
+                q->removeEntity(it->id);
+                break;
+            case Revert::Removed:
+                q->insertEntity(it->row, it->before);
+                break;
+            case Revert::HistoryAppended:
+                q->removeHistory(it->key);
+                break;
+            case Revert::HistoryRemoved:
+                history.insert(history.begin() + qBound<qsizetype>(0, qsizetype(it->pos), qsizetype(history.size())),
+                               HistoryEntry{it->key, it->entry, {}});
+                break;
+            case Revert::HistoryReplaced:
+                q->replaceHistory(it->key, it->entry);
+                break;
+            }
+        }
+        inFlight.pop_back();
+        tookBack = true;
+    }
+    if (tookBack)
+        undo->clear(); // its commands describe changes that are no longer there
+    journalPaused = false;
+    journal->resume();
+    durableSeq = journal->lastSeq(); // the rest was written, or taken back
+    if (tookBack) {
+        const QString text = message + u' '
+            + ReviewStore::tr("The last change was not saved and has been taken back; the undo "
+                              "history was cleared.");
+        qCWarning(lcReview).noquote() << text;
+        messages.append(text);
+        Q_EMIT q->saveFailed(text);
+    }
+}
+
+// The autosave: the review file is encoded here (milliseconds) and written, fsync'd
+// and committed on the journal's thread, in order with the journal's lines; the GUI
+// thread never waits for the disk. save() stays synchronous for close and quit.
+void ReviewStore::Private::foldInBackground()
+{
+    if (folding)
+        return; // onFolded() starts the next one
+    if (!journal || !open || q->isReadOnly() || savingBlocked || sidecarPath.isEmpty()
+        || !recoveredFrom.isEmpty()) {
+        q->save();
+        return;
+    }
+    const SidecarData data = snapshot();
+    if (data.decisionsJson.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(sidecarPath)) {
+        q->save(); // nothing to write
+        return;
+    }
+    commitJournal();
+    folding = true;
+    foldingSeq = journal->lastSeq();
+    foldingPrevious = knownBytes;
+    foldingSavedAt = data.savedAt;
+    // Our own write must not look like a change made by another program.
+    knownBytes = SidecarFile::serialize(data);
+    dirty = false;
+    journal->fold(sidecarPath, knownBytes);
+}
+
+void ReviewStore::Private::onFolded(quint64 seq, bool ok, const QString &message)
+{
+    if (!journal || !folding || seq != foldingSeq)
+        return;
+    folding = false;
+    if (!ok) {
+        knownBytes = foldingPrevious;
+        dirty = true;
+        qCWarning(lcReview).noquote() << message;
+        Q_EMIT q->saveFailed(message);
+        return;
+    }
+    journalBase = knownBytes;
+    if (seq > foldedSeq)
+        foldedSeq = seq;
+    while (!inFlight.empty() && inFlight.front().seq <= foldedSeq)
+        inFlight.pop_front();
+    if (journal->lastSeq() == seq && !dirty)
+        undo->setClean();
+    watch();
+    Q_EMIT q->saved(sidecarPath, foldingSavedAt);
+    if (foldedSeq > durableSeq) {
+        durableSeq = foldedSeq;
+        Q_EMIT q->durable(durableSeq);
+    }
+    if (dirty && !saveTimer.isActive())
+        saveTimer.start(); // changes made while it was written
+}
+
+// Waits for a fold under way on the journal's thread (a synchronous save must not
+// race it) and takes its result.
+void ReviewStore::Private::finishFolding()
+{
+    if (!journal || !folding)
+        return;
+    journal->waitForIdle();
+    QCoreApplication::sendPostedEvents(journal.get());
+    if (folding) { // the report was not delivered: treat as failed, keep the changes
+        folding = false;
+        knownBytes = foldingPrevious;
+        dirty = true;
     }
 }
 
@@ -677,9 +1117,16 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
     if (!d->readOnlyReason.isEmpty() && mode == OpenMode::Interactive)
         d->say(d->readOnlyReason);
 
-    const SidecarFile::LoadResult loaded = SidecarFile::load(d->readPath);
+    SidecarFile::LoadResult loaded = SidecarFile::load(d->readPath);
     if (loaded.status != SidecarFile::LoadStatus::Loaded)
         d->recoveredFrom.clear(); // never remove a file that could not be read
+    // The journal belongs to the lock holder: a window shown read-only replays nothing;
+    // a headless reader applies it without touching it.
+    const bool owner = mode == OpenMode::Interactive && d->lock && d->readOnlyReason.isEmpty();
+    QStringList replayedJournals;
+    int replayed = 0;
+    if (mode == OpenMode::ReadOnly || owner)
+        replayed = d->replayJournals(&loaded, owner, &replayedJournals);
     switch (loaded.status) {
     case SidecarFile::LoadStatus::Loaded:
         d->applyDecisions(loaded.data);
@@ -719,9 +1166,21 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
     if (d->savingBlocked && d->readOnlyReason.isEmpty() && d->readPath == d->sidecarPath)
         d->readOnlyReason = tr("Decisions cannot be saved while %1 cannot be read.")
                                 .arg(QDir::toNativeSeparators(d->sidecarPath));
+    d->journalBase = QFileInfo::exists(d->readPath) ? loaded.bytes : QByteArray();
+    if (owner && !d->savingBlocked)
+        d->startJournal(replayedJournals);
+    if (replayed > 0 && owner) {
+        d->say(tr("%n change(s) to the review of %1 that had not reached its review file were "
+                  "recovered from the journal.", nullptr, replayed).arg(name));
+        d->dirty = true;
+    }
     d->watch();
-    if (d->dirty && !isReadOnly())
-        d->saveTimer.start();
+    if (d->dirty && !isReadOnly()) {
+        if (replayed > 0)
+            save(); // fold the replayed changes in at once
+        else
+            d->saveTimer.start();
+    }
     Q_EMIT modelReset();
     Q_EMIT readOnlyChanged(isReadOnly());
 }
@@ -739,11 +1198,13 @@ void ReviewStore::close()
 bool ReviewStore::save()
 {
     d->saveTimer.stop();
+    d->finishFolding();
     if (!d->open || isReadOnly() || d->savingBlocked || d->sidecarPath.isEmpty())
         return false;
     const SidecarData data = d->snapshot();
     if (data.decisionsJson.isEmpty() && data.historyJson.isEmpty() && !QFileInfo::exists(d->sidecarPath)) {
         d->dirty = false;
+        d->resetJournalAfterFold(d->journalBase);
         return true; // nothing to keep; no file for an unreviewed filing
     }
     const QByteArray bytes = SidecarFile::serialize(data);
@@ -755,6 +1216,10 @@ bool ReviewStore::save()
     }
     d->knownBytes = bytes;
     d->dirty = false;
+    const quint64 durableBefore = d->durableSeq;
+    d->resetJournalAfterFold(bytes);
+    if (d->durableSeq > durableBefore)
+        Q_EMIT durable(d->durableSeq); // folded in: on disk in the review file
     d->undo->setClean();
     d->watch();
     if (!d->recoveredFrom.isEmpty()) {
@@ -782,6 +1247,11 @@ void ReviewStore::Private::flush()
         return;
     const SidecarFile::SaveResult r = SidecarFile::save(rescue, SidecarFile::serialize(snapshot()));
     if (r.ok) {
+        // The rescue holds every journaled change: the journal would only disagree with it.
+        const QString journalFile = journal ? journal->path() : QString();
+        stopJournal();
+        if (!journalFile.isEmpty())
+            QFile::remove(journalFile);
         say(ReviewStore::tr("%1 could not be written; the decisions were saved in %2 and come back "
                             "when the filing is opened again.")
                 .arg(QDir::toNativeSeparators(sidecarPath), QDir::toNativeSeparators(rescue)));
@@ -793,15 +1263,27 @@ void ReviewStore::Private::flush()
 
 void ReviewStore::reloadFromDisk()
 {
-    if (!d->open || d->sidecarPath.isEmpty())
-        return;
-    const SidecarFile::LoadResult loaded = SidecarFile::load(d->sidecarPath);
+    d->reload(false);
+}
+
+// Shows the sidecar's decisions; with `replay`, a journal that the previous lock
+// holder left is applied and folded in (taking over its review).
+QStringList ReviewStore::Private::reload(bool replay)
+{
+    if (!open || sidecarPath.isEmpty())
+        return {};
+    finishFolding();
+    SidecarFile::LoadResult loaded = SidecarFile::load(sidecarPath);
+    QStringList replayedJournals;
+    const int replayed = replay ? replayJournals(&loaded, true, &replayedJournals) : 0;
     if (loaded.status != SidecarFile::LoadStatus::Loaded) {
         if (!loaded.message.isEmpty())
-            d->say(loaded.message + u' ' + tr("The decisions shown are kept."));
-        return;
+            say(loaded.message + u' ' + ReviewStore::tr("The decisions shown are kept."));
+        return {};
     }
-    Q_EMIT modelAboutToReset();
+    ReviewStore *const self = q;
+    Private *const d = this;
+    Q_EMIT self->modelAboutToReset();
     d->saveTimer.stop();
     d->undo->clear();
     d->entities = d->extracted;
@@ -816,10 +1298,22 @@ void ReviewStore::reloadFromDisk()
     d->applyDecisions(loaded.data);
     d->knownBytes = loaded.bytes;
     d->dirty = false;
+    // The local changes are dropped: so are their journal lines.
+    d->resetJournalAfterFold(QFileInfo::exists(sidecarPath) ? loaded.bytes : QByteArray());
     d->watch();
-    Q_EMIT modelReset();
-    d->say(tr("Decisions reloaded from %1, which was changed on disk.")
-               .arg(QDir::toNativeSeparators(d->sidecarPath)));
+    Q_EMIT self->modelReset();
+    if (replayed > 0) {
+        d->say(ReviewStore::tr("%n change(s) to the review of %1 that had not reached its review "
+                               "file were recovered from the journal.", nullptr, replayed)
+                   .arg(content.fileName));
+        d->dirty = true;
+        if (self->save())
+            replayedJournals.clear();
+    } else {
+        d->say(ReviewStore::tr("Decisions reloaded from %1, which was changed on disk.")
+                   .arg(QDir::toNativeSeparators(d->sidecarPath)));
+    }
+    return replayedJournals;
 }
 
 void ReviewStore::keepLocalChanges()
@@ -856,6 +1350,10 @@ void ReviewStore::applyState(const QString &id, const ReviewState &state)
     if (row < 0)
         return;
     Entity &e = d->entities[row];
+    if (d->journaling()) {
+        d->opLog.push_back({Private::Revert::State, id, row, e});
+        d->noteChanged(id);
+    }
     d->encoded.remove(id);
     e.status = state.status;
     e.value = state.value;
@@ -874,6 +1372,10 @@ void ReviewStore::applyState(const QString &id, const ReviewState &state)
 void ReviewStore::insertEntity(int row, const Entity &entity)
 {
     row = qBound(0, row, count());
+    if (d->journaling()) {
+        d->opLog.push_back({Private::Revert::Inserted, entity.id});
+        d->noteChanged(entity.id);
+    }
     Q_EMIT entityAboutToBeInserted(row);
     d->encoded.remove(entity.id);
     d->entities.insert(row, entity);
@@ -890,6 +1392,10 @@ void ReviewStore::removeEntity(const QString &id)
     const int row = indexOf(id);
     if (row < 0)
         return;
+    if (d->journaling()) {
+        d->opLog.push_back({Private::Revert::Removed, id, row, d->entities.at(row)});
+        d->noteChanged(id);
+    }
     Q_EMIT entityAboutToBeRemoved(row);
     d->encoded.remove(id);
     d->entities.removeAt(row);
@@ -905,6 +1411,12 @@ quint64 ReviewStore::appendHistory(const QJsonObject &entry)
 {
     const quint64 key = d->nextHistoryKey++;
     d->history.push_back({key, entry, {}});
+    if (d->journaling()) {
+        Private::Revert r{Private::Revert::HistoryAppended};
+        r.key = key;
+        d->opLog.push_back(std::move(r));
+        d->noteHistory(d->history.size() - 1);
+    }
     return key;
 }
 
@@ -912,6 +1424,14 @@ void ReviewStore::replaceHistory(quint64 key, const QJsonObject &entry)
 {
     for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
         if (it->key == key) {
+            if (d->journaling()) {
+                Private::Revert r{Private::Revert::HistoryReplaced};
+                r.key = key;
+                r.pos = size_t(std::distance(it, d->history.rend()) - 1);
+                r.entry = it->entry;
+                d->opLog.push_back(std::move(r));
+                d->noteHistory(r.pos);
+            }
             it->entry = entry;
             it->json.clear();
             return;
@@ -923,6 +1443,14 @@ void ReviewStore::removeHistory(quint64 key)
 {
     for (auto it = d->history.rbegin(); it != d->history.rend(); ++it) {
         if (it->key == key) {
+            if (d->journaling()) {
+                Private::Revert r{Private::Revert::HistoryRemoved};
+                r.key = key;
+                r.pos = size_t(std::distance(it, d->history.rend()) - 1);
+                r.entry = it->entry;
+                d->noteHistory(r.pos);
+                d->opLog.push_back(std::move(r));
+            }
             d->history.erase(std::next(it).base());
             return;
         }
@@ -987,6 +1515,7 @@ void ReviewStore::confirmAll(const QStringList &ids)
         ? tr("Confirm %1").arg(subject(*entity(changes.constFirst().id)))
         : tr("Confirm %n entities", nullptr, int(changes.size()));
     d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
+    d->commitJournal();
 }
 
 void ReviewStore::rejectAll(const QStringList &ids)
@@ -1017,6 +1546,7 @@ void ReviewStore::rejectAll(const QStringList &ids)
         ? tr("Reject %1").arg(subject(*entity(changes.constFirst().id)))
         : tr("Reject %n entities", nullptr, int(changes.size()));
     d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
+    d->commitJournal();
 }
 
 QString ReviewStore::editValueText(const QString &type, const QString &from, const QString &to)
@@ -1045,6 +1575,7 @@ void ReviewStore::setValue(const QString &id, const QString &value, bool separat
                                         std::move(changes),
                                         separateStep ? EntityEditCommand::NoMerge
                                                      : EntityEditCommand::EditValue));
+    d->commitJournal();
 }
 
 void ReviewStore::setType(const QString &id, const QString &type)
@@ -1066,6 +1597,7 @@ void ReviewStore::setType(const QString &id, const QString &type)
                       {{u"type"_s, type}})}};
     d->undo->push(new EntityEditCommand(
         this, tr("Change type of %1 to %2").arg(subject(*e), label(type)), std::move(changes)));
+    d->commitJournal();
 }
 
 void ReviewStore::setNote(const QString &id, const QString &note)
@@ -1085,6 +1617,7 @@ void ReviewStore::setNote(const QString &id, const QString &note)
                       {{u"note"_s, note}})}};
     d->undo->push(new EntityEditCommand(this, tr("Edit note of %1").arg(subject(*e)),
                                         std::move(changes), EntityEditCommand::EditNote));
+    d->commitJournal();
 }
 
 bool ReviewStore::setSpan(const QString &id, const SourceSpan &span)
@@ -1111,6 +1644,7 @@ bool ReviewStore::setSpan(const QString &id, const SourceSpan &span)
         this, tr("Change the words of %1: “%2” → “%3”").arg(label(e->type), shortValue(before.text),
                                                            shortValue(after.text)),
         std::move(changes)));
+    d->commitJournal();
     return true;
 }
 
@@ -1135,6 +1669,7 @@ QStringList ReviewStore::addAll(const QList<SourceSpan> &spans, const QString &t
             ids << id;
     }
     d->undo->endMacro();
+    d->commitJournal();
     return ids;
 }
 
@@ -1165,5 +1700,6 @@ QString ReviewStore::add(const SourceSpan &span, const QString &type, const QStr
                                             {u"status"_s, statusKey(EntityStatus::Added)}});
     d->confirmAs.insert(id, EntityStatus::Added);
     d->undo->push(new AddEntityCommand(this, tr("Add %1").arg(subject(e)), e, count(), entry));
+    d->commitJournal();
     return id;
 }

@@ -13,8 +13,11 @@
 
 // The extracted entities of one filing with the analyst's decisions applied.
 // Owns the undo stack: every mutator is one undoable command named for the user's
-// intent; widgets never build commands. Saves itself to the sidecar (see SidecarFile)
-// at most autosaveDelay() after every change, and on close and destruction.
+// intent; widgets never build commands. Every change (undo and redo too) is appended
+// at once to the sidecar's journal (see ReviewJournal), written and fsync'd off the
+// GUI thread; saved() follows once it is on disk. The journal is folded into the
+// sidecar (see SidecarFile) at most autosaveDelay() after every change, and on close
+// and destruction. A change the journal cannot take (a full disk) is taken back.
 //
 // Decisions that could not be placed in a changed filing are kept as entities with
 // `orphan` set, an invalid span and their saved text; they are written back as saved.
@@ -77,6 +80,12 @@ public:
     bool save();
     void setAutosaveDelay(int msec); // default 500
     int autosaveDelay() const;
+    // Where changes are journaled until the next save; empty when nothing is.
+    QString journalPath() const;
+    // True when every change is on disk (in the journal or the sidecar).
+    bool isDurable() const;
+    // Blocks until every journaled change has been written (close, headless callers).
+    void waitForJournal();
 
     // The sidecar's history: entries {at, by, op, id, from, to}, oldest first.
     // Undoing a command removes the entries it added.
@@ -105,7 +114,13 @@ Q_SIGNALS:
     void entityInserted(int row);
     void entityAboutToBeRemoved(int row);
     void entityRemoved(int row);
+    // The sidecar at `path` was written: every change so far is folded into it.
     void saved(const QString &path, const QDateTime &when);
+    // A change was queued for the journal as line `seq`; it is on disk once
+    // durable(seq') with seq' >= seq follows (within milliseconds; isDurable() then
+    // tells whether every change is). `ids` are the entities it changed.
+    void journaled(quint64 seq, const QStringList &ids);
+    void durable(quint64 seq);
     void saveFailed(const QString &message);
     void message(const QString &text); // read-only, fallback folder, reloaded from disk ...
     void readOnlyChanged(bool readOnly);

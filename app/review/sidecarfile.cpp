@@ -228,6 +228,11 @@ SidecarFile::LoadResult SidecarFile::parse(const QByteArray &bytes, const QStrin
     return result;
 }
 
+bool SidecarFile::parseDecision(const QJsonValue &value, SidecarDecision *decision, QString *why)
+{
+    return decisionFromJson(value, decision, why);
+}
+
 QJsonObject SidecarFile::toJson(const SidecarData &data)
 {
     QJsonArray decisions;

@@ -92,6 +92,8 @@ public:
     // A JSON object on one line, as serialize() writes history entries.
     static QByteArray serializeObject(const QJsonObject &object);
     static QJsonObject toJson(const SidecarData &data);
+    // One decision as serializeDecision() writes it; false (and why) if it is not one.
+    static bool parseDecision(const QJsonValue &value, SidecarDecision *decision, QString *why);
 
     struct SaveResult
     {

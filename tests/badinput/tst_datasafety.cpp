@@ -3,6 +3,9 @@
 // stays in place and readable. Uses a real 64 KB tmpfs when the test may mount
 // one (root), and a copy of the /dev/full device node; skips with a message otherwise.
 #include "export/csvwriter.h"
+#include "review/reviewfixture.h"
+#include "review/reviewjournal.h"
+#include "review/reviewstore.h"
 #include "review/sidecarfile.h"
 #include "testutils.h"
 
@@ -11,6 +14,7 @@
 #include <QtCore/QProcess>
 #include <QtCore/QSaveFile>
 #include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QtTest>
 
 #include <sys/stat.h>
@@ -63,6 +67,7 @@ private slots:
     void fullDiskKeepsThePreviousCsv();
     void csvWriterReportsADeviceThatIsFull();
     void deviceNodesAreNeverReplaced();
+    void fullDiskRefusesADecision();
 
 private:
     QTemporaryDir m_dir;
@@ -200,6 +205,69 @@ void TestDataSafety::deviceNodesAreNeverReplaced()
     QVERIFY(p.waitForFinished(120000));
     QVERIFY2(isCharDevice(null), "extract --csv replaced a device node with a file");
     QCOMPARE(p.exitCode(), 0);
+}
+
+// A decision the journal cannot write is taken back with a message, not kept in
+// memory only; the decisions already on disk stay, and once there is room the same
+// decision is taken.
+void TestDataSafety::fullDiskRefusesADecision()
+{
+    if (m_mount.isEmpty())
+        QSKIP("cannot mount a small tmpfs here (needs root)");
+    QStandardPaths::setTestModeEnabled(true);
+    const QString dir = m_mount + u"/refuse"_s;
+    QVERIFY(QDir().mkpath(dir));
+    const QString path = dir + u"/immunogen-8k.txt"_s;
+    QVERIFY(ReviewFixture::writeBytes(path, ReviewFixture::readBytes(TestUtils::dataPath(u"review/immunogen-8k.txt"_s))));
+    const DocumentContent content = ReviewFixture::contentOf(path);
+    const EntityList extracted = ReviewFixture::extract(content);
+    auto idOf = [&](const QString &type) {
+        for (const Entity &e : extracted)
+            if (e.type == type)
+                return e.id;
+        return QString();
+    };
+    const QString registrant = idOf(u"registrant"_s);
+    const QString form = idOf(u"form_type"_s);
+
+    ReviewStore store;
+    store.setAutosaveDelay(60000);
+    store.open(content, extracted);
+    store.confirm(registrant);
+    QVERIFY(store.save()); // in the review file; the journal is empty again
+    store.waitForJournal();
+
+    QFile filler(m_mount + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+    while (filler.write(QByteArray(4096, 'x')) == 4096) { }
+    while (filler.write("x", 1) == 1) { }
+
+    QSignalSpy failed(&store, &ReviewStore::saveFailed);
+    store.reject(form);
+    QCOMPARE(store.entity(form)->status, EntityStatus::Rejected); // shown at once ...
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);           // ... and refused
+    QCOMPARE(store.entity(form)->status, EntityStatus::Auto);
+    QCOMPARE(store.entity(registrant)->status, EntityStatus::Confirmed);
+    const QString message = failed.constFirst().at(0).toString();
+    QVERIFY2(message.contains(u"disk is full"_s) && message.contains(store.journalPath())
+                 && message.contains(u"taken back"_s),
+             qPrintable(message));
+    QVERIFY(store.isDurable());
+    const ReviewJournal::Contents journal = ReviewJournal::read(store.journalPath());
+    QVERIFY(journal.problems.isEmpty()); // nothing half-written
+    QVERIFY(journal.changes.isEmpty());
+
+    filler.close();
+    QVERIFY(filler.remove());
+    store.reject(form);
+    store.waitForJournal();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(store.isDurable());
+    QCOMPARE(ReviewJournal::read(store.journalPath()).changes.size(), 1);
+    store.close();
+    const SidecarFile::LoadResult saved = SidecarFile::load(path + u".review.json"_s);
+    QCOMPARE(saved.data.decisions.size(), 2);
+    QDir(dir).removeRecursively();
 }
 
 QTEST_GUILESS_MAIN(TestDataSafety)
