@@ -2,14 +2,13 @@
 
 #include "aboutdialog.h"
 #include "export/csvwriter.h"
-#include "document/documentcache.h"
 #include "documentview.h"
 #include "entityfilterproxy.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
 #include "model/entitytypes.h"
 #include "exportdialog.h"
-#include "extract/extractor.h"
+#include "session/filingsession.h"
 #include "inspector.h"
 #include "messagebox.h"
 #include "navigationbar.h"
@@ -610,7 +609,7 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     QPointer<MainWindow> self(this);
     QtConcurrent::run(workerPool(), [path, options, guiThread] {
         LoadResult result;
-        std::unique_ptr<FilingDocument> doc = FilingDocument::load(path, options, &result.error);
+        std::unique_ptr<FilingDocument> doc = FilingSession::load(path, options, &result.error);
         // The document is used on the GUI thread from now on. The text documents of plain
         // parts are made here, off the GUI thread, then handed over with the PDF and the
         // sheets of HTML parts made while loading.
@@ -745,10 +744,8 @@ void MainWindow::startExtraction()
     const DocumentContent content = m_document->content();
     QPointer<MainWindow> self(this);
     QtConcurrent::run(workerPool(), [content, job] {
-        QList<RulePackError> errors;
-        const Extractor extractor(RuleSet::loadDefault(&errors));
-        return DocumentCache::extract(
-            extractor, content,
+        return FilingSession::extract(
+            content,
             [job](int done, int total) {
                 job->done = done;
                 job->total = total;
@@ -787,6 +784,19 @@ void MainWindow::onExtracted(const EntityList &entities)
     m_progress->hide();
     m_cancelButton->hide();
     statusBar()->clearMessage();
+
+    // A user's rule pack that could not be read is named once per session, as the
+    // command line names it on every run.
+    QStringList ruleProblems;
+    for (const RulePackError &e : FilingSession::ruleErrors())
+        ruleProblems << FilingSession::describe(e);
+    if (!ruleProblems.isEmpty() && ruleProblems != m_shownRuleProblems) {
+        m_shownRuleProblems = ruleProblems;
+        MessageBox::warning(this, tr("Rule Pack Not Loaded"),
+                            tr("Some of your rule packs could not be loaded; the rest were "
+                               "used.\n\n%1")
+                                .arg(ruleProblems.join(u'\n')));
+    }
 
     auto *store = new ReviewStore(this);
     store->setReviewer(PreferencesDialog::reviewer());

@@ -152,6 +152,7 @@ private:
     std::shared_ptr<ExtractionJob> m_extraction;
     QList<Highlight> m_highlights;
     QSet<QString> m_hiddenCategories;
+    QStringList m_shownRuleProblems;
     bool m_inspectorWanted = true;
 
     QStackedWidget *m_stack = nullptr;

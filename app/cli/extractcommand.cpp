@@ -1,12 +1,9 @@
 #include "extractcommand.h"
 
-#include "export/csvwriter.h"
-#include "document/documentcache.h"
-#include "extract/extractor.h"
-#include "document/filingdocument.h"
-#include "export/jsonwriter.h"
-#include "review/reviewstore.h"
 #include "document/workerpool.h"
+#include "export/csvwriter.h"
+#include "export/jsonwriter.h"
+#include "session/filingsession.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
@@ -92,18 +89,18 @@ int parse(const QStringList &arguments, Options *options)
 
 // Loads and extracts one filing. Runs on a pool thread: the FilingDocument is
 // created and destroyed on this thread; only its plain content leaves it.
-FileResult extractFile(const QString &path, const Extractor &extractor)
+FileResult extractFile(const QString &path)
 {
     FileResult result;
     result.path = path;
     LoadError error;
-    std::unique_ptr<FilingDocument> document = FilingDocument::load(path, LoadOptions(), &error);
+    std::unique_ptr<FilingDocument> document = FilingSession::load(path, LoadOptions(), &error);
     if (!document) {
         result.error = error.message.isEmpty() ? u"%1: cannot be opened"_s.arg(path) : error.message;
         return result;
     }
     result.content = document->content();
-    result.entities = DocumentCache::extract(extractor, result.content);
+    result.entities = FilingSession::extract(result.content);
     return result;
 }
 
@@ -176,10 +173,8 @@ int ExtractCommand::run(const QStringList &arguments)
     if (const int code = parse(arguments, &options))
         return code;
 
-    QList<RulePackError> ruleErrors;
-    const Extractor extractor(RuleSet::loadDefault(&ruleErrors));
-    for (const RulePackError &e : std::as_const(ruleErrors))
-        printError(u"rule pack %1, line %2: %3 (skipped)"_s.arg(e.file).arg(e.line).arg(e.message));
+    for (const RulePackError &e : FilingSession::ruleErrors())
+        printError(FilingSession::describe(e));
 
     ExportOptions exportOptions;
     exportOptions.includeRejected = options.includeRejected;
@@ -213,7 +208,7 @@ int ExtractCommand::run(const QStringList &arguments)
     for (int from = 0; from < options.files.size(); from += chunk) {
         const QStringList batch = options.files.mid(from, chunk);
         const QList<FileResult> results = QtConcurrent::blockingMapped(
-            workerPool(), batch, [&extractor](const QString &path) { return extractFile(path, extractor); });
+            workerPool(), batch, [](const QString &path) { return extractFile(path); });
         for (const FileResult &r : results) {
             if (!r.error.isEmpty()) {
                 printError(r.error);
@@ -222,7 +217,7 @@ int ExtractCommand::run(const QStringList &arguments)
             }
             // The analyst's decisions, read only: a headless export never changes a sidecar.
             QStringList messages;
-            const EntityList entities = ReviewStore::applySidecar(r.content, r.entities, &messages);
+            const EntityList entities = FilingSession::applyReview(r.content, r.entities, &messages);
             for (const QString &m : std::as_const(messages))
                 printError(r.content.fileName + u": "_s + m);
             if (csv && !csv->addFile(r.content, entities))

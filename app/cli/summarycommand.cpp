@@ -1,9 +1,7 @@
 #include "summarycommand.h"
 
-#include "extract/extractor.h"
-#include "document/filingdocument.h"
-#include "review/reviewstore.h"
 #include "export/summarysheet.h"
+#include "session/filingsession.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
@@ -76,24 +74,20 @@ int SummaryCommand::run(const QStringList &arguments)
     if (out.isEmpty())
         return usageError(u"summary needs --pdf OUT"_s);
 
-    LoadError loadError;
-    const std::unique_ptr<FilingDocument> doc = FilingDocument::load(file, LoadOptions(), &loadError);
-    if (!doc) {
-        printError(loadError.message.isEmpty() ? file + u": cannot be opened"_s : loadError.message);
+    for (const RulePackError &e : FilingSession::ruleErrors())
+        printError(FilingSession::describe(e));
+    // Read only: a headless summary must not take the sidecar's lock or write it.
+    const FilingSession::Opened filing = FilingSession::open(file);
+    if (!filing.document) {
+        printError(filing.error.message.isEmpty() ? file + u": cannot be opened"_s : filing.error.message);
         return 1;
     }
-    QList<RulePackError> ruleErrors;
-    const Extractor extractor(RuleSet::loadDefault(&ruleErrors));
-    for (const RulePackError &e : std::as_const(ruleErrors))
-        printError(u"rule pack "_s + e.file + u':' + QString::number(e.line) + u": "_s + e.message);
-    const EntityList extracted = extractor.extract(doc->content());
-
-    // Read only: a headless summary must not take the sidecar's lock or write it.
-    ReviewStore store;
-    store.open(doc->content(), extracted, ReviewStore::OpenMode::ReadOnly);
+    for (const QString &m : filing.messages)
+        printError(file + u": "_s + m);
     SummaryOptions options;
     options.pageSize = pageSize;
-    const SummarySheet sheet(doc->content(), store.entities(), options);
+    const FilingDocument *doc = filing.document.get();
+    const SummarySheet sheet(doc->content(), filing.entities, options);
 
     QString error;
     if (out == u"-"_s) {

@@ -1,6 +1,5 @@
 #include "documentcache.h"
 
-#include "extract/extractor.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QCryptographicHash>
@@ -28,7 +27,9 @@ constexpr quint32 kFormat = 1;
 // Part of every key: another build of the program may read PDF text or extract
 // differently even when Extractor::version() did not change, so the version is
 // completed by the executable's size and time (a rebuilt program starts cold).
-QString programBuild()
+} // namespace
+
+QString DocumentCache::programBuild()
 {
     static const QString build = [] {
         QString id = QStringLiteral(FILINGLENS_VERSION);
@@ -56,7 +57,7 @@ Settings &settings()
     return s;
 }
 
-bool validSha(const QString &sha256)
+bool DocumentCache::isValidSha(const QString &sha256)
 {
     if (sha256.size() != 64)
         return false;
@@ -65,30 +66,24 @@ bool validSha(const QString &sha256)
     });
 }
 
-QString textKey(const QString &sha256)
+static QString textKey(const QString &sha256)
 {
-    return u"pages|"_s % sha256 % u'|' % programBuild();
+    return u"pages|"_s % sha256 % u'|' % DocumentCache::programBuild();
 }
 
-QString htmlTextKey(const QString &sha256)
+static QString htmlTextKey(const QString &sha256)
 {
-    return u"html|"_s % sha256 % u'|' % programBuild();
+    return u"html|"_s % sha256 % u'|' % DocumentCache::programBuild();
 }
 
-QString entitiesKey(const QString &sha256, const Extractor &extractor)
-{
-    return u"entities|"_s % sha256 % u'|' % programBuild() % u'|'
-        % Extractor::version() % u'|' % extractor.rules().fingerprint();
-}
-
-QString entryPath(const QString &key)
+QString DocumentCache::entryPath(const QString &key)
 {
     const QByteArray name = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
     return DocumentCache::folder() % u'/' % QString::fromLatin1(name) % u".bin"_s;
 }
 
 // Removes least recently used entries until the folder fits maxBytes.
-void evict(const QString &dir, qint64 maxBytes)
+static void evict(const QString &dir, qint64 maxBytes)
 {
     QFileInfoList files = QDir(dir).entryInfoList({u"*.bin"_s}, QDir::Files, QDir::Time | QDir::Reversed);
     qint64 total = 0;
@@ -102,7 +97,7 @@ void evict(const QString &dir, qint64 maxBytes)
     }
 }
 
-bool writeEntry(const QString &key, const QByteArray &payload)
+bool DocumentCache::writeEntry(const QString &key, const QByteArray &payload)
 {
     const QString path = entryPath(key);
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
@@ -125,7 +120,7 @@ bool writeEntry(const QString &key, const QByteArray &payload)
 }
 
 // The payload of a verified entry; a file that exists but does not verify is removed.
-bool readEntry(const QString &key, QByteArray *payload)
+bool DocumentCache::readEntry(const QString &key, QByteArray *payload)
 {
     const QString path = entryPath(key);
     QFile file(path);
@@ -159,27 +154,6 @@ bool readEntry(const QString &key, QByteArray *payload)
     return true;
 }
 
-QDataStream &operator<<(QDataStream &out, const Entity &e)
-{
-    out << e.id << e.type << e.value << e.text << qint32(e.span.page) << qint32(e.span.start)
-        << qint32(e.span.end) << e.confidence << e.origin << e.attributes << qint32(e.status)
-        << e.note << e.by << e.at << e.orphan;
-    return out;
-}
-
-QDataStream &operator>>(QDataStream &in, Entity &e)
-{
-    qint32 page = 0, start = 0, end = 0, status = 0;
-    in >> e.id >> e.type >> e.value >> e.text >> page >> start >> end >> e.confidence >> e.origin
-        >> e.attributes >> status >> e.note >> e.by >> e.at >> e.orphan;
-    e.span = SourceSpan{page, start, end};
-    if (status < int(EntityStatus::Auto) || status > int(EntityStatus::Rejected))
-        in.setStatus(QDataStream::ReadCorruptData);
-    e.status = EntityStatus(status);
-    return in;
-}
-
-} // namespace
 
 void DocumentCache::setEnabled(bool enabled)
 {
@@ -229,14 +203,10 @@ QString DocumentCache::htmlTextPath(const QString &sha256)
     return entryPath(htmlTextKey(sha256));
 }
 
-QString DocumentCache::entitiesPath(const QString &sha256, const Extractor &extractor)
-{
-    return entryPath(entitiesKey(sha256, extractor));
-}
 
 bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages, QList<QSizeF> *sizes)
 {
-    if (!isEnabled() || !validSha(sha256))
+    if (!isEnabled() || !isValidSha(sha256))
         return false;
     QByteArray payload;
     if (!readEntry(textKey(sha256), &payload))
@@ -257,7 +227,7 @@ bool DocumentCache::readPageTexts(const QString &sha256, QStringList *pages, QLi
 
 void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pages, const QList<QSizeF> &sizes)
 {
-    if (!isEnabled() || !validSha(sha256))
+    if (!isEnabled() || !isValidSha(sha256))
         return;
     QByteArray payload;
     QDataStream out(&payload, QIODevice::WriteOnly);
@@ -268,7 +238,7 @@ void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pag
 
 bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts)
 {
-    if (!isEnabled() || !validSha(sha256))
+    if (!isEnabled() || !isValidSha(sha256))
         return false;
     QByteArray payload;
     if (!readEntry(htmlTextKey(sha256), &payload))
@@ -301,7 +271,7 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
 void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &pages,
                                   const QList<DeiFact> &facts)
 {
-    if (!isEnabled() || !validSha(sha256))
+    if (!isEnabled() || !isValidSha(sha256))
         return;
     QByteArray payload;
     QDataStream out(&payload, QIODevice::WriteOnly);
@@ -310,60 +280,4 @@ void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &page
     for (const DeiFact &f : facts)
         out << f.name << f.value << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
     writeEntry(htmlTextKey(sha256), payload);
-}
-
-bool DocumentCache::readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities)
-{
-    if (!isEnabled() || !validSha(sha256))
-        return false;
-    QByteArray payload;
-    if (!readEntry(entitiesKey(sha256, extractor), &payload))
-        return false;
-    QDataStream in(payload);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 count = 0;
-    in >> count;
-    if (in.status() != QDataStream::Ok || count > quint32(payload.size()))
-        return false;
-    EntityList read;
-    read.reserve(qsizetype(count));
-    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
-        Entity e;
-        in >> e;
-        read.append(std::move(e));
-    }
-    if (in.status() != QDataStream::Ok || !in.atEnd())
-        return false;
-    *entities = std::move(read);
-    return true;
-}
-
-void DocumentCache::writeEntities(const QString &sha256, const Extractor &extractor,
-                                  const EntityList &entities)
-{
-    if (!isEnabled() || !validSha(sha256))
-        return;
-    QByteArray payload;
-    QDataStream out(&payload, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << quint32(entities.size());
-    for (const Entity &e : entities)
-        out << e;
-    writeEntry(entitiesKey(sha256, extractor), payload);
-}
-
-EntityList DocumentCache::extract(const Extractor &extractor, const DocumentContent &content,
-                                  const std::function<void(int, int)> &progress,
-                                  const std::atomic_bool *cancel)
-{
-    EntityList entities;
-    if (readEntities(content.sha256, extractor, &entities)) {
-        if (progress)
-            progress(1, 1);
-        return entities;
-    }
-    entities = extractor.extract(content, progress, cancel);
-    if (!cancel || !cancel->load())
-        writeEntities(content.sha256, extractor, entities);
-    return entities;
 }

@@ -1,22 +1,15 @@
 #pragma once
 
 #include "model/documentcontent.h"
-#include "model/entity.h"
 
 #include <QtCore/QSizeF>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
-#include <atomic>
-#include <functional>
-
-class Extractor;
-
 // The per-user cache of what is slow to recompute when a filing is opened again:
 // the page texts of a PDF, the pages and dei: facts of an HTML file (both keyed by
-// the file's sha256 and the program build) and
-// the extracted entities (keyed by sha256, Extractor::version() and
-// RuleSet::fingerprint()). One file per entry in folder(), written atomically and
+// the file's sha256 and the program build), and the entries of the caches above it
+// (EntityCache in session/). One file per entry in folder(), written atomically and
 // checked on every read (magic, key, checksum): an entry that does not verify is
 // removed and recomputed, never trusted. The folder is kept under maxBytes() by
 // removing the least recently used entries. Thread-safe.
@@ -49,19 +42,16 @@ public:
     static void writeHtmlText(const QString &sha256, const QStringList &pages,
                               const QList<DeiFact> &facts);
 
-    // Entities of the content with sha256 as extracted by `extractor`.
-    static bool readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities);
-    static void writeEntities(const QString &sha256, const Extractor &extractor,
-                              const EntityList &entities);
-
-    // Extractor::extract through the cache: a hit returns at once; a miss extracts
-    // and stores the result unless cancel was raised (a partial result is never kept).
-    static EntityList extract(const Extractor &extractor, const DocumentContent &content,
-                              const std::function<void(int done, int total)> &progress = {},
-                              const std::atomic_bool *cancel = nullptr);
+    // For the caches of the layers above (the entities, in session/): a verified
+    // entry by its key (which names everything the payload depends on), written
+    // atomically; the build of the program every key includes; a sha256 fit for a key.
+    static bool readEntry(const QString &key, QByteArray *payload);
+    static bool writeEntry(const QString &key, const QByteArray &payload);
+    static QString entryPath(const QString &key);
+    static QString programBuild();
+    static bool isValidSha(const QString &sha256);
 
     // The file that holds an entry (exists or not), for tests and diagnostics.
     static QString pageTextsPath(const QString &sha256);
     static QString htmlTextPath(const QString &sha256);
-    static QString entitiesPath(const QString &sha256, const Extractor &extractor);
 };

@@ -14,6 +14,7 @@
 #include "export/csvwriter.h"
 #include "document/documentcache.h"
 #include "extract/extractor.h"
+#include "session/entitycache.h"
 #include "document/filingdocument.h"
 #include "document/pdftextworker.h"
 #include "review/reviewjournal.h"
@@ -130,7 +131,7 @@ int measureOne(const QString &path)
 
     const Extractor extractor(RuleSet::loadDefault());
     t.restart();
-    const EntityList entities = DocumentCache::extract(extractor, doc->content());
+    const EntityList entities = EntityCache::extract(extractor, doc->content());
     out[u"extractMs"_s] = ms(t);
     out[u"entities"_s] = int(entities.size());
     out[u"readyMs"_s] = ms(total);

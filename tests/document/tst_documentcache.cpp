@@ -1,5 +1,6 @@
 #include "document/documentcache.h"
 #include "extract/extractor.h"
+#include "session/entitycache.h"
 #include "document/filingdocument.h"
 #include "testutils.h"
 
@@ -121,25 +122,25 @@ void TestDocumentCache::entitiesRoundTrip()
     fresh.first().attributes.insert(u"title"_s, u"Other Events; with \u00e9"_s);
 
     EntityList read;
-    QVERIFY(!DocumentCache::readEntities(shaA, extractor, &read));
-    DocumentCache::writeEntities(shaA, extractor, fresh);
-    QVERIFY(QFile::exists(DocumentCache::entitiesPath(shaA, extractor)));
-    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+    QVERIFY(!EntityCache::read(shaA, extractor, &read));
+    EntityCache::write(shaA, extractor, fresh);
+    QVERIFY(QFile::exists(EntityCache::path(shaA, extractor)));
+    QVERIFY(EntityCache::read(shaA, extractor, &read));
     QCOMPARE(describe(read), describe(fresh));
 
     // extract() through the cache gives the stored list, not a new extraction.
-    const EntityList viaCache = DocumentCache::extract(extractor, content);
+    const EntityList viaCache = EntityCache::extract(extractor, content);
     QCOMPARE(describe(viaCache), describe(fresh));
 }
 
 void TestDocumentCache::missOnOtherFile()
 {
     const Extractor extractor(RuleSet::loadDefault());
-    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
+    EntityCache::write(shaA, extractor, extractor.extract(sampleContent()));
     EntityList read;
-    QVERIFY(!DocumentCache::readEntities(shaB, extractor, &read));
+    QVERIFY(!EntityCache::read(shaB, extractor, &read));
     QVERIFY(read.isEmpty());
-    QVERIFY(DocumentCache::entitiesPath(shaA, extractor) != DocumentCache::entitiesPath(shaB, extractor));
+    QVERIFY(EntityCache::path(shaA, extractor) != EntityCache::path(shaB, extractor));
 }
 
 void TestDocumentCache::missOnChangedRules()
@@ -147,14 +148,14 @@ void TestDocumentCache::missOnChangedRules()
     RuleSet rules = RuleSet::loadDefault();
     QVERIFY(rules.packs.size() >= 2);
     const Extractor extractor(rules);
-    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
+    EntityCache::write(shaA, extractor, extractor.extract(sampleContent()));
 
     rules.packs.last().enabled = false;
     const Extractor changed(rules);
     QVERIFY(changed.rules().fingerprint() != extractor.rules().fingerprint());
     EntityList read;
-    QVERIFY(!DocumentCache::readEntities(shaA, changed, &read));
-    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+    QVERIFY(!EntityCache::read(shaA, changed, &read));
+    QVERIFY(EntityCache::read(shaA, extractor, &read));
 }
 
 // Every entry repeats its full key (sha256, program build, extractor version, rules
@@ -162,11 +163,11 @@ void TestDocumentCache::missOnChangedRules()
 void TestDocumentCache::entryOfAnotherKeyIgnored()
 {
     const Extractor extractor(RuleSet::loadDefault());
-    DocumentCache::writeEntities(shaA, extractor, extractor.extract(sampleContent()));
-    const QString target = DocumentCache::entitiesPath(shaB, extractor);
-    QVERIFY(QFile::copy(DocumentCache::entitiesPath(shaA, extractor), target));
+    EntityCache::write(shaA, extractor, extractor.extract(sampleContent()));
+    const QString target = EntityCache::path(shaB, extractor);
+    QVERIFY(QFile::copy(EntityCache::path(shaA, extractor), target));
     EntityList read;
-    QVERIFY(!DocumentCache::readEntities(shaB, extractor, &read));
+    QVERIFY(!EntityCache::read(shaB, extractor, &read));
     QVERIFY(!QFile::exists(target));
 }
 
@@ -186,18 +187,18 @@ void TestDocumentCache::damagedEntryIgnoredAndReplaced()
     const Extractor extractor(RuleSet::loadDefault());
     const DocumentContent content = sampleContent();
     const EntityList fresh = extractor.extract(content);
-    DocumentCache::writeEntities(shaA, extractor, fresh);
-    const QString path = DocumentCache::entitiesPath(shaA, extractor);
+    EntityCache::write(shaA, extractor, fresh);
+    const QString path = EntityCache::path(shaA, extractor);
     QVERIFY(damageFile(path, damage));
 
     EntityList read;
-    QVERIFY(!DocumentCache::readEntities(shaA, extractor, &read));
+    QVERIFY(!EntityCache::read(shaA, extractor, &read));
     QVERIFY(read.isEmpty());
     QVERIFY(!QFile::exists(path));
 
     // The next open extracts again and writes a good entry.
-    QCOMPARE(describe(DocumentCache::extract(extractor, content)), describe(fresh));
-    QVERIFY(DocumentCache::readEntities(shaA, extractor, &read));
+    QCOMPARE(describe(EntityCache::extract(extractor, content)), describe(fresh));
+    QVERIFY(EntityCache::read(shaA, extractor, &read));
     QCOMPARE(describe(read), describe(fresh));
 }
 
@@ -205,15 +206,15 @@ void TestDocumentCache::cancelledExtractionNotKept()
 {
     const Extractor extractor(RuleSet::loadDefault());
     const std::atomic_bool cancel{true};
-    DocumentCache::extract(extractor, sampleContent(), {}, &cancel);
-    QVERIFY(!QFile::exists(DocumentCache::entitiesPath(shaA, extractor)));
+    EntityCache::extract(extractor, sampleContent(), {}, &cancel);
+    QVERIFY(!QFile::exists(EntityCache::path(shaA, extractor)));
 }
 
 void TestDocumentCache::disabledWritesNothing()
 {
     DocumentCache::setEnabled(false);
     const Extractor extractor(RuleSet::loadDefault());
-    DocumentCache::extract(extractor, sampleContent());
+    EntityCache::extract(extractor, sampleContent());
     DocumentCache::writePageTexts(shaA, {u"page"_s});
     QVERIFY(QDir(m_dir->path()).isEmpty());
     QStringList pages;
