@@ -103,7 +103,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     // The filter row shrinks with the panel; the panel gives way before the filing does.
     for (QComboBox *box : {m_categoryBox, m_statusBox}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(6);
+        box->setMinimumContentsLength(4);
     }
     m_tree->setMinimumWidth(160);
     m_confidenceBox->setRange(0.0, 1.0);
@@ -200,8 +200,16 @@ bool EntityPanel::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         // Escape clears the text filter and hands the keyboard back to the tree.
-        if (watched == m_filterEdit)
+        if (watched == m_filterEdit && !m_filterEdit->text().isEmpty()) {
             m_filterEdit->clear();
+            // The tree opens its categories again and keeps the current entity in view.
+            m_tree->expandToDepth(0);
+            const QModelIndex current = m_tree->currentIndex();
+            for (QModelIndex p = current.parent(); p.isValid(); p = p.parent())
+                m_tree->expand(p);
+            if (current.isValid())
+                m_tree->scrollTo(current, QAbstractItemView::PositionAtCenter);
+        }
         Q_EMIT leaveRequested();
         return true;
     }
@@ -289,6 +297,12 @@ QStringList EntityPanel::selectedEntityIds() const
     return ids;
 }
 
+bool EntityPanel::currentRowIsGroup() const
+{
+    const QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    return index.isValid() && m_model->kind(index) == EntityTreeModel::Kind::Group;
+}
+
 QStringList EntityPanel::currentGroupIds() const
 {
     QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
@@ -343,7 +357,11 @@ QModelIndex EntityPanel::proxyIndexOf(const QString &id)
         return {};
     QModelIndex proxy = m_proxy->mapFromSource(source);
     if (!proxy.isValid()) {
-        // Hidden by the filters: clear them rather than fail to show it.
+        // Hidden by the filters: shown while it is current, the filters stay as set.
+        m_proxy->setPinnedEntity(id);
+        proxy = m_proxy->mapFromSource(source);
+    }
+    if (!proxy.isValid()) {
         m_filterEdit->clear();
         m_categoryBox->setCurrentIndex(0);
         m_statusBox->setCurrentIndex(0);

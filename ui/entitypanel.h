@@ -35,6 +35,8 @@ public:
     QStringList selectedEntityIds() const;
     // Every mention of the value row the current row belongs to.
     QStringList currentGroupIds() const;
+    // True when the current row is a value row (all mentions of one value).
+    bool currentRowIsGroup() const;
     // Every mention the tree shows now (the filters applied), in tree order.
     QStringList shownEntityIds() const;
     // The category of the current row; empty when none.

@@ -5,6 +5,7 @@
 #include "review/reviewstore.h"
 
 #include <QtCore/QLocale>
+#include <QtCore/QTimer>
 #include <QtGui/QKeyEvent>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
@@ -74,8 +75,17 @@ Inspector::Inspector(QWidget *parent)
             m_valueEditId = m_id;
     });
     // Enter and leaving the field both end the edit; Enter also returns to the tree.
-    connect(m_valueEdit, &QLineEdit::editingFinished, this, &Inspector::commitValue);
-    connect(m_valueEdit, &QLineEdit::returnPressed, this, &Inspector::editFinished);
+    connect(m_valueEdit, &QLineEdit::returnPressed, this, [this] {
+        commitValue();
+        Q_EMIT editFinished();
+    });
+    // The field lost the focus to a click elsewhere (a row of the tree, the filing): that
+    // click is handled first, on the rows as the reviewer saw them, and only then is the
+    // edit written, so a regrouping never moves a row under the pointer.
+    connect(m_valueEdit, &QLineEdit::editingFinished, this, [this] {
+        if (!m_valueEditId.isEmpty())
+            QTimer::singleShot(0, this, &Inspector::commitValue);
+    });
     m_valueEdit->installEventFilter(this);
 
     m_noteEdit->setPlaceholderText(tr("Add a note"));

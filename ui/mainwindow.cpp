@@ -108,6 +108,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(u"inspectorDock"_s);
     m_inspectorDock->setWidget(m_inspector);
+    // Never so narrow that its labels and values cannot be read.
+    m_inspector->setMinimumWidth(220);
     m_inspectorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
@@ -402,8 +404,8 @@ void MainWindow::createMenus()
 
     // Single keys act on entities only where the focus is on the tree or the filing,
     // so Enter, Delete, N and P keep their meaning in text fields and the find bar.
-    for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "confirmShown",
-                             "rejectShown", "editValue", "nextUnreviewed", "previousUnreviewed",
+    for (const char *name : {"confirm", "reject", "confirmGroup", "rejectGroup", "editValue",
+                             "nextUnreviewed", "previousUnreviewed",
                              "extendEnd", "shrinkEnd", "extendStart", "shrinkStart"}) {
         QAction *a = action(QString::fromLatin1(name));
         removeAction(a);
@@ -871,6 +873,15 @@ void MainWindow::setStore(ReviewStore *store)
         updateActions();
     });
     connect(store, &ReviewStore::externalChangeConflict, this, &MainWindow::onExternalChange);
+    // Undo and redo show what they changed: the entity is selected and the filing goes to it.
+    connect(store, &ReviewStore::revisited, this, [this](const QStringList &ids) {
+        const QString id = ids.value(0);
+        if (m_store && m_store->entity(id) && m_panel->selectEntity(id)) {
+            const Entity *e = m_store->entity(id);
+            if (e->span.isValid() && !e->orphan)
+                m_view->showSpan(e->span, id);
+        }
+    });
 }
 
 void MainWindow::onExternalChange(const QString &path)
@@ -1089,13 +1100,14 @@ void MainWindow::review(bool confirm, bool wholeGroup)
     const QStringList ids = wholeGroup ? m_panel->currentGroupIds() : m_panel->selectedEntityIds();
     if (ids.isEmpty() || !ensureReviewer())
         return;
-    const int steps = m_store->undoStack()->count();
     if (ids.size() == 1)
         confirm ? m_store->confirm(ids.first()) : m_store->reject(ids.first());
     else
         confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
-    // The one documented move of the selection: on to the next unreviewed entity.
-    if (m_store->undoStack()->count() != steps && PreferencesDialog::advanceAfterDecision())
+    // The one documented move of the selection: on to the next unreviewed entity, once
+    // what was selected is decided (also when it already was: Enter moves on).
+    const Entity *decided = m_store->entity(ids.constLast());
+    if (decided && decided->status != EntityStatus::Auto && PreferencesDialog::advanceAfterDecision())
         m_panel->selectNextUnreviewed(true);
 }
 
@@ -1153,12 +1165,14 @@ void MainWindow::changeType()
         keys << t.key;
     }
     bool ok = false;
-    const QString chosen = MessageBox::askItem(this, tr("Change Type"),
-                                               tr("Type of “%1”:").arg(e->value.left(60)), labels,
-                                               current, &ok);
+    // On a value row, every mention of the value changes; on a mention, that one.
+    const QStringList ids = m_panel->currentRowIsGroup() ? m_panel->currentGroupIds() : QStringList{id};
+    const QString what = ids.size() > 1 ? tr("Type of all %1 mentions of “%2”:").arg(ids.size()).arg(e->value.left(60))
+                                        : tr("Type of “%1”:").arg(e->value.left(60));
+    const QString chosen = MessageBox::askItem(this, tr("Change Type"), what, labels, current, &ok);
     const int index = int(labels.indexOf(chosen));
-    if (ok && index >= 0 && keys.at(index) != e->type && ensureReviewer())
-        m_store->setType(id, keys.at(index));
+    if (ok && index >= 0 && ensureReviewer())
+        m_store->setTypeAll(ids, keys.at(index));
 }
 
 void MainWindow::addNote()
@@ -1260,7 +1274,9 @@ void MainWindow::addEntityFromSelection(bool everyOccurrence)
     }
     const QString text = m_store->content().text.textAt(span).simplified();
     QSettings settings;
-    const int last = int(keys.indexOf(settings.value(u"review/lastAddedType"_s).toString()));
+    // The last type used, or (the first time) a common one rather than the list's first.
+    const int last = int(keys.indexOf(
+        settings.value(u"review/lastAddedType"_s, u"organization"_s).toString()));
     bool ok = false;
     // Every place the same words stand, on every page (case and spacing as selected).
     QList<SourceSpan> spans{span};

@@ -126,24 +126,28 @@ QString MessageBox::askItem(QWidget *parent, const QString &title, const QString
         if (box->lineEdit())
             box->lineEdit()->selectAll();
     }
-    *ok = dialog.exec() == QDialog::Accepted;
-    const QString chosen = dialog.textValue();
-    if (!*ok)
-        return {};
-    if (items.contains(chosen))
-        return chosen;
-    // A typed fragment that names one item only ("drug") stands for that item.
-    QString match;
-    for (const QString &item : items)
-        if (item.contains(chosen, Qt::CaseInsensitive)) {
-            if (!match.isEmpty()) {
-                match.clear();
-                break;
-            }
-            match = item;
-        }
-    *ok = !match.isEmpty();
-    return match;
+    for (;;) {
+        *ok = dialog.exec() == QDialog::Accepted;
+        const QString chosen = dialog.textValue();
+        if (!*ok)
+            return {};
+        if (items.contains(chosen))
+            return chosen;
+        // A typed fragment that names one item only ("drug") stands for that item.
+        QStringList matches;
+        for (const QString &item : items)
+            if (item.contains(chosen.trimmed(), Qt::CaseInsensitive))
+                matches << item;
+        if (matches.size() == 1)
+            return matches.first();
+        // Nothing or several: ask again, saying so, instead of doing nothing silently.
+        dialog.setLabelText(matches.isEmpty()
+                                ? QInputDialog::tr("No choice matches “%1”. %2").arg(chosen, label)
+                                : QInputDialog::tr("“%1” matches %2 choices; pick one. %3")
+                                      .arg(chosen)
+                                      .arg(matches.size())
+                                      .arg(label));
+    }
 }
 
 void MessageBox::setNextText(const QString &text, bool ok)

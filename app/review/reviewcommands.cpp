@@ -14,10 +14,15 @@ EntityEditCommand::EntityEditCommand(ReviewStore *store, const QString &text,
 void EntityEditCommand::redo()
 {
     m_historyKeys.clear();
+    QStringList ids;
     for (const Change &c : std::as_const(m_changes)) {
         m_store->applyState(c.id, c.after);
         m_historyKeys.append(m_store->appendHistory(c.history));
+        ids.append(c.id);
     }
+    if (m_done)
+        Q_EMIT m_store->revisited(ids);
+    m_done = true;
 }
 
 void EntityEditCommand::undo()
@@ -27,6 +32,10 @@ void EntityEditCommand::undo()
     for (auto it = m_historyKeys.crbegin(); it != m_historyKeys.crend(); ++it)
         m_store->removeHistory(*it);
     m_historyKeys.clear();
+    QStringList ids;
+    for (const Change &c : std::as_const(m_changes))
+        ids.append(c.id);
+    Q_EMIT m_store->revisited(ids);
 }
 
 bool EntityEditCommand::mergeWith(const QUndoCommand *other)

@@ -39,6 +39,7 @@ private:
     QList<Change> m_changes;
     QList<quint64> m_historyKeys;
     MergeId m_mergeId;
+    bool m_done = false; // redone once: a later redo is a redo, not the action
 };
 
 // Adds an entity the analyst marked in the text (status added, origin manual).

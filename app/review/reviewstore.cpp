@@ -1580,23 +1580,38 @@ void ReviewStore::setValue(const QString &id, const QString &value, bool separat
 
 void ReviewStore::setType(const QString &id, const QString &type)
 {
-    const Entity *e = entity(id);
-    if (isReadOnly() || !e || type.isEmpty() || e->type == type)
+    setTypeAll({id}, type);
+}
+
+void ReviewStore::setTypeAll(const QStringList &ids, const QString &type)
+{
+    if (isReadOnly() || type.isEmpty())
         return;
     const QDateTime now = nowUtc();
-    ReviewState before = stateOf(id);
-    ReviewState after = before;
-    after.type = type;
-    if (before.status != EntityStatus::Added)
-        after.status = EntityStatus::Corrected;
-    after.by = d->reviewer;
-    after.at = now;
-    QList<EntityEditCommand::Change> changes{
-        {id, before, after,
-         historyEntry(u"retype"_s, id, d->reviewer, now, {{u"type"_s, before.type}},
-                      {{u"type"_s, type}})}};
-    d->undo->push(new EntityEditCommand(
-        this, tr("Change type of %1 to %2").arg(subject(*e), label(type)), std::move(changes)));
+    QList<EntityEditCommand::Change> changes;
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        const Entity *e = entity(id);
+        if (!e || e->type == type || seen.contains(id))
+            continue;
+        seen.insert(id);
+        ReviewState before = stateOf(id);
+        ReviewState after = before;
+        after.type = type;
+        if (before.status != EntityStatus::Added)
+            after.status = EntityStatus::Corrected;
+        after.by = d->reviewer;
+        after.at = now;
+        changes.append({id, before, after,
+                        historyEntry(u"retype"_s, id, d->reviewer, now, {{u"type"_s, before.type}},
+                                     {{u"type"_s, type}})});
+    }
+    if (changes.isEmpty())
+        return;
+    const QString text = changes.size() == 1
+        ? tr("Change type of %1 to %2").arg(subject(*entity(changes.constFirst().id)), label(type))
+        : tr("Change type of %n entities to %1", nullptr, int(changes.size())).arg(label(type));
+    d->undo->push(new EntityEditCommand(this, text, std::move(changes)));
     d->commitJournal();
 }
 

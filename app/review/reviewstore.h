@@ -53,6 +53,8 @@ public:
     // (typing) unless separateStep is set (an edit that was ended and written at once).
     void setValue(const QString &id, const QString &value, bool separateStep = false);
     void setType(const QString &id, const QString &type);   // status becomes corrected
+    // Every one of ids to the type, one undo step (a value row's mentions).
+    void setTypeAll(const QStringList &ids, const QString &type);
     void setNote(const QString &id, const QString &note);
     // Moves the entity's span (a word more or less, or new words on the same page); its id
     // stays and the new anchor is saved as a correction. False if the span is not valid.
@@ -114,6 +116,8 @@ Q_SIGNALS:
     void entityInserted(int row);
     void entityAboutToBeRemoved(int row);
     void entityRemoved(int row);
+    // An undo or redo changed these entities (not a new action): a view can show them.
+    void revisited(const QStringList &ids);
     // The sidecar at `path` was written: every change so far is folded into it.
     void saved(const QString &path, const QDateTime &when);
     // A change was queued for the journal as line `seq`; it is on disk once

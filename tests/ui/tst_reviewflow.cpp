@@ -99,6 +99,11 @@ private Q_SLOTS:
     void smallWindowKeepsDocumentWide();
     void pdfDragSelectsExactly();
     void tableOfContentsLinks();
+    void clickAwayFromAnEditSelectsTheClickedRow();
+    void decisionAfterPreviousMovesOn();
+    void retypeAValueRowRetypesEveryMention();
+    void undoShowsWhatItChanged();
+    void selectingAHiddenEntityKeepsTheFilters();
 
 private:
     bool open(bool freshCopy = true);
@@ -155,7 +160,12 @@ bool TestReviewFlow::selectByKeyboard(const QString &id)
     if (!QTest::qWaitFor([&] { return tree->hasFocus(); }, 2000))
         return false;
     QTest::keyClick(tree, Qt::Key_Home);
-    for (int i = 0; i < 2000 && m_window->entityPanel()->currentEntityId() != id; ++i) {
+    const auto onMention = [&] {
+        return m_window->entityPanel()->currentEntityId() == id
+            && tree->currentIndex().data(EntityTreeModel::KindRole).toInt()
+            == int(EntityTreeModel::Kind::Mention);
+    };
+    for (int i = 0; i < 2000 && !onMention(); ++i) {
         const QModelIndex before = tree->currentIndex();
         // Open rows on the way so every mention is reached.
         if (!tree->isExpanded(before))
@@ -164,7 +174,7 @@ bool TestReviewFlow::selectByKeyboard(const QString &id)
         if (tree->currentIndex() == before)
             return false;
     }
-    return m_window->entityPanel()->currentEntityId() == id;
+    return onMention();
 }
 
 void TestReviewFlow::typingChangesOnlyThatEntity_data()
@@ -612,6 +622,8 @@ void TestReviewFlow::smallWindowKeepsDocumentWide()
     QTRY_VERIFY(m_window->documentView()->width() >= m_window->width() / 2);
     QVERIFY(m_window->entityPanel()->isVisible());
     QVERIFY(m_window->entityPanel()->width() > 100);
+    // The inspector stays readable.
+    QVERIFY(m_window->inspector()->width() >= 200);
 }
 
 void TestReviewFlow::pdfDragSelectsExactly()
@@ -703,6 +715,131 @@ void TestReviewFlow::tableOfContentsLinks()
     QTRY_COMPARE(view->currentPage(), from);
     QTest::keyClick(reading->viewport(), Qt::Key_Right, Qt::AltModifier);
     QTRY_COMPARE(view->currentPage(), target);
+}
+
+void TestReviewFlow::clickAwayFromAnEditSelectsTheClickedRow()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    QTreeView *tree = panel->tree();
+    // Sorted by value, a new value moves the entity's row far from where it was.
+    tree->sortByColumn(EntityTreeModel::ValueColumn, Qt::AscendingOrder);
+    const QString id = firstOfType(*store, u"commission_file_number"_s);
+    QVERIFY(selectByKeyboard(id));
+    // The row the reviewer will click: the registrant's mention, as the tree shows it now.
+    const QString target = firstOfType(*store, u"registrant"_s);
+    const QModelIndex targetIndex = panel->filter()->mapFromSource(panel->model()->indexOfEntity(target));
+    for (QModelIndex p = targetIndex.parent(); p.isValid(); p = p.parent())
+        tree->expand(p);
+    tree->scrollTo(targetIndex);
+    const QPoint click = tree->visualRect(targetIndex).center();
+    const auto before = dump(*store);
+
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTest::keyClicks(focused(), u"ZZZ-1"_s);
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, click);
+    // The edit is written to the entity it began on; the click selected what was under it.
+    QTRY_COMPARE(store->undoStack()->count(), 1);
+    QCOMPARE(changedIds(before, dump(*store)), QStringList{id});
+    QCOMPARE(store->entity(id)->value, u"ZZZ-1"_s);
+    QCOMPARE(panel->currentEntityId(), target);
+    QCOMPARE(m_window->inspector()->entityId(), target);
+}
+
+void TestReviewFlow::decisionAfterPreviousMovesOn()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    QTest::keyClick(focused(), Qt::Key_N);
+    QTest::keyClick(focused(), Qt::Key_N);
+    QTest::keyClick(focused(), Qt::Key_N);
+    QTest::keyClick(focused(), Qt::Key_P);
+    const QString decided = panel->currentEntityId();
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(store->entity(decided)->status, EntityStatus::Rejected);
+    QVERIFY(panel->currentEntityId() != decided);
+    QCOMPARE(store->entity(panel->currentEntityId())->status, EntityStatus::Auto);
+    // Undo a step away from the top, then decide again: it still moves on.
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(panel->currentEntityId(), decided);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(store->entity(decided)->status, EntityStatus::Confirmed);
+    QVERIFY(panel->currentEntityId() != decided);
+}
+
+void TestReviewFlow::retypeAValueRowRetypesEveryMention()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    // A value with several mentions, by its value row.
+    QString value;
+    QStringList mentions;
+    QHash<QString, QStringList> byValue;
+    for (const Entity &e : store->entities())
+        if (e.type == u"organization"_s)
+            byValue[e.value] << e.id;
+    for (auto it = byValue.cbegin(); it != byValue.cend(); ++it)
+        if (it.value().size() > mentions.size()) {
+            value = it.key();
+            mentions = it.value();
+        }
+    QVERIFY(mentions.size() > 2);
+    QVERIFY(selectByKeyboard(mentions.first()));
+    QTest::keyClick(focused(), Qt::Key_Left); // from the mention up to its value row
+    QVERIFY(panel->currentRowIsGroup());
+    const auto before = dump(*store);
+    MessageBox::setNextItem(u"Registrant — Cover page"_s);
+    QTest::keyClick(focused(), Qt::Key_T, Qt::ControlModifier);
+    QStringList changed = changedIds(before, dump(*store));
+    changed.sort();
+    mentions.sort();
+    QCOMPARE(changed, mentions);
+    for (const QString &id : mentions)
+        QCOMPARE(store->entity(id)->type, u"registrant"_s);
+    QCOMPARE(store->undoStack()->count(), 1);
+    QVERIFY(MessageBox::lastText().contains(QString::number(mentions.size())));
+}
+
+void TestReviewFlow::undoShowsWhatItChanged()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    QString late;
+    for (const Entity &e : store->entities())
+        if (e.span.page >= 4 && !e.orphan && e.type != u"organization"_s) {
+            late = e.id;
+            break;
+        }
+    QVERIFY(!late.isEmpty());
+    QVERIFY(selectByKeyboard(late));
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(store->entity(late)->status, EntityStatus::Rejected);
+    const QString registrant = firstOfType(*store, u"registrant"_s);
+    QVERIFY(selectByKeyboard(registrant));
+    QTRY_COMPARE(m_window->documentView()->currentPage(), 0);
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(store->entity(late)->status, EntityStatus::Auto);
+    QCOMPARE(panel->currentEntityId(), late);
+    QTRY_COMPARE(m_window->documentView()->currentPage(), store->entity(late)->span.page);
+}
+
+void TestReviewFlow::selectingAHiddenEntityKeepsTheFilters()
+{
+    QVERIFY(open());
+    ReviewStore *store = m_window->store();
+    EntityPanel *panel = m_window->entityPanel();
+    auto *status = panel->findChildren<QComboBox *>().at(1);
+    const QString registrant = firstOfType(*store, u"registrant"_s);
+    store->confirm(registrant);
+    status->setCurrentIndex(1); // unreviewed
+    QVERIFY(!panel->shownEntityIds().contains(registrant));
+    QVERIFY(panel->selectEntity(registrant));
+    QCOMPARE(panel->currentEntityId(), registrant);
+    QCOMPARE(status->currentIndex(), 1);
 }
 
 QTEST_MAIN(TestReviewFlow)
