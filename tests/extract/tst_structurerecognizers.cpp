@@ -609,6 +609,19 @@ void TestStructureRecognizers::organizations_data()
         << u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"_s << QStringList{u"Pfizer Inc."_s};
     QTest::newRow("heading in capitals is a reference")
         << u"ITEM 5. MARKET FOR THE COMPANY\n"_s << QStringList{};
+    // corpus more/MRK-10-Q-0001628280-23-027770.html: a partner without a legal suffix, and its
+    // further mention.
+    QTest::newRow("merck: partner named by its collaboration")
+        << u"Merck is developing Lagevrio in collaboration with Ridgeback. In June 2023, Merck and Ridgeback announced it.\n"_s
+        << QStringList{u"Merck"_s, u"Ridgeback"_s, u"Merck"_s, u"Ridgeback"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, product table footnote.
+    QTest::newRow("pfizer: partner in a footnote")
+        << u"(i) Being developed in collaboration with Valneva.\n"_s << QStringList{u"Valneva"_s};
+    QTest::newRow("no partner after a common word")
+        << u"developed in collaboration with Our Partners and in collaboration with the Company, licensed from Third Parties.\n"_s
+        << QStringList{};
+    QTest::newRow("a suffix after the partner is the suffix rule's")
+        << u"which was being developed in collaboration with Seagen Inc.\n"_s << QStringList{u"Seagen Inc."_s};
     // corpus more/aapl-20240201.htm, cover page address.
     QTest::newRow("aapl: street address")
         << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};
