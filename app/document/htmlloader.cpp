@@ -89,7 +89,7 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
     std::vector<Sheet> sheets(size_t(sources.size()));
     std::vector<int> indices(sheets.size());
     std::iota(indices.begin(), indices.end(), 0);
-    QtConcurrent::blockingMap(workerPool(), indices, [&](int i) {
+    const auto buildSheet = [&](int i) {
         Sheet &sheet = sheets[size_t(i)];
         sheet.document = makeDocument(sources.at(i));
         sheet.text = sheet.document->toPlainText();
@@ -113,7 +113,12 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
         }
         if (sheet.document->thread() != caller)
             sheet.document->moveToThread(caller);
-    });
+    };
+    {
+        // Loading itself runs on the pool: lend this thread's place while its sheets are built.
+        const WorkerPoolWait lend;
+        QtConcurrent::blockingMap(workerPool(), indices, buildSheet);
+    }
 
     part.documents.reserve(sheets.size());
     for (Sheet &sheet : sheets) {

@@ -205,6 +205,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             && !name.contains(u'“') && !name.contains(u'"');
     };
 
+    // One to three capitalised words after a word of partnership; the next word must not
+    // continue the name (a suffix there is the suffix rule's find).
+    static const QRegularExpression partnerRe(
+        uR"(\b(?:(?:collaborations?|partnerships?|alliances?|co-develop(?:ed|ment)?|co-commercializ(?:ed|ation)|partnered|joint venture) with|(?:licensed|in-licensed|acquired) from)\h{1,2}([A-Z][A-Za-z0-9\-]{2,30}(?:\h[A-Z][A-Za-z0-9\-]{1,30}){0,2})(?![\w&'’\-]|\h[A-Z&]))"_s);
+    QSet<QString> partners;
     const QList<int> pages = TextScan::textPages(content);
     for (int p : pages) {
         if (context.cancelled())
@@ -256,6 +261,21 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
                                               cKeyword, u"core.org.keyword"_s));
             });
+            // A partner named without a legal suffix, where the words before it say it is a
+            // company: "developed in collaboration with Ridgeback", "licensed from Biohaven".
+            TextScan::forEachMatch(text, w, partnerRe, [&](const QRegularExpressionMatch &m) {
+                const QString name = m.captured(1);
+                const QStringList words = name.split(u' ');
+                const bool common = std::any_of(words.cbegin(), words.cend(), [&](const QString &word) {
+                    return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
+                        || suffixWords.contains(word.toLower());
+                });
+                if (common || !plausible(name))
+                    return;
+                partners.insert(name);
+                out.append(context.makeEntity(u"organization"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
+                                              name, cKeyword, u"core.org.partner"_s));
+            });
             TextScan::forEachMatch(text, w, lexiconCase, [&](const QRegularExpressionMatch &m) {
                 if (inAddress(text, int(m.capturedEnd())))
                     return;
@@ -263,6 +283,20 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                                               {p, int(m.capturedStart()), int(m.capturedEnd())},
                                               m.captured(), cLexicon, u"core.org.lexicon"_s));
             });
+        }
+    }
+
+    // The partners' further mentions: "Merck and Ridgeback announced".
+    if (!partners.isEmpty()) {
+        const QRegularExpression mention = TextScan::alternation(QStringList(partners.cbegin(), partners.cend()), true);
+        for (int p : pages) {
+            const QString &text = content.text.pages.at(p);
+            for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+                TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
+                    out.append(context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
+                                                  m.captured(), cKeyword - 0.05, u"core.org.partner"_s));
+                });
+            }
         }
     }
 

@@ -7,6 +7,8 @@
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -154,6 +156,26 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     const QRegularExpression lineName(u"^\\h*("_s + Name + u")(?=\\h*$|,|\\t|\\h{2}|\\h[^a-z\\s])"_s);
     static const QRegularExpression contactish(uR"(\d{3}[\s.\-)]{1,2}\d{3}[\s.\-]\d{4}|@)"_s);
 
+    // Executive-officer lists of a 10-K: name, age and position, on one line of a printed
+    // table ("Mikael Dolsten 64 Chief Scientific Officer ...") or in three cells.
+    // Degrees after the name stay out of it: "Roopal Thakkar, M.D.", "Peter M. Fasolo, Ph.D.".
+    const QString degrees = uR"((?:,\h?(?:M\.\h?D\.|Ph\.\h?D\.|J\.\h?D\.|Pharm\.\h?D\.|MBA|CPA|Esq\.)){0,3})"_s;
+    const QRegularExpression officerRow(u"(?m)^\\h*("_s + Name + u")"_s + degrees + u"\\h{1,40}([2-9]\\d)\\h{1,40}(\\S[^\\n]{2,})$"_s);
+    const QRegularExpression officerCells(u"(?m)^\\h*("_s + Name + u")"_s + degrees + u"\\h*\\n(?:\\h*\\n){0,4}\\h*([2-9]\\d)\\h*\\n(?:\\h*\\n){0,4}\\h*(\\S[^\\n]{2,})$"_s);
+    // A board committee's roster: a name with its chair in parentheses, and the names
+    // standing alone on the lines around it.
+    static const QRegularExpression chairRe(u"(?m)^\\h*("_s + Name + u")\\h{0,4}\\((Chair|Chairperson|Chairman|Chairwoman|Lead Independent Director|Lead Director)\\)\\h*$"_s);
+    static const QRegularExpression aloneRe(u"(?m)^\\h*("_s + Name + u")\\h*$"_s);
+    // The office of a position cell: up to "since", "from" or a full stop.
+    const auto officeOf = [](const QString &position) {
+        static const QRegularExpression end(uR"(\s+(?:since|from|until|effective)\b|[.(])"_s);
+        static const QRegularExpression trailingComma(u",$"_s);
+        const QRegularExpressionMatch m = end.match(position);
+        return Normalize::spaces(m.hasMatch() ? position.left(m.capturedStart()) : position).remove(trailingComma);
+    };
+    // An office, not only a word of one: a table row of figures may hold "Financial" or "General".
+    const QRegularExpression officeWord(office + u"|\\b(?:Director|Head)\\b"_s);
+
     QMap<QString, QString> roles; // person name -> role, for the further mentions
     auto addPerson = [&](int page, int start, int end, const QString &role, double c,
                          const QString &origin) {
@@ -299,6 +321,37 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2),
                               cOfficer, u"core.people.officer"_s);
             });
+
+            // Officer lists and committee rosters.
+            for (const QRegularExpression *re : {&officerRow, &officerCells}) {
+                TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
+                    const QString role = officeOf(m.captured(3));
+                    if (names.isName(m.captured(1)) && names.isTitle(role) && officeWord.match(role).hasMatch())
+                        addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), role, cOfficer,
+                                  u"core.people.officerlist"_s);
+                });
+            }
+            QList<std::pair<int, int>> rosters; // the chairs' lines
+            TextScan::forEachMatch(text, w, chairRe, [&](const QRegularExpressionMatch &m) {
+                if (!names.isName(m.captured(1)))
+                    return;
+                addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2), cOfficer,
+                          u"core.people.roster"_s);
+                rosters.append({int(m.capturedStart()), int(m.capturedEnd())});
+            });
+            if (!rosters.isEmpty()) {
+                // Within a few table lines of a chair: 600 characters hold a three-column
+                // roster of four rows with the blank lines of its cells.
+                constexpr int reach = 600;
+                TextScan::forEachMatch(text, w, aloneRe, [&](const QRegularExpressionMatch &m) {
+                    const int s = int(m.capturedStart(1)), e = int(m.capturedEnd(1));
+                    const bool near = std::any_of(rosters.cbegin(), rosters.cend(), [&](const auto &r) {
+                        return s < r.second + reach && e > r.first - reach;
+                    });
+                    if (near && names.isName(m.captured(1)))
+                        addPerson(p, s, e, QString(), cOfficer - 0.1, u"core.people.roster"_s);
+                });
+            }
 
             // Contact blocks: names at the start of the lines after a "Contacts:" cue.
             TextScan::forEachMatch(text, w, inlineContact, [&](const QRegularExpressionMatch &m) {

@@ -514,6 +514,37 @@ void TestStructureRecognizers::people_data()
     // corpus 8k/Oracle.8-K.html, press contacts.
     QTest::newRow("oracle: a department is no person")
         << u"Contact:\nOracle Corporate Communications\n"_s << u"person"_s << QString() << QString();
+    // corpus pdf/PFIZER_2022_10K.pdf, executive officers: name, age and position on one printed line.
+    QTest::newRow("pfizer: officer list, one line")
+        << u"Name Age Position \nMikael Dolsten 64 Chief Scientific Officer and President, Worldwide Research, Development and Medical since January 2019. President of Worldwide Research \n"_s
+        << u"person"_s << u"Mikael Dolsten"_s
+        << u"role=Chief Scientific Officer and President, Worldwide Research, Development and Medical"_s;
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf: degrees after the name, offices after a membership.
+    QTest::newRow("jnj: officer list, degrees after the name")
+        << u"Name Age Position \nWilliam N. Hait, M.D., Ph. D. 73 Member, Executive Committee; Executive Vice President, Chief External Innovation and \n"_s
+        << u"person"_s << u"William N. Hait"_s
+        << u"role=Member, Executive Committee; Executive Vice President, Chief External Innovation and"_s;
+    // corpus 10k/abbv-10-k-2025-02-14.html: name, age and position in three cells.
+    QTest::newRow("abbvie: officer list, cells")
+        << u"Name\n\nAge\n\nPosition\n\nRoopal Thakkar, M.D.\n\n53\n\nExecutive Vice President, Research & Development and Chief Scientific Officer\n"_s
+        << u"person"_s << u"Roopal Thakkar"_s
+        << u"role=Executive Vice President, Research & Development and Chief Scientific Officer"_s;
+    QTest::newRow("a table row of figures is no officer")
+        << u"Corporate Bonds 45 General and administrative expenses\nNorth America 12 Financial Services Group\n"_s
+        << u"person"_s << QString() << QString();
+    // corpus more/v437868_8k.htm, committee roster: the chair and the members in table cells.
+    QTest::newRow("atrinsic: committee chair")
+        << u"Audit Committee\n \nCompensation Committee\n \nGregory Ekizian (Chairperson)\n \nKhalil Barrage (Chairperson)\n"
+           "Khalil Barrage\n \nGregory Ekizian\n \nGaro Armen\n"_s
+        << u"person"_s << u"Gregory Ekizian"_s << u"role=Chairperson"_s;
+    QTest::newRow("atrinsic: committee member")
+        << u"Audit Committee\n \nCompensation Committee\n \nGregory Ekizian (Chairperson)\n \nKhalil Barrage (Chairperson)\n"
+           "Khalil Barrage\n \nGregory Ekizian\n \nGaro Armen\n"_s
+        << u"person"_s << u"Garo Armen"_s << QString();
+    QTest::newRow("a committee is no person")
+        << u"Audit Committee\n \nCompensation Committee\n"_s << u"person"_s << QString() << QString();
+    QTest::newRow("names alone without a roster are no people")
+        << u"San Francisco\n\nNew Jersey\n\nNorth America\n"_s << u"person"_s << QString() << QString();
     QTest::newRow("officer")
         << u"On January 6, 2025, the Board appointed Tracy S. Clifford, Chief Financial Officer, as Secretary.\n"_s
         << u"person"_s << u"Tracy S. Clifford"_s << u"role=Chief Financial Officer"_s;
@@ -578,6 +609,19 @@ void TestStructureRecognizers::organizations_data()
         << u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"_s << QStringList{u"Pfizer Inc."_s};
     QTest::newRow("heading in capitals is a reference")
         << u"ITEM 5. MARKET FOR THE COMPANY\n"_s << QStringList{};
+    // corpus more/MRK-10-Q-0001628280-23-027770.html: a partner without a legal suffix, and its
+    // further mention.
+    QTest::newRow("merck: partner named by its collaboration")
+        << u"Merck is developing Lagevrio in collaboration with Ridgeback. In June 2023, Merck and Ridgeback announced it.\n"_s
+        << QStringList{u"Merck"_s, u"Ridgeback"_s, u"Merck"_s, u"Ridgeback"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, product table footnote.
+    QTest::newRow("pfizer: partner in a footnote")
+        << u"(i) Being developed in collaboration with Valneva.\n"_s << QStringList{u"Valneva"_s};
+    QTest::newRow("no partner after a common word")
+        << u"developed in collaboration with Our Partners and in collaboration with the Company, licensed from Third Parties.\n"_s
+        << QStringList{};
+    QTest::newRow("a suffix after the partner is the suffix rule's")
+        << u"which was being developed in collaboration with Seagen Inc.\n"_s << QStringList{u"Seagen Inc."_s};
     // corpus more/aapl-20240201.htm, cover page address.
     QTest::newRow("aapl: street address")
         << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};
