@@ -13,7 +13,7 @@
 class Extractor;
 
 // The per-user cache of what is slow to recompute when a filing is opened again:
-// the page texts of a PDF, the pages and dei: facts of an HTML file (both keyed by
+// the page texts of a PDF, the pages, dei: and inline-XBRL facts of an HTML file (both keyed by
 // the file's sha256 and the program build) and
 // the extracted entities (keyed by sha256, Extractor::version() and
 // RuleSet::fingerprint()). One file per entry in folder(), written atomically and
@@ -45,9 +45,11 @@ public:
     // The text layer of a single HTML file by its sha256 (hex) and the program build:
     // its pages and its dei: facts, so that reopening it needs no QTextDocument.
     // False on a miss, when disabled, or when a fact's span lies outside the pages.
-    static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts);
+    // With them its inline-XBRL facts (a reading costs as much as the rest of the load).
+    static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
+                             QList<XbrlFact> *xbrlFacts = nullptr);
     static void writeHtmlText(const QString &sha256, const QStringList &pages,
-                              const QList<DeiFact> &facts);
+                              const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts = {});
 
     // Entities of the content with sha256 as extracted by `extractor`.
     static bool readEntities(const QString &sha256, const Extractor &extractor, EntityList *entities);

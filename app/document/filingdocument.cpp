@@ -4,11 +4,14 @@
 #include "formatsniffer.h"
 #include "htmlcleaner.h"
 #include "htmlloader.h"
+#include "inlinexbrl.h"
 #include "pdfloader.h"
 #include "plaintextloader.h"
 #include "submissionparser.h"
 #include "textdecoder.h"
+#include "workerpool.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -55,7 +58,10 @@ struct DocumentLoader
                                                 LoadError *error);
     static bool loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
                          const LoadOptions &options, LoadError *error);
-    static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html);
+    static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html,
+                            QList<XbrlFact> xbrl);
+    static QList<XbrlFact> placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html);
+    static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -168,7 +174,38 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
     return doc;
 }
 
-void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html)
+// The facts of an inline-XBRL reading, each visible one placed where the cleaner
+// anchored its start tag.
+QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html)
+{
+    if (reading.truncated)
+        qCWarning(lcDocument) << "more than" << InlineXbrl::kMaxFacts
+                              << "inline-XBRL facts in one document; the rest are left out";
+    for (qsizetype i = 0; i < reading.facts.size(); ++i) {
+        XbrlFact &f = reading.facts[i];
+        if (f.hidden)
+            continue;
+        const auto it = html.factSpans.constFind(reading.sources.at(i));
+        if (it != html.factSpans.cend())
+            f.span = it.value();
+    }
+    return std::move(reading.facts);
+}
+
+// An HTML part of a submission: its sheets and text layer, and its facts read from
+// the same HTML on another core meanwhile.
+HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl)
+{
+    if (!InlineXbrl::mayHoldFacts(html))
+        return HtmlLoader::load(html);
+    QFuture<InlineXbrl::Reading> reading = QtConcurrent::run(workerPool(), [html] { return InlineXbrl::read(html); });
+    HtmlLoader::Part part = HtmlLoader::load(html);
+    *xbrl = placeFacts(reading.result(), part);
+    return part;
+}
+
+void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html,
+                                 QList<XbrlFact> xbrl)
 {
     DocumentContent &c = doc.m_content;
     part.kind = DocumentPart::Kind::Html;
@@ -180,6 +217,11 @@ void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoa
         if (fact.span.isValid())
             fact.span.page += part.firstPage;
         c.deiFacts.append(fact);
+    }
+    for (XbrlFact &fact : xbrl) {
+        if (fact.span.isValid())
+            fact.span.page += part.firstPage;
+        c.xbrlFacts.append(std::move(fact));
     }
     c.text.pages += html.pages;
     const int index = int(c.parts.size());
@@ -217,21 +259,36 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
 
     if (kind == FormatSniffer::Kind::Html) {
         c.format = DocumentFormat::Html;
-        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
         HtmlLoader::Part html;
         QStringList pages;
         QList<DeiFact> facts;
-        // Reopening a file seen before: its text layer comes from the cache and the
-        // reading view makes the sheet documents it shows on demand.
-        if (DocumentCache::readHtmlText(c.sha256, &pages, &facts) && pages.size() == cleaned.sheets.size()) {
+        QList<XbrlFact> xbrl;
+        // Reopening a file seen before: its text layer and facts come from the cache and
+        // the reading view makes the sheet documents it shows on demand. Otherwise the
+        // inline-XBRL facts are read on another core while the page is cleaned and laid out.
+        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
+        QFuture<InlineXbrl::Reading> reading;
+        const bool hasFacts = InlineXbrl::mayHoldFacts(text);
+        const auto startReading = [&] {
+            reading = QtConcurrent::run(workerPool(), [text] { return InlineXbrl::read(text); });
+        };
+        if (!cached && hasFacts)
+            startReading();
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
+        if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
             html.pageOffsets = HtmlLoader::joinedOffsets(pages);
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
+            if (cached && hasFacts)
+                startReading();
             html = HtmlLoader::load(std::move(cleaned));
-            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts);
+            xbrl.clear();
+            if (hasFacts)
+                xbrl = placeFacts(reading.result(), html);
+            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags
@@ -244,7 +301,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
                 break;
             }
         }
-        addHtmlPart(doc, part, std::move(html));
+        addHtmlPart(doc, part, std::move(html), std::move(xbrl));
         return true;
     }
 
@@ -278,9 +335,12 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             part.description = d.description;
             part.kind = d.kind;
             switch (d.kind) {
-            case DocumentPart::Kind::Html:
-                addHtmlPart(doc, part, HtmlLoader::load(d.body));
+            case DocumentPart::Kind::Html: {
+                QList<XbrlFact> xbrl;
+                HtmlLoader::Part html = loadHtmlPart(d.body, &xbrl);
+                addHtmlPart(doc, part, std::move(html), std::move(xbrl));
                 break;
+            }
             case DocumentPart::Kind::Text:
                 addTextPart(doc, part, d.body, true);
                 break;

@@ -298,6 +298,9 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
     int hiddenDepth = 0;
     int tableDepth = 0;
     int droppedTableDepth = 0;
+    // Visible facts whose first character has not come yet: they are anchored on it,
+    // so a fact that starts with a paragraph or a table is found too.
+    QList<int> pendingAnchors;
 
     // Page cuts (see the class comment).
     QList<bool> sheetHasBody;
@@ -351,6 +354,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         }
         if (e.anchor)
             out += u"</a>"_s;
+        if (e.fact >= 0)
+            pendingAnchors.removeOne(e.fact);
         if (e.hidden)
             --hiddenDepth;
         if (e.collects)
@@ -385,10 +390,38 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
                 cut();
             visibleSinceCut = true;
         }
+        QStringView shown = text;
+        if (hiddenDepth == 0 && !pendingAnchors.isEmpty()) {
+            // The first visible character (or character reference) carries the anchors.
+            qsizetype first = 0;
+            while (first < text.size() && text.at(first).isSpace())
+                ++first;
+            if (first < text.size()) {
+                qsizetype last = first + 1;
+                if (text.at(first) == u'&') {
+                    const qsizetype semi = text.indexOf(u';', first);
+                    if (semi > first && semi - first <= 12)
+                        last = semi + 1;
+                } else if (text.at(first).isHighSurrogate() && last < text.size()) {
+                    ++last;
+                }
+                out += text.left(first);
+                for (int f : std::as_const(pendingAnchors))
+                    out += u"<a name=\""_s + anchorName(f) + u"\">"_s;
+                out += text.mid(first, last - first);
+                for (qsizetype k = 0; k < pendingAnchors.size(); ++k)
+                    out += u"</a>"_s;
+                pendingAnchors.clear();
+                shown = text.mid(last);
+            }
+        }
         if (hiddenDepth == 0)
-            out += text;
-        for (int f : std::as_const(collecting))
-            collected[f] += text;
+            out += shown;
+        for (int f : std::as_const(collecting)) {
+            QString &into = collected[f];
+            if (into.size() < kMaxFactText)
+                into += text.left(kMaxFactText - into.size());
+        }
     };
 
     const qsizetype n = s.size();
@@ -471,7 +504,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             cut();
         const bool isIx = name.startsWith(u"ix:"_s);
         const bool isFact = isIx && (name == u"ix:nonnumeric"_s || name == u"ix:nonfraction"_s)
-            && tag.nameAttr.startsWith(u"dei:"_s, Qt::CaseInsensitive);
+            && result.facts.size() < kMaxFacts;
 
         if (isVoid(name) || tag.selfClosing) {
             if (hiddenDepth == 0 && !hidesSelf && !isIx)
@@ -480,7 +513,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
                 pendingCut = true;
             if (isFact) {
                 Fact fact;
-                fact.name = tag.nameAttr.mid(4).toString();
+                fact.name = tag.nameAttr.trimmed().toString();
+                fact.source = tag.begin;
                 fact.hidden = true; // an empty fact shows nothing
                 result.facts.append(fact);
                 collected.append(QString());
@@ -493,18 +527,19 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         e.breakAfter = tag.breakAfter && !hidesSelf;
         if (isFact) {
             Fact fact;
-            fact.name = tag.nameAttr.mid(4).toString();
+            fact.name = tag.nameAttr.trimmed().toString();
+            fact.source = tag.begin;
             fact.hidden = hiddenDepth > 0 || hidesSelf;
             const int index = int(result.facts.size());
             result.facts.append(fact);
             collected.append(QString());
             e.fact = index;
-            e.collects = true;
-            collecting.append(index);
-            if (!fact.hidden) {
-                e.anchor = true;
-                out += u"<a name=\""_s + anchorName(index) + u"\">"_s;
+            if (collecting.size() < kMaxGatheringFacts) {
+                e.collects = true;
+                collecting.append(index);
             }
+            if (!fact.hidden && pendingAnchors.size() < kMaxOpenAnchors)
+                pendingAnchors.append(index);
         }
         if (hidesSelf) {
             e.hidden = true;

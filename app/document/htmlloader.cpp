@@ -132,13 +132,19 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
         }
     }
 
+    const QString deiPrefix = u"dei:"_s;
     for (qsizetype f = 0; f < factCount; ++f) {
         const HtmlCleaner::Fact &fact = cleaned.facts.at(f);
-        DeiFact dei;
-        dei.name = fact.name;
         const auto [page, start] = starts.at(f);
-        const int end = page >= 0 ? matchEnd(part.pages.at(page), start, fact.text) : -1;
-        if (fact.hidden || page < 0 || end <= start) {
+        const int end = page >= 0 && !fact.hidden ? matchEnd(part.pages.at(page), start, fact.text) : -1;
+        const bool shown = !fact.hidden && page >= 0 && end > start;
+        if (shown)
+            part.factSpans.insert(fact.source, SourceSpan{page, start, end});
+        if (!fact.name.startsWith(deiPrefix, Qt::CaseInsensitive))
+            continue;
+        DeiFact dei;
+        dei.name = fact.name.mid(deiPrefix.size());
+        if (!shown) {
             dei.value = fact.text;
             part.facts.append(dei);
             continue;

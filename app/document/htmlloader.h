@@ -3,6 +3,7 @@
 #include "documentcontent.h"
 #include "htmlcleaner.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QStringView>
 
 #include <memory>
@@ -23,6 +24,9 @@ public:
         QStringList pages;      // page texts
         QList<int> pageOffsets; // pages joined by '\n': offsets[i + 1] = offsets[i] + pages[i].size() + 1
         QList<DeiFact> facts;   // span.page counts from the part's first page
+        // Where each visible inline-XBRL fact is shown, by the offset of its start tag
+        // in the HTML (HtmlCleaner::Fact::source); span.page as for facts.
+        QHash<qsizetype, SourceSpan> factSpans;
         // One per sheet, with no parent, living on the thread that called load().
         std::vector<std::unique_ptr<QTextDocument>> documents;
         int droppedTags = 0;    // tags dropped by the nesting cap

@@ -2,6 +2,7 @@
 
 #include "recognizer.h"
 #include "workerpool.h"
+#include "xbrlfactentities.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -17,7 +18,7 @@ Extractor::Extractor(RuleSet rules)
 
 QString Extractor::version()
 {
-    return u"1.0"_s;
+    return u"1.1"_s;
 }
 
 EntityList Extractor::extract(const DocumentContent &content,
@@ -107,6 +108,7 @@ EntityList Extractor::extract(const DocumentContent &content,
                               return a.type == b.type && a.span == b.span;
                           }),
               out.end());
+    XbrlFactEntities::addTo(out, content);
     return out;
 }
 

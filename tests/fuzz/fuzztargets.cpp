@@ -6,6 +6,7 @@
 #include "extractor.h"
 #include "htmlcleaner.h"
 #include "htmlloader.h"
+#include "inlinexbrl.h"
 #include "rulepack.h"
 #include "sidecarfile.h"
 #include "submissionparser.h"
@@ -77,6 +78,27 @@ QString html(const QByteArray &input)
         const QString p = spanProblem(f.span, part.pages.at(f.span.page).size(), u"fact "_s + f.name);
         if (!p.isEmpty())
             return p;
+    }
+    for (auto it = part.factSpans.cbegin(); it != part.factSpans.cend(); ++it) {
+        if (it->page < 0 || it->page >= part.pages.size())
+            return u"inline-XBRL fact at %1 on page %2 of %3"_s.arg(it.key()).arg(it->page).arg(part.pages.size());
+        const QString p = spanProblem(it.value(), part.pages.at(it->page).size(), u"inline-XBRL fact"_s);
+        if (!p.isEmpty())
+            return p;
+    }
+    // The facts: one source offset each, pointing at a start tag; values within bounds.
+    const InlineXbrl::Reading reading = InlineXbrl::read(text);
+    if (reading.sources.size() != reading.facts.size())
+        return u"%1 facts but %2 sources"_s.arg(reading.facts.size()).arg(reading.sources.size());
+    for (qsizetype i = 0; i < reading.facts.size(); ++i) {
+        const XbrlFact &f = reading.facts.at(i);
+        const qsizetype at = reading.sources.at(i);
+        if (at < 0 || at >= text.size() || text.at(at) != u'<')
+            return u"fact %1 does not start at a tag"_s.arg(i);
+        if (f.value.size() > InlineXbrl::kMaxTextValue + 4 * InlineXbrl::kMaxScale + 2)
+            return u"fact %1 has a value of %2 characters"_s.arg(i).arg(f.value.size());
+        if (f.numeric && !f.value.isEmpty() && !f.error.isEmpty())
+            return u"fact %1 has a value and an error"_s.arg(i);
     }
     return {};
 }
