@@ -9,9 +9,7 @@
 #include "plaintextloader.h"
 #include "submissionparser.h"
 #include "textdecoder.h"
-#include "workerpool.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -62,6 +60,8 @@ struct DocumentLoader
                             QList<XbrlFact> xbrl);
     static QList<XbrlFact> placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html);
     static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl);
+    static HtmlLoader::Part loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
+                                            QList<XbrlFact> *xbrl);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -192,15 +192,23 @@ QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const Ht
     return std::move(reading.facts);
 }
 
-// An HTML part of a submission: its sheets and text layer, and its facts read from
-// the same HTML on another core meanwhile.
+// An HTML part: its sheets and text layer, and its facts read from the same HTML
+// beside the sheets (on the other core when it is free).
 HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl)
 {
-    if (!InlineXbrl::mayHoldFacts(html))
-        return HtmlLoader::load(html);
-    QFuture<InlineXbrl::Reading> reading = QtConcurrent::run(workerPool(), [html] { return InlineXbrl::read(html); });
-    HtmlLoader::Part part = HtmlLoader::load(html);
-    *xbrl = placeFacts(reading.result(), part);
+    return loadCleanedPart(html, HtmlCleaner::clean(html), xbrl);
+}
+
+HtmlLoader::Part DocumentLoader::loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
+                                                 QList<XbrlFact> *xbrl)
+{
+    if (!InlineXbrl::mayHoldFacts(html)) {
+        xbrl->clear();
+        return HtmlLoader::load(std::move(cleaned));
+    }
+    InlineXbrl::Reading reading;
+    HtmlLoader::Part part = HtmlLoader::load(std::move(cleaned), [&] { reading = InlineXbrl::read(html); });
+    *xbrl = placeFacts(std::move(reading), part);
     return part;
 }
 
@@ -267,13 +275,6 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         // the reading view makes the sheet documents it shows on demand. Otherwise the
         // inline-XBRL facts are read on another core while the page is cleaned and laid out.
         const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
-        QFuture<InlineXbrl::Reading> reading;
-        const bool hasFacts = InlineXbrl::mayHoldFacts(text);
-        const auto startReading = [&] {
-            reading = QtConcurrent::run(workerPool(), [text] { return InlineXbrl::read(text); });
-        };
-        if (!cached && hasFacts)
-            startReading();
         HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
         if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
@@ -282,12 +283,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
-            if (cached && hasFacts)
-                startReading();
-            html = HtmlLoader::load(std::move(cleaned));
-            xbrl.clear();
-            if (hasFacts)
-                xbrl = placeFacts(reading.result(), html);
+            html = loadCleanedPart(text, std::move(cleaned), &xbrl);
             DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }
         if (html.droppedTags > 0)

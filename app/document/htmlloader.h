@@ -6,6 +6,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QStringView>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -35,7 +36,9 @@ public:
     // Any thread. The sheet documents are built side by side on workerPool() and
     // handed to the calling thread before load() returns.
     static Part load(QStringView html);
-    static Part load(HtmlCleaner::Result cleaned);
+    // `alongside`, if given, runs as one more task beside the sheets (the inline-XBRL
+    // reading of the same HTML), before load() returns.
+    static Part load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside = {});
     // A QTextDocument for one cleaned sheet with the settings every view uses.
     static std::unique_ptr<QTextDocument> makeDocument(const QString &cleanedHtml);
     // Where each page of `pages` starts when they are joined by '\n'.

@@ -109,7 +109,7 @@ class FactReader(HTMLParser):
                 "format": a.get("format", ""),
                 "scale": a.get("scale", ""),
                 "sign": a.get("sign", ""),
-                "nil": a.get("xsi:nil", "") in ("true", "1"),
+                "nil": any(local(k) == "nil" and (v or "").strip() in ("true", "1") for k, v in attrs),
                 "continuedAt": a.get("continuedat", ""),
                 "pieces": [],
             }
