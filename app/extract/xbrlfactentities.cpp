@@ -40,16 +40,31 @@ int statedPower(const QString &statedIn)
     return 0;
 }
 
-// The magnitudes a money or percent entity may be tagged as.
-QStringList candidates(const Entity &e)
+// The magnitudes a money or percent entity may be tagged as, given the fact's scale.
+// An amount with its own scale word ("$385 million") is that amount. One under a
+// heading "(in millions)" is scaled by it, or not (per-share columns). A bare table
+// number ("$234,412" whose heading was not recognised) is read with the scale the
+// filer gave its tag, as a reader of the printed table would.
+QStringList candidates(const Entity &e, const QString &factScale)
 {
     QStringList out;
     if (e.type == u"money"_s) {
         const qsizetype space = e.value.lastIndexOf(u' ');
         const QString number = space >= 0 ? e.value.mid(space + 1) : e.value;
-        const QString m = magnitude(number, statedPower(e.attributes.value(u"statedIn"_s)));
-        if (!m.isEmpty())
-            out.append(m);
+        QList<int> powers{0};
+        if (e.attributes.contains(u"statedIn"_s)) {
+            powers.prepend(statedPower(e.attributes.value(u"statedIn"_s)));
+        } else if (!e.attributes.contains(u"scale"_s)) {
+            bool ok = false;
+            const int power = factScale.toInt(&ok);
+            if (ok && power != 0 && qAbs(power) <= InlineXbrl::kMaxScale)
+                powers.append(power);
+        }
+        for (int power : std::as_const(powers)) {
+            const QString m = magnitude(number, power);
+            if (!m.isEmpty())
+                out.append(m);
+        }
     } else {
         QString number = e.value;
         number.remove(u'%');
@@ -158,22 +173,21 @@ void XbrlFactEntities::reconcile(EntityList &entities, const DocumentContent &co
         // Facts starting before the entity's end and ending after its start.
         auto it = std::lower_bound(list.cbegin(), list.cend(), e.span.start - widest,
                                    [](const XbrlFact *f, int start) { return f->span.start < start; });
-        QStringList tagged;
+        QList<const XbrlFact *> tagged;
         for (; it != list.cend() && (*it)->span.start < e.span.end; ++it) {
             if ((*it)->span.overlaps(e.span))
-                tagged.append((*it)->value);
+                tagged.append(*it);
         }
         if (tagged.isEmpty())
             continue;
-        const QStringList mine = candidates(e);
         bool agrees = false;
-        for (const QString &value : std::as_const(tagged)) {
-            if (mine.contains(magnitude(value, 0)))
+        for (const XbrlFact *f : std::as_const(tagged)) {
+            if (candidates(e, f->scale).contains(magnitude(f->value, 0)))
                 agrees = true;
         }
         e.attributes.insert(u"xbrl"_s, agrees ? u"agrees"_s : u"differs"_s);
         if (!agrees)
-            e.attributes.insert(u"xbrlValue"_s, tagged.first());
+            e.attributes.insert(u"xbrlValue"_s, tagged.first()->value);
     }
 }
 

@@ -13,7 +13,8 @@ EntityList facts(const DocumentContent &content);
 // Sets attribute xbrl=agrees|differs on every money and percent entity of
 // `entities` that overlaps a readable numeric fact (with xbrlValue, the fact's
 // value, when it differs). Magnitudes are compared: a printed "(1,234)" agrees
-// with a fact of 1234, as filers tag the amount and print the parentheses.
+// with a fact of 1234, as filers tag the amount and print the parentheses. An
+// amount's own scale word wins over the tag's scale (see candidates()).
 void reconcile(EntityList &entities, const DocumentContent &content);
 // Adds the facts to `entities`, reconciles, adds a `cik` from the hidden
 // dei:EntityCentralIndexKey when none was found, and keeps document order
