@@ -446,9 +446,10 @@ void TestBadInput::hostileInlineXbrl()
     QByteArray html = hostileFacts(chain, depth);
     // And more facts than any filing has, in the hidden header.
     const int many = InlineXbrl::kMaxFacts + 1000;
-    html.replace("</ix:resources>", "</ix:resources><ix:hidden>"
-                 + QByteArray("<ix:nonFraction name=\"a:Many\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction>").repeated(many)
-                 + "</ix:hidden>");
+    const QByteArray flood = "</ix:resources><ix:hidden>"
+        + QByteArray("<ix:nonFraction name=\"a:Many\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction>").repeated(many)
+        + "</ix:hidden>";
+    html.replace(QByteArray("</ix:resources>"), flood);
     const QString path = write(u"hostile-facts.html"_s, html);
     LoadError error;
     const auto doc = FilingDocument::load(path, LoadOptions{}, &error);

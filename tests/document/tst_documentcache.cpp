@@ -38,6 +38,7 @@ private Q_SLOTS:
     void damagedHtmlTextIgnored();
     void htmlTextWithSpanOutsideItsPagesRefused();
     void htmlLoadUsesCachedText();
+    void xbrlFactsCachedWithTheText();
 
 private:
     static DocumentContent sampleContent();

@@ -1,5 +1,7 @@
+#include "extractor.h"
 #include "filingdocument.h"
 #include "inlinexbrl.h"
+#include "reviewstore.h"
 #include "testutils.h"
 
 #include <QtCore/QFile>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void readsEveryFact();
     void visibleFactsHaveTheirWordsAsSpan();
     void factsOfASubmissionPart();
+    void factsAreReviewedAndSaved();
 };
 
 namespace {
@@ -228,6 +231,58 @@ void TestInlineXbrl::factsOfASubmissionPart()
     // Pages count from the filing's first page: the header is page 0.
     QVERIFY(revenue.span.page >= 1);
     QCOMPARE(c.text.textAt(revenue.span), u"47,061"_s);
+}
+
+// Facts are entities like any other: a hidden one (no span) and a shown one are
+// confirmed, rejected and corrected, with undo, and come back from the review file.
+void TestInlineXbrl::factsAreReviewedAndSaved()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"acme.html"_s);
+    QVERIFY(QFile::copy(TestUtils::dataPath(u"document/ixbrl-facts.html"_s), path));
+    LoadError error;
+    const auto doc = FilingDocument::load(path, {}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    const Extractor extractor(RuleSet::loadFrom({u":/rules/core.json"_s}));
+    const EntityList entities = extractor.extract(doc->content());
+    QStringList ids;
+    QString hiddenId, revenueId;
+    for (const Entity &e : entities) {
+        ids.append(e.id);
+        if (e.type != u"xbrl_fact"_s)
+            continue;
+        if (e.attributes.value(u"concept"_s) == u"us-gaap:SharesOutstanding"_s)
+            hiddenId = e.id;
+        if (e.attributes.value(u"concept"_s) == u"us-gaap:Revenues"_s && revenueId.isEmpty())
+            revenueId = e.id;
+    }
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size()); // ids are unique
+    QCOMPARE(hiddenId, u"xbrl_fact@0:2-2"_s);
+    QVERIFY2(revenueId.startsWith(u"xbrl_fact@1:"_s), qPrintable(revenueId));
+
+    {
+        ReviewStore store;
+        store.open(doc->content(), entities);
+        store.setValue(revenueId, u"47062000000"_s);
+        QCOMPARE(store.entity(revenueId)->status, EntityStatus::Corrected);
+        store.reject(hiddenId);
+        QCOMPARE(store.entity(hiddenId)->status, EntityStatus::Rejected);
+        store.undoStack()->undo();
+        QCOMPARE(store.entity(hiddenId)->status, EntityStatus::Auto);
+        store.undoStack()->redo();
+        QCOMPARE(store.entity(hiddenId)->status, EntityStatus::Rejected);
+        QVERIFY(store.save());
+        store.close();
+    }
+    ReviewStore again;
+    again.open(doc->content(), entities);
+    QCOMPARE(again.entity(hiddenId)->status, EntityStatus::Rejected);
+    QVERIFY(!again.entity(hiddenId)->orphan);
+    QCOMPARE(again.entity(revenueId)->status, EntityStatus::Corrected);
+    QCOMPARE(again.entity(revenueId)->value, u"47062000000"_s);
+    QCOMPARE(again.entity(revenueId)->attributes.value(u"unit"_s), u"USD"_s);
+    again.close();
 }
 
 QTEST_MAIN(TestInlineXbrl)

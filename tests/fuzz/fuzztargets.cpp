@@ -15,6 +15,7 @@
 #include <QtCore/QBuffer>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QStringDecoder>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QTextDocument>
@@ -97,8 +98,12 @@ QString html(const QByteArray &input)
             return u"fact %1 does not start at a tag"_s.arg(i);
         if (f.value.size() > InlineXbrl::kMaxTextValue + 4 * InlineXbrl::kMaxScale + 2)
             return u"fact %1 has a value of %2 characters"_s.arg(i).arg(f.value.size());
-        if (f.numeric && !f.value.isEmpty() && !f.error.isEmpty())
-            return u"fact %1 has a value and an error"_s.arg(i);
+        // A number is a plain decimal: no exponent, no separators, no leading zeros.
+        static const QRegularExpression plain(uR"(^(0|-?[1-9][0-9]*(\.[0-9]*[1-9])?|-?0\.[0-9]*[1-9])$)"_s);
+        if (f.numeric && !f.value.isEmpty() && !plain.match(f.value).hasMatch())
+            return u"fact %1 has the value %2, not a plain decimal"_s.arg(i).arg(f.value.left(80));
+        if (f.numeric && f.value.isEmpty() && !f.nil && f.error.isEmpty())
+            return u"fact %1 has neither a value nor an error"_s.arg(i);
     }
     return {};
 }
