@@ -39,7 +39,6 @@ struct Open
     bool breakAfter = false;
     bool emitted = false;
     bool hidden = false;
-    bool anchor = false;
     bool collects = false; // a fact gathering its text
     bool table = false;
     bool droppedTable = false;
@@ -328,13 +327,9 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             return;
         QString closing;
         for (qsizetype k = stack.size() - 1; k >= 0; --k) {
-            Open &e = stack[k];
+            const Open &e = stack.at(k);
             if (e.emitted)
                 closing += u"</"_s + e.name + u'>';
-            if (e.anchor) {
-                closing += u"</a>"_s;
-                e.anchor = false;
-            }
         }
         out += closing;
         result.sheets.append(std::move(out));
@@ -352,8 +347,6 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             out += u"</"_s + e.name + u'>';
             --emittedDepth;
         }
-        if (e.anchor)
-            out += u"</a>"_s;
         if (e.fact >= 0)
             pendingAnchors.removeOne(e.fact);
         if (e.hidden)
