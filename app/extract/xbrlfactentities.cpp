@@ -105,7 +105,9 @@ EntityList XbrlFactEntities::facts(const DocumentContent &content)
         Entity e;
         e.type = kType;
         e.value = f.value;
-        e.confidence = 1.0;
+        // The filer's own tag, but below the cover-page entities read from the same dei:
+        // tags (0.97), so that a click on the registrant's name selects the registrant.
+        e.confidence = 0.95;
         e.origin = u"xbrl.fact"_s;
         const SourceSpan &s = f.span;
         const bool placed = s.isValid() && s.length() > 0 && s.page < content.pageCount()
