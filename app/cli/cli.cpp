@@ -14,7 +14,7 @@ const char *Cli::usage()
     return "Usage:\n"
            "  filing-lens [FILE]                      open FILE (PDF, EDGAR HTML, EDGAR .txt/.nc, text)\n"
            "  filing-lens --sample                    open the bundled sample filing\n"
-           "  filing-lens extract [--csv OUT|-] [--json OUT] [--include-rejected] [--bom] FILE...\n"
+           "  filing-lens extract [--csv OUT|-] [--json OUT] [--types TYPE,...] [--include-rejected] [--bom] FILE...\n"
            "  filing-lens summary FILE --pdf OUT [--page-size A4|Letter]\n"
            "  filing-lens --version | --help\n";
 }

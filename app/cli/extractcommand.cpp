@@ -4,6 +4,7 @@
 #include "export/csvwriter.h"
 #include "export/jsonwriter.h"
 #include "session/filingsession.h"
+#include "model/entitytypes.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
@@ -24,6 +25,7 @@ struct Options
     QString json; // "-" for standard output
     bool includeRejected = false;
     bool bom = false;
+    QStringList types; // empty: every type
     QStringList files;
 };
 
@@ -43,7 +45,7 @@ void printError(const QString &message)
 int usageError(const QString &message)
 {
     printError(message);
-    std::fputs("Usage: filing-lens extract [--csv OUT|-] [--json OUT|-] [--include-rejected] [--bom] FILE...\n",
+    std::fputs("Usage: filing-lens extract [--csv OUT|-] [--json OUT|-] [--types TYPE,...] [--include-rejected] [--bom] FILE...\n",
                stderr);
     return 2;
 }
@@ -70,6 +72,21 @@ int parse(const QStringList &arguments, Options *options)
             options->csv = a.mid(6);
         } else if (a.startsWith(u"--json="_s)) {
             options->json = a.mid(7);
+        } else if (a == u"--types"_s || a.startsWith(u"--types="_s)) {
+            QString list;
+            if (a == u"--types"_s) {
+                if (i + 1 >= arguments.size() || arguments.at(i + 1).startsWith(u'-'))
+                    return usageError(u"--types needs a list of entity types, e.g. --types xbrl_fact,money"_s);
+                list = arguments.at(++i);
+            } else {
+                list = a.mid(8);
+            }
+            for (const QString &t : list.split(u',', Qt::SkipEmptyParts)) {
+                if (!t.trimmed().isEmpty())
+                    options->types.append(t.trimmed());
+            }
+            if (options->types.isEmpty())
+                return usageError(u"--types needs a list of entity types, e.g. --types xbrl_fact,money"_s);
         } else if (a == u"--include-rejected"_s) {
             options->includeRejected = true;
         } else if (a == u"--bom"_s) {
@@ -176,9 +193,24 @@ int ExtractCommand::run(const QStringList &arguments)
     for (const RulePackError &e : FilingSession::ruleErrors())
         printError(FilingSession::describe(e));
 
+    // Types are known once the rule packs (which may add some) are loaded.
+    if (!options.types.isEmpty()) {
+        QStringList known;
+        for (const EntityType &t : EntityTypes::all())
+            known.append(t.key);
+        for (const QString &t : std::as_const(options.types)) {
+            if (!known.contains(t))
+                return usageError(u"unknown entity type %1 (known types: %2)"_s.arg(t, known.join(u", "_s)));
+        }
+    }
+
     ExportOptions exportOptions;
     exportOptions.includeRejected = options.includeRejected;
     exportOptions.bom = options.bom;
+    if (!options.types.isEmpty()) {
+        const QStringList types = options.types;
+        exportOptions.filter = [types](const Entity &e) { return types.contains(e.type); };
+    }
 
     // Open the outputs first: a wrong output path is reported before minutes of work.
     QString error;

@@ -2,7 +2,7 @@
 
 #include <QtCore/QStringList>
 
-// filing-lens extract [--csv OUT|-] [--json OUT] [--include-rejected] [--bom] FILE...
+// filing-lens extract [--csv OUT|-] [--json OUT] [--types TYPE,...] [--include-rejected] [--bom] FILE...
 namespace ExtractCommand {
 int run(const QStringList &arguments); // arguments after "extract"
 }

@@ -73,7 +73,7 @@ static QString textKey(const QString &sha256)
 
 static QString htmlTextKey(const QString &sha256)
 {
-    return u"html|"_s % sha256 % u'|' % DocumentCache::programBuild();
+    return u"html2|"_s % sha256 % u'|' % DocumentCache::programBuild();
 }
 
 QString DocumentCache::entryPath(const QString &key)
@@ -236,7 +236,8 @@ void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pag
     writeEntry(textKey(sha256), payload);
 }
 
-bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts)
+bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
+                                 QList<XbrlFact> *xbrlFacts)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return false;
@@ -261,15 +262,34 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
             return false;
         readFacts.append(f);
     }
+    quint32 xbrlCount = 0;
+    in >> xbrlCount;
+    if (in.status() != QDataStream::Ok || xbrlCount > quint32(payload.size()))
+        return false;
+    QList<XbrlFact> readXbrl;
+    readXbrl.reserve(qsizetype(xbrlCount));
+    for (quint32 i = 0; i < xbrlCount && in.status() == QDataStream::Ok; ++i) {
+        XbrlFact f;
+        qint32 page = -1, start = 0, end = 0, length = -1;
+        in >> f.concept >> f.value >> f.context >> f.period >> f.unit >> f.decimals >> f.scale
+            >> f.dimensions >> f.error >> length >> f.numeric >> f.hidden >> f.nil >> page >> start >> end;
+        f.length = length;
+        f.span = SourceSpan{page, start, end};
+        if (f.span.isValid() && (page >= readPages.size() || end > readPages.at(page).size()))
+            return false;
+        readXbrl.append(std::move(f));
+    }
     if (in.status() != QDataStream::Ok || !in.atEnd())
         return false;
     *pages = std::move(readPages);
     *facts = std::move(readFacts);
+    if (xbrlFacts)
+        *xbrlFacts = std::move(readXbrl);
     return true;
 }
 
 void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &pages,
-                                  const QList<DeiFact> &facts)
+                                  const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return;
@@ -279,5 +299,10 @@ void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &page
     out << pages << quint32(facts.size());
     for (const DeiFact &f : facts)
         out << f.name << f.value << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
+    out << quint32(xbrlFacts.size());
+    for (const XbrlFact &f : xbrlFacts)
+        out << f.concept << f.value << f.context << f.period << f.unit << f.decimals << f.scale
+            << f.dimensions << f.error << qint32(f.length) << f.numeric << f.hidden << f.nil
+            << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
     writeEntry(htmlTextKey(sha256), payload);
 }

@@ -7,9 +7,9 @@
 #include <QtCore/QStringList>
 
 // The per-user cache of what is slow to recompute when a filing is opened again:
-// the page texts of a PDF, the pages and dei: facts of an HTML file (both keyed by
-// the file's sha256 and the program build), and the entries of the caches above it
-// (EntityCache in session/). One file per entry in folder(), written atomically and
+// the page texts of a PDF, the pages, dei: and inline-XBRL facts of an HTML file (both
+// keyed by the file's sha256 and the program build), and the entries of the caches above
+// it (EntityCache in session/). One file per entry in folder(), written atomically and
 // checked on every read (magic, key, checksum): an entry that does not verify is
 // removed and recomputed, never trusted. The folder is kept under maxBytes() by
 // removing the least recently used entries. Thread-safe.
@@ -38,9 +38,11 @@ public:
     // The text layer of a single HTML file by its sha256 (hex) and the program build:
     // its pages and its dei: facts, so that reopening it needs no QTextDocument.
     // False on a miss, when disabled, or when a fact's span lies outside the pages.
-    static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts);
+    // With them its inline-XBRL facts (a reading costs as much as the rest of the load).
+    static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
+                             QList<XbrlFact> *xbrlFacts = nullptr);
     static void writeHtmlText(const QString &sha256, const QStringList &pages,
-                              const QList<DeiFact> &facts);
+                              const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts = {});
 
     // For the caches of the layers above (the entities, in session/): a verified
     // entry by its key (which names everything the payload depends on), written

@@ -4,6 +4,7 @@
 #include "formatsniffer.h"
 #include "htmlcleaner.h"
 #include "htmlloader.h"
+#include "inlinexbrl.h"
 #include "pdfloader.h"
 #include "plaintextloader.h"
 #include "submissionparser.h"
@@ -55,7 +56,12 @@ struct DocumentLoader
                                                 LoadError *error);
     static bool loadText(FilingDocument &doc, FormatSniffer::Kind kind, const QByteArray &bytes,
                          const LoadOptions &options, LoadError *error);
-    static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html);
+    static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html,
+                            QList<XbrlFact> xbrl);
+    static QList<XbrlFact> placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html);
+    static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl);
+    static HtmlLoader::Part loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
+                                            QList<XbrlFact> *xbrl);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -168,7 +174,46 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
     return doc;
 }
 
-void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html)
+// The facts of an inline-XBRL reading, each visible one placed where the cleaner
+// anchored its start tag.
+QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html)
+{
+    if (reading.truncated)
+        qCWarning(lcDocument) << "more than" << InlineXbrl::kMaxFacts
+                              << "inline-XBRL facts in one document; the rest are left out";
+    for (qsizetype i = 0; i < reading.facts.size(); ++i) {
+        XbrlFact &f = reading.facts[i];
+        if (f.hidden)
+            continue;
+        const auto it = html.factSpans.constFind(reading.sources.at(i));
+        if (it != html.factSpans.cend())
+            f.span = it.value();
+    }
+    return std::move(reading.facts);
+}
+
+// An HTML part: its sheets and text layer, and its facts read from the same HTML
+// beside the sheets (on the other core when it is free).
+HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl)
+{
+    return loadCleanedPart(html, HtmlCleaner::clean(html), xbrl);
+}
+
+HtmlLoader::Part DocumentLoader::loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
+                                                 QList<XbrlFact> *xbrl)
+{
+    if (!InlineXbrl::mayHoldFacts(html)) {
+        xbrl->clear();
+        return HtmlLoader::load(std::move(cleaned));
+    }
+    InlineXbrl::Reading reading;
+    HtmlLoader::Part part = HtmlLoader::load(std::move(cleaned), [&] { reading = InlineXbrl::read(html); });
+    *xbrl = placeFacts(std::move(reading), part);
+    return part;
+}
+
+void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html,
+                                 QList<XbrlFact> xbrl)
 {
     DocumentContent &c = doc.m_content;
     part.kind = DocumentPart::Kind::Html;
@@ -180,6 +225,11 @@ void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoa
         if (fact.span.isValid())
             fact.span.page += part.firstPage;
         c.deiFacts.append(fact);
+    }
+    for (XbrlFact &fact : xbrl) {
+        if (fact.span.isValid())
+            fact.span.page += part.firstPage;
+        c.xbrlFacts.append(std::move(fact));
     }
     c.text.pages += html.pages;
     const int index = int(c.parts.size());
@@ -217,21 +267,24 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
 
     if (kind == FormatSniffer::Kind::Html) {
         c.format = DocumentFormat::Html;
-        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
         HtmlLoader::Part html;
         QStringList pages;
         QList<DeiFact> facts;
-        // Reopening a file seen before: its text layer comes from the cache and the
-        // reading view makes the sheet documents it shows on demand.
-        if (DocumentCache::readHtmlText(c.sha256, &pages, &facts) && pages.size() == cleaned.sheets.size()) {
+        QList<XbrlFact> xbrl;
+        // Reopening a file seen before: its text layer and facts come from the cache and
+        // the reading view makes the sheet documents it shows on demand. Otherwise the
+        // inline-XBRL facts are read on another core while the page is cleaned and laid out.
+        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
+        if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
             html.pageOffsets = HtmlLoader::joinedOffsets(pages);
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
-            html = HtmlLoader::load(std::move(cleaned));
-            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts);
+            html = loadCleanedPart(text, std::move(cleaned), &xbrl);
+            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags
@@ -244,7 +297,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
                 break;
             }
         }
-        addHtmlPart(doc, part, std::move(html));
+        addHtmlPart(doc, part, std::move(html), std::move(xbrl));
         return true;
     }
 
@@ -278,9 +331,12 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             part.description = d.description;
             part.kind = d.kind;
             switch (d.kind) {
-            case DocumentPart::Kind::Html:
-                addHtmlPart(doc, part, HtmlLoader::load(d.body));
+            case DocumentPart::Kind::Html: {
+                QList<XbrlFact> xbrl;
+                HtmlLoader::Part html = loadHtmlPart(d.body, &xbrl);
+                addHtmlPart(doc, part, std::move(html), std::move(xbrl));
                 break;
+            }
             case DocumentPart::Kind::Text:
                 addTextPart(doc, part, d.body, true);
                 break;

@@ -39,7 +39,6 @@ struct Open
     bool breakAfter = false;
     bool emitted = false;
     bool hidden = false;
-    bool anchor = false;
     bool collects = false; // a fact gathering its text
     bool table = false;
     bool droppedTable = false;
@@ -298,6 +297,9 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
     int hiddenDepth = 0;
     int tableDepth = 0;
     int droppedTableDepth = 0;
+    // Visible facts whose first character has not come yet: they are anchored on it,
+    // so a fact that starts with a paragraph or a table is found too.
+    QList<int> pendingAnchors;
 
     // Page cuts (see the class comment).
     QList<bool> sheetHasBody;
@@ -325,13 +327,9 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             return;
         QString closing;
         for (qsizetype k = stack.size() - 1; k >= 0; --k) {
-            Open &e = stack[k];
+            const Open &e = stack.at(k);
             if (e.emitted)
                 closing += u"</"_s + e.name + u'>';
-            if (e.anchor) {
-                closing += u"</a>"_s;
-                e.anchor = false;
-            }
         }
         out += closing;
         result.sheets.append(std::move(out));
@@ -349,8 +347,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             out += u"</"_s + e.name + u'>';
             --emittedDepth;
         }
-        if (e.anchor)
-            out += u"</a>"_s;
+        if (e.fact >= 0)
+            pendingAnchors.removeOne(e.fact);
         if (e.hidden)
             --hiddenDepth;
         if (e.collects)
@@ -385,10 +383,38 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
                 cut();
             visibleSinceCut = true;
         }
+        QStringView shown = text;
+        if (hiddenDepth == 0 && !pendingAnchors.isEmpty()) {
+            // The first visible character (or character reference) carries the anchors.
+            qsizetype first = 0;
+            while (first < text.size() && text.at(first).isSpace())
+                ++first;
+            if (first < text.size()) {
+                qsizetype last = first + 1;
+                if (text.at(first) == u'&') {
+                    const qsizetype semi = text.indexOf(u';', first);
+                    if (semi > first && semi - first <= 12)
+                        last = semi + 1;
+                } else if (text.at(first).isHighSurrogate() && last < text.size()) {
+                    ++last;
+                }
+                out += text.left(first);
+                for (int f : std::as_const(pendingAnchors))
+                    out += u"<a name=\""_s + anchorName(f) + u"\">"_s;
+                out += text.mid(first, last - first);
+                for (qsizetype k = 0; k < pendingAnchors.size(); ++k)
+                    out += u"</a>"_s;
+                pendingAnchors.clear();
+                shown = text.mid(last);
+            }
+        }
         if (hiddenDepth == 0)
-            out += text;
-        for (int f : std::as_const(collecting))
-            collected[f] += text;
+            out += shown;
+        for (int f : std::as_const(collecting)) {
+            QString &into = collected[f];
+            if (into.size() < kMaxFactText)
+                into += text.left(kMaxFactText - into.size());
+        }
     };
 
     const qsizetype n = s.size();
@@ -471,7 +497,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             cut();
         const bool isIx = name.startsWith(u"ix:"_s);
         const bool isFact = isIx && (name == u"ix:nonnumeric"_s || name == u"ix:nonfraction"_s)
-            && tag.nameAttr.startsWith(u"dei:"_s, Qt::CaseInsensitive);
+            && result.facts.size() < kMaxFacts;
 
         if (isVoid(name) || tag.selfClosing) {
             if (hiddenDepth == 0 && !hidesSelf && !isIx)
@@ -480,7 +506,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
                 pendingCut = true;
             if (isFact) {
                 Fact fact;
-                fact.name = tag.nameAttr.mid(4).toString();
+                fact.name = tag.nameAttr.trimmed().toString();
+                fact.source = tag.begin;
                 fact.hidden = true; // an empty fact shows nothing
                 result.facts.append(fact);
                 collected.append(QString());
@@ -493,18 +520,19 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
         e.breakAfter = tag.breakAfter && !hidesSelf;
         if (isFact) {
             Fact fact;
-            fact.name = tag.nameAttr.mid(4).toString();
+            fact.name = tag.nameAttr.trimmed().toString();
+            fact.source = tag.begin;
             fact.hidden = hiddenDepth > 0 || hidesSelf;
             const int index = int(result.facts.size());
             result.facts.append(fact);
             collected.append(QString());
             e.fact = index;
-            e.collects = true;
-            collecting.append(index);
-            if (!fact.hidden) {
-                e.anchor = true;
-                out += u"<a name=\""_s + anchorName(index) + u"\">"_s;
+            if (collecting.size() < kMaxGatheringFacts) {
+                e.collects = true;
+                collecting.append(index);
             }
+            if (!fact.hidden && pendingAnchors.size() < kMaxOpenAnchors)
+                pendingAnchors.append(index);
         }
         if (hidesSelf) {
             e.hidden = true;

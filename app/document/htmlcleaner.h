@@ -9,10 +9,10 @@
 // <style>, comments, ix:header, elements with display:none, visibility:hidden,
 // a zero font size or the hidden attribute, images), drops inline-XBRL tags while keeping their content, caps
 // element nesting so that QTextDocument never sees pathological depth, and
-// wraps every visible dei: fact in <a name="fl-fact-N"> so its characters can be
-// found in the QTextDocument built from the result. QTextDocument attaches a
-// named anchor to the first character of its content only, so the anchor
-// marks where a fact starts and Fact::text tells how far it runs. One linear pass.
+// wraps the first visible character of every visible inline-XBRL fact in
+// <a name="fl-fact-N"> (nested facts starting there in nested anchors) so that where it
+// starts can be found in the QTextDocument built from the result, also when it starts
+// with a paragraph or a table; Fact::text tells how far it runs. One linear pass.
 //
 // The result is cut into one small HTML document per printed page ("sheets") at
 // the filing's own page breaks: an element styled page-break-before/after: always
@@ -27,9 +27,11 @@ class HtmlCleaner final
 public:
     struct Fact
     {
-        QString name;        // without the "dei:" prefix
+        QString name;        // the concept as written: "dei:EntityRegistrantName"
         bool hidden = false; // inside ix:header or a hidden element: no anchor
         QString text;        // its content as text, entities decoded, white space simplified
+                             // (the first kMaxFactText characters of the source text)
+        qsizetype source = 0; // offset of its start tag in the HTML (see InlineXbrl)
     };
     struct Result
     {
@@ -40,6 +42,14 @@ public:
 
     // Elements nested deeper than this are flattened (their tags dropped, text kept).
     static constexpr int kMaxDepth = 128;
+    // Source text gathered per fact (enough to find where a fact ends on its page),
+    // and how many nested facts gather it at once.
+    static constexpr int kMaxFactText = 20000;
+    static constexpr int kMaxGatheringFacts = 64;
+    // Facts past this many are not anchored (see InlineXbrl::kMaxFacts), nor facts
+    // waiting for the same first character as this many others (nested facts).
+    static constexpr int kMaxFacts = 100000;
+    static constexpr int kMaxOpenAnchors = 8;
 
     static Result clean(QStringView html);
     static QString anchorName(int factIndex);

@@ -3,11 +3,12 @@
 #include "htmlcleaner.h"
 #include "workerpool.h"
 
-#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QThread>
 #include <QtGui/QTextBlock>
 #include <QtGui/QTextDocument>
 
+#include <atomic>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -74,7 +75,7 @@ HtmlLoader::Part HtmlLoader::load(QStringView html)
     return load(HtmlCleaner::clean(html));
 }
 
-HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
+HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside)
 {
     Part part;
     part.sheets = std::move(cleaned.sheets);
@@ -87,9 +88,12 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
     const QStringList &sources = part.sheets;
     const qsizetype factCount = cleaned.facts.size();
     std::vector<Sheet> sheets(size_t(sources.size()));
-    std::vector<int> indices(sheets.size());
-    std::iota(indices.begin(), indices.end(), 0);
-    const auto buildSheet = [&](int i) {
+    // Index -1, first so that it starts at once, is the task alongside.
+    const auto build = [&](int i) {
+        if (i < 0) {
+            alongside();
+            return;
+        }
         Sheet &sheet = sheets[size_t(i)];
         sheet.document = makeDocument(sources.at(i));
         sheet.text = sheet.document->toPlainText();
@@ -114,11 +118,23 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
         if (sheet.document->thread() != caller)
             sheet.document->moveToThread(caller);
     };
-    {
-        // Loading itself runs on the pool: lend this thread's place while its sheets are built.
-        const WorkerPoolWait lend;
-        QtConcurrent::blockingMap(workerPool(), indices, buildSheet);
-    }
+    // The calling thread and helpers on the pool take the next task until none is
+    // left. Not QtConcurrent::blockingMap: its waiter cannot run the map itself, so
+    // loads that run on every pool thread at once (extract with several files)
+    // would wait for each other for ever; a helper that has not started when the
+    // caller is done is run by the waiting caller (and finds nothing left to do).
+    std::atomic_int next{alongside ? -1 : 0};
+    const int last = int(sheets.size());
+    const auto work = [&] {
+        for (int i = next++; i < last; i = next++)
+            build(i);
+    };
+    std::vector<QFuture<void>> helpers;
+    for (int k = 1; k < workerPool()->maxThreadCount() && k <= last; ++k)
+        helpers.push_back(QtConcurrent::run(workerPool(), work));
+    work();
+    for (QFuture<void> &h : helpers)
+        h.waitForFinished();
 
     part.documents.reserve(sheets.size());
     for (Sheet &sheet : sheets) {
@@ -137,13 +153,19 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned)
         }
     }
 
+    const QString deiPrefix = u"dei:"_s;
     for (qsizetype f = 0; f < factCount; ++f) {
         const HtmlCleaner::Fact &fact = cleaned.facts.at(f);
-        DeiFact dei;
-        dei.name = fact.name;
         const auto [page, start] = starts.at(f);
-        const int end = page >= 0 ? matchEnd(part.pages.at(page), start, fact.text) : -1;
-        if (fact.hidden || page < 0 || end <= start) {
+        const int end = page >= 0 && !fact.hidden ? matchEnd(part.pages.at(page), start, fact.text) : -1;
+        const bool shown = !fact.hidden && page >= 0 && end > start;
+        if (shown)
+            part.factSpans.insert(fact.source, SourceSpan{page, start, end});
+        if (!fact.name.startsWith(deiPrefix, Qt::CaseInsensitive))
+            continue;
+        DeiFact dei;
+        dei.name = fact.name.mid(deiPrefix.size());
+        if (!shown) {
             dei.value = fact.text;
             part.facts.append(dei);
             continue;

@@ -3,8 +3,10 @@
 #include "model/documentcontent.h"
 #include "htmlcleaner.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QStringView>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -23,6 +25,9 @@ public:
         QStringList pages;      // page texts
         QList<int> pageOffsets; // pages joined by '\n': offsets[i + 1] = offsets[i] + pages[i].size() + 1
         QList<DeiFact> facts;   // span.page counts from the part's first page
+        // Where each visible inline-XBRL fact is shown, by the offset of its start tag
+        // in the HTML (HtmlCleaner::Fact::source); span.page as for facts.
+        QHash<qsizetype, SourceSpan> factSpans;
         // One per sheet, with no parent, living on the thread that called load().
         std::vector<std::unique_ptr<QTextDocument>> documents;
         int droppedTags = 0;    // tags dropped by the nesting cap
@@ -31,7 +36,9 @@ public:
     // Any thread. The sheet documents are built side by side on workerPool() and
     // handed to the calling thread before load() returns.
     static Part load(QStringView html);
-    static Part load(HtmlCleaner::Result cleaned);
+    // `alongside`, if given, runs as one more task beside the sheets (the inline-XBRL
+    // reading of the same HTML), before load() returns.
+    static Part load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside = {});
     // A QTextDocument for one cleaned sheet with the settings every view uses.
     static std::unique_ptr<QTextDocument> makeDocument(const QString &cleanedHtml);
     // Where each page of `pages` starts when they are joined by '\n'.

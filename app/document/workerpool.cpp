@@ -1,6 +1,5 @@
 #include "workerpool.h"
 
-#include <QtCore/QThread>
 #include <QtCore/QThreadPool>
 
 QThreadPool *workerPool()
@@ -12,19 +11,4 @@ QThreadPool *workerPool()
         return p;
     }();
     return pool;
-}
-
-WorkerPoolWait::WorkerPoolWait()
-    : m_lent(workerPool()->contains(QThread::currentThread()))
-{
-    // releaseThread() without a reserveThread() first is Qt's documented way for a pool
-    // thread going to sleep on more work: it starts queued tasks in its place.
-    if (m_lent)
-        workerPool()->releaseThread();
-}
-
-WorkerPoolWait::~WorkerPoolWait()
-{
-    if (m_lent)
-        workerPool()->reserveThread();
 }

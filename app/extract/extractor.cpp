@@ -3,6 +3,7 @@
 #include "pagefurniture.h"
 #include "recognizer.h"
 #include "document/workerpool.h"
+#include "xbrlfactentities.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -111,6 +112,7 @@ EntityList Extractor::extract(const DocumentContent &content,
                               return a.type == b.type && a.span == b.span;
                           }),
               out.end());
+    XbrlFactEntities::addTo(out, content);
     return out;
 }
 

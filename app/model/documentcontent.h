@@ -51,6 +51,28 @@ struct DeiFact
     SourceSpan span; // invalid for facts in ix:hidden
 };
 
+// An inline-XBRL fact (ix:nonFraction or ix:nonNumeric), see InlineXbrl. Strings are
+// as the filing writes them unless said otherwise.
+struct XbrlFact
+{
+    QString concept;    // QName as written: "us-gaap:Revenues"
+    QString value;      // numeric: plain decimal after format, scale and sign ("47061000000",
+                        // "-0.04"); text: white space collapsed, cut at InlineXbrl::kMaxTextValue
+                        // characters with "…"; empty for nil and for an unreadable number
+    QString context;    // contextRef
+    QString period;     // "2024-12-31", "2024-01-01/2024-12-31", "forever"; empty without context
+    QString unit;       // "USD", "shares", "USD/shares", "pure"; empty for text
+    QString decimals;
+    QString scale;
+    QString dimensions; // "Axis=Member" pairs, sorted, joined by ", "
+    QString error;      // why the fact could not be read (unknown format, no context ...); empty if fine
+    int length = -1;    // the full length of a text value that was cut; -1 when not cut
+    bool numeric = false;
+    bool hidden = false; // in ix:hidden
+    bool nil = false;
+    SourceSpan span;     // the fact's visible text; invalid when hidden or not shown
+};
+
 // Everything the extractor and the exporters need to know of a filing. Plain
 // value: safe to copy to a worker thread and to cache.
 struct DocumentContent
@@ -71,6 +93,7 @@ struct DocumentContent
     // form gives items as descriptions ("Other Events"), the .nc form as numbers.
     QMap<QString, HeaderField> header;
     QList<DeiFact> deiFacts;
+    QList<XbrlFact> xbrlFacts; // every inline-XBRL fact of the HTML parts, span pages counted from 0
 
     int pageCount() const { return text.pageCount(); }
     int partOfPage(int page) const; // -1 when none

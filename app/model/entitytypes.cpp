@@ -49,6 +49,7 @@ struct Registry
             {u"trial_phase"_s, u"Trial phase"_s, life, QColor(0xe3, 0x77, 0xc2)},
             {u"adverse_event"_s, u"Adverse event"_s, life, QColor(0xe3, 0x77, 0xc2)},
             {u"trial_outcome"_s, u"Trial outcome"_s, life, QColor(0xe3, 0x77, 0xc2)},
+            {u"xbrl_fact"_s, u"XBRL fact"_s, u"XBRL facts"_s, QColor(0x3b, 0x6e, 0x8f)},
         };
     }
 };
@@ -64,7 +65,7 @@ Registry &registry()
 QList<QString> EntityTypes::categories()
 {
     return {u"Cover page"_s, u"Items"_s, u"Exhibits"_s, u"People"_s, u"Organizations"_s,
-            u"Contacts"_s, u"Figures"_s, u"Life sciences"_s, u"Other"_s};
+            u"Contacts"_s, u"Figures"_s, u"Life sciences"_s, u"XBRL facts"_s, u"Other"_s};
 }
 
 QList<EntityType> EntityTypes::all()

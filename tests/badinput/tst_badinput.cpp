@@ -2,6 +2,7 @@
 // and through `filing-lens extract`: each is refused with a message that names the
 // file and the problem, nothing crashes, memory stays bounded, a batch goes on.
 #include "document/filingdocument.h"
+#include "document/inlinexbrl.h"
 #include "testutils.h"
 
 #include <QtCore/QFile>
@@ -72,6 +73,8 @@ private slots:
     void unreadableFileThroughTheCli();
     void cliBatchGoesOnPastBadFiles();
     void cliHugeFileKeepsMemoryLow();
+    void hostileInlineXbrl();
+    void hostileInlineXbrlThroughTheCli();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -401,3 +404,92 @@ void TestBadInput::cliHugeFileKeepsMemoryLow()
 
 QTEST_MAIN(TestBadInput)
 #include "tst_badinput.moc"
+
+namespace {
+
+// Inline-XBRL facts no reader can make sense of: no context, no unit, unknown formats,
+// absurd scales, a continuation that comes round again, one long chain that thousands of
+// facts enter, and facts nested thousands deep.
+QByteArray hostileFacts(int chain, int depth)
+{
+    QByteArray html = "<html xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body>"
+                      "<div style=\"display:none\"><ix:header><ix:resources>"
+                      "<xbrli:context id=\"c\"><xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>"
+                      "<xbrli:unit id=\"u\"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>"
+                      "</ix:resources></ix:header></div><p>";
+    html += "<ix:nonFraction name=\"a:NoContext\" contextRef=\"gone\" unitRef=\"u\">1</ix:nonFraction> "
+            "<ix:nonFraction name=\"a:NoUnit\" contextRef=\"c\" unitRef=\"gone\">2</ix:nonFraction> "
+            "<ix:nonFraction name=\"a:Format\" contextRef=\"c\" unitRef=\"u\" format=\"ixt:no-such-format\">3</ix:nonFraction> "
+            "<ix:nonFraction name=\"a:Scale\" contextRef=\"c\" unitRef=\"u\" scale=\"2147483648\">4</ix:nonFraction> "
+            "<ix:nonFraction name=\"a:Scale\" contextRef=\"c\" unitRef=\"u\" scale=\"-100000\">5</ix:nonFraction> "
+            "<ix:nonNumeric name=\"a:Loop\" contextRef=\"c\" continuedAt=\"x\">loop</ix:nonNumeric>"
+            "<ix:continuation id=\"x\" continuedAt=\"x\">again</ix:continuation></p><p>";
+    for (int i = 0; i < chain; ++i)
+        html += "<ix:nonNumeric name=\"a:Chain\" contextRef=\"c\" continuedAt=\"k0\">f</ix:nonNumeric>";
+    for (int i = 0; i < chain; ++i) {
+        html += "<ix:continuation id=\"k" + QByteArray::number(i) + "\"";
+        if (i + 1 < chain)
+            html += " continuedAt=\"k" + QByteArray::number(i + 1) + "\"";
+        html += ">k</ix:continuation>";
+    }
+    html += "</p><p>" + QByteArray("<ix:nonNumeric name=\"a:Nest\" contextRef=\"c\">").repeated(depth) + "deep"
+        + QByteArray("</ix:nonNumeric>").repeated(depth) + "</p></body></html>";
+    return html;
+}
+
+} // namespace
+
+void TestBadInput::hostileInlineXbrl()
+{
+    const int chain = 3000;
+    const int depth = 20000;
+    QByteArray html = hostileFacts(chain, depth);
+    // And more facts than any filing has, in the hidden header.
+    const int many = InlineXbrl::kMaxFacts + 1000;
+    const QByteArray flood = "</ix:resources><ix:hidden>"
+        + QByteArray("<ix:nonFraction name=\"a:Many\" contextRef=\"c\" unitRef=\"u\">1</ix:nonFraction>").repeated(many)
+        + "</ix:hidden>";
+    html.replace(QByteArray("</ix:resources>"), flood);
+    const QString path = write(u"hostile-facts.html"_s, html);
+    LoadError error;
+    const auto doc = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    const QList<XbrlFact> &facts = doc->content().xbrlFacts;
+    QCOMPARE(facts.size(), InlineXbrl::kMaxFacts);
+    QCOMPARE(facts.first().concept, u"a:Many"_s);
+    QCOMPARE(facts.first().value, u"1"_s);
+
+    // The same without the flood: every hostile fact listed, the unreadable with the reason.
+    const QString smaller = write(u"hostile-facts-small.html"_s, hostileFacts(chain, depth));
+    const auto doc2 = FilingDocument::load(smaller, LoadOptions{}, &error);
+    QVERIFY2(doc2, qPrintable(error.message));
+    const QList<XbrlFact> &f2 = doc2->content().xbrlFacts;
+    QCOMPARE(f2.size(), 6 + chain + depth);
+    QVERIFY2(f2.at(0).error.contains(u"no context gone"_s), qPrintable(f2.at(0).error));
+    QVERIFY2(f2.at(1).error.contains(u"no unit gone"_s), qPrintable(f2.at(1).error));
+    QVERIFY2(f2.at(2).error.contains(u"unknown format"_s), qPrintable(f2.at(2).error));
+    QVERIFY2(f2.at(3).error.contains(u"scale"_s) && f2.at(3).value.isEmpty(), qPrintable(f2.at(3).error));
+    QVERIFY2(f2.at(4).error.contains(u"out of range"_s), qPrintable(f2.at(4).error));
+    QVERIFY2(f2.at(5).error.contains(u"comes round again"_s), qPrintable(f2.at(5).error));
+    QCOMPARE(f2.at(5).value, u"loopagain"_s); // followed once, then cut
+    QVERIFY(f2.at(6).error.isEmpty()); // the first fact to enter the chain follows it to its end
+    QCOMPARE(f2.at(6).length, 1 + chain); // "fkk...k", cut with its full length kept
+    QVERIFY(f2.at(6 + chain - 1).error.contains(u"too long"_s)); // the work is bounded
+    // The outermost nested fact has its text and its words on the page.
+    QCOMPARE(f2.at(6 + chain).value, u"deep"_s);
+    QVERIFY(f2.at(6 + chain).span.isValid());
+    QCOMPARE(f2.last().concept, u"a:Nest"_s);
+}
+
+void TestBadInput::hostileInlineXbrlThroughTheCli()
+{
+    const QString path = write(u"hostile-facts-cli.html"_s, hostileFacts(200, 500));
+    int code = -1;
+    QString err;
+    const QString out = runCli({u"--types"_s, u"xbrl_fact"_s, u"--csv"_s, u"-"_s, path}, &code, &err);
+    QCOMPARE(code, 0);
+    const QStringList lines = out.split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 6 + 200 + 500);
+    QVERIFY(lines.at(1).contains(u"error=no context gone"_s));
+    QVERIFY(lines.at(3).contains(u"error=unknown format ixt:no-such-format"_s));
+}

@@ -152,6 +152,8 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void sidecarApplied();
+    void typesSelectsXbrlFacts();
+    void xbrlDiffersWhenThePrintedAmountChanges();
 
 private:
     QTemporaryDir m_dir;
@@ -247,6 +249,12 @@ void TestExtractCommand::sampleMatchesGold()
     QVERIFY2(doc, qPrintable(error.message));
     for (const auto &row : csv.rows) {
         QCOMPARE(row.value(u"file"_s), name);
+        if (row.value(u"page"_s).isEmpty()) {
+            // Only what the filing keeps in its hidden XBRL header has no place.
+            QVERIFY2(row.value(u"attributes"_s).contains(u"hidden=true"_s), qPrintable(row.value(u"id"_s)));
+            QVERIFY(row.value(u"start"_s).isEmpty() && row.value(u"end"_s).isEmpty());
+            continue;
+        }
         const int page = row.value(u"page"_s).toInt() - 1;
         QVERIFY(page >= 0 && page < doc->pageCount());
         const QList<uint> codePoints = doc->content().text.pages.at(page).toUcs4();
@@ -312,6 +320,8 @@ void TestExtractCommand::usageErrors_data()
     QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s, u"x.txt"_s};
     QTest::newRow("csv without target") << QStringList{u"x.txt"_s, u"--csv"_s};
     QTest::newRow("both to stdout") << QStringList{u"--csv"_s, u"-"_s, u"--json"_s, u"-"_s, u"x.txt"_s};
+    QTest::newRow("types without list") << QStringList{u"x.txt"_s, u"--types"_s};
+    QTest::newRow("unknown type") << QStringList{u"--types"_s, u"xbrl_facts"_s, u"x.txt"_s};
 }
 
 void TestExtractCommand::usageErrors()
@@ -374,6 +384,101 @@ void TestExtractCommand::sidecarApplied()
         }
     }
     QVERIFY(sawRejected);
+}
+
+void TestExtractCommand::typesSelectsXbrlFacts()
+{
+    const QString filing = TestUtils::dataPath(u"document/ixbrl-facts.html"_s);
+    const Run r = extract({u"--types"_s, u"xbrl_fact,cik"_s, u"--csv"_s, u"-"_s, filing});
+    QCOMPARE(r.exitCode, 0);
+    const Table csv = readCsv(r.out);
+    QMap<QString, int> types;
+    for (const auto &row : csv.rows)
+        ++types[row.value(u"type"_s)];
+    QCOMPARE(types, (QMap<QString, int>{{u"xbrl_fact"_s, 21}, {u"cik"_s, 1}}));
+    QStringList hidden;
+    for (const auto &row : csv.rows) {
+        const QString attributes = row.value(u"attributes"_s);
+        if (row.value(u"type"_s) == u"cik"_s) {
+            // From the hidden dei:EntityCentralIndexKey: no span.
+            QCOMPARE(row.value(u"value"_s), u"0000012345"_s);
+            QVERIFY(row.value(u"page"_s).isEmpty());
+            continue;
+        }
+        QCOMPARE(row.value(u"category"_s), u"XBRL facts"_s);
+        if (attributes.contains(u"hidden=true"_s)) {
+            hidden.append(row.value(u"value"_s));
+            QVERIFY(row.value(u"page"_s).isEmpty() && row.value(u"start"_s).isEmpty());
+        }
+        if (attributes.contains(u"concept=us-gaap:Revenues; context=c-1;"_s)) {
+            QCOMPARE(row.value(u"value"_s), u"47061000000"_s);
+            QCOMPARE(row.value(u"text"_s), u"47,061"_s);
+            QCOMPARE(attributes, u"concept=us-gaap:Revenues; context=c-1; decimals=-6; "
+                                 "period=2024-01-01/2024-12-31; scale=6; unit=USD"_s);
+        }
+    }
+    QCOMPARE(hidden, (QStringList{u"0000012345"_s, u"false"_s, u"1000"_s}));
+
+    // Money and percentages read from the text agree with the tags they overlap.
+    const Run all = extract({u"--types"_s, u"money,percent"_s, u"--csv"_s, u"-"_s, filing});
+    QCOMPARE(all.exitCode, 0);
+    const Table figures = readCsv(all.out);
+    int agreeing = 0;
+    for (const auto &row : figures.rows) {
+        QVERIFY(row.value(u"type"_s) == u"money"_s || row.value(u"type"_s) == u"percent"_s);
+        if (row.value(u"attributes"_s).contains(u"xbrl=agrees"_s))
+            ++agreeing;
+        QVERIFY2(!row.value(u"attributes"_s).contains(u"xbrl=differs"_s), qPrintable(row.value(u"text"_s)));
+    }
+    QVERIFY2(agreeing >= 3, qPrintable(QString::fromUtf8(all.out)));
+}
+
+// A copy of a real 10-K with one printed amount changed ("$385 million" now reads
+// "$385 billion" while its tag still says 385 million): that amount is flagged.
+void TestExtractCommand::xbrlDiffersWhenThePrintedAmountChanges()
+{
+    FL_REQUIRE_CORPUS(original, "10k/ko-10-k-2025-02-20.html");
+    QFile in(original);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray bytes = in.readAll();
+    const QByteArray printed = ">385</ix:nonFraction> million";
+    const qsizetype at = bytes.indexOf(printed);
+    QVERIFY(at > 0);
+    bytes.replace(at, printed.size(), ">385</ix:nonFraction> billion");
+    const QString edited = m_dir.filePath(u"ko-edited.html"_s);
+    QFile out(edited);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+
+    const auto figures = [](const QString &path) {
+        const Run r = extract({u"--types"_s, u"money"_s, u"--csv"_s, u"-"_s, path});
+        return std::make_pair(r.exitCode, readCsv(r.out));
+    };
+    const auto [codeBefore, before] = figures(original);
+    const auto [codeAfter, after] = figures(edited);
+    QCOMPARE(codeBefore, 0);
+    QCOMPARE(codeAfter, 0);
+    const auto count = [](const Table &t, const QString &what) {
+        return std::count_if(t.rows.cbegin(), t.rows.cend(), [&](const QMap<QString, QString> &row) {
+            return row.value(u"attributes"_s).contains(what);
+        });
+    };
+    const auto find = [](const Table &t, const QString &text) {
+        for (const auto &row : t.rows) {
+            if (row.value(u"text"_s) == text)
+                return row;
+        }
+        return QMap<QString, QString>();
+    };
+    QVERIFY(count(before, u"xbrl=agrees"_s) > 100);
+    QVERIFY(find(before, u"$385 million"_s).value(u"attributes"_s).contains(u"xbrl=agrees"_s));
+    const QMap<QString, QString> changed = find(after, u"$385 billion"_s);
+    QCOMPARE(changed.value(u"value"_s), u"USD 385000000000"_s);
+    QVERIFY2(changed.value(u"attributes"_s).contains(u"xbrl=differs; xbrlValue=385000000"_s),
+             qPrintable(changed.value(u"attributes"_s)));
+    QCOMPARE(count(after, u"xbrl=differs"_s), count(before, u"xbrl=differs"_s) + 1);
+    QCOMPARE(count(after, u"xbrl=agrees"_s), count(before, u"xbrl=agrees"_s) - 1);
 }
 
 QTEST_MAIN(TestExtractCommand)

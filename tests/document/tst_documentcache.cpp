@@ -39,6 +39,7 @@ private Q_SLOTS:
     void damagedHtmlTextIgnored();
     void htmlTextWithSpanOutsideItsPagesRefused();
     void htmlLoadUsesCachedText();
+    void xbrlFactsCachedWithTheText();
 
 private:
     static DocumentContent sampleContent();
@@ -397,6 +398,68 @@ void TestDocumentCache::htmlLoadUsesCachedText()
     QCOMPARE(second->sheetDocument(0, 0)->toPlainText(), first->content().text.pages.at(0));
     QVERIFY(second->hasSheetDocument(0, 0));
     QVERIFY(!second->hasSheetDocument(0, 1));
+}
+
+void TestDocumentCache::xbrlFactsCachedWithTheText()
+{
+    XbrlFact revenue;
+    revenue.concept = u"us-gaap:Revenues"_s;
+    revenue.value = u"47061000000"_s;
+    revenue.context = u"c-1"_s;
+    revenue.period = u"2024-01-01/2024-12-31"_s;
+    revenue.unit = u"USD"_s;
+    revenue.decimals = u"-6"_s;
+    revenue.scale = u"6"_s;
+    revenue.dimensions = u"a:Axis=a:Member"_s;
+    revenue.numeric = true;
+    revenue.span = SourceSpan{1, 6, 10};
+    XbrlFact block;
+    block.concept = u"a:PolicyTextBlock"_s;
+    block.value = u"Long text\u2026"_s;
+    block.length = 4000;
+    block.hidden = true;
+    block.error = u"unknown format ixt:x"_s;
+    XbrlFact nil;
+    nil.concept = u"a:Nothing"_s;
+    nil.nil = true;
+    nil.numeric = true;
+    const QList<XbrlFact> facts{revenue, block, nil};
+    const auto describe = [](const QList<XbrlFact> &list) {
+        QStringList out;
+        for (const XbrlFact &f : list)
+            out.append(QStringList{f.concept, f.value, f.context, f.period, f.unit, f.decimals, f.scale,
+                                   f.dimensions, f.error, QString::number(f.length), QString::number(f.numeric),
+                                   QString::number(f.hidden), QString::number(f.nil),
+                                   u"%1:%2-%3"_s.arg(f.span.page).arg(f.span.start).arg(f.span.end)}
+                           .join(u'|'));
+        return out;
+    };
+    DocumentCache::writeHtmlText(shaA, samplePages, sampleFacts(), facts);
+    QStringList pages;
+    QList<DeiFact> dei;
+    QList<XbrlFact> read;
+    QVERIFY(DocumentCache::readHtmlText(shaA, &pages, &dei, &read));
+    QCOMPARE(describe(read), describe(facts));
+
+    // A fact placed outside the pages makes the entry untrustworthy.
+    QList<XbrlFact> wrong = facts;
+    wrong[0].span = SourceSpan{1, 6, 999};
+    DocumentCache::writeHtmlText(shaA, samplePages, sampleFacts(), wrong);
+    QVERIFY(!DocumentCache::readHtmlText(shaA, &pages, &dei, &read));
+
+    // Reopening an inline-XBRL filing takes its facts from the cache, as read the first time.
+    LoadError error;
+    const QString path = TestUtils::dataPath(u"document/ixbrl-facts.html"_s);
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    QCOMPARE(first->content().xbrlFacts.size(), 21);
+    QVERIFY(DocumentCache::readHtmlText(first->sha256(), &pages, &dei, &read));
+    QCOMPARE(describe(read), describe(first->content().xbrlFacts));
+    read[5].value = u"from the cache"_s;
+    DocumentCache::writeHtmlText(first->sha256(), pages, dei, read);
+    const auto second = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(second, qPrintable(error.message));
+    QCOMPARE(describe(second->content().xbrlFacts), describe(read));
 }
 
 int main(int argc, char **argv)

@@ -6,6 +6,7 @@
 #include "extract/extractor.h"
 #include "document/htmlcleaner.h"
 #include "document/htmlloader.h"
+#include "document/inlinexbrl.h"
 #include "extract/rulepack.h"
 #include "review/sidecarfile.h"
 #include "document/submissionparser.h"
@@ -14,6 +15,7 @@
 #include <QtCore/QBuffer>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QStringDecoder>
 #include <QtCore/QTemporaryDir>
 #include <QtGui/QTextDocument>
@@ -77,6 +79,31 @@ QString html(const QByteArray &input)
         const QString p = spanProblem(f.span, part.pages.at(f.span.page).size(), u"fact "_s + f.name);
         if (!p.isEmpty())
             return p;
+    }
+    for (auto it = part.factSpans.cbegin(); it != part.factSpans.cend(); ++it) {
+        if (it->page < 0 || it->page >= part.pages.size())
+            return u"inline-XBRL fact at %1 on page %2 of %3"_s.arg(it.key()).arg(it->page).arg(part.pages.size());
+        const QString p = spanProblem(it.value(), part.pages.at(it->page).size(), u"inline-XBRL fact"_s);
+        if (!p.isEmpty())
+            return p;
+    }
+    // The facts: one source offset each, pointing at a start tag; values within bounds.
+    const InlineXbrl::Reading reading = InlineXbrl::read(text);
+    if (reading.sources.size() != reading.facts.size())
+        return u"%1 facts but %2 sources"_s.arg(reading.facts.size()).arg(reading.sources.size());
+    for (qsizetype i = 0; i < reading.facts.size(); ++i) {
+        const XbrlFact &f = reading.facts.at(i);
+        const qsizetype at = reading.sources.at(i);
+        if (at < 0 || at >= text.size() || text.at(at) != u'<')
+            return u"fact %1 does not start at a tag"_s.arg(i);
+        if (f.value.size() > InlineXbrl::kMaxTextValue + 4 * InlineXbrl::kMaxScale + 2)
+            return u"fact %1 has a value of %2 characters"_s.arg(i).arg(f.value.size());
+        // A number is a plain decimal: no exponent, no separators, no leading zeros.
+        static const QRegularExpression plain(uR"(^(0|-?[1-9][0-9]*(\.[0-9]*[1-9])?|-?0\.[0-9]*[1-9])$)"_s);
+        if (f.numeric && !f.value.isEmpty() && !plain.match(f.value).hasMatch())
+            return u"fact %1 has the value %2, not a plain decimal"_s.arg(i).arg(f.value.left(80));
+        if (f.numeric && f.value.isEmpty() && !f.nil && f.error.isEmpty())
+            return u"fact %1 has neither a value nor an error"_s.arg(i);
     }
     return {};
 }
