@@ -14,6 +14,7 @@
 #include "navigationbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"
+#include "reviewactions.h"
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "startpage.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_panel(new EntityPanel(this))
     , m_view(new DocumentView(this))
     , m_inspector(new Inspector(this))
+    , m_review(new ReviewActions(this, m_panel, m_view, m_inspector))
     , m_undoGroup(new QUndoGroup(this))
     , m_highlightTimer(new QTimer(this))
     , m_progressTimer(new QTimer(this))
@@ -141,7 +143,13 @@ MainWindow::MainWindow(QWidget *parent)
     // Enter or Escape in a field of the inspector hands the keyboard back to the tree.
     connect(m_inspector, &Inspector::editFinished, this, [this] { m_panel->tree()->setFocus(); });
     connect(m_panel, &EntityPanel::leaveRequested, this, [this] { m_panel->tree()->setFocus(); });
-    m_inspector->setEditGuard([this] { return ensureReviewer(); });
+    m_inspector->setEditGuard([this] { return m_review->ensureReviewer(); });
+    connect(m_review, &ReviewActions::message, this,
+            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_review, &ReviewActions::inspectorWanted, this, [this] {
+        m_inspectorWanted = true;
+        m_inspectorDock->show();
+    });
     connect(m_view, &DocumentView::selectionChanged, this, &MainWindow::updateActions);
 
     createActions();
@@ -349,9 +357,9 @@ void MainWindow::createMenus()
     QMenu *reviewMenu = menuBar()->addMenu(tr("&Review"));
     addAction(reviewMenu, u"confirm"_s, tr("&Confirm"), QKeySequence(Qt::Key_Return));
     action(u"confirm"_s)->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
-    connect(action(u"confirm"_s), &QAction::triggered, this, [this] { review(true, false); });
+    connect(action(u"confirm"_s), &QAction::triggered, this, [this] { m_review->review(true, false); });
     addAction(reviewMenu, u"reject"_s, tr("&Reject"), QKeySequence(Qt::Key_Delete));
-    connect(action(u"reject"_s), &QAction::triggered, this, [this] { review(false, false); });
+    connect(action(u"reject"_s), &QAction::triggered, this, [this] { m_review->review(false, false); });
     addAction(reviewMenu, u"editValue"_s, tr("&Edit Value"), QKeySequence(Qt::Key_F2));
     connect(action(u"editValue"_s), &QAction::triggered, this, [this] {
         m_inspectorWanted = true;
@@ -359,39 +367,39 @@ void MainWindow::createMenus()
         m_inspector->editValue();
     });
     addAction(reviewMenu, u"changeType"_s, tr("Change &Type…"), QKeySequence(tr("Ctrl+T")));
-    connect(action(u"changeType"_s), &QAction::triggered, this, &MainWindow::changeType);
+    connect(action(u"changeType"_s), &QAction::triggered, m_review, &ReviewActions::changeType);
     addAction(reviewMenu, u"addNote"_s, tr("Add &Note…"), QKeySequence(tr("Ctrl+M")));
-    connect(action(u"addNote"_s), &QAction::triggered, this, &MainWindow::addNote);
+    connect(action(u"addNote"_s), &QAction::triggered, m_review, &ReviewActions::addNote);
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"confirmGroup"_s, tr("Confirm &Group"), QKeySequence(tr("Shift+Return")));
-    connect(action(u"confirmGroup"_s), &QAction::triggered, this, [this] { review(true, true); });
+    connect(action(u"confirmGroup"_s), &QAction::triggered, this, [this] { m_review->review(true, true); });
     addAction(reviewMenu, u"rejectGroup"_s, tr("Reject G&roup"), QKeySequence(tr("Shift+Del")));
-    connect(action(u"rejectGroup"_s), &QAction::triggered, this, [this] { review(false, true); });
+    connect(action(u"rejectGroup"_s), &QAction::triggered, this, [this] { m_review->review(false, true); });
     addAction(reviewMenu, u"confirmShown"_s, tr("Confirm All &Shown…"), QKeySequence(tr("Ctrl+Shift+Return")));
-    connect(action(u"confirmShown"_s), &QAction::triggered, this, [this] { reviewShown(true); });
+    connect(action(u"confirmShown"_s), &QAction::triggered, this, [this] { m_review->reviewShown(true); });
     addAction(reviewMenu, u"rejectShown"_s, tr("Reject All S&hown…"), QKeySequence(tr("Ctrl+Shift+Del")));
-    connect(action(u"rejectShown"_s), &QAction::triggered, this, [this] { reviewShown(false); });
+    connect(action(u"rejectShown"_s), &QAction::triggered, this, [this] { m_review->reviewShown(false); });
     addAction(reviewMenu, u"rejectCategory"_s, tr("Reject Whole &Category…"));
-    connect(action(u"rejectCategory"_s), &QAction::triggered, this, &MainWindow::rejectCategory);
+    connect(action(u"rejectCategory"_s), &QAction::triggered, m_review, &ReviewActions::rejectCategory);
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"addEntity"_s, tr("&Add Entity from Selection…"), QKeySequence(tr("Ctrl+E")));
-    connect(action(u"addEntity"_s), &QAction::triggered, this, [this] { addEntityFromSelection(false); });
+    connect(action(u"addEntity"_s), &QAction::triggered, this, [this] { m_review->addEntityFromSelection(false); });
     addAction(reviewMenu, u"addEveryOccurrence"_s, tr("Add &Every Occurrence of Selection…"),
               QKeySequence(tr("Ctrl+Shift+A")));
     connect(action(u"addEveryOccurrence"_s), &QAction::triggered, this,
-            [this] { addEntityFromSelection(true); });
+            [this] { m_review->addEntityFromSelection(true); });
     reviewMenu->addSeparator();
     QMenu *words = reviewMenu->addMenu(tr("Entity &Words"));
     addAction(words, u"extendEnd"_s, tr("Extend by a Word at the &End"), QKeySequence(tr("Ctrl+Shift+Right")));
-    connect(action(u"extendEnd"_s), &QAction::triggered, this, [this] { adjustSpan(1, 1); });
+    connect(action(u"extendEnd"_s), &QAction::triggered, this, [this] { m_review->adjustSpan(1, 1); });
     addAction(words, u"shrinkEnd"_s, tr("Shrink by a Word at the E&nd"), QKeySequence(tr("Ctrl+Shift+Left")));
-    connect(action(u"shrinkEnd"_s), &QAction::triggered, this, [this] { adjustSpan(1, -1); });
+    connect(action(u"shrinkEnd"_s), &QAction::triggered, this, [this] { m_review->adjustSpan(1, -1); });
     addAction(words, u"extendStart"_s, tr("Extend by a Word at the &Start"), QKeySequence(tr("Alt+Shift+Left")));
-    connect(action(u"extendStart"_s), &QAction::triggered, this, [this] { adjustSpan(-1, 1); });
+    connect(action(u"extendStart"_s), &QAction::triggered, this, [this] { m_review->adjustSpan(-1, 1); });
     addAction(words, u"shrinkStart"_s, tr("Shrink by a Word at the S&tart"), QKeySequence(tr("Alt+Shift+Right")));
-    connect(action(u"shrinkStart"_s), &QAction::triggered, this, [this] { adjustSpan(-1, -1); });
+    connect(action(u"shrinkStart"_s), &QAction::triggered, this, [this] { m_review->adjustSpan(-1, -1); });
     addAction(words, u"spanFromSelection"_s, tr("Use the Selected &Words"), QKeySequence(tr("Ctrl+Shift+R")));
-    connect(action(u"spanFromSelection"_s), &QAction::triggered, this, &MainWindow::setSpanFromSelection);
+    connect(action(u"spanFromSelection"_s), &QAction::triggered, m_review, &ReviewActions::setSpanFromSelection);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     addAction(help, u"shortcuts"_s, tr("&Keyboard Shortcuts"), QKeySequence(tr("Ctrl+/")));
@@ -833,6 +841,7 @@ void MainWindow::setStore(ReviewStore *store)
     m_store = store;
     m_panel->setStore(store);
     m_inspector->setStore(store);
+    m_review->setStore(store);
     if (!store)
         return;
     m_undoGroup->addStack(store->undoStack());
@@ -1071,244 +1080,6 @@ void MainWindow::onHighlightChosen(const QStringList &ids)
 }
 
 // ---- review actions ---------------------------------------------------------
-
-bool MainWindow::ensureReviewer()
-{
-    if (PreferencesDialog::hasReviewer())
-        return true;
-    bool ok = false;
-    const QString name = MessageBox::askText(
-        this, tr("Your Name"),
-        tr("Every decision records who made it. Your name, as the review should show it:"),
-        PreferencesDialog::accountName(), &ok).trimmed();
-    if (!ok || name.isEmpty()) {
-        statusBar()->showMessage(tr("No decision was made: a reviewer name is needed first "
-                                    "(Edit ▸ Preferences)."),
-                                 8000);
-        return false;
-    }
-    PreferencesDialog::setReviewer(name);
-    if (m_store)
-        m_store->setReviewer(name);
-    return true;
-}
-
-void MainWindow::review(bool confirm, bool wholeGroup)
-{
-    if (!m_store || m_store->isReadOnly())
-        return;
-    const QStringList ids = wholeGroup ? m_panel->currentGroupIds() : m_panel->selectedEntityIds();
-    if (ids.isEmpty() || !ensureReviewer())
-        return;
-    if (ids.size() == 1)
-        confirm ? m_store->confirm(ids.first()) : m_store->reject(ids.first());
-    else
-        confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
-    // The one documented move of the selection: on to the next unreviewed entity, once
-    // what was selected is decided (also when it already was: Enter moves on).
-    const Entity *decided = m_store->entity(ids.constLast());
-    if (decided && decided->status != EntityStatus::Auto && PreferencesDialog::advanceAfterDecision())
-        m_panel->selectNextUnreviewed(true);
-}
-
-void MainWindow::reviewShown(bool confirm)
-{
-    if (!m_store || m_store->isReadOnly())
-        return;
-    const QStringList ids = m_panel->shownEntityIds();
-    if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("No entity is shown: nothing to decide."), 6000);
-        return;
-    }
-    if (!ensureReviewer())
-        return;
-    const auto answer = MessageBox::question(
-        this, confirm ? tr("Confirm Shown Entities") : tr("Reject Shown Entities"),
-        (confirm ? tr("Confirm all %1 entities the tree shows now?")
-                 : tr("Reject all %1 entities the tree shows now?"))
-            .arg(ids.size()),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes)
-        return;
-    confirm ? m_store->confirmAll(ids) : m_store->rejectAll(ids);
-}
-
-void MainWindow::rejectCategory()
-{
-    if (!m_store || m_store->isReadOnly())
-        return;
-    const QString category = m_panel->currentCategory();
-    const QStringList ids = m_panel->categoryEntityIds(category);
-    if (ids.isEmpty() || !ensureReviewer())
-        return;
-    const auto answer = MessageBox::question(
-        this, tr("Reject Category"),
-        tr("Reject all %1 entities of the category %2?").arg(ids.size()).arg(category),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer == QMessageBox::Yes)
-        m_store->rejectAll(ids);
-}
-
-void MainWindow::changeType()
-{
-    const QString id = m_panel->currentEntityId();
-    const Entity *e = m_store ? m_store->entity(id) : nullptr;
-    if (!e || m_store->isReadOnly())
-        return;
-    QStringList labels;
-    QStringList keys;
-    int current = 0;
-    for (const EntityType &t : EntityTypes::all()) {
-        if (t.key == e->type)
-            current = int(keys.size());
-        labels << u"%1 — %2"_s.arg(t.label, t.category);
-        keys << t.key;
-    }
-    bool ok = false;
-    // On a value row, every mention of the value changes; on a mention, that one.
-    const QStringList ids = m_panel->currentRowIsGroup() ? m_panel->currentGroupIds() : QStringList{id};
-    const QString what = ids.size() > 1 ? tr("Type of all %1 mentions of “%2”:").arg(ids.size()).arg(e->value.left(60))
-                                        : tr("Type of “%1”:").arg(e->value.left(60));
-    const QString chosen = MessageBox::askItem(this, tr("Change Type"), what, labels, current, &ok);
-    const int index = int(labels.indexOf(chosen));
-    if (ok && index >= 0 && ensureReviewer())
-        m_store->setTypeAll(ids, keys.at(index));
-}
-
-void MainWindow::addNote()
-{
-    const QString id = m_panel->currentEntityId();
-    if (!m_store || !m_store->entity(id) || m_store->isReadOnly())
-        return;
-    m_inspectorWanted = true;
-    m_inspectorDock->show();
-    m_inspector->editNote();
-}
-
-namespace {
-// The span moved by whole words: edge -1 moves the start, +1 the end; words > 0 grows
-// the span, words < 0 shrinks it. Never empty, never past the page.
-SourceSpan stepWords(const QString &page, SourceSpan span, int edge, int words)
-{
-    const auto isSpace = [&page](int i) { return page.at(i).isSpace(); };
-    const int n = int(page.size());
-    for (int w = 0; w < qAbs(words); ++w) {
-        if (edge > 0 && words > 0) {
-            int i = span.end;
-            while (i < n && isSpace(i))
-                ++i;
-            while (i < n && !isSpace(i))
-                ++i;
-            span.end = i;
-        } else if (edge > 0) {
-            int i = span.end;
-            while (i > span.start + 1 && isSpace(i - 1))
-                --i;
-            while (i > span.start + 1 && !isSpace(i - 1))
-                --i;
-            while (i > span.start + 1 && isSpace(i - 1))
-                --i;
-            span.end = i;
-        } else if (words > 0) {
-            int i = span.start;
-            while (i > 0 && isSpace(i - 1))
-                --i;
-            while (i > 0 && !isSpace(i - 1))
-                --i;
-            span.start = i;
-        } else {
-            int i = span.start;
-            while (i < span.end - 1 && !isSpace(i))
-                ++i;
-            while (i < span.end - 1 && isSpace(i))
-                ++i;
-            span.start = i;
-        }
-    }
-    return span;
-}
-}
-
-void MainWindow::adjustSpan(int edge, int words)
-{
-    const QString id = m_panel->currentEntityId();
-    const Entity *e = m_store ? m_store->entity(id) : nullptr;
-    if (!e || e->orphan || !e->span.isValid() || m_store->isReadOnly())
-        return;
-    const QString &page = m_store->content().text.pages.value(e->span.page);
-    const SourceSpan span = stepWords(page, e->span, edge, words);
-    if (span != e->span && ensureReviewer() && m_store->setSpan(id, span))
-        m_view->showSpan(span, id);
-}
-
-void MainWindow::setSpanFromSelection()
-{
-    const QString id = m_panel->currentEntityId();
-    const Entity *e = m_store ? m_store->entity(id) : nullptr;
-    if (!e || m_store->isReadOnly())
-        return;
-    const SourceSpan span = m_view->selectedSpan();
-    if (!span.isValid() || span.length() == 0) {
-        statusBar()->showMessage(tr("Select the entity's words in the filing first."), 6000);
-        return;
-    }
-    if (ensureReviewer() && m_store->setSpan(id, span))
-        m_panel->selectEntity(id);
-}
-
-void MainWindow::addEntityFromSelection(bool everyOccurrence)
-{
-    if (!m_store || m_store->isReadOnly())
-        return;
-    const SourceSpan span = m_view->selectedSpan();
-    if (!span.isValid() || span.length() == 0) {
-        statusBar()->showMessage(tr("Select text in the filing first, then add it as an entity."),
-                                 6000);
-        return;
-    }
-    QStringList labels;
-    QStringList keys;
-    for (const EntityType &t : EntityTypes::all()) {
-        labels << u"%1 — %2"_s.arg(t.label, t.category);
-        keys << t.key;
-    }
-    const QString text = m_store->content().text.textAt(span).simplified();
-    QSettings settings;
-    // The last type used, or (the first time) a common one rather than the list's first.
-    const int last = int(keys.indexOf(
-        settings.value(u"review/lastAddedType"_s, u"organization"_s).toString()));
-    bool ok = false;
-    // Every place the same words stand, on every page (case and spacing as selected).
-    QList<SourceSpan> spans{span};
-    if (everyOccurrence) {
-        const QString words = m_store->content().text.textAt(span);
-        const QStringList &pages = m_store->content().text.pages;
-        spans.clear();
-        for (int p = 0; p < pages.size(); ++p)
-            for (qsizetype i = pages.at(p).indexOf(words); i >= 0;
-                 i = pages.at(p).indexOf(words, i + words.size()))
-                spans.append({p, int(i), int(i + words.size())});
-    }
-    const QString chosen = MessageBox::askItem(
-        this, everyOccurrence ? tr("Add Every Occurrence") : tr("Add Entity"),
-        everyOccurrence ? tr("Add all %1 occurrences of “%2” as:").arg(spans.size()).arg(text.left(80))
-                        : tr("Add “%1” as:").arg(text.left(80)),
-        labels, qMax(0, last), &ok);
-    const int index = int(labels.indexOf(chosen));
-    if (!ok || index < 0 || !ensureReviewer())
-        return;
-    settings.setValue(u"review/lastAddedType"_s, keys.at(index));
-    if (everyOccurrence) {
-        const QStringList ids = m_store->addAll(spans, keys.at(index));
-        if (!ids.isEmpty())
-            m_panel->selectEntity(ids.first());
-        statusBar()->showMessage(tr("Added %1 entities.").arg(ids.size()), 6000);
-        return;
-    }
-    const QString id = m_store->add(span, keys.at(index), text);
-    if (!id.isEmpty())
-        m_panel->selectEntity(id);
-}
 
 // ---- export and print -------------------------------------------------------
 

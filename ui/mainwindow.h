@@ -18,6 +18,7 @@ class Inspector;
 class NavigationBar;
 class QAction;
 class QActionGroup;
+class ReviewActions;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -124,18 +125,6 @@ private:
     void showShortcuts();
     void showAbout();
     void goToPage();
-    void review(bool confirm, bool wholeGroup);
-    void reviewShown(bool confirm);
-    void rejectCategory();
-    // Asks for the reviewer's name once, before the first decision, if none is set;
-    // false when the reviewer cancels (the decision is then not made).
-    bool ensureReviewer();
-    void changeType();
-    void addNote();
-    void addEntityFromSelection(bool everyOccurrence);
-    // Moves the current entity's start (edge -1) or end (+1) by words (+ grows, - shrinks).
-    void adjustSpan(int edge, int words);
-    void setSpanFromSelection();
     void restoreZoom();
     void showStartPage(bool start);
     void saveWindowState();
@@ -161,6 +150,7 @@ private:
     EntityPanel *m_panel = nullptr;
     DocumentView *m_view = nullptr;
     Inspector *m_inspector = nullptr;
+    ReviewActions *m_review = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
     NavigationBar *m_navigation = nullptr;
