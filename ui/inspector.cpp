@@ -15,6 +15,7 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollArea>
 #include <QtWidgets/QStackedWidget>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -56,7 +57,7 @@ Inspector::Inspector(QWidget *parent)
         m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
     m_typeBox->setAccessibleName(tr("Type"));
     m_typeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_typeBox->setMinimumContentsLength(14);
+    m_typeBox->setMinimumContentsLength(8);
     connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
         const QString id = m_id;
         const QString key = m_typeBox->itemData(i).toString();
@@ -112,7 +113,8 @@ Inspector::Inspector(QWidget *parent)
     auto *details = new QWidget;
     auto *form = new QFormLayout(details);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // Narrow, a field goes below its label rather than past the panel's edge.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     form->addRow(m_orphanLabel);
     form->addRow(tr("Type"), m_typeBox);
@@ -136,6 +138,9 @@ Inspector::Inspector(QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never narrower than its details need (nothing is cut at the right edge).
+    setMinimumWidth(details->minimumSizeHint().width()
+                    + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2);
 
     m_stack->addWidget(m_emptyLabel);
     m_stack->addWidget(scroll);

@@ -110,8 +110,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(u"inspectorDock"_s);
     m_inspectorDock->setWidget(m_inspector);
-    // Never so narrow that its labels and values cannot be read.
-    m_inspector->setMinimumWidth(220);
     m_inspectorDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
