@@ -2,7 +2,7 @@
 
 #include "model/codepointindex.h"
 #include "model/entitytypes.h"
-#include "quoteanchor.h"
+#include "decisionmerge.h"
 #include "reviewcommands.h"
 #include "reviewjournal.h"
 #include "sidecarfile.h"
@@ -49,12 +49,6 @@ QString defaultReviewer()
             return v;
     }
     return u"unknown"_s;
-}
-
-QString spanKey(const QString &type, const SourceSpan &span)
-{
-    return type + u'@' + QString::number(span.page) + u':' + QString::number(span.start) + u'-'
-        + QString::number(span.end);
 }
 
 bool isDecision(const Entity &e)
@@ -465,148 +459,21 @@ QByteArray ReviewStore::Private::decisionJson(const Entity &e) const
 // which only decisions whose place changed need.
 void ReviewStore::Private::applyDecisions(const SidecarData &data)
 {
-    const bool sameDocument = data.sha256.isEmpty() || data.sha256 == content.sha256;
-    const TextLayer &text = content.text;
-    std::unique_ptr<QuoteAnchor> anchor;
-    QHash<QString, int> bySpan;
-    bySpan.reserve(entities.size());
-    for (int i = 0; i < entities.size(); ++i)
-        bySpan.insert(spanKey(entities.at(i).type, entities.at(i).span), i);
-    QSet<QString> claimed;
-    QList<int> dropped;
-    int reanchored = 0;
-    int orphans = 0;
-
-    auto quoteOf = [](const SidecarDecision &dec) {
-        return QuoteAnchor::Quote{dec.anchor.exact, dec.anchor.prefix, dec.anchor.suffix, -1, -1};
-    };
-    auto locator = [&]() -> QuoteAnchor & {
-        if (!anchor)
-            anchor = std::make_unique<QuoteAnchor>(text);
-        return *anchor;
-    };
-    for (const SidecarDecision &dec : data.decisions) {
-        if (claimed.contains(dec.id))
-            continue; // a duplicate entry; the first one wins
-        int row = rows.value(dec.id, -1);
-        // In a changed filing an id names offsets, which may now hold another
-        // mention of the same words: trust it only where the quote's context holds.
-        if (row >= 0 && !sameDocument && !dec.anchor.exact.isEmpty()
-            && !locator().holds(quoteOf(dec), entities.at(row).span))
-            row = -1;
-        if (row >= 0 && claimed.contains(entities.at(row).id))
-            row = -1;
-
-        SourceSpan span;
-        bool placed = row >= 0;
-        if (!placed) {
-            const int page = dec.anchor.page - 1;
-            int hintStart = -1;
-            if (page >= 0 && page < text.pageCount()) {
-                const CodePointIndex &cp = codePoints[size_t(page)];
-                const SourceSpan saved{page, cp.fromCodePoint(dec.anchor.start),
-                                       cp.fromCodePoint(dec.anchor.end)};
-                hintStart = saved.start;
-                const bool there = dec.anchor.exact.isEmpty()
-                    ? sameDocument
-                    : (sameDocument ? text.textAt(saved) == dec.anchor.exact
-                                    : locator().holds(quoteOf(dec), saved));
-                if (saved.length() > 0 && saved.end <= text.pages.at(page).size() && there) {
-                    span = saved;
-                    placed = true;
-                }
-            }
-            if (!placed && !dec.anchor.exact.isEmpty()) {
-                const QuoteAnchor::Result r = locator().locate(
-                    {dec.anchor.exact, dec.anchor.prefix, dec.anchor.suffix, page, hintStart});
-                if (r.method != QuoteAnchor::Method::None) {
-                    span = r.span;
-                    placed = true;
-                    ++reanchored;
-                }
-            }
-            if (placed) {
-                const int same = bySpan.value(spanKey(dec.type, span), -1);
-                if (same >= 0 && !claimed.contains(entities.at(same).id))
-                    row = same;
-            }
-        }
-
-        if (row >= 0) {
-            Entity &e = entities[row];
-            if (e.id != dec.id) {
-                // The extracted entity now stands for the decision: it keeps the
-                // decision's id so the history stays linked.
-                rows.remove(e.id);
-                if (original.contains(e.id))
-                    original.insert(dec.id, original.take(e.id));
-                e.id = dec.id;
-                rows.insert(e.id, row);
-            }
-        } else {
-            Entity e;
-            e.id = dec.id;
-            e.type = dec.type;
-            e.value = dec.value;
-            e.origin = u"manual"_s;
-            e.confidence = 1.0;
-            confirmAs.insert(dec.id, dec.status == u"added"_s       ? EntityStatus::Added
-                                         : dec.status == u"corrected"_s ? EntityStatus::Corrected
-                                                                        : EntityStatus::Confirmed);
-            if (placed) {
-                e.span = span;
-                e.text = text.textAt(span);
-            } else {
-                e.text = dec.anchor.exact;
-                e.orphan = true;
-                orphanAnchors.insert(dec.id, dec.anchor);
-                ++orphans;
-            }
-            const int existing = rows.value(e.id, -1);
-            if (existing >= 0) {
-                // An unrelated extraction sits at this id's old offsets in the changed
-                // filing; the decision keeps the id and that extraction is left out.
-                dropped.append(existing);
-            }
-            entities.append(e);
-            row = int(entities.size()) - 1;
-            rows.insert(e.id, row);
-        }
-        Entity &e = entities[row];
-        // A decision that moved its entity's words (a span correction) keeps them.
-        if (sameDocument && !e.orphan && dec.anchor.page >= 1 && dec.anchor.page <= text.pageCount()
-            && !dec.anchor.exact.isEmpty()) {
-            const int page = dec.anchor.page - 1;
-            const CodePointIndex &cp = codePoints[size_t(page)];
-            const SourceSpan saved{page, cp.fromCodePoint(dec.anchor.start),
-                                   cp.fromCodePoint(dec.anchor.end)};
-            if (saved != e.span && saved.length() > 0 && saved.end <= text.pages.at(page).size()
-                && text.textAt(saved) == dec.anchor.exact) {
-                e.span = saved;
-                e.text = dec.anchor.exact;
-            }
-        }
-        bool ok = false;
-        e.status = statusFromKey(dec.status, &ok);
-        e.type = dec.type.isEmpty() ? e.type : dec.type;
-        e.value = dec.value;
-        e.note = dec.note;
-        e.by = dec.by;
-        e.at = dec.at;
-        if (!dec.attributes.isEmpty())
-            e.attributes = dec.attributes;
-        claimed.insert(dec.id);
-    }
-
-    if (!dropped.isEmpty()) {
-        std::sort(dropped.begin(), dropped.end(), std::greater<int>());
-        for (int row : std::as_const(dropped))
-            entities.removeAt(row);
-        rebuildRows();
-    }
+    DecisionMerge::Result merged =
+        DecisionMerge::apply(content, codePoints, std::move(entities), std::move(original), data);
+    entities = std::move(merged.entities);
+    original = std::move(merged.original);
+    for (auto it = merged.confirmAs.cbegin(); it != merged.confirmAs.cend(); ++it)
+        confirmAs.insert(it.key(), it.value());
+    for (auto it = merged.orphanAnchors.cbegin(); it != merged.orphanAnchors.cend(); ++it)
+        orphanAnchors.insert(it.key(), it.value());
+    rebuildRows();
     for (const auto &v : data.history)
         history.push_back({nextHistoryKey++, v.toObject(), {}});
 
+    const bool sameDocument = data.sha256.isEmpty() || data.sha256 == content.sha256;
+    const int reanchored = merged.reanchored;
+    const int orphans = merged.orphans;
     if (!sameDocument && (reanchored > 0 || orphans > 0)) {
         say(ReviewStore::tr("%1 changed since it was reviewed: %2 decision(s) found again in the new text, "
                             "%3 could not be placed and are kept as orphans.")
