@@ -55,7 +55,6 @@ public:
     Inspector *inspector() const { return m_inspector; }
     NavigationBar *navigationBar() const { return m_navigation; }
     StartPage *startPage() const { return m_startPage; }
-    bool isLoading() const { return m_loading; }
     bool isExtracting() const { return bool(m_extraction); }
     // The highlights last given to the view.
     const QList<Highlight> &highlights() const { return m_highlights; }

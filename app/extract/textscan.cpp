@@ -76,28 +76,6 @@ QString TextScan::fold(const QString &text)
     return out;
 }
 
-QRegularExpression TextScan::wordsPattern(const QString &text)
-{
-    QStringList words;
-    QString word;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            word += c;
-        } else if (!word.isEmpty()) {
-            words.append(QRegularExpression::escape(word));
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        words.append(QRegularExpression::escape(word));
-    if (words.isEmpty())
-        return QRegularExpression(u"(?!)"_s);
-    return QRegularExpression(u"(?<![\\w])"_s + words.join(u"[^\\w\\n]{0,4}\\s{0,3}[^\\w\\n]{0,2}"_s)
-                                  + u"(?![\\w])"_s,
-                              QRegularExpression::CaseInsensitiveOption
-                                  | QRegularExpression::UseUnicodePropertiesOption);
-}
-
 TextScan::Window TextScan::lineAt(const QString &page, int pageIndex, int pos)
 {
     pos = qBound(0, pos, int(page.size()));

@@ -57,8 +57,6 @@ void forEachMatch(const QString &page, const Window &w, const QRegularExpression
 // Lowercase letters and digits only, words separated by one space: for comparing
 // "ABVC BIOPHARMA, INC." with "ABVC BioPharma, Inc.".
 QString fold(const QString &text);
-// A pattern that finds the words of `text` whatever the case, spacing and punctuation between them.
-QRegularExpression wordsPattern(const QString &text);
 // The line (without its line break) that contains position pos.
 Window lineAt(const QString &page, int page_index, int pos);
 // The span inside [start, end) with surrounding white space and the given trailing characters removed.
