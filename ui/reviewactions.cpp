@@ -250,7 +250,12 @@ void ReviewActions::addEntityFromSelection(bool everyOccurrence)
     settings.setValue(u"review/lastAddedType"_s, keys.at(index));
     if (everyOccurrence) {
         const QStringList ids = m_store->addAll(spans, keys.at(index));
-        if (!ids.isEmpty())
+        // The reviewer stays at the words they selected, not the first occurrence.
+        const QString here = Entity::makeId(keys.at(index), span,
+                                            m_store->content().text.pages.at(span.page));
+        if (m_store->entity(here))
+            m_panel->selectEntity(here);
+        else if (!ids.isEmpty())
             m_panel->selectEntity(ids.first());
         Q_EMIT message(tr("Added %1 entities.").arg(ids.size()), 6000);
         return;

@@ -518,12 +518,13 @@ void TestReviewFlow::addEveryOccurrence()
 {
     QVERIFY(open());
     ReviewStore *store = m_window->store();
-    // Select "Genentech" by a double click on its first mention in the filing.
+    // Select "Genentech" by a double click on its last mention in the filing.
     const QString org = [&] {
+        QString last;
         for (const Entity &e : store->entities())
-            if (e.text == u"Genentech"_s)
-                return e.id;
-        return QString();
+            if (e.text == u"Genentech"_s && (last.isEmpty() || store->entity(last)->span < e.span))
+                last = e.id;
+        return last;
     }();
     QVERIFY(!org.isEmpty());
     const SourceSpan span = store->entity(org)->span;
@@ -547,6 +548,11 @@ void TestReviewFlow::addEveryOccurrence()
         if (e.type == u"target"_s && e.text == u"Genentech"_s && e.status == EntityStatus::Added)
             ++added;
     QCOMPARE(added, occurrences);
+    // The selection is the occurrence that was selected, not the first one.
+    const Entity *current = store->entity(m_window->entityPanel()->currentEntityId());
+    QVERIFY(current);
+    QCOMPARE(current->span, span);
+    QCOMPARE(current->type, u"target"_s);
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QCOMPARE(after.value(it.key()), it.value());
     QCOMPARE(store->undoStack()->count(), 1);
