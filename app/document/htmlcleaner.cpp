@@ -1,5 +1,7 @@
 #include "htmlcleaner.h"
 
+#include "htmltag.h"
+
 #include <QtCore/QHash>
 
 using namespace Qt::StringLiterals;
@@ -44,16 +46,6 @@ struct Open
     bool droppedTable = false;
     int fact = -1;
 };
-
-bool isSpace(QChar c)
-{
-    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || c == u'\f';
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u':' || c == u'-' || c == u'_' || c == u'.';
-}
 
 bool isVoid(const QString &n)
 {
@@ -100,7 +92,7 @@ QString compactStyle(QStringView style)
     QString compact;
     compact.reserve(style.size());
     for (QChar c : style) {
-        if (isSpace(c))
+        if (HtmlTag::isSpace(c))
             continue;
         const char16_t u = c.unicode();
         compact.append(u < 128 ? QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u) : c.toLower());
@@ -161,69 +153,20 @@ bool hasVisibleText(QStringView text)
     return false;
 }
 
-// Parses the tag starting at s[i] == '<'. Returns false when it is not a tag
-// (e.g. "a < b"), in which case the '<' is text.
+// Reads the tag starting at s[i] == '<' and the few attributes the cleaner acts on.
+// Returns false when it is not a tag (e.g. "a < b"), in which case the '<' is text.
 bool parseTag(QStringView s, qsizetype i, Tag &tag)
 {
-    const qsizetype n = s.size();
-    qsizetype j = i + 1;
+    HtmlTag read;
     tag = Tag{};
-    tag.begin = i;
-    if (j < n && s[j] == u'/') {
-        tag.end = true;
-        ++j;
-    }
-    const qsizetype nameStart = j;
-    if (j >= n || !s[j].isLetter())
+    if (!HtmlTag::parse(s, i, &read))
         return false;
-    while (j < n && isNameChar(s[j]))
-        ++j;
-    tag.name = s.mid(nameStart, j - nameStart).toString().toLower();
-    while (j < n) {
-        while (j < n && isSpace(s[j]))
-            ++j;
-        if (j >= n)
-            break;
-        if (s[j] == u'>') {
-            tag.finish = j + 1;
-            return true;
-        }
-        if (s[j] == u'/') {
-            if (j + 1 < n && s[j + 1] == u'>')
-                tag.selfClosing = true;
-            ++j;
-            continue;
-        }
-        const qsizetype attrStart = j;
-        while (j < n && !isSpace(s[j]) && s[j] != u'=' && s[j] != u'>' && s[j] != u'/')
-            ++j;
-        if (j == attrStart) {
-            ++j; // a stray character such as '"'
-            continue;
-        }
-        const QStringView attr = s.mid(attrStart, j - attrStart);
-        while (j < n && isSpace(s[j]))
-            ++j;
-        QStringView value;
-        if (j < n && s[j] == u'=') {
-            ++j;
-            while (j < n && isSpace(s[j]))
-                ++j;
-            if (j < n && (s[j] == u'"' || s[j] == u'\'')) {
-                const QChar quote = s[j];
-                const qsizetype valueStart = ++j;
-                while (j < n && s[j] != quote)
-                    ++j;
-                value = s.mid(valueStart, j - valueStart);
-                if (j < n)
-                    ++j;
-            } else {
-                const qsizetype valueStart = j;
-                while (j < n && !isSpace(s[j]) && s[j] != u'>')
-                    ++j;
-                value = s.mid(valueStart, j - valueStart);
-            }
-        }
+    tag.name = read.name.toString().toLower();
+    tag.end = read.end;
+    tag.selfClosing = read.selfClosing;
+    tag.begin = read.begin;
+    tag.finish = read.finish;
+    for (const auto &[attr, value] : read.attributes) {
         if (attr.compare(u"style"_s, Qt::CaseInsensitive) == 0)
             tag.style = value;
         else if (attr.compare(u"name"_s, Qt::CaseInsensitive) == 0)
@@ -231,7 +174,6 @@ bool parseTag(QStringView s, qsizetype i, Tag &tag)
         else if (attr.compare(u"hidden"_s, Qt::CaseInsensitive) == 0)
             tag.hiddenAttr = true;
     }
-    tag.finish = n; // unterminated tag: the rest of the file is inside it
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "inlinexbrl.h"
 
+#include "htmltag.h"
+
 #include "htmlcleaner.h"
 
 #include <QtCore/QDate>
@@ -25,16 +27,6 @@ constexpr int kMaxGathering = 64;
 constexpr int kKeptText = 1024;
 // Continuation steps followed in all, over every fact of a document.
 constexpr qsizetype kMaxContinuationSteps = 1000000;
-
-bool isSpace(QChar c)
-{
-    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || c == u'\f';
-}
-
-bool isNameChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u':' || c == u'-' || c == u'_' || c == u'.';
-}
 
 struct Attribute
 {
@@ -79,79 +71,18 @@ struct Tag
 
 bool parseTag(QStringView s, qsizetype i, Tag &tag)
 {
-    const qsizetype n = s.size();
-    qsizetype j = i + 1;
-    tag.prefix.clear();
-    tag.local.clear();
-    tag.end = false;
-    tag.selfClosing = false;
-    tag.attributes.clear();
-    if (j < n && s[j] == u'/') {
-        tag.end = true;
-        ++j;
-    }
-    const qsizetype nameStart = j;
-    if (j >= n || !s[j].isLetter())
+    HtmlTag read;
+    if (!HtmlTag::parse(s, i, &read))
         return false;
-    while (j < n && isNameChar(s[j]))
-        ++j;
-    const QStringView name = s.mid(nameStart, j - nameStart);
-    const qsizetype colon = name.lastIndexOf(u':');
-    if (colon >= 0) {
-        tag.prefix = name.left(colon).toString().toLower();
-        tag.local = name.mid(colon + 1).toString().toLower();
-    } else {
-        tag.local = name.toString().toLower();
-    }
-    while (j < n) {
-        while (j < n && isSpace(s[j]))
-            ++j;
-        if (j >= n)
-            break;
-        if (s[j] == u'>') {
-            tag.finish = j + 1;
-            return true;
-        }
-        if (s[j] == u'/') {
-            if (j + 1 < n && s[j + 1] == u'>')
-                tag.selfClosing = true;
-            ++j;
-            continue;
-        }
-        const qsizetype attrStart = j;
-        while (j < n && !isSpace(s[j]) && s[j] != u'=' && s[j] != u'>' && s[j] != u'/')
-            ++j;
-        if (j == attrStart) {
-            ++j;
-            continue;
-        }
-        const QStringView attr = s.mid(attrStart, j - attrStart);
-        while (j < n && isSpace(s[j]))
-            ++j;
-        QStringView value;
-        if (j < n && s[j] == u'=') {
-            ++j;
-            while (j < n && isSpace(s[j]))
-                ++j;
-            if (j < n && (s[j] == u'"' || s[j] == u'\'')) {
-                const QChar quote = s[j];
-                const qsizetype valueStart = ++j;
-                while (j < n && s[j] != quote)
-                    ++j;
-                value = s.mid(valueStart, j - valueStart);
-                if (j < n)
-                    ++j;
-            } else {
-                const qsizetype valueStart = j;
-                while (j < n && !isSpace(s[j]) && s[j] != u'>')
-                    ++j;
-                value = s.mid(valueStart, j - valueStart);
-            }
-        }
-        if (tag.attributes.size() < 64)
-            tag.attributes.append({attr, value});
-    }
-    tag.finish = n;
+    const qsizetype colon = read.name.lastIndexOf(u':');
+    tag.prefix = colon >= 0 ? read.name.left(colon).toString().toLower() : QString();
+    tag.local = read.name.mid(colon + 1).toString().toLower();
+    tag.end = read.end;
+    tag.selfClosing = read.selfClosing;
+    tag.finish = read.finish;
+    tag.attributes.clear();
+    for (const auto &[name, value] : read.attributes)
+        tag.attributes.append({name, value});
     return true;
 }
 
