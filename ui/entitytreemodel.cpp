@@ -103,13 +103,14 @@ QString EntityTreeModel::factSummary(const Entity &entity)
         value = tr("nil");
     else
         value = entity.value.simplified();
+    // The value first: it is what a reviewer checks, and what a narrow column keeps.
     QStringList parts;
-    if (!a.value(u"period"_s).isEmpty())
-        parts << a.value(u"period"_s);
     QString shown = value;
     if (!a.value(u"unit"_s).isEmpty() && a.value(u"unit"_s) != u"pure"_s)
         shown += u' ' + a.value(u"unit"_s);
     parts << shown;
+    if (!a.value(u"period"_s).isEmpty())
+        parts << a.value(u"period"_s);
     if (!a.value(u"dimensions"_s).isEmpty())
         parts << u'[' + a.value(u"dimensions"_s) + u']';
     if (a.value(u"hidden"_s) == u"true"_s)

@@ -57,7 +57,7 @@ public:
     static QColor warningColor();
     static bool differsFromXbrl(const Entity &entity);
     static bool isXbrlFact(const Entity &entity);
-    // An XBRL fact's mention row: "2024-01-01/2024-12-31 · 47061000000 USD · [Axis=Member]".
+    // An XBRL fact's mention row: "47061000000 USD · 2024-01-01/2024-12-31 · [Axis=Member]".
     static QString factSummary(const Entity &entity);
     // The colour a category is shown in, in the tree and in the legend alike.
     static QColor categoryColor(const QString &category);

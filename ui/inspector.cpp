@@ -59,7 +59,7 @@ Inspector::Inspector(QWidget *parent)
         m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
     m_typeBox->setAccessibleName(tr("Type"));
     m_typeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_typeBox->setMinimumContentsLength(14);
+    m_typeBox->setMinimumContentsLength(10);
     connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
         const QString id = m_id;
         const QString key = m_typeBox->itemData(i).toString();
@@ -102,6 +102,9 @@ Inspector::Inspector(QWidget *parent)
     m_xbrlWarning->setStyleSheet(u"color: #8a4b00; font-weight: bold;"_s);
     m_xbrlWarning->setAccessibleName(tr("XBRL check"));
     m_factLabel->setAccessibleName(tr("XBRL fact"));
+    // A concept name is one long word: it must not widen the inspector past its dock.
+    for (QLabel *label : {m_factLabel, m_xbrlWarning})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_textLabel->setStyleSheet(u"font-family: monospace;"_s);
 
     connect(m_confirmButton, &QPushButton::clicked, this, [this] {

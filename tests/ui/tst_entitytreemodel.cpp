@@ -348,17 +348,17 @@ void TestEntityTreeModel::factsGroupByConcept()
     const QModelIndex revenues = m_model->indexOfEntity(instant.id).parent();
     QCOMPARE(revenues.data().toString(), u"us-gaap:Revenues (2)"_s);
     QCOMPARE(m_model->indexOfEntity(duration.id).parent(), revenues);
-    QCOMPARE(m_model->indexOfEntity(instant.id).data().toString(), u"2007-06-04 · 2007 USD"_s);
-    QCOMPARE(m_model->indexOfEntity(hidden.id).data().toString(), u"2007-06-04 · true · hidden"_s);
+    QCOMPARE(m_model->indexOfEntity(instant.id).data().toString(), u"2007 USD · 2007-06-04"_s);
+    QCOMPARE(m_model->indexOfEntity(hidden.id).data().toString(), u"true · 2007-06-04 · hidden"_s);
     QVERIFY(m_model->indexOfEntity(hidden.id).data(Qt::ToolTipRole).toString().contains(u"Hidden in the filing's XBRL"_s));
 
     // A corrected value stays in its concept row; undo puts it back as it was.
     const QString id = duration.id;
     m_store->setValue(id, u"44"_s);
     QCOMPARE(m_model->indexOfEntity(id).parent(), revenues);
-    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"2006-01-01/2006-12-31 · 44 USD"_s);
+    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"44 USD · 2006-01-01/2006-12-31"_s);
     m_store->undoStack()->undo();
-    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"2006-01-01/2006-12-31 · 43 USD"_s);
+    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"43 USD · 2006-01-01/2006-12-31"_s);
 
     // A disagreeing amount warns in its row and its value row.
     const QModelIndex amount = m_model->indexOfEntity(money.id);
