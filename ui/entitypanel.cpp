@@ -82,6 +82,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setText(text);
         pinCurrent();
+        expandFacts();
     });
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] { m_tree->setFocus(); });
     m_filterEdit->setToolTip(tr("Filter by value, text, type or note; Escape clears it"));
@@ -95,6 +96,7 @@ EntityPanel::EntityPanel(QWidget *parent)
             [this] {
                 m_proxy->setCategory(m_categoryBox->currentData().toString());
                 pinCurrent();
+                expandFacts();
             });
 
     for (const auto &choice : statusChoices())
@@ -118,6 +120,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_xbrlBox, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setXbrlCheck(EntityFilterProxy::XbrlCheck(m_xbrlBox->currentData().toInt()));
         pinCurrent();
+        expandFacts();
     });
     m_periodBox->addItem(tr("Any period"), QString());
     m_periodBox->setAccessibleName(tr("Period"));
@@ -125,6 +128,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setPeriod(m_periodBox->currentData().toString());
         pinCurrent();
+        expandFacts();
     });
 
     // The filter row shrinks with the panel; the panel gives way before the filing does.
@@ -173,7 +177,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     });
     // Rows appear at the top level once extraction ends: show the categories open.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        m_tree->expandToDepth(0);
+        expandCategories();
         spanCategories();
         rebuildLegend();
     });
@@ -239,7 +243,7 @@ bool EntityPanel::eventFilter(QObject *watched, QEvent *event)
         if (watched == m_filterEdit && !m_filterEdit->text().isEmpty()) {
             m_filterEdit->clear();
             // The tree opens its categories again and keeps the current entity in view.
-            m_tree->expandToDepth(0);
+            expandCategories();
             const QModelIndex current = m_tree->currentIndex();
             for (QModelIndex p = current.parent(); p.isValid(); p = p.parent())
                 m_tree->expand(p);
@@ -256,7 +260,7 @@ void EntityPanel::setStore(ReviewStore *store)
 {
     m_store = store;
     m_model->setStore(store);
-    m_tree->expandToDepth(0);
+    expandCategories();
     spanCategories();
     rebuildLegend();
     updateXbrlFilters();
@@ -304,6 +308,33 @@ void EntityPanel::updateXbrlFilters()
     m_xbrlRow->setVisible(xbrl);
     if (!xbrl && m_xbrlBox->currentIndex() != 0)
         m_xbrlBox->setCurrentIndex(0);
+}
+
+// Every category starts open but the XBRL facts: a 10-K's 2,500 facts (some 700
+// concepts) would make the tree long and its first layout slow. They open when a filter
+// narrows them, or when the reviewer opens them.
+void EntityPanel::expandCategories()
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex category = m_proxy->index(r, 0);
+        if (category.data(EntityTreeModel::CategoryRole).toString() != factsCategory())
+            m_tree->expand(category);
+    }
+    expandFacts();
+}
+
+void EntityPanel::expandFacts()
+{
+    if (!m_proxy->isFiltering())
+        return;
+    const QModelIndex facts = m_proxy->mapFromSource(m_model->indexOfCategory(factsCategory()));
+    if (facts.isValid())
+        m_tree->expand(facts);
+}
+
+QString EntityPanel::factsCategory()
+{
+    return EntityTypes::type(u"xbrl_fact"_s).category;
 }
 
 void EntityPanel::spanCategories()

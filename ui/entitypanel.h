@@ -70,6 +70,9 @@ private:
     void spanCategories();
     void updateEmptyLabel();
     void updateXbrlFilters();
+    void expandCategories();
+    void expandFacts();
+    static QString factsCategory();
     QModelIndex proxyIndexOf(const QString &id);
     QList<QModelIndex> shownMentions() const;
 

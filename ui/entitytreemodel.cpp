@@ -9,6 +9,7 @@
 #include <QtGui/QPixmap>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -512,6 +513,17 @@ QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) c
 
 QVariant EntityTreeModel::groupData(const Node *node, int column, int role) const
 {
+    if (role == SortRole && column == PageColumn) {
+        // Asked for every comparison of a sort: only the first place, without the rest.
+        SourceSpan first;
+        for (const auto &c : node->children) {
+            const Entity *e = m_store->entity(c->key);
+            if (e && e->span.isValid() && (!first.isValid() || e->span < first))
+                first = e->span;
+        }
+        return first.isValid() ? qint64(first.page) * 100000000 + first.start
+                               : std::numeric_limits<qint64>::max();
+    }
     std::vector<const Entity *> mentions;
     mentions.reserve(node->children.size());
     for (const auto &c : node->children)

@@ -232,6 +232,20 @@ void TestXbrlReview::treeGroupsFactsByConcept()
         }
     }
     QCOMPARE(mentions, facts);
+    // The facts start closed (the other categories open) and open when a filter narrows them.
+    EntityPanel *panel = m_window->entityPanel();
+    const auto shownCategory = [&](const QString &name) {
+        return panel->filter()->mapFromSource(model->indexOfCategory(name));
+    };
+    QVERIFY(!panel->tree()->isExpanded(shownCategory(u"XBRL facts"_s)));
+    QVERIFY(panel->tree()->isExpanded(shownCategory(u"Figures"_s)));
+    panel->filterEdit()->setFocus();
+    QTRY_COMPARE(focused(), panel->filterEdit());
+    QTest::keyClicks(focused(), u"us-gaap:NetIncomeLoss"_s);
+    QVERIFY(panel->tree()->isExpanded(shownCategory(u"XBRL facts"_s)));
+    QTest::keyClick(focused(), Qt::Key_Escape);
+    QVERIFY(panel->filterEdit()->text().isEmpty());
+
     // The other categories keep a row per value.
     const QModelIndex figures = model->indexOfCategory(u"Figures"_s);
     QVERIFY(figures.isValid());
