@@ -345,6 +345,7 @@ void Inspector::refresh()
     else if (e->attributes.value(u"xbrl"_s) == u"untagged"_s)
         warning = tr("No XBRL fact of the filing tags this amount.");
     m_xbrlWarning->setText(warning);
+    m_xbrlWarning->setToolTip(warning);
     m_xbrlWarning->setVisible(!warning.isEmpty());
     m_xbrlWarning->setStyleSheet(hidden ? u"color: #3b6e8f;"_s : u"color: #8a4b00; font-weight: bold;"_s);
 
@@ -369,6 +370,8 @@ void Inspector::refresh()
         if (!a.value(u"context"_s).isEmpty())
             lines << tr("Context: %1").arg(a.value(u"context"_s));
         m_factLabel->setText(lines.join(u'\n'));
+        // A long concept is cut at a narrow dock's edge: the tooltip has it whole.
+        m_factLabel->setToolTip(m_factLabel->text());
     }
 
     int typeIndex = m_typeBox->findData(e->type);
