@@ -59,7 +59,7 @@ Inspector::Inspector(QWidget *parent)
         m_typeBox->addItem(u"%1 — %2"_s.arg(t.label, t.category), t.key);
     m_typeBox->setAccessibleName(tr("Type"));
     m_typeBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_typeBox->setMinimumContentsLength(10);
+    m_typeBox->setMinimumContentsLength(14);
     connect(m_typeBox, &QComboBox::activated, this, [this](int i) {
         const QString id = m_id;
         const QString key = m_typeBox->itemData(i).toString();
