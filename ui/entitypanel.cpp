@@ -310,7 +310,7 @@ void EntityPanel::updateXbrlFilters()
         m_xbrlBox->setCurrentIndex(0);
 }
 
-// Every category starts open but the XBRL facts: a 10-K's 2,500 facts (some 700
+// Every category starts open but the XBRL facts: a 10-K's 2,500 facts (hundreds of
 // concepts) would make the tree long and its first layout slow. They open when a filter
 // narrows them, or when the reviewer opens them.
 void EntityPanel::expandCategories()
