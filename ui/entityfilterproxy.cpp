@@ -4,6 +4,10 @@
 #include "model/entitytypes.h"
 #include "review/reviewstore.h"
 
+#include <QtCore/QSet>
+
+using namespace Qt::StringLiterals;
+
 EntityFilterProxy::EntityFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -55,6 +59,37 @@ void EntityFilterProxy::setMinimumConfidence(double confidence)
     invalidateRowsFilter();
 }
 
+void EntityFilterProxy::setXbrlCheck(XbrlCheck check)
+{
+    if (check == m_xbrlCheck)
+        return;
+    m_xbrlCheck = check;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
+    invalidateRowsFilter();
+}
+
+void EntityFilterProxy::setPeriod(const QString &period)
+{
+    if (period == m_period)
+        return;
+    m_period = period;
+    m_pinned.clear(); // a filter the reviewer sets applies to every row
+    invalidateRowsFilter();
+}
+
+bool EntityFilterProxy::isCustomConcept(const QString &concept)
+{
+    // The prefixes of the taxonomies EDGAR publishes; anything else is the filer's own.
+    static const QSet<QString> standard = {
+        u"us-gaap"_s, u"dei"_s, u"srt"_s, u"ifrs-full"_s, u"ifrs"_s, u"country"_s, u"currency"_s,
+        u"exch"_s, u"naics"_s, u"sic"_s, u"stpr"_s, u"ecd"_s, u"cyd"_s, u"invest"_s, u"utr"_s,
+        u"iso4217"_s, u"xbrli"_s, u"xbrldt"_s, u"ref"_s, u"rr"_s, u"oef"_s, u"vip"_s, u"ffd"_s,
+        u"spac"_s, u"sbs"_s, u"rxp"_s, u"cef"_s, u"fnd"_s,
+    };
+    const qsizetype colon = concept.indexOf(u':');
+    return colon > 0 && !standard.contains(concept.left(colon).toLower());
+}
+
 void EntityFilterProxy::setPinnedEntity(const QString &id)
 {
     if (id == m_pinned)
@@ -89,7 +124,7 @@ QVariant EntityFilterProxy::data(const QModelIndex &index, int role) const
 bool EntityFilterProxy::isFiltering() const
 {
     return !m_text.trimmed().isEmpty() || !m_category.isEmpty() || !m_statuses.isEmpty()
-        || m_minimumConfidence > 0.0;
+        || m_minimumConfidence > 0.0 || m_xbrlCheck != XbrlCheck::Any || !m_period.isEmpty();
 }
 
 bool EntityFilterProxy::acceptsEntity(const Entity &e) const
@@ -101,11 +136,33 @@ bool EntityFilterProxy::acceptsEntity(const Entity &e) const
     // A small tolerance so "0.90" shown in the tree passes a 0.90 minimum.
     if (e.confidence + 1e-9 < m_minimumConfidence)
         return false;
+    const bool fact = EntityTreeModel::isXbrlFact(e);
+    switch (m_xbrlCheck) {
+    case XbrlCheck::Any:
+        break;
+    case XbrlCheck::Differs:
+    case XbrlCheck::Untagged:
+        if (e.attributes.value(u"xbrl"_s)
+            != (m_xbrlCheck == XbrlCheck::Differs ? u"differs"_s : u"untagged"_s))
+            return false;
+        break;
+    case XbrlCheck::HiddenFacts:
+        if (!fact || e.attributes.value(u"hidden"_s) != u"true"_s)
+            return false;
+        break;
+    case XbrlCheck::CustomConcepts:
+        if (!fact || !isCustomConcept(e.attributes.value(u"concept"_s)))
+            return false;
+        break;
+    }
+    if (!m_period.isEmpty() && (!fact || e.attributes.value(u"period"_s) != m_period))
+        return false;
     const QString needle = m_text.trimmed();
     if (needle.isEmpty())
         return true;
     return e.value.contains(needle, Qt::CaseInsensitive)
         || e.text.contains(needle, Qt::CaseInsensitive)
+        || (fact && e.attributes.value(u"concept"_s).contains(needle, Qt::CaseInsensitive))
         || e.note.contains(needle, Qt::CaseInsensitive)
         || e.type.contains(needle, Qt::CaseInsensitive)
         || EntityTypes::type(e.type).label.contains(needle, Qt::CaseInsensitive);

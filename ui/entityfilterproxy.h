@@ -7,7 +7,8 @@
 class EntityTreeModel;
 
 // Filters and sorts the entity tree: a text filter (value, exact text, type,
-// note), one category, a set of statuses and a minimum confidence. A category or
+// note), one category, a set of statuses, a minimum confidence and, for inline-XBRL
+// filings, an XBRL check and a fact period. A category or
 // value row stays visible while one of its mentions passes. Categories keep
 // their fixed order whatever the sort column.
 class EntityFilterProxy final : public QSortFilterProxyModel
@@ -26,6 +27,17 @@ public:
     void setStatuses(const QList<EntityStatus> &statuses);
     double minimumConfidence() const { return m_minimumConfidence; }
     void setMinimumConfidence(double confidence);
+    // The inline-XBRL checks: only the amounts that disagree with the filing's tags
+    // (xbrl=differs) or no tag covers (xbrl=untagged), or only the facts hidden in
+    // the XBRL or of the filer's own concepts.
+    enum class XbrlCheck { Any, Differs, Untagged, HiddenFacts, CustomConcepts };
+    XbrlCheck xbrlCheck() const { return m_xbrlCheck; }
+    void setXbrlCheck(XbrlCheck check);
+    // Only the XBRL facts of one period ("2024-12-31", "2024-01-01/2024-12-31"); empty: any.
+    QString period() const { return m_period; }
+    void setPeriod(const QString &period);
+    // True for a concept outside the standard taxonomies (us-gaap:, dei:, srt:, ifrs-full:…).
+    static bool isCustomConcept(const QString &concept);
     bool isFiltering() const;
     // The entity the reviewer is on stays visible whatever the filters say, so a
     // decision or an edit that makes it fail them does not pull it from under them.
@@ -49,5 +61,7 @@ private:
     QString m_category;
     QList<EntityStatus> m_statuses;
     double m_minimumConfidence = 0.0;
+    XbrlCheck m_xbrlCheck = XbrlCheck::Any;
+    QString m_period;
     QString m_pinned;
 };

@@ -15,6 +15,9 @@
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
 
+#include <QtCore/QSet>
+
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +55,9 @@ EntityPanel::EntityPanel(QWidget *parent)
     , m_categoryBox(new QComboBox(this))
     , m_statusBox(new QComboBox(this))
     , m_confidenceBox(new QDoubleSpinBox(this))
+    , m_xbrlBox(new QComboBox(this))
+    , m_periodBox(new QComboBox(this))
+    , m_xbrlRow(new QWidget(this))
     , m_tree(new QTreeView(this))
     , m_legend(new QLabel(this))
     , m_emptyLabel(new QLabel(this))
@@ -76,6 +82,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setText(text);
         pinCurrent();
+        expandFacts();
     });
     connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] { m_tree->setFocus(); });
     m_filterEdit->setToolTip(tr("Filter by value, text, type or note; Escape clears it"));
@@ -89,6 +96,7 @@ EntityPanel::EntityPanel(QWidget *parent)
             [this] {
                 m_proxy->setCategory(m_categoryBox->currentData().toString());
                 pinCurrent();
+                expandFacts();
             });
 
     for (const auto &choice : statusChoices())
@@ -100,8 +108,31 @@ EntityPanel::EntityPanel(QWidget *parent)
         pinCurrent();
     });
 
+    using Check = EntityFilterProxy::XbrlCheck;
+    m_xbrlBox->addItem(tr("Any XBRL check"), int(Check::Any));
+    m_xbrlBox->addItem(tr("Disagrees with XBRL"), int(Check::Differs));
+    m_xbrlBox->addItem(tr("Untagged amounts"), int(Check::Untagged));
+    m_xbrlBox->addItem(tr("Hidden facts"), int(Check::HiddenFacts));
+    m_xbrlBox->addItem(tr("Custom concepts"), int(Check::CustomConcepts));
+    m_xbrlBox->setAccessibleName(tr("XBRL check"));
+    m_xbrlBox->setToolTip(tr("Amounts that disagree with the filing's XBRL tags or have none; "
+                             "facts hidden in the XBRL or of the filer's own concepts"));
+    connect(m_xbrlBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setXbrlCheck(EntityFilterProxy::XbrlCheck(m_xbrlBox->currentData().toInt()));
+        pinCurrent();
+        expandFacts();
+    });
+    m_periodBox->addItem(tr("Any period"), QString());
+    m_periodBox->setAccessibleName(tr("Period"));
+    m_periodBox->setToolTip(tr("Only the XBRL facts of one period"));
+    connect(m_periodBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setPeriod(m_periodBox->currentData().toString());
+        pinCurrent();
+        expandFacts();
+    });
+
     // The filter row shrinks with the panel; the panel gives way before the filing does.
-    for (QComboBox *box : {m_categoryBox, m_statusBox}) {
+    for (QComboBox *box : {m_categoryBox, m_statusBox, m_xbrlBox, m_periodBox}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         box->setMinimumContentsLength(4);
     }
@@ -146,7 +177,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     });
     // Rows appear at the top level once extraction ends: show the categories open.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-        m_tree->expandToDepth(0);
+        expandCategories();
         spanCategories();
         rebuildLegend();
     });
@@ -163,6 +194,7 @@ EntityPanel::EntityPanel(QWidget *parent)
             });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EntityPanel::updateEmptyLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &EntityPanel::updateEmptyLabel);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &EntityPanel::updateXbrlFilters);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EntityPanel::updateEmptyLabel);
 
     m_legend->setWordWrap(true);
@@ -181,17 +213,25 @@ EntityPanel::EntityPanel(QWidget *parent)
     filters->addWidget(m_statusBox, 2);
     filters->addWidget(m_confidenceBox, 1);
 
+    auto *xbrlFilters = new QHBoxLayout(m_xbrlRow);
+    xbrlFilters->setContentsMargins(0, 0, 0, 0);
+    xbrlFilters->addWidget(m_xbrlBox, 1);
+    xbrlFilters->addWidget(m_periodBox, 1);
+    m_xbrlRow->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 0, 6);
     layout->setSpacing(4);
     layout->addWidget(m_filterEdit);
     layout->addLayout(filters);
+    layout->addWidget(m_xbrlRow);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_legend);
     rebuildLegend();
     for (QWidget *w : {static_cast<QWidget *>(m_categoryBox), static_cast<QWidget *>(m_statusBox),
-                       static_cast<QWidget *>(m_confidenceBox)})
+                       static_cast<QWidget *>(m_confidenceBox), static_cast<QWidget *>(m_xbrlBox),
+                       static_cast<QWidget *>(m_periodBox)})
         w->installEventFilter(this);
 }
 
@@ -203,7 +243,7 @@ bool EntityPanel::eventFilter(QObject *watched, QEvent *event)
         if (watched == m_filterEdit && !m_filterEdit->text().isEmpty()) {
             m_filterEdit->clear();
             // The tree opens its categories again and keeps the current entity in view.
-            m_tree->expandToDepth(0);
+            expandCategories();
             const QModelIndex current = m_tree->currentIndex();
             for (QModelIndex p = current.parent(); p.isValid(); p = p.parent())
                 m_tree->expand(p);
@@ -220,9 +260,81 @@ void EntityPanel::setStore(ReviewStore *store)
 {
     m_store = store;
     m_model->setStore(store);
-    m_tree->expandToDepth(0);
+    expandCategories();
     spanCategories();
     rebuildLegend();
+    updateXbrlFilters();
+}
+
+// The XBRL row appears for a filing with facts (or amounts checked against them);
+// its periods are those of the facts, latest first. Choices stay as set while the
+// filing keeps the chosen period.
+void EntityPanel::updateXbrlFilters()
+{
+    QSet<QString> periods;
+    bool xbrl = false;
+    if (m_store) {
+        for (const Entity &e : m_store->entities()) {
+            if (EntityTreeModel::isXbrlFact(e)) {
+                xbrl = true;
+                const QString period = e.attributes.value(u"period"_s);
+                if (!period.isEmpty())
+                    periods.insert(period);
+            } else if (!xbrl && e.attributes.contains(u"xbrl"_s)) {
+                xbrl = true;
+            }
+        }
+    }
+    QStringList sorted(periods.cbegin(), periods.cend());
+    // By end date, latest first; an instant before the duration ending on it.
+    const auto end = [](const QString &p) { return p.section(u'/', -1); };
+    std::sort(sorted.begin(), sorted.end(), [&](const QString &a, const QString &b) {
+        if (end(a) != end(b))
+            return end(a) > end(b);
+        return a.size() != b.size() ? a.size() < b.size() : a > b;
+    });
+    const QString current = m_periodBox->currentData().toString();
+    const QSignalBlocker blocker(m_periodBox);
+    m_periodBox->clear();
+    m_periodBox->addItem(tr("Any period"), QString());
+    for (const QString &p : std::as_const(sorted))
+        m_periodBox->addItem(p.contains(u'/') ? tr("%1 to %2").arg(p.section(u'/', 0, 0), p.section(u'/', 1)) : p,
+                             p);
+    const int at = current.isEmpty() ? 0 : m_periodBox->findData(current);
+    m_periodBox->setCurrentIndex(qMax(0, at));
+    if (at < 0)
+        m_proxy->setPeriod({});
+    m_periodBox->setEnabled(!sorted.isEmpty());
+    m_xbrlRow->setVisible(xbrl);
+    if (!xbrl && m_xbrlBox->currentIndex() != 0)
+        m_xbrlBox->setCurrentIndex(0);
+}
+
+// Every category starts open but the XBRL facts: a 10-K's 2,500 facts (hundreds of
+// concepts) would make the tree long and its first layout slow. They open when a filter
+// narrows them, or when the reviewer opens them.
+void EntityPanel::expandCategories()
+{
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex category = m_proxy->index(r, 0);
+        if (category.data(EntityTreeModel::CategoryRole).toString() != factsCategory())
+            m_tree->expand(category);
+    }
+    expandFacts();
+}
+
+void EntityPanel::expandFacts()
+{
+    if (!m_proxy->isFiltering())
+        return;
+    const QModelIndex facts = m_proxy->mapFromSource(m_model->indexOfCategory(factsCategory()));
+    if (facts.isValid())
+        m_tree->expand(facts);
+}
+
+QString EntityPanel::factsCategory()
+{
+    return EntityTypes::type(u"xbrl_fact"_s).category;
 }
 
 void EntityPanel::spanCategories()
@@ -366,6 +478,8 @@ QModelIndex EntityPanel::proxyIndexOf(const QString &id)
         m_categoryBox->setCurrentIndex(0);
         m_statusBox->setCurrentIndex(0);
         m_confidenceBox->setValue(0.0);
+        m_xbrlBox->setCurrentIndex(0);
+        m_periodBox->setCurrentIndex(0);
         proxy = m_proxy->mapFromSource(source);
     }
     return proxy;

@@ -15,7 +15,7 @@ class QTreeView;
 #include "review/reviewstore.h"
 
 // The entity side of the window: a filter row (text, category, status, minimum
-// confidence), the tree of entities and a legend of the highlight colours.
+// confidence; XBRL check and period for an inline-XBRL filing), the tree of entities and a legend of the highlight colours.
 // Selecting a row announces its entity; selectEntity() does the reverse.
 class EntityPanel final : public QWidget
 {
@@ -28,6 +28,10 @@ public:
     EntityFilterProxy *filter() const { return m_proxy; }
     QTreeView *tree() const { return m_tree; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
+    // The XBRL check and fact period choices, shown when the filing has XBRL facts
+    // or amounts checked against them.
+    QComboBox *xbrlBox() const { return m_xbrlBox; }
+    QComboBox *periodBox() const { return m_periodBox; }
 
     // The entity of the current row (the first mention for a value row).
     QString currentEntityId() const;
@@ -65,6 +69,10 @@ private:
     void rebuildLegend();
     void spanCategories();
     void updateEmptyLabel();
+    void updateXbrlFilters();
+    void expandCategories();
+    void expandFacts();
+    static QString factsCategory();
     QModelIndex proxyIndexOf(const QString &id);
     QList<QModelIndex> shownMentions() const;
 
@@ -75,6 +83,9 @@ private:
     QComboBox *m_categoryBox;
     QComboBox *m_statusBox;
     QDoubleSpinBox *m_confidenceBox;
+    QComboBox *m_xbrlBox;
+    QComboBox *m_periodBox;
+    QWidget *m_xbrlRow;
     QTreeView *m_tree;
     QLabel *m_legend;
     QLabel *m_emptyLabel;

@@ -9,6 +9,7 @@
 #include <QtGui/QPixmap>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -71,7 +72,81 @@ void EntityTreeModel::setStore(ReviewStore *store)
 
 QString EntityTreeModel::groupKey(const Entity &entity)
 {
+    // A filing tags thousands of facts, most of them with a value of their own: they
+    // are grouped by concept, each mention row saying its period, value and unit.
+    if (isXbrlFact(entity))
+        return entity.type + QChar(0x1f) + entity.attributes.value(u"concept"_s);
     return entity.type + QChar(0x1f) + entity.value;
+}
+
+QString EntityTreeModel::groupValue(const Entity &entity)
+{
+    return isXbrlFact(entity) ? entity.attributes.value(u"concept"_s) : entity.value;
+}
+
+bool EntityTreeModel::isXbrlFact(const Entity &entity)
+{
+    return entity.type == u"xbrl_fact"_s;
+}
+
+bool EntityTreeModel::differsFromXbrl(const Entity &entity)
+{
+    return entity.attributes.value(u"xbrl"_s) == u"differs"_s;
+}
+
+QString EntityTreeModel::factSummary(const Entity &entity)
+{
+    const auto &a = entity.attributes;
+    QString value;
+    if (a.contains(u"error"_s))
+        value = tr("unreadable");
+    else if (a.value(u"nil"_s) == u"true"_s)
+        value = tr("nil");
+    else
+        value = entity.value.simplified();
+    // The value first: it is what a reviewer checks, and what a narrow column keeps.
+    QStringList parts;
+    QString shown = value;
+    if (!a.value(u"unit"_s).isEmpty() && a.value(u"unit"_s) != u"pure"_s)
+        shown += u' ' + a.value(u"unit"_s);
+    parts << shown;
+    if (!a.value(u"period"_s).isEmpty())
+        parts << a.value(u"period"_s);
+    if (!a.value(u"dimensions"_s).isEmpty())
+        parts << u'[' + a.value(u"dimensions"_s) + u']';
+    if (a.value(u"hidden"_s) == u"true"_s)
+        parts << tr("hidden");
+    return parts.join(u" · "_s);
+}
+
+QIcon EntityTreeModel::warningIcon()
+{
+    static const QIcon icon = [] {
+        QIcon result;
+        for (const int scale : {1, 2}) {
+            QPixmap px(16 * scale, 16 * scale);
+            px.fill(Qt::transparent);
+            px.setDevicePixelRatio(scale);
+            QPainter p(&px);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(warningColor().darker(130), 1.0));
+            p.setBrush(warningColor());
+            p.drawPolygon(QPolygonF({QPointF(8, 1.5), QPointF(15, 14.5), QPointF(1, 14.5)}));
+            const QPen mark(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap);
+            p.setPen(mark);
+            p.drawLine(QPointF(8, 6), QPointF(8, 9.8));
+            p.drawPoint(QPointF(8, 12.3));
+            p.end();
+            result.addPixmap(px);
+        }
+        return result;
+    }();
+    return icon;
+}
+
+QColor EntityTreeModel::warningColor()
+{
+    return QColor(0xc2, 0x5e, 0x00);
 }
 
 void EntityTreeModel::renumber(Node *parent, int from)
@@ -124,7 +199,7 @@ void EntityTreeModel::rebuild()
             node->kind = Kind::Group;
             node->key = gk;
             node->type = e.type;
-            node->value = e.value;
+            node->value = groupValue(e);
             group = cat->add(std::move(node), int(cat->children.size()));
             m_groups.insert(gk, group);
         }
@@ -158,7 +233,7 @@ void EntityTreeModel::insertMention(const Entity &e)
     group->kind = Kind::Group;
     group->key = gk;
     group->type = e.type;
-    group->value = e.value;
+    group->value = groupValue(e);
     Node *mentionNode = group->add(std::move(mention), 0);
 
     const QString category = EntityTypes::categoryOf(e.type);
@@ -438,6 +513,17 @@ QVariant EntityTreeModel::categoryData(const Node *node, int column, int role) c
 
 QVariant EntityTreeModel::groupData(const Node *node, int column, int role) const
 {
+    if (role == SortRole && column == PageColumn) {
+        // Asked for every comparison of a sort: only the first place, without the rest.
+        SourceSpan first;
+        for (const auto &c : node->children) {
+            const Entity *e = m_store->entity(c->key);
+            if (e && e->span.isValid() && (!first.isValid() || e->span < first))
+                first = e->span;
+        }
+        return first.isValid() ? qint64(first.page) * 100000000 + first.start
+                               : std::numeric_limits<qint64>::max();
+    }
     std::vector<const Entity *> mentions;
     mentions.reserve(node->children.size());
     for (const auto &c : node->children)
@@ -449,8 +535,11 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
     double confidence = 0;
     int status = int(first->status);
     SourceSpan firstSpan = first->span;
+    int differs = 0;
     for (const Entity *e : mentions) {
         confidence = std::max(confidence, e->confidence);
+        if (differsFromXbrl(*e))
+            ++differs;
         if (int(e->status) != status)
             status = -1;
         if (e->span.isValid() && (!firstSpan.isValid() || e->span < firstSpan))
@@ -472,10 +561,14 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
     case Qt::DecorationRole:
         if (column == StatusColumn)
             return status >= 0 ? statusIcon(EntityStatus(status)) : mixedIcon();
+        if (column == ValueColumn && differs > 0)
+            return warningIcon();
         return {};
     case Qt::ForegroundRole:
         if (status == int(EntityStatus::Rejected))
             return QColor(0x80, 0x80, 0x80);
+        if (differs > 0 && column == ValueColumn)
+            return warningColor();
         return {};
     case Qt::FontRole:
         if (status == int(EntityStatus::Rejected) && column == ValueColumn) {
@@ -491,6 +584,10 @@ QVariant EntityTreeModel::groupData(const Node *node, int column, int role) cons
     case Qt::ToolTipRole:
         if (column == StatusColumn)
             return status < 0 ? tr("Mixed") : statusLabel(EntityStatus(status));
+        if (differs > 0)
+            return tr("%1 · %2 · %3 disagree with the filing's XBRL tags")
+                .arg(EntityTypes::type(node->type).label, node->value)
+                .arg(differs);
         return tr("%1 · %2 · %3")
             .arg(EntityTypes::type(node->type).label, node->value,
                  count == 1 ? tr("1 mention") : tr("%1 mentions").arg(count));
@@ -529,6 +626,8 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
         case ValueColumn:
             if (e->orphan)
                 return tr("Not found: “%1”").arg(e->text.simplified());
+            if (isXbrlFact(*e))
+                return factSummary(*e);
             return snippet(*m_store, *e, 14);
         case TypeColumn: return EntityTypes::type(e->type).label;
         case PageColumn: return e->span.isValid() && !e->orphan ? QVariant(e->span.page + 1) : QVariant();
@@ -539,10 +638,14 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case Qt::DecorationRole:
         if (column == StatusColumn)
             return statusIcon(e->status);
+        if (column == ValueColumn && differsFromXbrl(*e))
+            return warningIcon();
         return {};
     case Qt::ForegroundRole:
         if (rejected || e->orphan)
             return QColor(0x80, 0x80, 0x80);
+        if (column == ValueColumn && differsFromXbrl(*e))
+            return warningColor();
         return {};
     case Qt::FontRole:
         if ((rejected && column == ValueColumn) || e->orphan) {
@@ -559,6 +662,13 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case Qt::ToolTipRole:
         if (column == StatusColumn)
             return statusLabel(e->status);
+        if (column == ValueColumn && differsFromXbrl(*e))
+            return tr("%1\nDisagrees with the filing's XBRL: printed %2, tagged %3")
+                .arg(snippet(*m_store, *e, 80), e->value, e->attributes.value(u"xbrlValue"_s));
+        if (column == ValueColumn && isXbrlFact(*e))
+            return e->span.isValid() ? u"%1\n%2"_s.arg(e->attributes.value(u"concept"_s), snippet(*m_store, *e, 80))
+                                     : tr("%1\nHidden in the filing's XBRL (no place in the text)")
+                                           .arg(e->attributes.value(u"concept"_s));
         if (column == ValueColumn)
             return snippet(*m_store, *e, 80);
         return tr("%1 · %2 · %3 · %4")
@@ -574,7 +684,7 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case CategoryRole: return node->parent->parent->key;
     case SortRole:
         switch (column) {
-        case ValueColumn: return e->text.toLower();
+        case ValueColumn: return isXbrlFact(*e) ? factSummary(*e) : e->text.toLower();
         case TypeColumn: return EntityTypes::type(e->type).label;
         case PageColumn: return qint64(e->span.page) * 100000000 + e->span.start;
         case ConfidenceColumn: return e->confidence;

@@ -14,7 +14,8 @@
 #include "review/reviewstore.h"
 
 // The entities of a ReviewStore as a tree: category ▸ value (one row per type and
-// value, with the count of its mentions) ▸ each mention (page and context).
+// value, with the count of its mentions) ▸ each mention (page and context). XBRL
+// facts are grouped by concept instead, each mention showing period, value and unit.
 // Follows the store with targeted signals; resets only when the store does.
 class EntityTreeModel final : public QAbstractItemModel
 {
@@ -51,6 +52,13 @@ public:
     static QColor statusColor(EntityStatus status);
     static QIcon statusIcon(EntityStatus status);
     static QIcon mixedIcon(); // a value whose mentions differ in status
+    // A printed amount that disagrees with the filing's own XBRL tag (xbrl=differs).
+    static QIcon warningIcon();
+    static QColor warningColor();
+    static bool differsFromXbrl(const Entity &entity);
+    static bool isXbrlFact(const Entity &entity);
+    // An XBRL fact's mention row: "47061000000 USD · 2024-01-01/2024-12-31 · [Axis=Member]".
+    static QString factSummary(const Entity &entity);
     // The colour a category is shown in, in the tree and in the legend alike.
     static QColor categoryColor(const QString &category);
     // "…of ImmunoGen, Inc. (the Company)…": the mention with a little context.
@@ -85,6 +93,7 @@ private:
     int categoryPosition(const QString &category) const;
     void emitRowChanged(const Node *node);
     static QString groupKey(const Entity &entity);
+    static QString groupValue(const Entity &entity);
     static void renumber(Node *parent, int from);
     QVariant categoryData(const Node *node, int column, int role) const;
     QVariant groupData(const Node *node, int column, int role) const;

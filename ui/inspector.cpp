@@ -36,6 +36,9 @@ Inspector::Inspector(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_emptyLabel(new QLabel(tr("Select an entity to see its details."), this))
     , m_orphanLabel(valueLabel(this))
+    , m_xbrlWarning(valueLabel(this))
+    , m_factLabel(valueLabel(this))
+    , m_factTitle(new QLabel(tr("XBRL fact"), this))
     , m_typeBox(new QComboBox(this))
     , m_valueEdit(new QLineEdit(this))
     , m_textLabel(valueLabel(this))
@@ -97,6 +100,12 @@ Inspector::Inspector(QWidget *parent)
     m_noteEdit->installEventFilter(this);
 
     m_orphanLabel->setStyleSheet(u"color: #8a4b00;"_s);
+    m_xbrlWarning->setStyleSheet(u"color: #8a4b00; font-weight: bold;"_s);
+    m_xbrlWarning->setAccessibleName(tr("XBRL check"));
+    m_factLabel->setAccessibleName(tr("XBRL fact"));
+    // A concept name is one long word: it must not widen the inspector past its dock.
+    for (QLabel *label : {m_factLabel, m_xbrlWarning})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_textLabel->setStyleSheet(u"font-family: monospace;"_s);
 
     connect(m_confirmButton, &QPushButton::clicked, this, [this] {
@@ -117,10 +126,12 @@ Inspector::Inspector(QWidget *parent)
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     form->addRow(m_orphanLabel);
+    form->addRow(m_xbrlWarning);
     form->addRow(tr("Type"), m_typeBox);
     form->addRow(tr("Value"), m_valueEdit);
     form->addRow(tr("Text"), m_textLabel);
     form->addRow(tr("Page"), m_pageLabel);
+    form->addRow(m_factTitle, m_factLabel);
     form->addRow(tr("Confidence"), m_confidenceLabel);
     form->addRow(tr("Found by"), m_originLabel);
     form->addRow(tr("Attributes"), m_attributesLabel);
@@ -242,6 +253,70 @@ void Inspector::commitNote()
         m_store->setNote(id, m_noteEdit->text());
 }
 
+QString Inspector::xbrlWarning() const
+{
+    return m_xbrlWarning->isVisibleTo(this) ? m_xbrlWarning->text() : QString();
+}
+
+QString Inspector::factDetails() const
+{
+    return m_factLabel->isVisibleTo(this) ? m_factLabel->text() : QString();
+}
+
+namespace {
+// "6 (millions)", "-3 (to thousands)": the numbers of a fact with what they mean.
+QString scaleText(const QString &scale)
+{
+    bool ok = false;
+    const int n = scale.toInt(&ok);
+    if (!ok)
+        return scale;
+    switch (n) {
+    case 0: return Inspector::tr("%1 (units)").arg(scale);
+    case 3: return Inspector::tr("%1 (thousands)").arg(scale);
+    case 6: return Inspector::tr("%1 (millions)").arg(scale);
+    case 9: return Inspector::tr("%1 (billions)").arg(scale);
+    case -2: return Inspector::tr("%1 (percent)").arg(scale);
+    }
+    return scale;
+}
+
+QString decimalsText(const QString &decimals)
+{
+    bool ok = false;
+    const int n = decimals.toInt(&ok);
+    if (decimals == u"INF"_s)
+        return Inspector::tr("INF (exact)");
+    if (!ok)
+        return decimals;
+    switch (n) {
+    case -3: return Inspector::tr("%1 (to thousands)").arg(decimals);
+    case -6: return Inspector::tr("%1 (to millions)").arg(decimals);
+    case -9: return Inspector::tr("%1 (to billions)").arg(decimals);
+    }
+    if (n > 0)
+        return Inspector::tr("%1 (%1 digits after the point)").arg(decimals);
+    return decimals;
+}
+
+QString periodText(const QString &period)
+{
+    if (period.isEmpty())
+        return Inspector::tr("none");
+    if (period.contains(u'/'))
+        return Inspector::tr("%1 to %2 (duration)").arg(period.section(u'/', 0, 0), period.section(u'/', 1));
+    return Inspector::tr("%1 (instant)").arg(period);
+}
+
+// The attributes an XBRL fact row of the inspector shows; the rest stay in Attributes.
+const QStringList &factKeys()
+{
+    static const QStringList keys = {u"concept"_s, u"period"_s, u"unit"_s, u"scale"_s,
+                                     u"decimals"_s, u"dimensions"_s, u"context"_s, u"hidden"_s};
+    return keys;
+}
+}
+
 void Inspector::onEntityChanged(int row)
 {
     if (m_store && row >= 0 && row < m_store->count() && m_store->entities().at(row).id == m_id)
@@ -264,6 +339,46 @@ void Inspector::refresh()
                                   "the filing. Its saved text: “%1”")
                                    .arg(e->text));
 
+    const bool fact = EntityTreeModel::isXbrlFact(*e);
+    const bool hidden = fact && e->attributes.value(u"hidden"_s) == u"true"_s;
+    QString warning;
+    if (hidden)
+        warning = tr("Hidden in the filing's XBRL (no place in the text).");
+    else if (EntityTreeModel::differsFromXbrl(*e))
+        warning = tr("⚠ Disagrees with the filing's XBRL: printed %1 (“%2”), tagged %3.")
+                      .arg(e->value, e->text.simplified(), e->attributes.value(u"xbrlValue"_s));
+    else if (e->attributes.value(u"xbrl"_s) == u"untagged"_s)
+        warning = tr("No XBRL fact of the filing tags this amount.");
+    m_xbrlWarning->setText(warning);
+    m_xbrlWarning->setToolTip(warning);
+    m_xbrlWarning->setVisible(!warning.isEmpty());
+    m_xbrlWarning->setStyleSheet(hidden ? u"color: #3b6e8f;"_s : u"color: #8a4b00; font-weight: bold;"_s);
+
+    m_factTitle->setVisible(fact);
+    m_factLabel->setVisible(fact);
+    if (fact) {
+        const auto &a = e->attributes;
+        QStringList lines;
+        lines << tr("Concept: %1").arg(a.value(u"concept"_s));
+        lines << tr("Period: %1").arg(periodText(a.value(u"period"_s)));
+        if (!a.value(u"unit"_s).isEmpty())
+            lines << tr("Unit: %1").arg(a.value(u"unit"_s));
+        if (!a.value(u"scale"_s).isEmpty())
+            lines << tr("Scale: %1").arg(scaleText(a.value(u"scale"_s)));
+        if (!a.value(u"decimals"_s).isEmpty())
+            lines << tr("Decimals: %1").arg(decimalsText(a.value(u"decimals"_s)));
+        const QStringList dimensions = a.value(u"dimensions"_s).split(u", "_s, Qt::SkipEmptyParts);
+        if (dimensions.isEmpty())
+            lines << tr("Dimensions: none");
+        else
+            lines << tr("Dimensions:") + u"\n  "_s + dimensions.join(u"\n  "_s);
+        if (!a.value(u"context"_s).isEmpty())
+            lines << tr("Context: %1").arg(a.value(u"context"_s));
+        m_factLabel->setText(lines.join(u'\n'));
+        // A long concept is cut at a narrow dock's edge: the tooltip has it whole.
+        m_factLabel->setToolTip(m_factLabel->text());
+    }
+
     int typeIndex = m_typeBox->findData(e->type);
     if (typeIndex < 0) {
         const EntityType t = EntityTypes::type(e->type);
@@ -283,12 +398,14 @@ void Inspector::refresh()
 
     m_textLabel->setText(e->text);
     m_pageLabel->setText(e->span.isValid() && !e->orphan ? QString::number(e->span.page + 1)
+                         : hidden                        ? tr("hidden in the XBRL")
                                                          : tr("not placed"));
     m_confidenceLabel->setText(QString::number(e->confidence, 'f', 2));
     m_originLabel->setText(e->origin == u"manual"_s ? tr("added by hand") : e->origin);
     QStringList attributes;
     for (auto it = e->attributes.cbegin(); it != e->attributes.cend(); ++it)
-        attributes << u"%1: %2"_s.arg(it.key(), it.value());
+        if (!fact || !factKeys().contains(it.key()))
+            attributes << u"%1: %2"_s.arg(it.key(), it.value());
     m_attributesLabel->setText(attributes.isEmpty() ? tr("none") : attributes.join(u'\n'));
 
     const QColor color = EntityTreeModel::statusColor(e->status);

@@ -29,6 +29,10 @@ public:
     QLineEdit *valueEdit() const { return m_valueEdit; }
     QLineEdit *noteEdit() const { return m_noteEdit; }
     QComboBox *typeBox() const { return m_typeBox; }
+    // The XBRL warning (hidden fact, printed amount disagreeing with its tag) and the
+    // fact's details (concept, period, unit, scale, decimals, dimensions); for tests.
+    QString xbrlWarning() const;
+    QString factDetails() const;
     // Puts the cursor in the value field with its text selected (Review ▸ Edit value).
     void editValue();
     void editNote();
@@ -57,6 +61,9 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;
     QLabel *m_orphanLabel;
+    QLabel *m_xbrlWarning;
+    QLabel *m_factLabel;
+    QLabel *m_factTitle;
     QComboBox *m_typeBox;
     QLineEdit *m_valueEdit;
     QLabel *m_textLabel;

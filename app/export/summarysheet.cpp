@@ -192,6 +192,7 @@ struct SummarySheet::Private
     QString build(const Limits &limits) const;
     QString titleBlock() const;
     QString statusBlock() const;
+    QString xbrlLine() const;
     QString coverBlock() const;
     QString itemsBlock(const Limits &l) const;
     QString exhibitsBlock(const Limits &l) const;
@@ -383,7 +384,51 @@ QString SummarySheet::Private::statusBlock() const
         s += u'.';
     }
     s += u"</p>"_s;
+    s += xbrlLine();
     return s;
+}
+
+// Inline-XBRL filings: how many facts the filer tagged and how the amounts printed in
+// the text compare with them. Rejected entities are left out, as everywhere else.
+QString SummarySheet::Private::xbrlLine() const
+{
+    int facts = 0, hidden = 0, agrees = 0, differs = 0, untagged = 0;
+    QStringList differing;
+    for (const Entity &e : std::as_const(entities)) {
+        if (e.status == EntityStatus::Rejected)
+            continue;
+        if (e.type == u"xbrl_fact"_s) {
+            ++facts;
+            if (e.attributes.value(u"hidden"_s) == u"true"_s)
+                ++hidden;
+            continue;
+        }
+        const QString check = e.attributes.value(u"xbrl"_s);
+        if (check == u"agrees"_s) {
+            ++agrees;
+        } else if (check == u"differs"_s) {
+            ++differs;
+            if (differing.size() < 3) {
+                QString where = pageRef(e);
+                differing << u"“"_s + esc(elide(e.text, 30)) + u"” tagged "_s
+                        + esc(e.attributes.value(u"xbrlValue"_s)) + (where.isEmpty() ? QString() : u" ("_s + where + u')');
+            }
+        } else if (check == u"untagged"_s) {
+            ++untagged;
+        }
+    }
+    if (facts == 0 && agrees + differs + untagged == 0)
+        return QString();
+    QString s = u"<p style=\"margin-top:2pt\"><b>Inline XBRL:</b> "_s
+        + u"%1 facts (%2 hidden) \u00b7 %3 amounts agree with their tags \u00b7 %4 differ \u00b7 %5 untagged"_s
+              .arg(facts)
+              .arg(hidden)
+              .arg(agrees)
+              .arg(differs)
+              .arg(untagged);
+    if (!differing.isEmpty())
+        s += u": "_s + differing.join(u"; "_s) + moreText(differs - int(differing.size()));
+    return s + u".</p>"_s;
 }
 
 QString SummarySheet::Private::coverBlock() const

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void sampleSheet_data();
     void sampleSheet();
     void statusLine();
+    void xbrlCounts();
     void lifeSciencesGrouped();
     void keyFigures();
     void longFilingStaysOnTwoPages_data();
@@ -177,6 +178,37 @@ void TestSummarySheet::statusLine()
     QVERIFY2(unreviewed.all().contains(u"0 confirmed · 0 corrected · 0 added · 0 rejected · %1 open. Not reviewed yet (reviewer: C. Checker)."_s
                                            .arg(fresh.size())),
              qPrintable(unreviewed.all()));
+}
+
+// An inline-XBRL filing: the facts, and how the printed amounts compare with their tags,
+// are counted (rejected entities left out); a filing without XBRL has no such line.
+void TestSummarySheet::xbrlCounts()
+{
+    const DocumentContent c = sampleContent();
+    EntityList l = sampleEntities(c);
+    QVERIFY(!render(SummarySheet(c, l), u"xbrl-none.pdf"_s).all().contains(u"Inline XBRL"_s));
+    const auto add = [&](const QString &type, const QMap<QString, QString> &attributes, EntityStatus status) {
+        Entity e;
+        e.type = type;
+        e.id = u"%1@0:%2-%2"_s.arg(type).arg(l.size());
+        e.value = u"USD 385000000000"_s;
+        e.text = u"$385 billion"_s;
+        e.attributes = attributes;
+        e.status = status;
+        l.append(e);
+    };
+    for (int i = 0; i < 4; ++i)
+        add(u"xbrl_fact"_s, {{u"concept"_s, u"us-gaap:Revenues"_s}, {u"hidden"_s, i == 0 ? u"true"_s : u"false"_s}},
+            EntityStatus::Auto);
+    add(u"xbrl_fact"_s, {{u"concept"_s, u"us-gaap:Revenues"_s}}, EntityStatus::Rejected);
+    add(u"money"_s, {{u"xbrl"_s, u"agrees"_s}}, EntityStatus::Auto);
+    add(u"money"_s, {{u"xbrl"_s, u"agrees"_s}}, EntityStatus::Confirmed);
+    add(u"money"_s, {{u"xbrl"_s, u"differs"_s}, {u"xbrlValue"_s, u"385000000"_s}}, EntityStatus::Auto);
+    add(u"percent"_s, {{u"xbrl"_s, u"untagged"_s}}, EntityStatus::Auto);
+    const Pdf pdf = render(SummarySheet(c, l), u"xbrl.pdf"_s);
+    QVERIFY2(pdf.all().contains(u"Inline XBRL: 4 facts (1 hidden) · 2 amounts agree with their tags · 1 differ · 1 untagged: "
+                                "“$385 billion” tagged 385000000."_s),
+             qPrintable(pdf.all()));
 }
 
 void TestSummarySheet::lifeSciencesGrouped()

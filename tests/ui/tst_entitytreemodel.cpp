@@ -53,6 +53,7 @@ private Q_SLOTS:
     void filters_data();
     void filters();
     void sortingKeepsCategoryOrder();
+    void factsGroupByConcept();
 
 private:
     Entity make(const QString &type, int page, const QString &text, const QString &value,
@@ -316,6 +317,83 @@ void TestEntityTreeModel::sortingKeepsCategoryOrder()
     QCOMPARE(m_proxy->index(0, 0, m_proxy->index(2, 0)).data().toString(), u"Genentech"_s);
     m_proxy->sort(EntityTreeModel::ConfidenceColumn, Qt::DescendingOrder);
     QCOMPARE(m_proxy->index(0, 0, m_proxy->index(0, 0)).data().toString(), u"2007-06-04"_s);
+}
+
+// XBRL facts: one row per concept whatever their values, the mention rows saying period,
+// value and unit; a correction keeps the row, a new concept moves it; the XBRL filters.
+void TestEntityTreeModel::factsGroupByConcept()
+{
+    const auto fact = [&](const QString &text, int occurrence, const QString &value, const QString &concept,
+                          const QString &period) {
+        Entity e = make(u"xbrl_fact"_s, 1, text, value, 0.95, occurrence);
+        e.attributes = {{u"concept"_s, concept}, {u"period"_s, period}, {u"unit"_s, u"USD"_s},
+                        {u"context"_s, u"c-1"_s}, {u"decimals"_s, u"0"_s}};
+        return e;
+    };
+    Entity hidden;
+    hidden.type = u"xbrl_fact"_s;
+    hidden.id = u"xbrl_fact@0:7-7"_s;
+    hidden.value = u"true"_s;
+    hidden.confidence = 0.95;
+    hidden.attributes = {{u"concept"_s, u"ko:FlagOfItsOwn"_s}, {u"period"_s, u"2007-06-04"_s},
+                         {u"context"_s, u"c-2"_s}, {u"hidden"_s, u"true"_s}};
+    Entity money = make(u"money"_s, 1, u"Annual Meeting"_s, u"USD 43"_s, 0.8);
+    money.attributes = {{u"xbrl"_s, u"differs"_s}, {u"xbrlValue"_s, u"44"_s}};
+    const Entity instant = fact(u"2007"_s, 0, u"2007"_s, u"us-gaap:Revenues"_s, u"2007-06-04"_s);
+    const Entity duration = fact(u"43"_s, 0, u"43"_s, u"us-gaap:Revenues"_s, u"2006-01-01/2006-12-31"_s);
+    m_store->open(m_content, {instant, duration, hidden, money});
+    const QModelIndex facts = m_model->indexOfCategory(u"XBRL facts"_s);
+    QVERIFY(facts.isValid());
+    QCOMPARE(m_model->rowCount(facts), 2);
+    const QModelIndex revenues = m_model->indexOfEntity(instant.id).parent();
+    QCOMPARE(revenues.data().toString(), u"us-gaap:Revenues (2)"_s);
+    QCOMPARE(m_model->indexOfEntity(duration.id).parent(), revenues);
+    QCOMPARE(m_model->indexOfEntity(instant.id).data().toString(), u"2007 USD · 2007-06-04"_s);
+    QCOMPARE(m_model->indexOfEntity(hidden.id).data().toString(), u"true · 2007-06-04 · hidden"_s);
+    QVERIFY(m_model->indexOfEntity(hidden.id).data(Qt::ToolTipRole).toString().contains(u"Hidden in the filing's XBRL"_s));
+
+    // A corrected value stays in its concept row; undo puts it back as it was.
+    const QString id = duration.id;
+    m_store->setValue(id, u"44"_s);
+    QCOMPARE(m_model->indexOfEntity(id).parent(), revenues);
+    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"44 USD · 2006-01-01/2006-12-31"_s);
+    m_store->undoStack()->undo();
+    QCOMPARE(m_model->indexOfEntity(id).data().toString(), u"43 USD · 2006-01-01/2006-12-31"_s);
+
+    // A disagreeing amount warns in its row and its value row.
+    const QModelIndex amount = m_model->indexOfEntity(money.id);
+    QCOMPARE(amount.data(Qt::ForegroundRole).value<QColor>(), EntityTreeModel::warningColor());
+    QCOMPARE(amount.parent().data(Qt::ForegroundRole).value<QColor>(), EntityTreeModel::warningColor());
+    QVERIFY(amount.data(Qt::ToolTipRole).toString().contains(u"printed USD 43, tagged 44"_s));
+    QVERIFY(!m_model->indexOfEntity(id).data(Qt::ForegroundRole).isValid());
+
+    const auto shown = [&] {
+        QStringList ids;
+        for (const Entity &e : m_store->entities())
+            if (m_proxy->acceptsEntity(e))
+                ids << e.id;
+        return ids;
+    };
+    using Check = EntityFilterProxy::XbrlCheck;
+    m_proxy->setXbrlCheck(Check::HiddenFacts);
+    QCOMPARE(shown(), QStringList{hidden.id});
+    QCOMPARE(m_proxy->rowCount(), 1);
+    m_proxy->setXbrlCheck(Check::CustomConcepts);
+    QCOMPARE(shown(), QStringList{hidden.id});
+    m_proxy->setXbrlCheck(Check::Differs);
+    QCOMPARE(shown(), QStringList{money.id});
+    m_proxy->setXbrlCheck(Check::Untagged);
+    QCOMPARE(shown(), QStringList());
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setXbrlCheck(Check::Any);
+    m_proxy->setPeriod(u"2007-06-04"_s);
+    QCOMPARE(shown().size(), 2);
+    QVERIFY(shown().contains(instant.id) && shown().contains(hidden.id));
+    m_proxy->setText(u"revenues"_s);
+    QCOMPARE(shown(), QStringList{instant.id});
+    QVERIFY(!EntityFilterProxy::isCustomConcept(u"us-gaap:Revenues"_s));
+    QVERIFY(!EntityFilterProxy::isCustomConcept(u"dei:EntityCentralIndexKey"_s));
+    QVERIFY(EntityFilterProxy::isCustomConcept(u"ko:FlagOfItsOwn"_s));
 }
 
 QTEST_MAIN(TestEntityTreeModel)
