@@ -2,6 +2,7 @@
 
 #include "entitycache.h"
 #include "extract/extractor.h"
+#include "extract/tablereader.h"
 #include "review/reviewstore.h"
 
 #include <QtCore/QDir>
@@ -69,6 +70,11 @@ std::unique_ptr<FilingDocument> FilingSession::load(const QString &path, const L
                                                     LoadError *error)
 {
     return FilingDocument::load(path, options, error);
+}
+
+TableList FilingSession::tables(const DocumentContent &content, const std::atomic_bool *cancel)
+{
+    return TableReader::read(content, cancel);
 }
 
 EntityList FilingSession::extract(const DocumentContent &content, const Progress &progress,
