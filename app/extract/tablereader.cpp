@@ -533,10 +533,17 @@ QString TableReader::scaled(const QString &decimal, int exponent)
     const qsizetype dot = d.indexOf(u'.');
     QString whole = dot < 0 ? d : d.left(dot);
     QString fraction = dot < 0 ? QString() : d.mid(dot + 1);
-    while (fraction.size() < exponent)
-        fraction.append(u'0');
-    whole += fraction.left(exponent);
-    fraction = fraction.mid(exponent);
+    if (exponent > 0) {
+        while (fraction.size() < exponent)
+            fraction.append(u'0');
+        whole += fraction.left(exponent);
+        fraction = fraction.mid(exponent);
+    } else {
+        while (whole.size() < -exponent)
+            whole.prepend(u'0');
+        fraction.prepend(whole.right(-exponent));
+        whole.chop(-exponent);
+    }
     const QString result = fraction.isEmpty() ? whole : whole + u'.' + fraction;
     return normalizedDecimal(negative ? u"-"_s + result : result);
 }
@@ -546,6 +553,19 @@ bool TableReader::sameNumber(const QString &a, const QString &b)
     if (a.isEmpty() || b.isEmpty())
         return false;
     return normalizedDecimal(a) == normalizedDecimal(b);
+}
+
+bool TableReader::agreesWithFact(const TableCell &cell, const QString &factValue)
+{
+    if (!cell.isNumber() || factValue.isEmpty())
+        return false;
+    const auto magnitude = [](const QString &v) {
+        return v.startsWith(u'-') ? normalizedDecimal(v.mid(1)) : normalizedDecimal(v);
+    };
+    const QString fact = magnitude(factValue);
+    if (magnitude(cell.value) == fact)
+        return true;
+    return cell.unit == u"%"_s && magnitude(scaled(cell.value, -2)) == fact;
 }
 
 QString TableReader::statedScale(const QString &text)
@@ -659,7 +679,7 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
                     if (!fact->span.overlaps(cell.span))
                         continue;
                     overlapped = true;
-                    if (sameNumber(fact->value, cell.value)) {
+                    if (agreesWithFact(cell, fact->value)) {
                         cell.xbrl = u"agrees"_s;
                         break;
                     }

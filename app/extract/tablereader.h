@@ -36,10 +36,16 @@ public:
     // Empty when the text is not a number. *percent/*currency tell whether the text
     // itself carries "%" or "$".
     static QString parseNumber(const QString &text, bool *percent = nullptr, bool *currency = nullptr);
-    // `decimal` multiplied by 10^exponent, as a plain decimal ("1.5", 6 → "1500000").
+    // `decimal` multiplied by 10^exponent, as a plain decimal ("1.5", 6 → "1500000";
+    // "12.5", -2 → "0.125").
     static QString scaled(const QString &decimal, int exponent);
     // Whether two plain decimals are the same number ("1500000" and "1500000.00").
     static bool sameNumber(const QString &a, const QString &b);
+    // Whether a numeric fact's value (a plain decimal after its scale and sign) is the
+    // cell's figure: the same magnitude, as the entity reconciliation compares (filers tag
+    // "(1,234)" as 1234 and print the parentheses), or for a percent cell the ratio
+    // ("21.5" % and 0.215).
+    static bool agreesWithFact(const TableCell &cell, const QString &factValue);
     // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
     static QString statedScale(const QString &text);
 };

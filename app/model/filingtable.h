@@ -22,7 +22,7 @@ struct TableCell
     QString scale;        // the scale word applied ("millions"), empty when none
     SourceSpan span;      // empty span (start == end) for an empty cell
     // Against the filing's inline-XBRL facts: "agrees" (a numeric fact overlapping the
-    // cell has the cell's value), "differs" (it has another), "untagged" (a number in an
+    // cell has the cell's value, compared as TableReader::agreesWithFact), "differs" (it has another), "untagged" (a number in an
     // inline-XBRL filing without a fact), empty otherwise.
     QString xbrl;
 

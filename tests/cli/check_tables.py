@@ -114,11 +114,19 @@ def run(binary, args):
     return done.stdout
 
 
-def same(a, b):
+def same(cell, fact):
+    """The cell shows the fact: the same magnitude (filers tag "(1,234)" as 1234 and print
+    the parentheses, as the entity reconciliation compares), or a percent cell the ratio."""
     try:
-        return decimal.Decimal(a) == decimal.Decimal(b)
+        v, f = abs(decimal.Decimal(cell["value"])), abs(decimal.Decimal(fact))
     except decimal.InvalidOperation:
         return False
+    return v == f or (cell["unit"] == "%" and v / 100 == f)
+
+
+def same_sign(cell, fact):
+    return decimal.Decimal(cell["value"]) == decimal.Decimal(fact) or (
+        cell["unit"] == "%" and decimal.Decimal(cell["value"]) / 100 == decimal.Decimal(fact))
 
 
 def main():
@@ -207,7 +215,7 @@ def main():
     if checked == 0:
         problems.append("no cell overlaps an entity: the text check checked nothing")
 
-    total = matched = 0
+    total = matched = signed = 0
     misses = []
     for name, want in sorted(in_tables.items()):
         got = collections.Counter()
@@ -218,8 +226,9 @@ def main():
         for e, a in facts.get(name, []):
             es, et = int(e["start"]), int(e["end"])
             for r in numeric.get(e["page"], []):
-                if int(r["start"]) < et and es < int(r["end"]) and same(r["value"], e["value"]):
+                if int(r["start"]) < et and es < int(r["end"]) and same(r, e["value"]):
                     got[(a.get("concept", ""), a.get("context", ""))] += 1
+                    signed += same_sign(r, e["value"])
                     break
         n = sum(want.values())
         m = sum((want & got).values())
@@ -231,6 +240,7 @@ def main():
     share = matched / total if total else 1.0
     print("quality: %d of %d tagged numbers in tables are cells with the tag's value (%.4f, floor %.2f)"
           % (matched, total, share, FLOOR))
+    print("of them %d with the tag's sign too (the others print a positive tag in parentheses)" % signed)
     for m in misses[:200]:
         print("  miss: " + m)
     if len(misses) > 200:

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void incomeStatement();
     void headersAndHierarchy();
     void rowspanAndNested();
+    void reconciledWithFacts_data();
+    void reconciledWithFacts();
 
 private:
     DocumentContent m_content;
@@ -109,6 +111,8 @@ void TestTableReader::scaled_data()
     QTest::newRow("long fraction") << u"0.1234567"_s << 3 << u"123.4567"_s;
     QTest::newRow("zero") << u"0"_s << 9 << u"0"_s;
     QTest::newRow("none") << u"12.5"_s << 0 << u"12.5"_s;
+    QTest::newRow("percent to ratio") << u"12.5"_s << -2 << u"0.125"_s;
+    QTest::newRow("small ratio") << u"-3"_s << -3 << u"-0.003"_s;
 }
 
 void TestTableReader::scaled()
@@ -247,6 +251,38 @@ void TestTableReader::rowspanAndNested()
     const TableCell *gadgets = cellWithText(inner, u"10"_s);
     QVERIFY(gadgets);
     QCOMPARE(describe(inner, *gadgets), u"2|2|Gadgets|2022|10||"_s);
+}
+
+void TestTableReader::reconciledWithFacts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("xbrl");
+    QTest::newRow("amount") << u"47,061"_s << u"47061000000"_s << u"agrees"_s;
+    QTest::newRow("dimension") << u"1,235"_s << u"1235000000"_s << u"agrees"_s;
+    // Tagged 802 and printed in parentheses: the same magnitude, as filers tag outflows.
+    QTest::newRow("parentheses around the tag") << u"(802)"_s << u"-802000000"_s << u"agrees"_s;
+    QTest::newRow("per share, sign=-") << u"(0.04)"_s << u"-0.04"_s << u"agrees"_s;
+    QTest::newRow("percent and ratio") << u"21.5%"_s << u"21.5"_s << u"agrees"_s;
+    // Tagged with scale 3 in a table stated in millions.
+    QTest::newRow("scale differs") << u"5"_s << u"5000000"_s << u"differs"_s;
+    QTest::newRow("untagged") << u"17"_s << u"17000000"_s << u"untagged"_s;
+}
+
+void TestTableReader::reconciledWithFacts()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, value);
+    QFETCH(QString, xbrl);
+    LoadError error;
+    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/ixbrl-table.html"_s), {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const TableList tables = TableReader::read(document->content());
+    QCOMPARE(tables.size(), 1);
+    const TableCell *cell = cellWithText(tables.first(), text);
+    QVERIFY2(cell, qPrintable(text));
+    QCOMPARE(cell->value, value);
+    QCOMPARE(cell->xbrl, xbrl);
 }
 
 QTEST_MAIN(TestTableReader)
