@@ -70,16 +70,27 @@ int exponentOf(const QString &scale)
 
 bool isPerShareLabel(const QString &label)
 {
+    // "Cash dividends declared, $1.06 per share": the row's figures are totals.
+    static const QRegularExpression rate(u"\\$\\s*[0-9.]+\\s+per\\b"_s, QRegularExpression::CaseInsensitiveOption);
+    if (rate.match(label).hasMatch())
+        return false;
     static const QRegularExpression re(
-        u"per\\s+(?:common\\s+|ordinary\\s+|basic\\s+|diluted\\s+|weighted[- ]average\\s+)*(?:share|unit|ads)|\\bEPS\\b|earnings per|price per|dividends? (?:declared|paid) per|book value per"_s,
+        u"per\\s+(?:common\\s+|ordinary\\s+|basic\\s+|diluted\\s+|weighted[- ]average\\s+|limited\\s+partner\\s+)*(?:share|unit|ads|stock)|\\bEPS\\b|earnings per|price per|dividends? (?:declared|paid) per|book value per"_s,
         QRegularExpression::CaseInsensitiveOption);
     return re.match(label).hasMatch();
 }
 
+// A count of shares (or units, options) rather than an amount of money: "Weighted-average
+// shares outstanding", "Number of shares", a column headed "Shares". A label merely naming
+// shares ("Purchase of treasury shares", "Common shares") is a money amount.
 bool isShareCountLabel(const QString &label)
 {
-    static const QRegularExpression re(u"\\bshares\\b|\\bnumber of (?:shares|options|units)\\b|\\bunits outstanding\\b"_s,
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        u"number of (?:\\w+\\s+){0,3}(?:shares|options|units|rsus|warrants)"
+        "|weighted[- ]average\\b(?!.*\\b(?:price|rate|cost|interest|exercise|fair|grant|remaining|life|term|discount|yield|maturity)\\b)"
+        "|\\bshares\\s+(?:of common stock\\s+)?(?:outstanding|used|issued|authorized|repurchased|purchased|granted|vested|forfeited)\\b"
+        "|\\(in shares\\)|(?:^|\\| )(?:number(?: of shares)?|shares)(?: \\(in (?:thousands|millions)\\))?$"_s,
+        QRegularExpression::CaseInsensitiveOption);
     return re.match(label).hasMatch() && !isPerShareLabel(label);
 }
 
@@ -254,8 +265,8 @@ bool Grid::read(FilingTable *out, const QString &before)
                 continue;
             ++taken;
             scaleSource.prepend(line + u'\n');
-            const bool scaleOnly = !TableReader::statedScale(line).isEmpty() && line.size() < 60
-                && line.startsWith(u'(');
+            // "(in millions)", "(Unaudited)": notes, not titles.
+            const bool scaleOnly = line.startsWith(u'(') && line.endsWith(u')') && line.size() < 80;
             if (out->title.isEmpty() && !scaleOnly && line.size() <= 200)
                 out->title = line;
         }
@@ -276,6 +287,12 @@ bool Grid::read(FilingTable *out, const QString &before)
         u"except\\s+(?:for\\s+)?(?:the\\s+)?(?:number\\s+of\\s+)?shares?\\b(?!\\s+data)|except\\s+share\\b|shares?\\s+(?:and\\s+[a-z ]+)?in\\s+(?:thousands|millions|billions)"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString shareScale = out->scale;
+    // "(Dollars in millions)", "($ in thousands)": share counts are not scaled.
+    static const QRegularExpression dollarScale(
+        u"(?:\\$|dollars)\\s+in\\s+(?:thousands|millions|billions)|\\(\\s*\\$\\s*(?:in\\s+)?(?:thousands|millions|billions)|(?:thousands|millions|billions)\\s+of\\s+(?:u\\.s\\.\\s+)?dollars"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (dollarScale.match(scaleSource).hasMatch())
+        shareScale.clear();
     if (const auto m = shareException.match(scaleSource); m.hasMatch()) {
         const QString stated = TableReader::statedScale(m.captured(0));
         shareScale = stated;
@@ -423,7 +440,7 @@ bool Grid::read(FilingTable *out, const QString &before)
             } else if (isPerShareLabel(label) || isPerShareLabel(column)) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = number;
-            } else if (isShareCountLabel(label) && !ownCurrency) {
+            } else if ((isShareCountLabel(label) || isShareCountLabel(column)) && !ownCurrency) {
                 cell.unit = u"shares"_s;
                 cell.scale = shareScale;
                 cell.value = TableReader::scaled(number, exponentOf(shareScale));
@@ -656,6 +673,42 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
     work();
     for (QFuture<void> &h : helpers)
         h.waitForFinished();
+
+    // A note stated once for what follows ("(Dollars and shares in millions, unless
+    // otherwise noted, except per share data)" above a filing's notes) scales the
+    // later tables that state no scale of their own.
+    static const QRegularExpression standing(
+        u"\\((?:dollars|amounts|\\$)[^)]{0,60}?\\bin\\s+(thousands|millions|billions)[^)]{0,60}?unless\\s+otherwise\\s+(?:noted|indicated|stated)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString standingScale;
+    bool standingShares = false;
+    int scannedPage = -1;
+    for (TableList &list : found) {
+        for (FilingTable &table : list) {
+            for (int p = scannedPage + 1; p <= table.span.page && p < content.text.pages.size(); ++p) {
+                const QString &text = content.text.pages.at(p);
+                QRegularExpressionMatchIterator it = standing.globalMatch(text);
+                while (it.hasNext()) {
+                    const QRegularExpressionMatch m = it.next();
+                    if (p == table.span.page && m.capturedStart() > table.span.start)
+                        break;
+                    standingScale = m.captured(1).toLower();
+                    standingShares = m.captured(0).contains(u"shares"_s, Qt::CaseInsensitive);
+                }
+            }
+            scannedPage = table.span.page - 1;
+            if (standingScale.isEmpty() || !table.scale.isEmpty())
+                continue;
+            table.scale = standingScale;
+            for (TableCell &cell : table.cells) {
+                if (!cell.isNumber() || cell.header || cell.rowLabel || cell.unit == u"%"_s
+                    || cell.unit == u"USD/shares"_s || (cell.unit == u"shares"_s && !standingShares))
+                    continue;
+                cell.scale = standingScale;
+                cell.value = scaled(cell.value, exponentOf(standingScale));
+            }
+        }
+    }
 
     // Facts by page, to reconcile numeric cells.
     std::map<int, QList<const XbrlFact *>> factsByPage;
