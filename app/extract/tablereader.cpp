@@ -74,6 +74,11 @@ bool isPerShareLabel(const QString &label)
     static const QRegularExpression rate(u"\\$\\s*[0-9.]+\\s+per\\b"_s, QRegularExpression::CaseInsensitiveOption);
     if (rate.match(label).hasMatch())
         return false;
+    // "Preferred stock ($25.00 par value per share; 10.0 million shares authorized ...)".
+    static const QRegularExpression capital(u"par value.*\\b(?:authorized|issued|outstanding)\\b"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    if (capital.match(label.section(u" > "_s, -1)).hasMatch())
+        return false;
     static const QRegularExpression re(
         u"per\\s+(?:common\\s+|ordinary\\s+|basic\\s+|diluted\\s+|weighted[- ]average\\s+|limited\\s+partner\\s+)*(?:share|unit|ads|stock)|\\bEPS\\b|earnings per|price per|dividends? (?:declared|paid) per|book value per"_s,
         QRegularExpression::CaseInsensitiveOption);
@@ -91,7 +96,10 @@ bool isShareCountLabel(const QString &label)
         "|\\bshares\\s+(?:of common stock\\s+)?(?:outstanding|used|issued|authorized|repurchased|purchased|granted|vested|forfeited)\\b"
         "|\\(in shares\\)|(?:^|\\| )(?:number(?: of shares)?|shares)(?: \\(in (?:thousands|millions)\\))?$"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return re.match(label).hasMatch() && !isPerShareLabel(label);
+    // "Common stock, $0.0001 par value; 200,000,000 shares authorized": a money line.
+    static const QRegularExpression money(u"par value|\\$"_s, QRegularExpression::CaseInsensitiveOption);
+    const QString last = label.section(u" > "_s, -1);
+    return re.match(label).hasMatch() && !isPerShareLabel(label) && !money.match(last).hasMatch();
 }
 
 // A table's cells laid out, and what the reader found in them.
@@ -434,7 +442,8 @@ bool Grid::read(FilingTable *out, const QString &before)
             }
             const QString &label = out->rowHeaders.at(raw.row);
             const QString &column = out->columnHeaders.at(raw.column);
-            if (percent || column.contains(u'%')) {
+            static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b"_s, QRegularExpression::CaseInsensitiveOption);
+            if (percent || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
                 cell.value = number;
             } else if (isPerShareLabel(label) || isPerShareLabel(column)) {
@@ -604,6 +613,33 @@ QString TableReader::statedScale(const QString &text)
     return abbreviation.startsWith(u'0') ? u"thousands"_s : u"millions"_s;
 }
 
+namespace {
+
+// Applies a scale stated elsewhere to a table that states none: amounts (and share
+// counts when `shares`), not percentages or per-share figures.
+void applyScale(FilingTable *table, const QString &scale, bool shares)
+{
+    table->scale = scale;
+    for (TableCell &cell : table->cells) {
+        if (!cell.isNumber() || cell.header || cell.rowLabel || cell.unit == u"%"_s
+            || cell.unit == u"USD/shares"_s || (cell.unit == u"shares"_s && !shares))
+            continue;
+        cell.scale = scale;
+        cell.value = TableReader::scaled(cell.value, exponentOf(scale));
+    }
+}
+
+// Only a table of dollar amounts takes the scale of the statement above it.
+void inheritScale(FilingTable *table, const QString &scale)
+{
+    const bool dollars = std::any_of(table->cells.cbegin(), table->cells.cend(),
+                                     [](const TableCell &c) { return c.unit == u"USD"_s; });
+    if (dollars)
+        applyScale(table, scale, false);
+}
+
+} // namespace
+
 TableList TableReader::readPage(const QString &sheetHtml, const QString &pageText, int page)
 {
     if (!sheetHtml.contains(u"<table"_s, Qt::CaseInsensitive))
@@ -628,6 +664,10 @@ TableList TableReader::readPage(const QString &sheetHtml, const QString &pageTex
         FilingTable out;
         Grid grid(table, pageText, page);
         if (grid.read(&out, before)) {
+            // The second statement of a page ("For the Six Months Ended") under the
+            // same heading as the first states its scale only once, above the first.
+            if (out.scale.isEmpty() && !result.isEmpty() && !result.last().scale.isEmpty())
+                inheritScale(&out, result.last().scale);
             result.append(std::move(out));
             previousEnd = table->lastPosition();
         }
@@ -683,8 +723,17 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
     QString standingScale;
     bool standingShares = false;
     int scannedPage = -1;
+    const FilingTable *previous = nullptr;
+    static const QRegularExpression continued(u"\\bcontinued\\b"_s, QRegularExpression::CaseInsensitiveOption);
     for (TableList &list : found) {
         for (FilingTable &table : list) {
+            // A statement continued on the next page states its scale on the first.
+            if (table.scale.isEmpty() && previous && !previous->scale.isEmpty()
+                && previous->span.page + 1 >= table.span.page
+                && (continued.match(table.title).hasMatch()
+                    || (!table.title.isEmpty() && table.title == previous->title)))
+                inheritScale(&table, previous->scale);
+            previous = &table;
             for (int p = scannedPage + 1; p <= table.span.page && p < content.text.pages.size(); ++p) {
                 const QString &text = content.text.pages.at(p);
                 QRegularExpressionMatchIterator it = standing.globalMatch(text);
@@ -699,14 +748,7 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
             scannedPage = table.span.page - 1;
             if (standingScale.isEmpty() || !table.scale.isEmpty())
                 continue;
-            table.scale = standingScale;
-            for (TableCell &cell : table.cells) {
-                if (!cell.isNumber() || cell.header || cell.rowLabel || cell.unit == u"%"_s
-                    || cell.unit == u"USD/shares"_s || (cell.unit == u"shares"_s && !standingShares))
-                    continue;
-                cell.scale = standingScale;
-                cell.value = scaled(cell.value, exponentOf(standingScale));
-            }
+            applyScale(&table, standingScale, standingShares);
         }
     }
 
