@@ -94,7 +94,7 @@ bool isShareCountLabel(const QString &label)
         u"number of (?:\\w+\\s+){0,3}(?:shares|options|units|rsus|warrants)"
         "|weighted[- ]average\\b(?!.*\\b(?:price|rate|cost|interest|exercise|fair|grant|remaining|life|term|discount|yield|maturity)\\b)"
         "|\\bshares\\s+(?:of common stock\\s+)?(?:outstanding|used|issued|authorized|repurchased|purchased|granted|vested|forfeited)\\b"
-        "|\\(in shares\\)|(?:^|\\| )(?:number(?: of shares)?|shares)(?: \\(in (?:thousands|millions)\\))?$"_s,
+        "|\\(in shares\\)|(?:^|\\| )number(?: of shares)?$|(?<!per )\\bshares(?: \\(in (?:thousands|millions)\\))?$"_s,
         QRegularExpression::CaseInsensitiveOption);
     // "Common stock, $0.0001 par value; 200,000,000 shares authorized": a money line.
     static const QRegularExpression money(u"par value|\\$"_s, QRegularExpression::CaseInsensitiveOption);
@@ -399,6 +399,18 @@ bool Grid::read(FilingTable *out, const QString &before)
         return nullptr;
     };
     QSet<int> dollarColumns;
+    QSet<int> percentColumns; // a column whose figures carry "%" (on some rows only, as printed)
+    for (const RawCell &cell : std::as_const(m_cells)) {
+        if (cell.row < out->headerRows || cell.number.isEmpty())
+            continue;
+        const RawCell *next = neighbour(cell, 1);
+        if (cell.percent || (next && next->number.isEmpty() && next->text.startsWith(u'%')))
+            percentColumns.insert(cell.column);
+    }
+    for (const RawCell &cell : std::as_const(m_cells)) {
+        if (cell.row >= out->headerRows && (cell.currency || cell.text == u"$"_s))
+            percentColumns.remove(cell.column + (cell.text == u"$"_s ? 1 : 0));
+    }
     for (const RawCell &cell : std::as_const(m_cells)) {
         if (cell.row < out->headerRows)
             continue;
@@ -442,11 +454,14 @@ bool Grid::read(FilingTable *out, const QString &before)
             }
             const QString &label = out->rowHeaders.at(raw.row);
             const QString &column = out->columnHeaders.at(raw.column);
-            static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b"_s, QRegularExpression::CaseInsensitiveOption);
-            if (percent || percentHeader.match(column).hasMatch()) {
+            static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b|\\brate$"_s, QRegularExpression::CaseInsensitiveOption);
+            // "Weighted-Average Exercise Price", "Grant Date Fair Value": per-share money.
+            static const QRegularExpression priceHeader(u"\\bprice\\b|fair value$|per (?:share|unit)"_s,
+                                                        QRegularExpression::CaseInsensitiveOption);
+            if (percent || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
                 cell.value = number;
-            } else if (isPerShareLabel(label) || isPerShareLabel(column)) {
+            } else if (isPerShareLabel(label) || isPerShareLabel(column) || priceHeader.match(column).hasMatch()) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = number;
             } else if ((isShareCountLabel(label) || isShareCountLabel(column)) && !ownCurrency) {
@@ -749,6 +764,42 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
             if (standingScale.isEmpty() || !table.scale.isEmpty())
                 continue;
             applyScale(&table, standingScale, standingShares);
+        }
+    }
+
+    // Filers often state the scale once for the statements and notes ("Dollars in
+    // millions" at the top of the notes) and not again above each table: a table of
+    // dollar amounts that states none takes the scale most of the filing's tables state,
+    // unless it prints full amounts (a figure of eight or more digits).
+    QMap<QString, int> stated;
+    for (const TableList &list : found) {
+        for (const FilingTable &table : list) {
+            if (!table.scale.isEmpty())
+                ++stated[table.scale];
+        }
+    }
+    QString usual;
+    for (auto it = stated.cbegin(); it != stated.cend(); ++it) {
+        if (usual.isEmpty() || it.value() > stated.value(usual))
+            usual = it.key();
+    }
+    if (!usual.isEmpty()) {
+        for (TableList &list : found) {
+            for (FilingTable &table : list) {
+                if (!table.scale.isEmpty())
+                    continue;
+                bool dollars = false;
+                bool fullAmounts = false;
+                for (const TableCell &cell : std::as_const(table.cells)) {
+                    if (!cell.isNumber() || cell.header || cell.rowLabel)
+                        continue;
+                    dollars = dollars || cell.unit == u"USD"_s;
+                    const QString digits = cell.value.section(u'.', 0, 0).remove(u'-');
+                    fullAmounts = fullAmounts || digits.size() >= 8;
+                }
+                if (dollars && !fullAmounts)
+                    applyScale(&table, usual, false);
+            }
         }
     }
 
