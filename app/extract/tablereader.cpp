@@ -74,6 +74,12 @@ bool isPerShareLabel(const QString &label)
     static const QRegularExpression rate(u"\\$\\s*[0-9.]+\\s+per\\b"_s, QRegularExpression::CaseInsensitiveOption);
     if (rate.match(label).hasMatch())
         return false;
+    // "Weighted-average shares used in computing net loss per share": a count.
+    static const QRegularExpression count(
+        u"^(?:weighted[- ]average\\s+)?(?:number\\s+of\\s+)?(?:basic\\s+|diluted\\s+)?(?:common\\s+|ordinary\\s+)?shares\\b|\\bshares\\s+used\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (count.match(label.section(u" > "_s, -1)).hasMatch())
+        return false;
     // "Preferred stock ($25.00 par value per share; 10.0 million shares authorized ...)".
     static const QRegularExpression capital(u"par value.*\\b(?:authorized|issued|outstanding)\\b"_s,
                                             QRegularExpression::CaseInsensitiveOption);
@@ -88,14 +94,22 @@ bool isPerShareLabel(const QString &label)
 // A count of shares (or units, options) rather than an amount of money: "Weighted-average
 // shares outstanding", "Number of shares", a column headed "Shares". A label merely naming
 // shares ("Purchase of treasury shares", "Common shares") is a money amount.
-bool isShareCountLabel(const QString &label)
+bool isShareCountLabel(const QString &label, bool header = false)
 {
     static const QRegularExpression re(
         u"number of (?:\\w+\\s+){0,3}(?:shares|options|units|rsus|warrants)"
         "|weighted[- ]average\\b(?!.*\\b(?:price|rate|cost|interest|exercise|fair|grant|remaining|life|term|discount|yield|maturity)\\b)"
         "|\\bshares\\s+(?:of common stock\\s+)?(?:outstanding|used|issued|authorized|repurchased|purchased|granted|vested|forfeited)\\b"
-        "|\\(in shares\\)|(?:^|\\| )number(?: of shares)?$|(?<!per )\\bshares(?: \\(in (?:thousands|millions)\\))?$"_s,
+        "|\\(in shares\\)"_s,
         QRegularExpression::CaseInsensitiveOption);
+    if (header) {
+        // A column headed "Shares", "Number", "Class A Common Stock Shares".
+        static const QRegularExpression column(
+            u"(?:^|\\| )number(?: of shares)?$|(?<!per )\\bshares(?: \\(in (?:thousands|millions)\\))?$"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        if (column.match(label).hasMatch())
+            return true;
+    }
     // "Common stock, $0.0001 par value; 200,000,000 shares authorized": a money line.
     static const QRegularExpression money(u"par value|\\$"_s, QRegularExpression::CaseInsensitiveOption);
     const QString last = label.section(u" > "_s, -1);
@@ -400,12 +414,21 @@ bool Grid::read(FilingTable *out, const QString &before)
     };
     QSet<int> dollarColumns;
     QSet<int> percentColumns; // a column whose figures carry "%" (on some rows only, as printed)
-    for (const RawCell &cell : std::as_const(m_cells)) {
-        if (cell.row < out->headerRows || cell.number.isEmpty())
-            continue;
-        const RawCell *next = neighbour(cell, 1);
-        if (cell.percent || (next && next->number.isEmpty() && next->text.startsWith(u'%')))
-            percentColumns.insert(cell.column);
+    {
+        // A column takes "%" for all its figures when most of them carry it.
+        QHash<int, int> figures, percents;
+        for (const RawCell &cell : std::as_const(m_cells)) {
+            if (cell.row < out->headerRows || cell.number.isEmpty() || cell.year)
+                continue;
+            ++figures[cell.column];
+            const RawCell *next = neighbour(cell, 1);
+            if (cell.percent || (next && next->number.isEmpty() && next->text.startsWith(u'%')))
+                ++percents[cell.column];
+        }
+        for (auto it = percents.cbegin(); it != percents.cend(); ++it) {
+            if (2 * it.value() > figures.value(it.key()))
+                percentColumns.insert(it.key());
+        }
     }
     for (const RawCell &cell : std::as_const(m_cells)) {
         if (cell.row >= out->headerRows && (cell.currency || cell.text == u"$"_s))
@@ -456,7 +479,7 @@ bool Grid::read(FilingTable *out, const QString &before)
             const QString &column = out->columnHeaders.at(raw.column);
             static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b|\\brate$"_s, QRegularExpression::CaseInsensitiveOption);
             // "Weighted-Average Exercise Price", "Grant Date Fair Value": per-share money.
-            static const QRegularExpression priceHeader(u"\\bprice\\b|fair value$|per (?:share|unit)"_s,
+            static const QRegularExpression priceHeader(u"\\bprice\\b|grant[- ]date fair value|fair value per|per (?:share|unit)"_s,
                                                         QRegularExpression::CaseInsensitiveOption);
             if (percent || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
@@ -464,7 +487,7 @@ bool Grid::read(FilingTable *out, const QString &before)
             } else if (isPerShareLabel(label) || isPerShareLabel(column) || priceHeader.match(column).hasMatch()) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = number;
-            } else if ((isShareCountLabel(label) || isShareCountLabel(column)) && !ownCurrency) {
+            } else if ((isShareCountLabel(label) || isShareCountLabel(column, true)) && !ownCurrency) {
                 cell.unit = u"shares"_s;
                 cell.scale = shareScale;
                 cell.value = TableReader::scaled(number, exponentOf(shareScale));
