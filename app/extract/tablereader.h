@@ -20,6 +20,8 @@ public:
     // kMaxTablesPerPage tables of one page are.
     static constexpr int kMaxCells = 60000;
     static constexpr int kMaxTablesPerPage = 400;
+    // Raised whenever what read() finds changes, so that cached tables are read again.
+    static constexpr int kVersion = 1;
 
     // Every data table of the filing's HTML pages, in page order, with each cell
     // reconciled against the filing's inline-XBRL facts (TableCell::xbrl). The pages

@@ -1,8 +1,8 @@
 #include "filingsession.h"
 
 #include "entitycache.h"
+#include "tablecache.h"
 #include "extract/extractor.h"
-#include "extract/tablereader.h"
 #include "review/reviewstore.h"
 
 #include <QtCore/QDir>
@@ -74,7 +74,7 @@ std::unique_ptr<FilingDocument> FilingSession::load(const QString &path, const L
 
 TableList FilingSession::tables(const DocumentContent &content, const std::atomic_bool *cancel)
 {
-    return TableReader::read(content, cancel);
+    return TableCache::tables(content, cancel);
 }
 
 EntityList FilingSession::extract(const DocumentContent &content, const Progress &progress,

@@ -1,7 +1,11 @@
+#include "document/documentcache.h"
 #include "document/filingdocument.h"
+#include "session/filingsession.h"
+#include "session/tablecache.h"
 #include "extract/tablereader.h"
 #include "testutils.h"
 
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +28,20 @@ static const TableCell *cellWithText(const FilingTable &table, const QString &te
     return nullptr;
 }
 
+// Every table and cell, for comparing whole results.
+static QStringList dump(const TableList &tables)
+{
+    QStringList out;
+    for (const FilingTable &t : tables) {
+        out.append(u"table %1:%2-%3 %4x%5 h%6 %7 %8"_s.arg(t.span.page).arg(t.span.start).arg(t.span.end)
+                       .arg(t.rowCount).arg(t.columnCount).arg(t.headerRows).arg(t.title, t.scale));
+        for (const TableCell &c : t.cells)
+            out.append(describe(t, c) + u"|%1|%2-%3|%4|%5%6"_s.arg(c.text).arg(c.span.start).arg(c.span.end).arg(c.xbrl)
+                           .arg(int(c.header)).arg(int(c.rowLabel)));
+    }
+    return out;
+}
+
 class TestTableReader : public QObject
 {
     Q_OBJECT
@@ -43,6 +61,7 @@ private Q_SLOTS:
     void rowspanAndNested();
     void reconciledWithFacts_data();
     void reconciledWithFacts();
+    void cachedTablesComeBack();
 
 private:
     DocumentContent m_content;
@@ -283,6 +302,33 @@ void TestTableReader::reconciledWithFacts()
     QVERIFY2(cell, qPrintable(text));
     QCOMPARE(cell->value, value);
     QCOMPARE(cell->xbrl, xbrl);
+}
+
+void TestTableReader::cachedTablesComeBack()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString before = DocumentCache::folder();
+    const bool enabled = DocumentCache::isEnabled();
+    DocumentCache::setFolder(dir.path());
+    DocumentCache::setEnabled(true);
+    const TableList first = FilingSession::tables(m_content);
+    QCOMPARE(dump(first), dump(m_tables));
+    const QString path = TableCache::path(m_content.sha256);
+    QVERIFY2(QFile::exists(path), qPrintable(path));
+    TableList cached;
+    QVERIFY(TableCache::read(m_content.sha256, &cached));
+    QCOMPARE(dump(cached), dump(m_tables));
+    // A damaged entry is not used: the tables are read again.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    file.seek(file.size() / 2);
+    file.write("garbage");
+    file.close();
+    QVERIFY(!TableCache::read(m_content.sha256, &cached));
+    QCOMPARE(dump(FilingSession::tables(m_content)), dump(m_tables));
+    DocumentCache::setFolder(before);
+    DocumentCache::setEnabled(enabled);
 }
 
 QTEST_MAIN(TestTableReader)
