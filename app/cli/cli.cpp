@@ -2,6 +2,7 @@
 
 #include "extractcommand.h"
 #include "summarycommand.h"
+#include "tablescommand.h"
 
 #include <QtCore/QByteArray>
 #include <QtGui/QGuiApplication>
@@ -15,13 +16,15 @@ const char *Cli::usage()
            "  filing-lens [FILE]                      open FILE (PDF, EDGAR HTML, EDGAR .txt/.nc, text)\n"
            "  filing-lens --sample                    open the bundled sample filing\n"
            "  filing-lens extract [--csv OUT|-] [--json OUT] [--types TYPE,...] [--include-rejected] [--bom] FILE...\n"
+           "  filing-lens tables [--csv OUT|-] [--json OUT|-] [--xlsx OUT] [--bom] FILE...\n"
            "  filing-lens summary FILE --pdf OUT [--page-size A4|Letter]\n"
            "  filing-lens --version | --help\n";
 }
 
 bool Cli::isSubcommand(const char *arg)
 {
-    return std::strcmp(arg, "extract") == 0 || std::strcmp(arg, "summary") == 0;
+    return std::strcmp(arg, "extract") == 0 || std::strcmp(arg, "summary") == 0
+        || std::strcmp(arg, "tables") == 0;
 }
 
 int Cli::run(int argc, char **argv)
@@ -38,5 +41,7 @@ int Cli::run(int argc, char **argv)
     const QString command = args.takeFirst();
     if (command == QStringLiteral("extract"))
         return ExtractCommand::run(args);
+    if (command == QStringLiteral("tables"))
+        return TablesCommand::run(args);
     return SummaryCommand::run(args);
 }

@@ -1,6 +1,7 @@
 #include "filingsession.h"
 
 #include "entitycache.h"
+#include "tablecache.h"
 #include "extract/extractor.h"
 #include "review/reviewstore.h"
 
@@ -69,6 +70,11 @@ std::unique_ptr<FilingDocument> FilingSession::load(const QString &path, const L
                                                     LoadError *error)
 {
     return FilingDocument::load(path, options, error);
+}
+
+TableList FilingSession::tables(const DocumentContent &content, const std::atomic_bool *cancel)
+{
+    return TableCache::tables(content, cancel);
 }
 
 EntityList FilingSession::extract(const DocumentContent &content, const Progress &progress,

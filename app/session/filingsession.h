@@ -3,6 +3,7 @@
 #include "document/filingdocument.h"
 #include "extract/rulepack.h"
 #include "model/entity.h"
+#include "model/filingtable.h"
 
 #include <QtCore/QStringList>
 
@@ -34,6 +35,10 @@ public:
     // what it found so far and is not cached.
     static EntityList extract(const DocumentContent &content, const Progress &progress = {},
                               const std::atomic_bool *cancel = nullptr);
+    // The data tables of the filing's HTML pages, each cell linked to its source and
+    // reconciled with the inline-XBRL facts: from the cache when it has them, else read on
+    // the worker pool (a cancelled run is not cached). Every status is auto.
+    static TableList tables(const DocumentContent &content, const std::atomic_bool *cancel = nullptr);
     // The entities with the filing's review file and its journal applied, read only (no
     // lock, nothing written): what a headless subcommand exports.
     static EntityList applyReview(const DocumentContent &content, const EntityList &extracted,

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/documentcontent.h"
+#include "model/filingtable.h"
+
+#include <QtCore/QString>
+
+#include <atomic>
+
+// Finds the data tables of a filing's HTML parts (EDGAR HTML, and the HTML documents of
+// a submission) and reads them into cells linked to their source. Works from what the
+// loader keeps: each page's cleaned HTML (DocumentPart::sheets) is laid out again in a
+// QTextDocument, whose plain text is that page's text, so a table cell's cursor positions
+// are offsets into the page text. Layout tables (one text cell, signature blocks,
+// checkbox lists, tables of contents) are left out. Any thread; plain values only.
+class TableReader final
+{
+public:
+    // Hostile input bounds: a table with more cells than this is not read, and at most
+    // kMaxTablesPerPage tables of one page are.
+    static constexpr int kMaxCells = 60000;
+    static constexpr int kMaxTablesPerPage = 400;
+    // Raised whenever what read() finds changes, so that cached tables are read again.
+    static constexpr int kVersion = 1;
+
+    // Every data table of the filing's HTML pages, in page order, with each cell
+    // reconciled against the filing's inline-XBRL facts (TableCell::xbrl). The pages
+    // are read side by side on workerPool(); a cancelled run returns what it found.
+    static TableList read(const DocumentContent &content, const std::atomic_bool *cancel = nullptr);
+
+    // The data tables of one page: its cleaned HTML and its text (the plain text of
+    // the HTML laid out by HtmlLoader::makeDocument). `page` is the 0-based page the
+    // spans get. Empty when the text does not match the layout.
+    static TableList readPage(const QString &sheetHtml, const QString &pageText, int page);
+
+    // The number a cell's text stands for, as a plain decimal with sign, before any
+    // scale: "(1,234)" → "-1234", "—" → "0", "12.5 %" → "12.5"; footnote marks dropped.
+    // Empty when the text is not a number. *percent/*currency tell whether the text
+    // itself carries "%" or "$".
+    static QString parseNumber(const QString &text, bool *percent = nullptr, bool *currency = nullptr);
+    // `decimal` multiplied by 10^exponent, as a plain decimal ("1.5", 6 → "1500000";
+    // "12.5", -2 → "0.125").
+    static QString scaled(const QString &decimal, int exponent);
+    // Whether two plain decimals are the same number ("1500000" and "1500000.00").
+    static bool sameNumber(const QString &a, const QString &b);
+    // Whether a numeric fact's value (a plain decimal after its scale and sign) is the
+    // cell's figure: the same magnitude, as the entity reconciliation compares (filers tag
+    // "(1,234)" as 1234 and print the parentheses), or for a percent cell the ratio
+    // ("21.5" % and 0.215).
+    static bool agreesWithFact(const TableCell &cell, const QString &factValue);
+    // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
+    static QString statedScale(const QString &text);
+};
