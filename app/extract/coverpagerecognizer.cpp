@@ -614,10 +614,16 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
     // Address: the lines above "(Address of principal executive offices)" back to the
     // previous label, or the line below it.
     for (const Hit &l : scan.labels(u"registrant_address"_s)) {
+        // "Name of Registrant, Address of Principal Executive Offices and Telephone Number"
+        // heads a combined filing's table: its values are read with the table below.
+        if (registrantTable && l.page == tableHit.page && l.start < tableHit.end && l.end > tableHit.start)
+            continue;
         const QString &text = scan.page(l.page);
         int s = l.start, e = l.start;
         int pos = l.start;
-        for (int lines = 0; lines < 4 && pos > 0;) {
+        // Up to six lines: HTML covers break an address at each of its cells
+        // ("300 Crescent Court" / ", Suite 700" / "Dallas" / ", Texas" / "75201").
+        for (int lines = 0; lines < 6 && pos > 0;) {
             const Window line = TextScan::lineAt(text, l.page, pos - 1);
             const int lineEnd = qMin(line.end, e);
             const QString lt = text.mid(line.start, lineEnd - line.start);
@@ -652,6 +658,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         if (e > s && e - s < 300) {
             QString value = Normalize::spaces(text.mid(s, e - s));
             value.remove(u"(Zip Code)"_s, Qt::CaseInsensitive);
+            value.replace(u" ,"_s, u","_s); // a comma that began the next cell
             add(u"registrant_address"_s, {l.page, s, e}, Normalize::spaces(value), cLabel,
                 u"core.cover.address"_s);
         }
@@ -727,6 +734,10 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
                         flushAddress();
                         add(u"registrant_phone"_s, h, Normalize::phone(t), cLabel, u"core.cover.table"_s);
                         state = State::Outside;
+                    } else if (state != State::Name && isJurisdiction(t)) {
+                        // A column of its own: "Missouri" after the registrant's telephone number.
+                        add(u"state_of_incorporation"_s, h, Normalize::state(t, stateCodes), cLabel,
+                            u"core.cover.table"_s);
                     } else if (state == State::Name) {
                         add(u"registrant"_s, h, Normalize::spaces(t), cLabel, u"core.cover.table"_s);
                         state = State::Body;

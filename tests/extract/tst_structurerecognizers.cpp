@@ -165,6 +165,27 @@ const QString ExpertelligenceCover = u"FORM 8-K\n\nCURRENT REPORT\n\nPursuant to
     "Securities Exchange Act of 1934\n\nDate of Report: April 30, 2003\n(date of earliest event reported March 21,2003)\n\n"
     "Commission File Number:  0-11596\n\n\nExperTelligence, Inc.\n(Exact name of registrant as specified in its charter)\n"_s;
 
+// Spire 10-Q for 2023-12-31, tags removed (more/spre20231231_10q.stripped.htm): three
+// registrants, the state in a column after the telephone number.
+const QString SpireCover = u"FORM 10-Q\n(Mark One)\n\u2612\n"
+    "QUARTERLY REPORT PURSUANT TO SECTION 13 or 15 (d) OF THE SECURITIES EXCHANGE ACT OF 1934\n"
+    "For the quarterly period ended December 31, 2023\nor\n\u2610\n"
+    "For the transition period from                           to\nCommission\nFile Number\n"
+    "Name of Registrant, Address of Principal\nExecutive Offices and Telephone Number\nState of Incorporation\n"
+    "I.R.S. Employer Identification Number\n1-16681\nSpire Inc.\n700 Market Street\nSt. Louis, MO 63101\n"
+    "314-342-0500\nMissouri\n74-2976504\n1-1822\nSpire Missouri Inc.\n700 Market Street\nSt. Louis, MO 63101\n"
+    "314-342-0500\nMissouri\n43-0368139\n2-38960\nSpire Alabama Inc.\n605 Richard Arrington Blvd N\n"
+    "Birmingham, AL 35203\n205-326-8100\nAlabama\n63-0022000\n"
+    "Securities registered pursuant to Section 12(b) of the Securities Exchange Act of 1934\n"_s;
+
+// NexPoint Capital 8-K of 2023, tags removed (more/NextPoint.8K.stripped.htm): the address
+// broken at each of its cells.
+const QString NexpointCover = u"FORM 8-K\nCURRENT REPORT \n"
+    "Date of report (Date of earliest event reported): December 20, 2023\nNEXPOINT CAPITAL, INC.\n"
+    "(Exact name of Registrant as Specified in Its Charter) \nDelaware\n814-01074\n38-3926499\n"
+    "(State or Other Jurisdiction\nof Incorporation)\n(Commission\nFile Number)\n(IRS Employer\nIdentification No.)\n"
+    "300 Crescent Court\n, Suite 700\nDallas\n, Texas\n 75201\n(Address of Principal Executive Offices)(Zip Code) \n"_s;
+
 QString attributes(const Entity &e)
 {
     QStringList out;
@@ -338,6 +359,18 @@ void TestStructureRecognizers::coverPage_data()
          {{u"commission_file_number"_s, u"0-29464"_s, u"0-29464"_s},
           {u"state_of_incorporation"_s, u"Delaware"_s, u"DELAWARE"_s},
           {u"registrant"_s, u"ROCK OF AGES CORPORATION"_s, u"ROCK OF AGES CORPORATION"_s}}},
+        {"three registrants, state column", SpireCover,
+         {{u"registrant"_s, u"Spire Alabama Inc."_s, u"Spire Alabama Inc."_s},
+          {u"state_of_incorporation"_s, u"Alabama"_s, u"Alabama"_s},
+          {u"registrant_address"_s, u"605 Richard Arrington Blvd N Birmingham, AL 35203"_s,
+           u"605 Richard Arrington Blvd N\nBirmingham, AL 35203"_s},
+          {u"registrant_phone"_s, u"205-326-8100"_s, u"205-326-8100"_s},
+          {u"irs_employer_id"_s, u"63-0022000"_s, u"63-0022000"_s},
+          {u"commission_file_number"_s, u"2-38960"_s, u"2-38960"_s}}},
+        {"address broken at cells", NexpointCover,
+         {{u"registrant_address"_s, u"300 Crescent Court, Suite 700 Dallas, Texas 75201"_s,
+           u"300 Crescent Court\n, Suite 700\nDallas\n, Texas\n 75201"_s},
+          {u"commission_file_number"_s, u"814-01074"_s, u"814-01074"_s}}},
         {"event date without a space", ExpertelligenceCover,
          {{u"report_date"_s, u"2003-03-21"_s, u"March 21,2003"_s},
           {u"commission_file_number"_s, u"0-11596"_s, u"0-11596"_s}}},
@@ -360,6 +393,8 @@ void TestStructureRecognizers::coverPageNot_data()
         << SouthernCover << u"commission_file_number"_s << u"58-0690070"_s;
     QTest::newRow("the commission's address is no address")
         << AbbottCover << u"registrant_address"_s << u"WASHINGTON, D. C. 20549"_s;
+    QTest::newRow("a table's caption is no address")
+        << SpireCover << u"registrant_address"_s << u"Name of Registrant"_s;
     QTest::newRow("report date is not the filing's other date")
         << ExpertelligenceCover << u"report_date"_s << u"2003-04-30"_s;
     QTest::newRow("10-k name is not the report heading")
