@@ -16,6 +16,7 @@ using TextScan::Window;
 namespace {
 
 const auto S = u"structure"_s;
+constexpr int MaxRegistrantTableLines = 160;
 
 const QRegularExpression &formPattern()
 {
@@ -35,13 +36,25 @@ const QRegularExpression &datePattern()
 
 const QRegularExpression &fileNumberPattern()
 {
-    static const QRegularExpression re(uR"((?<![\w\-./])(?<!\)\h)\d{1,3}\s?[-‑–]\s?\d{3,6}(?:-\d{1,3})?(?![\w\-‑–/]))"_s);
+    // "0-10030", "001-36743", "333-98553", "1-416". Two digits, a dash and six or seven
+    // more is the shape of an IRS employer number ("13-3124057", or one printed a digit
+    // short), never a file number: file numbers of two-digit series have five digits.
+    static const QRegularExpression re(uR"((?<![\w\-./])(?<!\)\h)(?!\d{2}\s?[-‑–]\s?\d{6,7}(?!\d))\d{1,3}\s?[-‑–]\s?\d{3,6}(?:-\d{1,3})?(?![\w\-‑–/]))"_s);
     return re;
 }
 
 const QRegularExpression &irsPattern()
 {
     static const QRegularExpression re(uR"((?<![\w\-./])\d{2}\s?[-‑–]\s?\d{7}(?![\w\-‑–/]))"_s);
+    return re;
+}
+
+// The caption of a combined filing's registrant table.
+const QRegularExpression &registrantTablePattern()
+{
+    static const QRegularExpression re(
+        uR"(Registrants?,?\s+(?:State\s+of\s+Incorporation|Address)[\s\S]{0,120}?Telephone\s+Number)"_s,
+        QRegularExpression::CaseInsensitiveOption);
     return re;
 }
 
@@ -408,11 +421,28 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         Hit h;
         QList<Hit> labels = scan.labels(u"report_date"_s);
         labels += scan.labels(u"period_end"_s);
-        if (scan.nearest(labels, datePattern(), 300, 25, 0, &h))
+        // Only a date that reads as one ("March 21,2003" does; a date cut by a line does not).
+        auto readable = [&](const Hit &v) {
+            return !Normalize::date(scan.page(v.page).mid(v.start, v.end - v.start)).isEmpty();
+        };
+        if (scan.nearest(labels, datePattern(), 300, 25, 0, &h, readable))
             add(u"report_date"_s, h,
                 Normalize::date(scan.page(h.page).mid(h.start, h.end - h.start)), cLabel,
                 u"core.cover.report_date"_s);
     }
+
+    QStringList stateTerms;
+    for (auto it = stateCodes.begin(); it != stateCodes.end(); ++it)
+        stateTerms.append(it.value().toString());
+    stateTerms += rules.strings(S, u"jurisdictions"_s);
+    const QRegularExpression statesRe = TextScan::alternation(stateTerms, false);
+    // A line that is only a state or country ("Delaware", "DELAWARE").
+    auto isJurisdiction = [&](const QString &line) {
+        static const QRegularExpression trailing(uR"([.,;:]$)"_s);
+        const QString t = Normalize::spaces(line).remove(trailing);
+        const QRegularExpressionMatch m = statesRe.match(t);
+        return m.hasMatch() && m.capturedStart() == 0 && m.capturedLength() == t.size();
+    };
 
     // Registrant: the line above "(Exact name of registrant ...)", or below it.
     for (const Hit &l : scan.labels(u"registrant"_s)) {
@@ -424,9 +454,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         int s = start, e = l.start;
         TextScan::trim(text, &s, &e, u"(:"_s);
         if (e <= s) {
-            // Previous non-empty line.
+            // Previous non-empty line: table layouts leave many empty lines between a value and its caption.
             int pos = start - 1;
-            for (int guard = 0; guard < 6 && pos > 0; ++guard) {
+            for (int guard = 0; guard < 16 && pos > 0 && start - pos < 600; ++guard) {
                 const Window line = TextScan::lineAt(text, l.page, pos);
                 const QString lt = text.mid(line.start, line.end - line.start);
                 if (!isBlank(lt)) {
@@ -447,7 +477,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
                 const Window line = TextScan::lineAt(text, l.page, pos + 1);
                 const QString lt = text.mid(line.start, line.end - line.start);
                 if (!isBlank(lt)) {
-                    if (!looksLikeLabel(lt)) {
+                    // Below the caption comes the state of incorporation in many layouts:
+                    // a state is never the registrant's name.
+                    if (!looksLikeLabel(lt) && !isJurisdiction(lt)) {
                         s = line.start;
                         e = line.end;
                     }
@@ -467,6 +499,62 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         }
     }
 
+    auto foundType = [&](const QString &type) {
+        return std::any_of(found.begin(), found.end(), [&](const Entity &e) { return e.type == type; });
+    };
+    // Where the cover's own heading starts: the Commission's address above it is no value.
+    int headingAt = -1;
+    if (cover.hasHeading && !scan.windows().isEmpty()) {
+        const Window &w = scan.windows().first();
+        const QRegularExpressionMatch m = formPattern().match(scan.page(w.page), w.start);
+        if (m.hasMatch())
+            headingAt = int(m.capturedEnd());
+    }
+    auto lineText = [&](const QString &text, const Window &line) {
+        return text.mid(line.start, line.end - line.start);
+    };
+
+    // Covers without the "(Exact name of registrant ...)" caption (the 10-K of many large
+    // filers): the name is the first line after the commission file number, or after
+    // the period the report covers.
+    Hit tableHit;
+    const bool registrantTable = scan.first(registrantTablePattern(), &tableHit);
+    if (!foundType(u"registrant"_s) && headingAt >= 0 && !registrantTable
+        && scan.labels(u"registrant"_s).isEmpty()) {
+        QList<Hit> anchors = scan.labels(u"commission_file_number"_s);
+        if (anchors.isEmpty())
+            anchors = scan.labels(u"period_end"_s);
+        static const QRegularExpression notAName(
+            uR"(\(|\bREPORT\b|Pursuant|Securities|Indicate|Title\s+of|For\s+the|Transition|^\s*OR\s*$|^\W*$)"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        if (!anchors.isEmpty()) {
+            const Hit &a = anchors.first();
+            const QString &text = scan.page(a.page);
+            int pos = int(text.indexOf(u'\n', a.end));
+            for (int lines = 0; lines < 4 && pos >= 0 && pos + 1 < text.size();) {
+                const Window line = TextScan::lineAt(text, a.page, pos + 1);
+                pos = line.end;
+                const QString lt = lineText(text, line);
+                if (isBlank(lt))
+                    continue;
+                ++lines;
+                const QString t = Normalize::spaces(lt);
+                // The label's own value on the next line ("1-2189").
+                if (fileNumberPattern().match(t).hasMatch() && t.size() < 20)
+                    continue;
+                const bool name = t.size() < 120 && !t.at(0).isDigit() && !looksLikeLabel(lt)
+                    && !notAName.match(t).hasMatch() && !datePattern().match(t).hasMatch()
+                    && !isJurisdiction(t) && !phonePattern().match(t).hasMatch();
+                if (name) {
+                    int s = line.start, e = line.end;
+                    TextScan::trim(text, &s, &e);
+                    add(u"registrant"_s, {a.page, s, e}, t, cCover, u"core.cover.registrant"_s);
+                }
+                break;
+            }
+        }
+    }
+
     // Values recognized by their shape near their label.
     struct Shaped
     {
@@ -475,12 +563,8 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         int reach, before, after;
         std::function<QString(const QString &)> norm;
     };
-    QStringList stateTerms;
-    for (auto it = stateCodes.begin(); it != stateCodes.end(); ++it)
-        stateTerms.append(it.value().toString());
-    stateTerms += rules.strings(S, u"jurisdictions"_s);
     const QList<Shaped> shaped{
-        {u"state_of_incorporation"_s, TextScan::alternation(stateTerms, false), 400, 0, 30,
+        {u"state_of_incorporation"_s, statesRe, 400, 0, 30,
          [&](const QString &s) { return Normalize::state(s, stateCodes); }},
         {u"commission_file_number"_s, fileNumberPattern(), 300, 0, 10, Normalize::fileNumber},
         {u"irs_employer_id"_s, irsPattern(), 400, 0, 10, Normalize::irsNumber},
@@ -504,13 +588,42 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         add(f.type, h, value, c, u"core.cover."_s + f.type);
     }
 
+    // No state label: "An Illinois Corporation", "(A Delaware corporation)" on the cover.
+    if (!foundType(u"state_of_incorporation"_s) && headingAt >= 0) {
+        static const QRegularExpression form(
+            uR"(\b(?:an?|a)\h+([A-Z][A-Za-z. ]{2,30}?)\h+(?:corporation|company|limited\h+liability\h+company|limited\h+partnership|business\h+trust)\b)"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        for (const Window &w : scan.windows()) {
+            const QString &text = scan.page(w.page);
+            bool done = false;
+            const int from = w.page == scan.windows().first().page ? qMax(w.start, headingAt) : w.start;
+            auto it = form.globalMatch(text.left(w.end), from);
+            while (it.hasNext() && !done) {
+                const QRegularExpressionMatch m = it.next();
+                if (!isJurisdiction(m.captured(1)))
+                    continue;
+                add(u"state_of_incorporation"_s, {w.page, int(m.capturedStart(1)), int(m.capturedEnd(1))},
+                    Normalize::state(m.captured(1), stateCodes), cCover, u"core.cover.state_of_incorporation"_s);
+                done = true;
+            }
+            if (done)
+                break;
+        }
+    }
+
     // Address: the lines above "(Address of principal executive offices)" back to the
     // previous label, or the line below it.
     for (const Hit &l : scan.labels(u"registrant_address"_s)) {
+        // "Name of Registrant, Address of Principal Executive Offices and Telephone Number"
+        // heads a combined filing's table: its values are read with the table below.
+        if (registrantTable && l.page == tableHit.page && l.start < tableHit.end && l.end > tableHit.start)
+            continue;
         const QString &text = scan.page(l.page);
         int s = l.start, e = l.start;
         int pos = l.start;
-        for (int lines = 0; lines < 4 && pos > 0;) {
+        // Up to six lines: HTML covers break an address at each of its cells
+        // ("300 Crescent Court" / ", Suite 700" / "Dallas" / ", Texas" / "75201").
+        for (int lines = 0; lines < 6 && pos > 0;) {
             const Window line = TextScan::lineAt(text, l.page, pos - 1);
             const int lineEnd = qMin(line.end, e);
             const QString lt = text.mid(line.start, lineEnd - line.start);
@@ -545,6 +658,7 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         if (e > s && e - s < 300) {
             QString value = Normalize::spaces(text.mid(s, e - s));
             value.remove(u"(Zip Code)"_s, Qt::CaseInsensitive);
+            value.replace(u" ,"_s, u","_s); // a comma that began the next cell
             add(u"registrant_address"_s, {l.page, s, e}, Normalize::spaces(value), cLabel,
                 u"core.cover.address"_s);
         }
@@ -554,11 +668,9 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
     // Registrant, State of Incorporation, Address and Telephone Number | IRS Employer
     // Identification No."), then a block of lines per registrant.
     {
-        static const QRegularExpression tableLabel(
-            uR"(Registrants?,?\s+(?:State\s+of\s+Incorporation|Address)[\s\S]{0,120}?Telephone\s+Number)"_s,
-            QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpression &tableLabel = registrantTablePattern();
         static const QRegularExpression itemStart(uR"(^(?:ITEM|Item)\h{1,4}\d)"_s);
-        const QRegularExpression states = TextScan::alternation(stateTerms, false);
+        const QRegularExpression &states = statesRe;
         auto whole = [](const QRegularExpression &re, const QString &t) {
             const QRegularExpressionMatch m = re.match(t);
             return m.hasMatch() && m.capturedStart() == 0 && m.capturedLength() == t.size();
@@ -580,46 +692,106 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
                 }
                 address = Hit();
             };
-            for (int i = 0; i < 40 && pos >= 0 && pos < text.size(); ++i) {
+            // Utility holding companies list six registrants and more, about eight lines each.
+            for (int i = 0; i < MaxRegistrantTableLines && pos >= 0 && pos < text.size(); ++i) {
                 const Window line = TextScan::lineAt(text, l.page, pos + 1);
                 pos = line.end;
-                int s = line.start, e = line.end;
-                TextScan::trim(text, &s, &e);
-                if (e <= s)
+                int ls = line.start, le = line.end;
+                TextScan::trim(text, &ls, &le);
+                if (le <= ls)
                     continue;
-                const QString t = text.mid(s, e - s);
-                if (t.size() > 160 || itemStart.match(t).hasMatch())
+                const QString row = text.mid(ls, le - ls);
+                if (row.size() > 160 || itemStart.match(row).hasMatch())
                     break;
-                const Hit h{l.page, s, e};
-                if (whole(fileNumberPattern(), t)) {
-                    flushAddress();
-                    add(u"commission_file_number"_s, h, Normalize::fileNumber(t), cLabel, u"core.cover.table"_s);
-                    state = State::Name;
-                } else if (whole(irsPattern(), t)) {
-                    add(u"irs_employer_id"_s, h, Normalize::irsNumber(t), cLabel, u"core.cover.table"_s);
-                } else if (whole(phonePattern(), t)) {
-                    flushAddress();
-                    add(u"registrant_phone"_s, h, Normalize::phone(t), cLabel, u"core.cover.table"_s);
-                    state = State::Outside;
-                } else if (state == State::Name) {
-                    add(u"registrant"_s, h, Normalize::spaces(t), cLabel, u"core.cover.table"_s);
-                    state = State::Body;
-                } else if (state == State::Body) {
-                    if (t.startsWith(u'(')) {
-                        // "(A Kentucky Corporation)": the first state named is where it was incorporated.
-                        const QRegularExpressionMatch sm = states.match(t);
-                        if (sm.hasMatch())
-                            add(u"state_of_incorporation"_s,
-                                {l.page, s + int(sm.capturedStart()), s + int(sm.capturedEnd())},
-                                Normalize::state(sm.captured(), stateCodes), cLabel, u"core.cover.table"_s);
-                    } else if (address.page < 0) {
-                        address = h;
-                    } else {
-                        address.end = e;
+                // Plain-text tables put a registrant's file number, name and IRS number on
+                // one line, in columns apart by runs of spaces or tabs: one cell at a time.
+                static const QRegularExpression gap(uR"(\t|\h{3,})"_s);
+                QList<std::pair<int, int>> cells;
+                {
+                    int from = ls;
+                    auto it = gap.globalMatch(QStringView(text).mid(ls, le - ls));
+                    while (it.hasNext()) {
+                        const QRegularExpressionMatch gm = it.next();
+                        cells.append({from, ls + int(gm.capturedStart())});
+                        from = ls + int(gm.capturedEnd());
+                    }
+                    cells.append({from, le});
+                }
+                for (const auto &[cs, ce] : std::as_const(cells)) {
+                    int s = cs, e = ce;
+                    TextScan::trim(text, &s, &e);
+                    if (e <= s)
+                        continue;
+                    const QString t = text.mid(s, e - s);
+                    const Hit h{l.page, s, e};
+                    if (whole(fileNumberPattern(), t)) {
+                        flushAddress();
+                        add(u"commission_file_number"_s, h, Normalize::fileNumber(t), cLabel, u"core.cover.table"_s);
+                        state = State::Name;
+                    } else if (whole(irsPattern(), t)) {
+                        add(u"irs_employer_id"_s, h, Normalize::irsNumber(t), cLabel, u"core.cover.table"_s);
+                    } else if (whole(phonePattern(), t)) {
+                        flushAddress();
+                        add(u"registrant_phone"_s, h, Normalize::phone(t), cLabel, u"core.cover.table"_s);
+                        state = State::Outside;
+                    } else if (state != State::Name && isJurisdiction(t)) {
+                        // A column of its own: "Missouri" after the registrant's telephone number.
+                        add(u"state_of_incorporation"_s, h, Normalize::state(t, stateCodes), cLabel,
+                            u"core.cover.table"_s);
+                    } else if (state == State::Name) {
+                        add(u"registrant"_s, h, Normalize::spaces(t), cLabel, u"core.cover.table"_s);
+                        state = State::Body;
+                    } else if (state == State::Body) {
+                        if (t.startsWith(u'(')) {
+                            // "(A Kentucky Corporation)": the first state named is where it was incorporated.
+                            const QRegularExpressionMatch sm = states.match(t);
+                            if (sm.hasMatch())
+                                add(u"state_of_incorporation"_s,
+                                    {l.page, s + int(sm.capturedStart()), s + int(sm.capturedEnd())},
+                                    Normalize::state(sm.captured(), stateCodes), cLabel, u"core.cover.table"_s);
+                        } else if (address.page < 0) {
+                            address = h;
+                        } else {
+                            address.end = e;
+                        }
                     }
                 }
             }
             flushAddress();
+        }
+    }
+
+    // No address label: the "City, State ZIP" line after the heading, with the street
+    // line above it ("100 Abbott Park Road" / "Abbott Park, Illinois 60064-6400").
+    if (!foundType(u"registrant_address"_s) && headingAt >= 0 && !registrantTable
+        && scan.labels(u"registrant_address"_s).isEmpty()) {
+        const QString states = u"(?:"_s + statesRe.pattern() + u"|[A-Z]{2})"_s;
+        const QRegularExpression cityLine(
+            u"(?m)^\\h*[A-Za-z][^\\n()]{1,60}?,\\h*"_s + states + uR"(\.?,?\h+\d{5}(?:-\d{4})?\h*$)"_s);
+        static const QRegularExpression street(
+            uR"(^\s*\d|\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.?|Drive|Way|Lane|Plaza|Place|Parkway|Suite|Box|Center|Centre|Court|Square|Floor)\b)"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        const Window &w = scan.windows().first();
+        const QString &text = scan.page(w.page);
+        const QRegularExpressionMatch m = cityLine.match(text.left(w.end), headingAt);
+        if (m.hasMatch()) {
+            int s = int(m.capturedStart()), e = int(m.capturedEnd());
+            // The street line above, when there is one.
+            int pos = s - 1;
+            for (int guard = 0; guard < 4 && pos > 0; ++guard) {
+                const Window line = TextScan::lineAt(text, w.page, pos);
+                const QString lt = lineText(text, line);
+                if (!isBlank(lt)) {
+                    if (street.match(lt).hasMatch() && !looksLikeLabel(lt) && !lt.contains(u'(')
+                        && line.start >= headingAt)
+                        s = line.start;
+                    break;
+                }
+                pos = line.start - 1;
+            }
+            TextScan::trim(text, &s, &e);
+            add(u"registrant_address"_s, {w.page, s, e}, Normalize::spaces(text.mid(s, e - s)), cCover,
+                u"core.cover.address"_s);
         }
     }
 
@@ -701,6 +873,10 @@ void CoverPageRecognizer::run(const ExtractionContext &context, EntityList &out)
         });
         const SourceSpan span = headerSpan.value(it.key());
         if (shown || !span.isValid() || span.page >= content.pageCount())
+            continue;
+        // The header's "period of report" is no date of report where the cover states its
+        // own ("Date of report (Date of earliest event reported)", "For the fiscal year ended").
+        if (it.key() == u"report_date"_s && foundType(u"report_date"_s))
             continue;
         // The value part of the header line ("CENTRAL INDEX KEY:  0001173313").
         const QString &text = content.text.pages.at(span.page);

@@ -57,7 +57,9 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
         const QRegularExpression begin(listStart, QRegularExpression::CaseInsensitiveOption);
         const QRegularExpression finish(listEnd.isEmpty() ? u"(?!)"_s : listEnd);
         static const QRegularExpression entry(
-            uR"((?m)^\h{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)\h{0,3})?(\d{1,3}(?:\.\d{1,3})?)(\([a-z]{1,4}\)|[a-z](?![a-z]))?\.?[*†#+‡]{0,2}(?![\d.,%])\h{0,8}(?:[-–—:]\h{0,4})?([^\n]{0,400})$)"_s);
+            uR"((?m)^\h{0,12}(?:(?:Exhibit|EXHIBIT|Ex\.|EX-)\h{0,3})?(\d{1,3}(?:\.\d{1,3})?)(\([a-z]{1,4}\)|[a-z](?![a-z]))?\.?[*†#+‡]{0,2}(?![\d.,%])\h{0,8}(?:[-–—:]\h{0,4})?([^\n]{0,800})$)"_s);
+        static const QRegularExpression inlineEntry(
+            uR"((?<=[.;])\h{1,4}(?:Exhibit|EXHIBIT)\h{1,3}(\d{1,3}(?:\.\d{1,3})?)(?![\d,%]|\.\d)\h{0,8}(?:[-–—:]\h{0,4})?(?=\S))"_s);
         // A list that runs to the end of its page goes on at the top of the next
         // (PDF and paged HTML exhibit indexes span pages); -1 marks that start.
         int continuedPages = 0;
@@ -111,6 +113,16 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                     if (!plausibleNumber(number))
                         return;
                     int ds = int(m.capturedStart(3)), de = int(m.capturedEnd(3));
+                    // A list written as a paragraph: "Exhibit 99.01 Press Release. Exhibit
+                    // 99.02 Financial Highlights." Each sentence's "Exhibit" begins an entry.
+                    QList<QRegularExpressionMatch> inlineEntries;
+                    {
+                        auto it = inlineEntry.globalMatch(QStringView(text).mid(ds, de - ds));
+                        while (it.hasNext())
+                            inlineEntries.append(it.next());
+                    }
+                    if (!inlineEntries.isEmpty())
+                        de = ds + int(inlineEntries.first().capturedStart());
                     TextScan::trim(text, &ds, &de);
                     QString description = text.mid(ds, de - ds);
                     if (description.isEmpty()) {
@@ -144,6 +156,24 @@ void ExhibitRecognizer::run(const ExtractionContext &context, EntityList &out) c
                         u"exhibit"_s, {p, int(m.capturedStart(1)), numberEnd},
                         Normalize::exhibit(number) + designation, cList, u"core.exhibit.list"_s,
                         {{u"description"_s, Normalize::spaces(description)}}));
+                    const int lineStart = int(m.capturedStart(3));
+                    for (int i = 0; i < inlineEntries.size(); ++i) {
+                        const QRegularExpressionMatch &im = inlineEntries.at(i);
+                        int is = lineStart + int(im.capturedEnd());
+                        int ie = i + 1 < inlineEntries.size()
+                            ? lineStart + int(inlineEntries.at(i + 1).capturedStart())
+                            : int(m.capturedEnd(3));
+                        TextScan::trim(text, &is, &ie);
+                        const QString d = text.mid(is, qMax(0, ie - is));
+                        if (!plausibleNumber(im.captured(1)) || letterCount(d) < 3)
+                            continue;
+                        found.append(context.makeEntity(
+                            u"exhibit"_s,
+                            {p, lineStart + int(im.capturedStart(1)), lineStart + int(im.capturedEnd(1))},
+                            Normalize::exhibit(im.captured(1)), cList, u"core.exhibit.list"_s,
+                            {{u"description"_s, Normalize::spaces(d)}}));
+                        lastEntryEnd = ie;
+                    }
                 });
                 // Exhibit lists number like "99.1", "10", "3a", "104"; a run of "1", "2", "3"
                 // after an "Exhibits" heading is a numbered list of something else.

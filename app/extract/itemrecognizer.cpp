@@ -14,6 +14,9 @@ const auto S = u"structure"_s;
 
 enum class Kind { Current, Annual, Quarterly };
 
+// Deeper than this, an "Item" line is a centred heading, not the start of a paragraph.
+constexpr int MaxParagraphIndent = 12;
+
 Kind filingKind(const DocumentContent &content)
 {
     QString form = content.header.value(u"form_type"_s).value;
@@ -71,7 +74,7 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
 
     // "ITEM 8.01", "Item 9.01(d).", "Item 1A.", "PART II" at the start of a line.
     static const QRegularExpression itemRe(
-        uR"((?m)^\h{0,12}(?:\*\*)?(ITEM|Item|item)\h{1,4}(\d{1,2}(?:\s?\.\s?\d{1,2})?[A-Ca-c]?)(?![\d])(?:\s?\([a-z]\))?\h{0,4}[.:\-–—]?)"_s);
+        uR"((?m)^\h{0,40}(?:\*\*)?(ITEM|Item|item)\h{1,4}(\d{1,2}(?:\s?\.\s?\d{1,2})?[A-Ca-c]?)(?![\d])(?:\s?\([a-z]\))?\h{0,4}[.:\-–—]?)"_s);
     static const QRegularExpression partRe(
         uR"((?m)^\h{0,12}(PART|Part)\h{1,4}(IV|III|II|I)(?![\w])\h{0,4}[.:\-–—]?)"_s);
     // PDF text layers run paragraphs together: "... of Genentech. ITEM 9.01. FINANCIAL
@@ -93,6 +96,7 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
                 bool isPart;
                 QString number;
                 bool midLine = false;
+                bool centred = false; // indented past a paragraph's first line
             };
             QList<Heading> headings;
             if (kind != Kind::Current) {
@@ -101,7 +105,10 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
                 });
             }
             TextScan::forEachMatch(text, w, itemRe, [&](const QRegularExpressionMatch &m) {
-                headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), false, m.captured(2)});
+                // Plain-text filings centre their headings ("             ITEM 4. CHANGES IN ...").
+                const bool centred = m.capturedStart(1) - m.capturedStart() > MaxParagraphIndent;
+                headings.append({int(m.capturedStart(1)), int(m.capturedEnd(2)), int(m.capturedEnd()), false,
+                                 m.captured(2), false, centred});
             });
             if (kind == Kind::Current) {
                 TextScan::forEachMatch(text, w, midLineRe, [&](const QRegularExpressionMatch &m) {
@@ -157,7 +164,8 @@ void ItemRecognizer::run(const ExtractionContext &context, EntityList &out) cons
                 // heading text) follows; a sentence that mentions "Item 8.01" does not.
                 const QString restTrim = Normalize::spaces(rest);
                 bool heading = titleFollows(after, title);
-                if (!heading && !h.midLine) {
+                // A centred heading counts only with its own title after the number.
+                if (!heading && !h.midLine && !h.centred) {
                     const QString next = Normalize::spaces(after);
                     const QChar first = next.isEmpty() ? QChar() : next.at(0);
                     int q = line.start - 1;

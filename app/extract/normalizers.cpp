@@ -56,7 +56,7 @@ QString Normalize::spaces(const QString &text)
 QString Normalize::date(const QString &text)
 {
     const QString t = spaces(text);
-    static const QRegularExpression mdy(uR"(^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$)"_s);
+    static const QRegularExpression mdy(uR"(^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+)(\d{4})$)"_s);
     static const QRegularExpression dmy(uR"(^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})$)"_s);
     static const QRegularExpression numeric(uR"(^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$)"_s);
     static const QRegularExpression isoForm(uR"(^(\d{4})-?(\d{2})-?(\d{2})$)"_s);

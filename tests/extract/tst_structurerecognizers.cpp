@@ -99,6 +99,93 @@ const QString LgeCover = u"FORM 8-K \nCURRENT REPORT \nPursuant to Section 13 or
     "(859) 255-2100 \t \nThis combined Form 8-K is separately filed by Louisville Gas and Electric Company and Kentucky Utilities Company. \n"
     "Item 9. Regulation FD Disclosure \n"_s;
 
+// Abbott 10-K for 2023, tags removed (more/ABT-10-K-0001628280-24-005348.stripped.htm): no
+// "(Exact name ...)" caption, the state as "An Illinois Corporation", no address caption.
+const QString AbbottCover = u"UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWASHINGTON, D. C. 20549\n"
+    "______________________________________________\nFORM 10-K\n(MARK ONE)\nx\n"
+    "ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\nOR\no\n"
+    "TRANSITION REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n"
+    "_______________________________________________________\n\nFor the fiscal year ended December 31, 2023\n\n"
+    "Commission file number 1-2189\n\nAbbott Laboratories\n\nAn Illinois Corporation\n\n36-0698440\n\n"
+    "100 Abbott Park Road\nAbbott Park, Illinois 60064-6400\n\n(I.R.S. employer identification number)\n\n"
+    "(224) 667-6100\n(telephone number)\n\nSecurities Registered Pursuant to Section 12(b) of the Act:\n"_s;
+
+// AbbVie 10-Q for 2023-06-30, tags removed (more/ABBV-10-Q-0001551152-23-000033.stripped.htm):
+// the name nine empty lines above its caption, the state below it, "Telephone:".
+const QString AbbvieCover = u"UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWASHINGTON, D.C. 20549 \nFORM 10-Q\n"
+    "(Mark One)\n\u2612    QUARTERLY REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934\n"
+    "For the quarterly period ended June 30, 2023\nOR \n"
+    "\u2610    TRANSITION REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934 \n"
+    "For the transition period from                                    to                                   \n"
+    "Commission File Number: 001-35565 \nAbbVie Inc.\n\n\n\n\n\n\n\n\n\n"
+    "(Exact name of registrant as specified in its charter)\nDelaware\n\n32-0375147\n"
+    "(State or other jurisdiction of incorporation or organization)\n\n(I.R.S. employer identification number) \n\n"
+    "1 North Waukegan Road \nNorth Chicago, Illinois 60064-6400 \nTelephone: (847) 932-7900 \n"
+    "Indicate by check mark whether the registrant (1) has filed all reports required to be filed\n"_s;
+
+// Southern Company combined 8-K of 2005-01-25 (more/0000092122-05-000042.txt): seven
+// registrants in plain-text columns.
+const QString SouthernCover = u"                                    FORM 8-K\n\n                                 CURRENT REPORT\n\n"
+    "Date of Report (Date of earliest event reported)         January 25, 2005\n"
+    "                                                --------------------------------\n\n"
+    "Commission       Registrant, State of Incorporation,       I.R.S. Employer\n"
+    "File Number      Address and Telephone Number              Identification No.\n\n"
+    "1-3526           The Southern Company                      58-0690070\n                 (A Delaware Corporation)\n"
+    "                 270 Peachtree Street, N.W.\n                 Atlanta, Georgia 30303\n                 (404) 506-5000\n\n"
+    "1-3164           Alabama Power Company                     63-0004250\n                 (An Alabama Corporation)\n"
+    "                 600 North 18th Street\n                 Birmingham, Alabama 35291\n                 (205) 257-1000\n\n"
+    "1-6468           Georgia Power Company                     58-0257110\n                 (A Georgia Corporation)\n"
+    "                 241 Ralph McGill Boulevard, N.E.\n                 Atlanta, Georgia 30308\n                 (404) 506-6526\n\n"
+    "0-2429           Gulf Power Company                        59-0276810\n                 (A Maine Corporation)\n"
+    "                 One Energy Place\n                 Pensacola, Florida 32520\n                 (850) 444-6111\n\n"
+    "001-11229        Mississippi Power Company                 64-0205820\n                 (A Mississippi Corporation)\n"
+    "                 2992 West Beach\n                 Gulfport, Mississippi 39501\n                 (228) 864-1211\n\n"
+    "1-5072           Savannah Electric and Power Company       58-0418070\n                 (A Georgia Corporation)\n"
+    "                 600 East Bay Street\n                 Savannah, Georgia 31401\n                 (912) 644-7171\n\n"
+    "333-98553        Southern Power Company                    58-2598670\n                 (A Delaware Corporation)\n"
+    "                 270 Peachtree Street, N.W.\n                 Atlanta, Georgia 30303\n                 (404) 506-5000\n\n"
+    "The addresses of the registrants have not changed since the last report.\n\n"
+    "This combined Form 8-K is furnished separately by seven registrants: The\n"
+    "Southern Company, Alabama Power Company, Georgia Power Company, Gulf Power\n\n"
+    "Check the appropriate box below if the Form 8-K filing is intended to\n"_s;
+
+// Rock of Ages 8-K of 2000 (more/formacqui.htm): three values above three captions, the
+// IRS number printed a digit short.
+const QString RockOfAgesCover = u"FORM 8-K \nCURRENT REPORT \nPURSUANT TO SECTION 13 OR 15(d) \n"
+    "Date of Report (Date of earliest event reported): September 22, 2000 \nROCK OF AGES CORPORATION \n"
+    "(Exact name of registrant as specified in its charter) \nDELAWARE\n0-29464\n03-153200\n"
+    "------------------\n------------\n---------------\n(State or other jurisdiction of incorporation)\n"
+    "(Commission File Number)\n(I.R.S. Employer Identification Number)\n"
+    "772 GRANITEVILLE ROAD, GRANITEVILLE, VERMONT 05654 \n(Address of principal executive offices) (Zip Code) \n"
+    "Registrant's telephone number, including area code: (802) 476-3121 \n"_s;
+
+// ExperTelligence 8-K of 2004 (more/0000723533-04-000001.txt): the event's date without a
+// space after its comma.
+const QString ExpertelligenceCover = u"FORM 8-K\n\nCURRENT REPORT\n\nPursuant to Section 13 or 15(d) of the\n"
+    "Securities Exchange Act of 1934\n\nDate of Report: April 30, 2003\n(date of earliest event reported March 21,2003)\n\n"
+    "Commission File Number:  0-11596\n\n\nExperTelligence, Inc.\n(Exact name of registrant as specified in its charter)\n"_s;
+
+// Spire 10-Q for 2023-12-31, tags removed (more/spre20231231_10q.stripped.htm): three
+// registrants, the state in a column after the telephone number.
+const QString SpireCover = u"FORM 10-Q\n(Mark One)\n\u2612\n"
+    "QUARTERLY REPORT PURSUANT TO SECTION 13 or 15 (d) OF THE SECURITIES EXCHANGE ACT OF 1934\n"
+    "For the quarterly period ended December 31, 2023\nor\n\u2610\n"
+    "For the transition period from                           to\nCommission\nFile Number\n"
+    "Name of Registrant, Address of Principal\nExecutive Offices and Telephone Number\nState of Incorporation\n"
+    "I.R.S. Employer Identification Number\n1-16681\nSpire Inc.\n700 Market Street\nSt. Louis, MO 63101\n"
+    "314-342-0500\nMissouri\n74-2976504\n1-1822\nSpire Missouri Inc.\n700 Market Street\nSt. Louis, MO 63101\n"
+    "314-342-0500\nMissouri\n43-0368139\n2-38960\nSpire Alabama Inc.\n605 Richard Arrington Blvd N\n"
+    "Birmingham, AL 35203\n205-326-8100\nAlabama\n63-0022000\n"
+    "Securities registered pursuant to Section 12(b) of the Securities Exchange Act of 1934\n"_s;
+
+// NexPoint Capital 8-K of 2023, tags removed (more/NextPoint.8K.stripped.htm): the address
+// broken at each of its cells.
+const QString NexpointCover = u"FORM 8-K\nCURRENT REPORT \n"
+    "Date of report (Date of earliest event reported): December 20, 2023\nNEXPOINT CAPITAL, INC.\n"
+    "(Exact name of Registrant as Specified in Its Charter) \nDelaware\n814-01074\n38-3926499\n"
+    "(State or Other Jurisdiction\nof Incorporation)\n(Commission\nFile Number)\n(IRS Employer\nIdentification No.)\n"
+    "300 Crescent Court\n, Suite 700\nDallas\n, Texas\n 75201\n(Address of Principal Executive Offices)(Zip Code) \n"_s;
+
 QString attributes(const Entity &e)
 {
     QStringList out;
@@ -116,6 +203,9 @@ private Q_SLOTS:
     void initTestCase();
     void coverPage_data();
     void coverPage();
+    void coverPageNot_data();
+    void coverPageNot();
+    void coverDateNotFromHeader();
     void coverPageFromHeader();
     void coverPageFromDei();
     void items_data();
@@ -236,11 +326,121 @@ void TestStructureRecognizers::coverPage_data()
           {u"registrant_phone"_s, u"859-255-2100"_s, u"(859) 255-2100"_s},
           {u"registrant_address"_s, u"One Quality Street Lexington, Kentucky 40507-1428"_s,
            u"One Quality Street \t \nLexington, Kentucky 40507-1428"_s}}},
+        {"10-k without name caption", AbbottCover,
+         {{u"report_date"_s, u"2023-12-31"_s, u"December 31, 2023"_s},
+          {u"registrant"_s, u"Abbott Laboratories"_s, u"Abbott Laboratories"_s},
+          {u"state_of_incorporation"_s, u"Illinois"_s, u"Illinois"_s},
+          {u"commission_file_number"_s, u"1-2189"_s, u"1-2189"_s},
+          {u"irs_employer_id"_s, u"36-0698440"_s, u"36-0698440"_s},
+          {u"registrant_address"_s, u"100 Abbott Park Road Abbott Park, Illinois 60064-6400"_s,
+           u"100 Abbott Park Road\nAbbott Park, Illinois 60064-6400"_s},
+          {u"registrant_phone"_s, u"224-667-6100"_s, u"(224) 667-6100"_s}}},
+        {"10-q name far above caption", AbbvieCover,
+         {{u"report_date"_s, u"2023-06-30"_s, u"June 30, 2023"_s},
+          {u"registrant"_s, u"AbbVie Inc."_s, u"AbbVie Inc."_s},
+          {u"state_of_incorporation"_s, u"Delaware"_s, u"Delaware"_s},
+          {u"registrant_address"_s, u"1 North Waukegan Road North Chicago, Illinois 60064-6400"_s,
+           u"1 North Waukegan Road \nNorth Chicago, Illinois 60064-6400"_s},
+          {u"registrant_phone"_s, u"847-932-7900"_s, u"(847) 932-7900"_s}}},
+        {"seven registrants in columns", SouthernCover,
+         {{u"registrant"_s, u"The Southern Company"_s, u"The Southern Company"_s},
+          {u"irs_employer_id"_s, u"58-0690070"_s, u"58-0690070"_s},
+          {u"registrant"_s, u"Savannah Electric and Power Company"_s, u"Savannah Electric and Power Company"_s},
+          {u"commission_file_number"_s, u"1-5072"_s, u"1-5072"_s},
+          {u"irs_employer_id"_s, u"58-0418070"_s, u"58-0418070"_s},
+          {u"registrant_phone"_s, u"912-644-7171"_s, u"(912) 644-7171"_s},
+          {u"registrant_address"_s, u"600 East Bay Street Savannah, Georgia 31401"_s,
+           u"600 East Bay Street\n                 Savannah, Georgia 31401"_s},
+          {u"state_of_incorporation"_s, u"Maine"_s, u"Maine"_s},
+          {u"registrant"_s, u"Southern Power Company"_s, u"Southern Power Company"_s},
+          {u"commission_file_number"_s, u"333-98553"_s, u"333-98553"_s},
+          {u"irs_employer_id"_s, u"58-2598670"_s, u"58-2598670"_s}}},
+        {"file number beside a short irs number", RockOfAgesCover,
+         {{u"commission_file_number"_s, u"0-29464"_s, u"0-29464"_s},
+          {u"state_of_incorporation"_s, u"Delaware"_s, u"DELAWARE"_s},
+          {u"registrant"_s, u"ROCK OF AGES CORPORATION"_s, u"ROCK OF AGES CORPORATION"_s}}},
+        {"three registrants, state column", SpireCover,
+         {{u"registrant"_s, u"Spire Alabama Inc."_s, u"Spire Alabama Inc."_s},
+          {u"state_of_incorporation"_s, u"Alabama"_s, u"Alabama"_s},
+          {u"registrant_address"_s, u"605 Richard Arrington Blvd N Birmingham, AL 35203"_s,
+           u"605 Richard Arrington Blvd N\nBirmingham, AL 35203"_s},
+          {u"registrant_phone"_s, u"205-326-8100"_s, u"205-326-8100"_s},
+          {u"irs_employer_id"_s, u"63-0022000"_s, u"63-0022000"_s},
+          {u"commission_file_number"_s, u"2-38960"_s, u"2-38960"_s}}},
+        {"address broken at cells", NexpointCover,
+         {{u"registrant_address"_s, u"300 Crescent Court, Suite 700 Dallas, Texas 75201"_s,
+           u"300 Crescent Court\n, Suite 700\nDallas\n, Texas\n 75201"_s},
+          {u"commission_file_number"_s, u"814-01074"_s, u"814-01074"_s}}},
+        {"event date without a space", ExpertelligenceCover,
+         {{u"report_date"_s, u"2003-03-21"_s, u"March 21,2003"_s},
+          {u"commission_file_number"_s, u"0-11596"_s, u"0-11596"_s}}},
     };
     for (const auto &[name, page, rows] : layouts) {
         for (const auto &[type, value, text] : rows)
             QTest::addRow("%s: %s %s", name, qPrintable(type), qPrintable(value)) << page << type << value << text;
     }
+}
+
+void TestStructureRecognizers::coverPageNot_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("state below the caption is no name") << AbbvieCover << u"registrant"_s << u"Delaware"_s;
+    QTest::newRow("irs-shaped number is no file number")
+        << RockOfAgesCover << u"commission_file_number"_s << u"03-153200"_s;
+    QTest::newRow("irs number in a column table is no file number")
+        << SouthernCover << u"commission_file_number"_s << u"58-0690070"_s;
+    QTest::newRow("the commission's address is no address")
+        << AbbottCover << u"registrant_address"_s << u"WASHINGTON, D. C. 20549"_s;
+    QTest::newRow("a table's caption is no address")
+        << SpireCover << u"registrant_address"_s << u"Name of Registrant"_s;
+    QTest::newRow("report date is not the filing's other date")
+        << ExpertelligenceCover << u"report_date"_s << u"2003-04-30"_s;
+    QTest::newRow("10-k name is not the report heading")
+        << AbbottCover << u"registrant"_s << u"For the fiscal year ended December 31, 2023"_s;
+}
+
+void TestStructureRecognizers::coverPageNot()
+{
+    QFETCH(QString, page);
+    QFETCH(QString, type);
+    QFETCH(QString, value);
+    const EntityList found = run(CoverPageRecognizer(), page);
+    QVERIFY(!found.isEmpty());
+    for (const Entity &e : found)
+        QVERIFY2(!(e.type == type && e.value == value), qPrintable(e.id));
+}
+
+void TestStructureRecognizers::coverDateNotFromHeader()
+{
+    // Food Concepts 8-K (more/0000703901-98-000003.txt): the header's period of report
+    // (1997-12-16) differs from the date the cover states; the cover's date is the one.
+    DocumentContent content;
+    content.format = DocumentFormat::Submission;
+    const QString header = u"CONFORMED SUBMISSION TYPE:\t8-K\nCONFORMED PERIOD OF REPORT:\t19971216\n"_s;
+    const QString cover = u"                                             FORM 8-K\n\n"
+                          "Date of report (Date of earliest event reported) January 26, 1998 \n\n"
+                          "   Nevada             Food Concepts, Inc.                     13-3124057\n"_s;
+    content.text.pages = {header, cover};
+    DocumentPart h;
+    h.kind = DocumentPart::Kind::Header;
+    h.type = u"SEC-HEADER"_s;
+    h.pageCount = 1;
+    DocumentPart main;
+    main.kind = DocumentPart::Kind::Text;
+    main.type = u"8-K"_s;
+    main.firstPage = 1;
+    main.pageCount = 1;
+    content.parts = {h, main};
+    const int at = int(header.indexOf(u"19971216"_s));
+    content.header.insert(u"period_of_report"_s, {u"19971216"_s, {0, at, at + 8}});
+    QStringList dates;
+    for (const Entity &e : run(CoverPageRecognizer(), content)) {
+        if (e.type == u"report_date"_s)
+            dates.append(e.value);
+    }
+    QCOMPARE(dates, QStringList{u"1998-01-26"_s});
 }
 
 void TestStructureRecognizers::coverPage()
@@ -371,6 +571,17 @@ void TestStructureRecognizers::items_data()
     QTest::newRow("apple 2000 legacy")
         << u"Item 5.  Other Events\n\n     On January 19, 2000, the Registrant announced\n\nItem 7.  Financial Statements and Exhibits\n"_s
         << QStringList{u"5"_s, u"7"_s} << u"Other Events"_s;
+    // Oasis Entertainment's 8-K of 2002 (more/0001104540-02-000064.txt): a centred heading
+    // of the item numbering before August 2004.
+    QTest::newRow("centred legacy item 4")
+        << u"Registrant's  telephone  number,  including  area  code:         (949)  487-7295\n\n"
+           "             ITEM 4. CHANGES IN REGISTRANT'S CERTIFYING ACCOUNTANT.\n\n\n"
+           "     We  have engaged  a  new Independent Auditor, prospectively, to review and\n"_s
+        << QStringList{u"4"_s} << u"Changes in Registrant's Certifying Accountant"_s;
+    // The former auditor's letter in the same filing, its line indented as a centred heading is.
+    QTest::newRow("centred line naming an item")
+        << u"                    Item 4 included in the Form 8-K, dated February 14, 2002, of Oasis\n"_s
+        << QStringList{} << QString();
 }
 
 void TestStructureRecognizers::items()
@@ -413,6 +624,26 @@ void TestStructureRecognizers::exhibits_data()
         << QStringList{} << QString();
     QTest::newRow("numbered statements")
         << u"Item 15. Exhibits and Financial Statement Schedules\n1\nConsolidated Financial Statements\n2\nFinancial Statement Schedules\n"_s
+        << QStringList{} << QString();
+    // Southern Company 8-K of 2005 (more/0000092122-05-000042.txt): the list follows a
+    // sentence, not an "Item 9.01" heading.
+    QTest::newRow("list after the following exhibits")
+        << u"         The following exhibits relate to the quarter and year ended December\n31, 2004:\n\n"
+           "Exhibit 99.01         Press Release.\n\nExhibit 99.02         Financial Highlights.\n\n"
+           "Exhibit 99.03         Significant Factors Impacting EPS.\n\n                                   SIGNATURES\n"_s
+        << QStringList{u"99.1"_s, u"99.2"_s, u"99.3"_s} << u"Press Release."_s;
+    // The same list of the 2007 8-K (more/form8kearnings8k.htm) as a paragraph, the way a
+    // PDF text layer runs it together.
+    QTest::newRow("list written as a paragraph")
+        << u"Exhibits\nThe following exhibits relate to the quarter and year ended December 31, 2006:\n"
+           "Exhibit 99.01 Press Release. Exhibit 99.02 Financial Highlights. Exhibit 99.03 Significant Factors "
+           "Impacting EPS. Exhibit 99.04 Analysis of Consolidated Earnings.\n"_s
+        << QStringList{u"99.1"_s, u"99.2"_s, u"99.3"_s, u"99.4"_s} << u"Press Release."_s;
+    // The sentence above that list: exhibits named in prose are no list.
+    QTest::newRow("exhibits named in a sentence")
+        << u"Exhibits\nOn January 25, 2007, The Southern Company issued a press release. A copy of this release is "
+           "being furnished as Exhibit 99.01 to this Current Report on Form 8-K. In addition, certain additional "
+           "information is being furnished as Exhibits 99.02 through 99.06 to this Current Report on Form 8-K.\n"_s
         << QStringList{} << QString();
 }
 
