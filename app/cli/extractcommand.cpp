@@ -1,5 +1,7 @@
 #include "extractcommand.h"
 
+#include "output.h"
+
 #include "document/workerpool.h"
 #include "export/csvwriter.h"
 #include "export/jsonwriter.h"
@@ -120,67 +122,6 @@ FileResult extractFile(const QString &path)
     result.entities = FilingSession::extract(result.content);
     return result;
 }
-
-// An output file, or standard output for "-". Files are replaced atomically.
-class Output
-{
-public:
-    bool open(const QString &target, QString *error)
-    {
-        if (target == u"-"_s) {
-            auto out = std::make_unique<QFile>();
-            if (!out->open(stdout, QIODevice::WriteOnly)) {
-                *error = u"cannot write to standard output"_s;
-                return false;
-            }
-            m_device = std::move(out);
-            return true;
-        }
-        // A device or a pipe (/dev/null, a FIFO) is written in place: an atomic
-        // save would rename a regular file over it.
-        if (const QFileInfo info(target); info.exists() && !info.isFile() && !info.isDir()) {
-            auto out = std::make_unique<QFile>(target);
-            if (!out->open(QIODevice::WriteOnly)) {
-                *error = u"%1: cannot be written: %2"_s.arg(target, out->errorString());
-                return false;
-            }
-            m_device = std::move(out);
-            m_target = target;
-            return true;
-        }
-        auto file = std::make_unique<QSaveFile>(target);
-        if (!file->open(QIODevice::WriteOnly)) {
-            *error = u"%1: cannot be written: %2"_s.arg(target, file->errorString());
-            return false;
-        }
-        m_device = std::move(file);
-        m_target = target;
-        return true;
-    }
-
-    QIODevice *device() const { return m_device.get(); }
-
-    bool commit(QString *error)
-    {
-        if (auto *file = qobject_cast<QSaveFile *>(m_device.get())) {
-            if (!file->commit()) {
-                *error = u"%1: cannot be written: %2"_s.arg(m_target, file->errorString());
-                return false;
-            }
-            return true;
-        }
-        if (auto *file = qobject_cast<QFile *>(m_device.get()); file && !file->flush()) {
-            *error = u"%1: cannot be written: %2"_s.arg(m_target.isEmpty() ? u"standard output"_s : m_target,
-                                                         file->errorString());
-            return false;
-        }
-        return true;
-    }
-
-private:
-    std::unique_ptr<QIODevice> m_device;
-    QString m_target;
-};
 
 } // namespace
 
