@@ -274,7 +274,9 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     upsertFiling.prepare(u"INSERT OR REPLACE INTO filings (path, stamp, sha256, error, status) "
                          "VALUES (?, ?, ?, ?, ?)"_s);
-    const int chunk = qMax(2, 2 * workerPool()->maxThreadCount());
+    // Only the entity rows of a chunk are held (not the documents), so chunks can be
+    // larger than extract's: fewer waits for the slowest filing of a chunk.
+    const int chunk = qMax(8, 8 * workerPool()->maxThreadCount());
     for (int from = 0; from < changed.size(); from += chunk) {
         if (cancel && cancel->load())
             break;
