@@ -1,6 +1,9 @@
 #include "workspaceindex.h"
 
+#include "filingsession.h"
+#include "document/documentcache.h"
 #include "document/workerpool.h"
+#include "extract/extractor.h"
 #include "export/exportrow.h"
 #include "review/reviewjournal.h"
 #include "review/sidecarfile.h"
@@ -23,7 +26,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Bumped when the tables change: an older database is dropped and rebuilt.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 QAtomicInteger<quint64> connectionCounter;
 
@@ -47,6 +50,14 @@ QString stampOf(const QString &path, const QString &sha256)
         stamp += u'|' % fileStamp(fallback) % u'|' % fileStamp(ReviewJournal::pathFor(fallback));
     }
     return stamp;
+}
+
+// What made the entries: the program, the extractor and the rule packs (as the entity
+// cache keys them). Entries of another generation are made again.
+QString generation()
+{
+    return DocumentCache::programBuild() % u'|' % Extractor::version() % u'|'
+        % FilingSession::extractor()->rules().fingerprint();
 }
 
 QString statusJson(const Workspace::FilingStatus &s)
@@ -221,6 +232,8 @@ bool WorkspaceIndex::createSchema(QString *error)
     const QStringList statements = {
         u"DROP TABLE IF EXISTS filings"_s,
         u"DROP TABLE IF EXISTS entities"_s,
+        u"DROP TABLE IF EXISTS meta"_s,
+        u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)"_s,
         u"CREATE TABLE filings (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, sha256 TEXT, "
         "error TEXT, status TEXT)"_s,
         m_fullText ? u"CREATE VIRTUAL TABLE entities USING fts5(value, text, path UNINDEXED, "
@@ -246,8 +259,22 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
         return result;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QHash<QString, std::pair<QString, QString>> known; // path → (stamp, sha256)
+    const QString madeBy = generation();
     {
         QSqlQuery q(db);
+        // A new program or changed rule packs: every entry is made again.
+        q.prepare(u"SELECT value FROM meta WHERE key = 'generation'"_s);
+        const bool same = q.exec() && q.next() && q.value(0).toString() == madeBy;
+        q.finish();
+        if (!same) {
+            db.transaction();
+            q.exec(u"DELETE FROM entities"_s);
+            q.exec(u"DELETE FROM filings"_s);
+            q.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)"_s);
+            q.addBindValue(madeBy);
+            q.exec();
+            db.commit();
+        }
         if (!q.exec(u"SELECT path, stamp, sha256 FROM filings"_s)) {
             result.error = q.lastError().text();
             return result;
