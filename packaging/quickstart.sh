@@ -13,6 +13,7 @@ preset="${FILINGLENS_PRESET:-release}"
 packages=(
     build-essential cmake ninja-build pkg-config file
     qt6-base-dev qt6-base-dev-tools qt6-pdf-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
+    libqt6sql6-sqlite
     libgl-dev fonts-dejavu-core libxlsxwriter-dev
     poppler-utils python3 xvfb xauth
     desktop-file-utils appstream dpkg-dev

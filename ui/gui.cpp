@@ -1,6 +1,7 @@
 #include "gui.h"
 
 #include "mainwindow.h"
+#include "workspacepanel.h"
 #include "testkeyfeed.h"
 
 #include <QtCore/QCommandLineParser>
@@ -46,7 +47,10 @@ int Gui::run(int argc, char **argv)
     TestKeyFeed::installIfRequested(&window);
     if (parser.isSet(sample))
         QTimer::singleShot(0, &window, [&window] { window.openSample(); });
-    else if (!files.isEmpty()) {
+    else if (!files.isEmpty() && QFileInfo(files.first()).isDir()) {
+        const QString folder = QFileInfo(files.first()).absoluteFilePath();
+        QTimer::singleShot(0, &window, [&window, folder] { WorkspacePanel::of(&window)->openFolder(folder); });
+    } else if (!files.isEmpty()) {
         const QString path = QFileInfo(files.first()).absoluteFilePath();
         QTimer::singleShot(0, &window, [&window, path] { window.openFile(path); });
     }

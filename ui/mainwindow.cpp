@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "workspacepanel.h"
 
 #include "aboutdialog.h"
 #include "export/csvwriter.h"
@@ -244,6 +245,7 @@ void MainWindow::createMenus()
     connect(action(u"openSample"_s), &QAction::triggered, this, &MainWindow::openSample);
     addAction(file, u"close"_s, tr("&Close"), QKeySequence::Close);
     connect(action(u"close"_s), &QAction::triggered, this, &MainWindow::closeDocument);
+    WorkspacePanel::install(this, file); // Open Folder…, Next/Previous Filing, Mark Filing Done
     file->addSeparator();
     addAction(file, u"exportCsv"_s, tr("&Export CSV…"), QKeySequence(tr("Ctrl+Shift+E")));
     connect(action(u"exportCsv"_s), &QAction::triggered, this, &MainWindow::exportCsv);

@@ -1,7 +1,10 @@
 #include "extractcommand.h"
 
+#include "output.h"
+
 #include "document/workerpool.h"
 #include "export/csvwriter.h"
+#include "export/jsonlineswriter.h"
 #include "export/jsonwriter.h"
 #include "session/filingsession.h"
 #include "model/entitytypes.h"
@@ -23,6 +26,8 @@ struct Options
 {
     QString csv;  // "-" for standard output
     QString json; // "-" for standard output
+    QString jsonl; // "-" for standard output
+    QString filesFrom; // a list of paths, one a line; "-" for standard input
     bool includeRejected = false;
     bool bom = false;
     QStringList types; // empty: every type
@@ -45,7 +50,8 @@ void printError(const QString &message)
 int usageError(const QString &message)
 {
     printError(message);
-    std::fputs("Usage: filing-lens extract [--csv OUT|-] [--json OUT|-] [--types TYPE,...] [--include-rejected] [--bom] FILE...\n",
+    std::fputs("Usage: filing-lens extract [--csv OUT|-] [--json OUT|-] [--jsonl OUT|-] [--types TYPE,...]\n"
+               "                           [--include-rejected] [--bom] [--files-from LIST|-] FILE...\n",
                stderr);
     return 2;
 }
@@ -64,10 +70,18 @@ int parse(const QStringList &arguments, Options *options)
         }
         if (a == u"--"_s) {
             onlyFiles = true;
-        } else if (a == u"--csv"_s || a == u"--json"_s) {
+        } else if (a == u"--csv"_s || a == u"--json"_s || a == u"--jsonl"_s) {
             if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty())
                 return usageError(u"%1 needs an output file, or - for standard output"_s.arg(a));
-            (a == u"--csv"_s ? options->csv : options->json) = arguments.at(++i);
+            (a == u"--csv"_s ? options->csv : a == u"--json"_s ? options->json : options->jsonl) = arguments.at(++i);
+        } else if (a.startsWith(u"--jsonl="_s)) {
+            options->jsonl = a.mid(8);
+        } else if (a == u"--files-from"_s) {
+            if (i + 1 >= arguments.size() || arguments.at(i + 1).isEmpty())
+                return usageError(u"--files-from needs a file listing the filings, or - for standard input"_s);
+            options->filesFrom = arguments.at(++i);
+        } else if (a.startsWith(u"--files-from="_s)) {
+            options->filesFrom = a.mid(13);
         } else if (a.startsWith(u"--csv="_s)) {
             options->csv = a.mid(6);
         } else if (a.startsWith(u"--json="_s)) {
@@ -95,13 +109,34 @@ int parse(const QStringList &arguments, Options *options)
             return usageError(u"unknown option %1"_s.arg(a));
         }
     }
-    if (options->files.isEmpty())
+    if (options->files.isEmpty() && options->filesFrom.isEmpty())
         return usageError(u"extract needs at least one FILE"_s);
-    if (options->csv.isEmpty() && options->json.isEmpty())
+    if (options->csv.isEmpty() && options->json.isEmpty() && options->jsonl.isEmpty())
         options->csv = u"-"_s;
-    if (options->csv == u"-"_s && options->json == u"-"_s)
-        return usageError(u"only one of --csv and --json can write to standard output"_s);
+    if (int(options->csv == u"-"_s) + int(options->json == u"-"_s) + int(options->jsonl == u"-"_s) > 1)
+        return usageError(u"only one of --csv, --json and --jsonl can write to standard output"_s);
     return 0;
+}
+
+// Appends the paths of a --files-from list (one a line; empty lines skipped; CRLF
+// accepted). False and why when the list cannot be read.
+bool readFileList(const QString &list, QStringList *files, QString *error)
+{
+    QFile in;
+    const bool ok = list == u"-"_s ? in.open(stdin, QIODevice::ReadOnly)
+                                   : (in.setFileName(list), in.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = u"%1: cannot be read: %2"_s.arg(list == u"-"_s ? u"standard input"_s : list, in.errorString());
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    for (QByteArray line : bytes.split('\n')) {
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (!line.isEmpty())
+            files->append(QString::fromUtf8(line));
+    }
+    return true;
 }
 
 // Loads and extracts one filing. Runs on a pool thread: the FilingDocument is
@@ -121,67 +156,6 @@ FileResult extractFile(const QString &path)
     return result;
 }
 
-// An output file, or standard output for "-". Files are replaced atomically.
-class Output
-{
-public:
-    bool open(const QString &target, QString *error)
-    {
-        if (target == u"-"_s) {
-            auto out = std::make_unique<QFile>();
-            if (!out->open(stdout, QIODevice::WriteOnly)) {
-                *error = u"cannot write to standard output"_s;
-                return false;
-            }
-            m_device = std::move(out);
-            return true;
-        }
-        // A device or a pipe (/dev/null, a FIFO) is written in place: an atomic
-        // save would rename a regular file over it.
-        if (const QFileInfo info(target); info.exists() && !info.isFile() && !info.isDir()) {
-            auto out = std::make_unique<QFile>(target);
-            if (!out->open(QIODevice::WriteOnly)) {
-                *error = u"%1: cannot be written: %2"_s.arg(target, out->errorString());
-                return false;
-            }
-            m_device = std::move(out);
-            m_target = target;
-            return true;
-        }
-        auto file = std::make_unique<QSaveFile>(target);
-        if (!file->open(QIODevice::WriteOnly)) {
-            *error = u"%1: cannot be written: %2"_s.arg(target, file->errorString());
-            return false;
-        }
-        m_device = std::move(file);
-        m_target = target;
-        return true;
-    }
-
-    QIODevice *device() const { return m_device.get(); }
-
-    bool commit(QString *error)
-    {
-        if (auto *file = qobject_cast<QSaveFile *>(m_device.get())) {
-            if (!file->commit()) {
-                *error = u"%1: cannot be written: %2"_s.arg(m_target, file->errorString());
-                return false;
-            }
-            return true;
-        }
-        if (auto *file = qobject_cast<QFile *>(m_device.get()); file && !file->flush()) {
-            *error = u"%1: cannot be written: %2"_s.arg(m_target.isEmpty() ? u"standard output"_s : m_target,
-                                                         file->errorString());
-            return false;
-        }
-        return true;
-    }
-
-private:
-    std::unique_ptr<QIODevice> m_device;
-    QString m_target;
-};
-
 } // namespace
 
 int ExtractCommand::run(const QStringList &arguments)
@@ -189,6 +163,14 @@ int ExtractCommand::run(const QStringList &arguments)
     Options options;
     if (const int code = parse(arguments, &options))
         return code;
+
+    if (!options.filesFrom.isEmpty()) {
+        QString listError;
+        if (!readFileList(options.filesFrom, &options.files, &listError)) {
+            printError(listError);
+            return 1;
+        }
+    }
 
     for (const RulePackError &e : FilingSession::ruleErrors())
         printError(FilingSession::describe(e));
@@ -214,9 +196,10 @@ int ExtractCommand::run(const QStringList &arguments)
 
     // Open the outputs first: a wrong output path is reported before minutes of work.
     QString error;
-    Output csvOut, jsonOut;
+    Output csvOut, jsonOut, jsonlOut;
     std::unique_ptr<CsvWriter> csv;
     std::unique_ptr<JsonWriter> json;
+    std::unique_ptr<JsonLinesWriter> jsonl;
     if (!options.csv.isEmpty()) {
         if (!csvOut.open(options.csv, &error)) {
             printError(error);
@@ -230,6 +213,13 @@ int ExtractCommand::run(const QStringList &arguments)
             return 1;
         }
         json = std::make_unique<JsonWriter>(jsonOut.device(), exportOptions);
+    }
+    if (!options.jsonl.isEmpty()) {
+        if (!jsonlOut.open(options.jsonl, &error)) {
+            printError(error);
+            return 1;
+        }
+        jsonl = std::make_unique<JsonLinesWriter>(jsonlOut.device(), exportOptions);
     }
 
     // Both cores for a batch, a few files at a time so that a folder of large filings
@@ -256,6 +246,8 @@ int ExtractCommand::run(const QStringList &arguments)
                 writeFailed = true;
             if (json && !json->addFile(r.content, entities))
                 writeFailed = true;
+            if (jsonl && !jsonl->addFile(r.content, entities))
+                writeFailed = true;
         }
     }
     if (csv && (!csv->finish() || writeFailed)) {
@@ -266,7 +258,12 @@ int ExtractCommand::run(const QStringList &arguments)
         printError(u"%1: cannot be written: %2"_s.arg(options.json, json->errorString()));
         return 1;
     }
-    if ((csv && !csvOut.commit(&error)) || (json && !jsonOut.commit(&error))) {
+    if (jsonl && writeFailed) {
+        printError(u"%1: cannot be written: %2"_s.arg(options.jsonl, jsonl->errorString()));
+        return 1;
+    }
+    if ((csv && !csvOut.commit(&error)) || (json && !jsonOut.commit(&error))
+        || (jsonl && !jsonlOut.commit(&error))) {
         printError(error);
         return 1;
     }

@@ -56,6 +56,46 @@ void JsonWriter::appendString(QString &out, QStringView s)
     out += u'"';
 }
 
+void JsonWriter::appendRow(QString &out, const ExportRow &r)
+{
+    out += u'{';
+    out += u"\"file\": "_s;
+    appendString(out, r.file);
+    out += u", \"id\": "_s;
+    appendString(out, r.id);
+    out += u", \"type\": "_s;
+    appendString(out, r.type);
+    out += u", \"category\": "_s;
+    appendString(out, r.category);
+    out += u", \"value\": "_s;
+    appendString(out, r.value);
+    out += u", \"text\": "_s;
+    appendString(out, r.text);
+    if (r.hasSpan) {
+        out += u", \"page\": "_s + QString::number(r.page) + u", \"start\": "_s
+            + QString::number(r.start) + u", \"end\": "_s + QString::number(r.end);
+    } else {
+        out += u", \"page\": null, \"start\": null, \"end\": null"_s;
+    }
+    const QString confidence = ExportRowBuilder::formatConfidence(r.confidence);
+    out += u", \"confidence\": "_s + (confidence.isEmpty() ? u"null"_s : confidence);
+    out += u", \"status\": "_s;
+    appendString(out, r.status);
+    out += u", \"origin\": "_s;
+    appendString(out, r.origin);
+    out += u", \"attributes\": {"_s;
+    for (auto it = r.attributes.cbegin(); it != r.attributes.cend(); ++it) {
+        if (it != r.attributes.cbegin())
+            out += u", "_s;
+        appendString(out, it.key());
+        out += u": "_s;
+        appendString(out, it.value());
+    }
+    out += u"}, \"note\": "_s;
+    appendString(out, r.note);
+    out += u'}';
+}
+
 bool JsonWriter::write(const QString &text)
 {
     if (m_failed)
@@ -101,43 +141,8 @@ bool JsonWriter::addFile(const DocumentContent &content, const EntityList &entit
     for (const Entity &e : entities) {
         if (!m_options.accepts(e))
             continue;
-        const ExportRow r = builder.row(e);
-        m_chunk += m_rows == 0 ? u"\n{"_s : u",\n{"_s;
-        m_chunk += u"\"file\": "_s;
-        appendString(m_chunk, r.file);
-        m_chunk += u", \"id\": "_s;
-        appendString(m_chunk, r.id);
-        m_chunk += u", \"type\": "_s;
-        appendString(m_chunk, r.type);
-        m_chunk += u", \"category\": "_s;
-        appendString(m_chunk, r.category);
-        m_chunk += u", \"value\": "_s;
-        appendString(m_chunk, r.value);
-        m_chunk += u", \"text\": "_s;
-        appendString(m_chunk, r.text);
-        if (r.hasSpan) {
-            m_chunk += u", \"page\": "_s + QString::number(r.page) + u", \"start\": "_s
-                + QString::number(r.start) + u", \"end\": "_s + QString::number(r.end);
-        } else {
-            m_chunk += u", \"page\": null, \"start\": null, \"end\": null"_s;
-        }
-        const QString confidence = ExportRowBuilder::formatConfidence(r.confidence);
-        m_chunk += u", \"confidence\": "_s + (confidence.isEmpty() ? u"null"_s : confidence);
-        m_chunk += u", \"status\": "_s;
-        appendString(m_chunk, r.status);
-        m_chunk += u", \"origin\": "_s;
-        appendString(m_chunk, r.origin);
-        m_chunk += u", \"attributes\": {"_s;
-        for (auto it = r.attributes.cbegin(); it != r.attributes.cend(); ++it) {
-            if (it != r.attributes.cbegin())
-                m_chunk += u", "_s;
-            appendString(m_chunk, it.key());
-            m_chunk += u": "_s;
-            appendString(m_chunk, it.value());
-        }
-        m_chunk += u"}, \"note\": "_s;
-        appendString(m_chunk, r.note);
-        m_chunk += u'}';
+        m_chunk += m_rows == 0 ? u"\n"_s : u",\n"_s;
+        appendRow(m_chunk, builder.row(e));
         ++m_rows;
         ++rowsOfFile;
         if (m_chunk.size() >= FlushThreshold) {

@@ -8,6 +8,7 @@
 #include <QtCore/QString>
 
 class QIODevice;
+struct ExportRow;
 
 // Writes the same rows as CsvWriter as JSON, for pipelines (extract --json OUT).
 // Values are never neutralised; page is 1-based and start/end are code points
@@ -39,6 +40,8 @@ public:
 
     // A JSON string literal, quotes included.
     static void appendString(QString &out, QStringView s);
+    // One entity as an object of the "entities" array, on one line, braces included.
+    static void appendRow(QString &out, const ExportRow &row);
 
 private:
     bool start();

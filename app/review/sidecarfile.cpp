@@ -207,6 +207,13 @@ SidecarFile::LoadResult SidecarFile::parse(const QByteArray &bytes, const QStrin
     result.data.pages = document.value(u"pages"_s).toInt();
     result.data.format = document.value(u"format"_s).toString();
     result.data.savedAt = parseUtc(root.value(u"savedAt"_s));
+    if (const QJsonValue done = root.value(u"done"_s); !done.isUndefined() && !done.isNull()) {
+        if (!done.isObject())
+            return corrupt(u"\"done\" is not an object"_s);
+        result.data.done = true;
+        result.data.doneBy = done.toObject().value(u"by"_s).toString();
+        result.data.doneAt = parseUtc(done.toObject().value(u"at"_s));
+    }
 
     const QJsonValue decisions = root.value(u"decisions"_s);
     if (!decisions.isUndefined() && !decisions.isArray())
@@ -238,7 +245,7 @@ QJsonObject SidecarFile::toJson(const SidecarData &data)
     QJsonArray decisions;
     for (const SidecarDecision &d : data.decisions)
         decisions.append(decisionToJson(d));
-    return QJsonObject{{u"schema"_s, schema()},
+    QJsonObject root{{u"schema"_s, schema()},
                        {u"offsetUnit"_s, u"codepoint"_s},
                        {u"document"_s,
                         QJsonObject{{u"file"_s, data.file},
@@ -248,6 +255,9 @@ QJsonObject SidecarFile::toJson(const SidecarData &data)
                        {u"savedAt"_s, isoUtc(data.savedAt)},
                        {u"decisions"_s, decisions},
                        {u"history"_s, data.history}};
+    if (data.done)
+        root.insert(u"done"_s, QJsonObject{{u"by"_s, data.doneBy}, {u"at"_s, isoUtc(data.doneAt)}});
+    return root;
 }
 
 namespace {
@@ -495,6 +505,15 @@ QByteArray SidecarFile::serialize(const SidecarData &data)
     out.append("},\n  ");
     writeTime(out, "savedAt", data.savedAt);
     out.append(",\n  ");
+    if (data.done) {
+        // Only a filing marked done has the field: other review files keep their bytes.
+        writeKey(out, "done");
+        out.append('{');
+        writeField(out, "by", data.doneBy);
+        out.append(", ");
+        writeTime(out, "at", data.doneAt);
+        out.append("},\n  ");
+    }
     writeKey(out, "decisions");
     out.append('[');
     writeLines(out, data.decisionsJson, data.decisions, writeDecision);

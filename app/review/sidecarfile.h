@@ -42,6 +42,11 @@ struct SidecarData
     int pages = 0;
     QString format; // formatKey()
     QDateTime savedAt;
+    // "Mark filing done": who said the review of the filing is finished, and when
+    // (top-level "done": {"by", "at"}; absent while the filing is not done).
+    bool done = false;
+    QString doneBy;
+    QDateTime doneAt; // UTC
     QList<SidecarDecision> decisions;
     // When not empty, the decisions already encoded (serializeDecision), written
     // instead of `decisions`: the store re-encodes only what changed.
