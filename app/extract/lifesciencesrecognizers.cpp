@@ -221,6 +221,7 @@ private:
             QString v = lowerWords(text).remove(parenthetical);
             return v.replace(plural, u"\\1"_s);
         };
+        static const QRegularExpression trailingSeparators(u"[\\s,]+$"_s);
         const auto add = [&](const QRegularExpression &re, const QString &origin, const QString &key, double fallback) {
             FigureScan::forEachMatch(context, re, [&](int p, const QString &page, const FigureScan::Match &m) {
                 if (r.indicationAmbiguous.contains(m.captured().toLower())
@@ -236,7 +237,7 @@ private:
                     core = m.captured(u"core"_s);
                     attributes.insert(u"qualifiers"_s,
                                       lowerWords(m.captured().left(m.capturedStart(u"core"_s) - m.capturedStart()))
-                                          .remove(QRegularExpression(u"[\\s,]+$"_s)));
+                                          .remove(trailingSeparators));
                 }
                 found.append({Indication, spanOf(p, m), value(core), conf(r, key, fallback), origin, attributes});
             });

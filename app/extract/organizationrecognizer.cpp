@@ -3,6 +3,7 @@
 #include "normalizers.h"
 #include "textscan.h"
 
+#include <QtCore/QHash>
 #include <QtCore/QJsonObject>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
@@ -151,7 +152,8 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     };
     // "Co., Ltd." alone is the tail of a longer name ("... (Group) Co., Ltd.").
     auto onlySuffixes = [&](const QString &name) {
-        const QStringList words = QString(name).replace(u',', u' ').split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+        static const QRegularExpression spaces(u"\\s+"_s);
+        const QStringList words = QString(name).replace(u',', u' ').split(spaces, Qt::SkipEmptyParts);
         return std::all_of(words.begin(), words.end(), [&](const QString &w) {
             return suffixWords.contains(w.toLower()) || w == u"&"_s || w == u"and"_s;
         });
@@ -306,17 +308,22 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             return a.span.length() > b.span.length();
         return a.confidence > b.confidence;
     });
+    // Kept organizations by page: a span overlaps only spans of its own page, so a
+    // long filing's thousands of finds are not each compared with all the others.
     EntityList kept;
+    QHash<int, QList<SourceSpan>> keptSpans;
     for (const Entity &e : std::as_const(out)) {
         if (e.type != u"organization"_s) {
             kept.append(e);
             continue;
         }
-        const bool inside = std::any_of(kept.begin(), kept.end(), [&](const Entity &k) {
-            return k.type == e.type && k.span.overlaps(e.span);
-        });
-        if (!inside)
+        QList<SourceSpan> &onPage = keptSpans[e.span.page];
+        const bool inside = std::any_of(onPage.cbegin(), onPage.cend(),
+                                        [&](const SourceSpan &k) { return k.overlaps(e.span); });
+        if (!inside) {
             kept.append(e);
+            onPage.append(e.span);
+        }
     }
     out = kept;
 }

@@ -3,7 +3,7 @@
 // much memory it needs; with pdftotext on the same PDF as the reference measured
 // in the same run. Not a pass/fail test: it prints a table.
 //
-//   filinglens_corpusbench [--corpus DIR] [--repeat N] [--no-workers] [FILE...]
+//   filinglens_corpusbench [--corpus DIR] [--repeat N] [--no-workers] [--program EXE] [FILE...]
 //   filinglens_corpusbench --micro     (sidecar save/load of 5,000 decisions, CSV of 20,000 rows)
 //
 // Each file is measured in a child process of its own, so its peak memory
@@ -11,6 +11,11 @@
 // texts are read by PdfTextWorker helper processes as the program does (unless
 // --no-workers), the cache starts empty (a temporary folder) and "reopen" is a
 // second child process on the now warm cache.
+//
+// After the table, the batch figure: every PDF of the table that opened, in ONE
+// `filing-lens extract` call (cold cache, its own worker processes), against
+// pdftotext run on the same files one after another; CPU and wall of both, pairs
+// alternating in the same run so that load on the machine hits both alike.
 #include "export/csvwriter.h"
 #include "document/documentcache.h"
 #include "extract/extractor.h"
@@ -193,6 +198,86 @@ double median(QList<double> v)
         return -1;
     std::sort(v.begin(), v.end());
     return v.at(v.size() / 2);
+}
+
+struct Timed
+{
+    double wall = -1;
+    double cpu = -1;
+};
+
+// Wall and CPU time (user + system, its waited-for descendants included) of one
+// program run; output discarded. wall is -1 when it fails.
+Timed runTimed(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.setStandardErrorFile(QProcess::nullDevice());
+    const double cpuBefore = cpuMs(RUSAGE_CHILDREN);
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    const bool finished = p.waitForFinished(600000);
+    Timed r;
+    r.wall = ms(t);
+    r.cpu = cpuMs(RUSAGE_CHILDREN) - cpuBefore;
+    if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        r.wall = -1;
+    return r;
+}
+
+void printBatch(const QStringList &pdfs, int pages, const QString &program, int repeat)
+{
+    const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+    if (pdfs.isEmpty() || !QFileInfo(program).isExecutable()) {
+        std::printf("\nbatch: no PDF measured or no filing-lens program (--program)\n");
+        return;
+    }
+    QList<double> wall, cpu, refWall, refCpu;
+    bool ok = true;
+    for (int i = 0; i < repeat && ok; ++i) {
+        QTemporaryDir cache; // cold cache for every run
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CACHE_HOME"_s, cache.path());
+        const Timed lens = runTimed(program, QStringList{u"extract"_s, u"--csv"_s, u"/dev/null"_s} + pdfs, env);
+        ok = lens.wall >= 0;
+        wall << lens.wall;
+        cpu << lens.cpu;
+        if (pdftotext.isEmpty())
+            continue;
+        Timed ref{0, 0};
+        for (const QString &pdf : pdfs) {
+            const Timed one = runTimed(pdftotext, {u"-q"_s, pdf, u"/dev/null"_s},
+                                       QProcessEnvironment::systemEnvironment());
+            if (one.wall < 0) {
+                ref.wall = -1;
+                break;
+            }
+            ref.wall += one.wall;
+            ref.cpu += one.cpu;
+        }
+        refWall << ref.wall;
+        refCpu << ref.cpu;
+    }
+    std::printf("\nBatch: %lld PDFs, %d pages, in one `filing-lens extract --csv /dev/null` (cold cache) "
+                "and pdftotext on the same files one after another; medians of %d runs, ms\n\n",
+                qlonglong(pdfs.size()), pages, int(wall.size()));
+    std::printf("| work | filing-lens wall | filing-lens CPU | pdftotext wall | pdftotext CPU "
+                "| wall ratio | CPU ratio |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    if (!ok) {
+        std::printf("| batch | extract failed | | | | | |\n");
+        return;
+    }
+    const double w = median(wall), c = median(cpu);
+    const double rw = median(refWall), rc = median(refCpu);
+    const auto num = [](double v, int precision) {
+        return v < 0 ? QString(u"–"_s) : QString::number(v, 'f', precision);
+    };
+    std::printf("| batch | %s | %s | %s | %s | %s | %s |\n", qPrintable(num(w, 0)), qPrintable(num(c, 0)),
+                qPrintable(num(rw, 0)), qPrintable(num(rc, 0)),
+                qPrintable(rw > 0 ? num(w / rw, 2) + u"×"_s : u"–"_s),
+                qPrintable(rc > 0 ? num(c / rc, 2) + u"×"_s : u"–"_s));
 }
 
 // Sidecar save/load with 5,000 decisions and CSV export of 20,000 entities.
@@ -379,7 +464,9 @@ int main(int argc, char **argv)
     QCommandLineOption repeatOpt(u"repeat"_s, u"Runs per file; the median is shown"_s, u"n"_s, u"3"_s);
     QCommandLineOption noWorkersOpt(u"no-workers"_s, u"Read PDF text in-process"_s);
     QCommandLineOption microOpt(u"micro"_s, u"Sidecar and CSV export figures only"_s);
-    parser.addOptions({corpusOpt, oneOpt, repeatOpt, noWorkersOpt, microOpt});
+    QCommandLineOption programOpt(u"program"_s, u"The filing-lens program for the batch figure"_s, u"exe"_s,
+                                  QString::fromUtf8(FILINGLENS_BINARY));
+    parser.addOptions({corpusOpt, oneOpt, repeatOpt, noWorkersOpt, microOpt, programOpt});
     parser.addPositionalArgument(u"file"_s, u"Files to measure (default: the whole corpus)"_s);
     parser.process(app);
     const int repeat = qMax(1, parser.value(repeatOpt).toInt());
@@ -424,6 +511,8 @@ int main(int argc, char **argv)
     QStringList childArgs;
     if (parser.isSet(noWorkersOpt))
         childArgs << u"--no-workers"_s;
+    QStringList batchPdfs;
+    int batchPages = 0;
     for (const QString &file : std::as_const(files)) {
         QList<QJsonObject> runs;
         QList<double> reopen;
@@ -457,6 +546,10 @@ int main(int argc, char **argv)
                         qPrintable(QString::number(o.value(u"peakKiB"_s).toDouble() / 1024.0, 'f', 0)),
                         ref < 0 ? "–" : qPrintable(QString::number(ref, 'f', 0)));
         } else {
+            if (o.value(u"format"_s).toString() == u"pdf"_s) {
+                batchPdfs << file;
+                batchPages += o.value(u"pages"_s).toInt();
+            }
             const double ratio = ref > 0 ? o.value(u"readyMs"_s).toDouble() / ref : -1;
             const double warm = median(reopen);
             std::printf("| %s | %s | %d | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s |\n",
@@ -474,5 +567,6 @@ int main(int argc, char **argv)
         }
         std::fflush(stdout);
     }
+    printBatch(batchPdfs, batchPages, parser.value(programOpt), repeat);
     return 0;
 }
