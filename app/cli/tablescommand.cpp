@@ -1,5 +1,7 @@
 #include "tablescommand.h"
 
+#include "output.h"
+
 #include "document/workerpool.h"
 #include "export/tablecsvwriter.h"
 #include "export/tablejsonwriter.h"
@@ -105,61 +107,6 @@ FileResult readFile(const QString &path)
     return result;
 }
 
-// An output file replaced atomically, a device written in place, or standard output.
-class Output
-{
-public:
-    bool open(const QString &target, QString *error)
-    {
-        m_target = target;
-        if (target == u"-"_s) {
-            auto out = std::make_unique<QFile>();
-            if (!out->open(stdout, QIODevice::WriteOnly)) {
-                *error = u"cannot write to standard output"_s;
-                return false;
-            }
-            m_device = std::move(out);
-            return true;
-        }
-        if (const QFileInfo info(target); info.exists() && !info.isFile() && !info.isDir()) {
-            auto out = std::make_unique<QFile>(target);
-            if (!out->open(QIODevice::WriteOnly)) {
-                *error = u"%1: cannot be written: %2"_s.arg(target, out->errorString());
-                return false;
-            }
-            m_device = std::move(out);
-            return true;
-        }
-        auto file = std::make_unique<QSaveFile>(target);
-        if (!file->open(QIODevice::WriteOnly)) {
-            *error = u"%1: cannot be written: %2"_s.arg(target, file->errorString());
-            return false;
-        }
-        m_device = std::move(file);
-        return true;
-    }
-
-    QIODevice *device() const { return m_device.get(); }
-
-    bool commit(QString *error)
-    {
-        const QString name = m_target == u"-"_s ? u"standard output"_s : m_target;
-        if (auto *file = qobject_cast<QSaveFile *>(m_device.get())) {
-            if (!file->commit()) {
-                *error = u"%1: cannot be written: %2"_s.arg(name, file->errorString());
-                return false;
-            }
-        } else if (auto *file = qobject_cast<QFile *>(m_device.get()); file && !file->flush()) {
-            *error = u"%1: cannot be written: %2"_s.arg(name, file->errorString());
-            return false;
-        }
-        return true;
-    }
-
-private:
-    std::unique_ptr<QIODevice> m_device;
-    QString m_target;
-};
 
 } // namespace
 

@@ -86,6 +86,10 @@ struct ReviewStore::Private
     // hand, or kept from the sidecar): added stays added, corrected stays corrected.
     QHash<QString, EntityStatus> confirmAs;
     QHash<QString, SidecarAnchor> orphanAnchors;           // as saved, written back unchanged
+    // The review file's "done" mark, kept as it was read: the store never sets it.
+    bool done = false;
+    QString doneBy;
+    QDateTime doneAt;
     mutable QHash<QString, QByteArray> encoded;            // id -> decision as last written
     std::vector<CodePointIndex> codePoints;                 // per page
 
@@ -355,6 +359,9 @@ QJsonArray ReviewStore::history() const
 
 void ReviewStore::Private::resetData()
 {
+    done = false;
+    doneBy.clear();
+    doneAt = {};
     stopJournal();
     saveTimer.stop();
     watchTimer.stop();
@@ -417,6 +424,9 @@ SidecarData ReviewStore::Private::snapshot() const
     data.pages = content.pageCount();
     data.format = formatKey(content.format);
     data.savedAt = nowUtc();
+    data.done = done;
+    data.doneBy = doneBy;
+    data.doneAt = doneAt;
     data.decisions.reserve(entities.size());
     data.decisionsJson.reserve(entities.size());
     for (const Entity &e : entities) {
@@ -470,6 +480,9 @@ void ReviewStore::Private::applyDecisions(const SidecarData &data)
     rebuildRows();
     for (const auto &v : data.history)
         history.push_back({nextHistoryKey++, v.toObject(), {}});
+    done = data.done;
+    doneBy = data.doneBy;
+    doneAt = data.doneAt;
 
     const bool sameDocument = data.sha256.isEmpty() || data.sha256 == content.sha256;
     const int reanchored = merged.reanchored;

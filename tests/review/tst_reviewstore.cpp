@@ -79,6 +79,39 @@ private Q_SLOTS:
         QCOMPARE(store.reviewer(), u"analyst-one"_s);
     }
 
+    // A filing marked done (by the workspace) stays done when the window saves a change.
+    void doneMarkSurvivesASave()
+    {
+        Filing f;
+        {
+            ReviewStore store;
+            store.open(f.content, f.extracted);
+            store.confirm(f.idOf(u"registrant"_s));
+            QVERIFY(store.save());
+        }
+        SidecarFile::LoadResult loaded = SidecarFile::load(f.sidecar());
+        QVERIFY(!loaded.data.done);
+        loaded.data.done = true;
+        loaded.data.doneBy = u"Lead Reviewer"_s;
+        loaded.data.doneAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
+        {
+            QFile out(f.sidecar());
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(SidecarFile::serialize(loaded.data));
+        }
+        {
+            ReviewStore store;
+            store.open(f.content, f.extracted);
+            store.reject(f.idOf(u"form_type"_s));
+            QVERIFY(store.save());
+        }
+        const SidecarFile::LoadResult again = SidecarFile::load(f.sidecar());
+        QVERIFY(again.data.done);
+        QCOMPARE(again.data.doneBy, u"Lead Reviewer"_s);
+        QCOMPARE(again.data.doneAt, loaded.data.doneAt);
+        QCOMPARE(again.data.decisions.size(), 2);
+    }
+
     void everyDecisionKindRoundTrips()
     {
         Filing f;
