@@ -42,11 +42,6 @@ struct FileResult
     EntityList entities;
 };
 
-void printError(const QString &message)
-{
-    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
-}
-
 int usageError(const QString &message)
 {
     printError(message);

@@ -13,11 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void printError(const QString &message)
-{
-    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
-}
-
 int usageError(const QString &message)
 {
     printError(message);

@@ -79,3 +79,8 @@ bool Output::commit(QString *error)
     }
     return true;
 }
+
+void printError(const QString &message)
+{
+    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
+}

@@ -24,3 +24,6 @@ private:
     std::unique_ptr<QIODevice> m_device;
     QString m_target;
 };
+
+// "filing-lens: MESSAGE" on standard error: how every subcommand reports a problem.
+void printError(const QString &message);

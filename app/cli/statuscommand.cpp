@@ -15,11 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void printError(const QString &message)
-{
-    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
-}
-
 int usageError(const QString &message)
 {
     printError(message);

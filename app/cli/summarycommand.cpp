@@ -1,5 +1,7 @@
 #include "summarycommand.h"
 
+#include "output.h"
+
 #include "export/summarysheet.h"
 #include "session/filingsession.h"
 
@@ -11,11 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void printError(const QString &message)
-{
-    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
-}
 
 int usageError(const QString &message)
 {

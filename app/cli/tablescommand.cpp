@@ -37,11 +37,6 @@ struct FileResult
     TableList tables;
 };
 
-void printError(const QString &message)
-{
-    std::fputs(qPrintable(u"filing-lens: "_s + message + u'\n'), stderr);
-}
-
 int usageError(const QString &message)
 {
     printError(message);
