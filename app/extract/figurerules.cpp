@@ -110,8 +110,9 @@ FigureRules::FigureRules(const RuleSet &rules)
     tableScale = compile(u"(?i:(?:\\(\\s{0,3}(?:(?:dollars|\\$|amounts)\\s{1,3})?(?:in\\s{1,3})?|(?<![\\w])(?:dollars|\\$)\\s{1,3}in\\s{1,3})(?<word>"_s
                          + literals(plurals) + u")(?![\\w]))"_s);
     perShareRow = compile(u"(?i:\\bper[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}])?(?:share|ADS|unit)|\\bEPS\\b|\\bearnings[ \\t\\x{00a0}]per\\b|\\$[ \\t\\x{00a0}]per\\b)"_s);
-    perShareAfter = compile(u"^[ \\t\\x{00a0}]?(?i:per[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}]|diluted[ \\t\\x{00a0}]|basic[ \\t\\x{00a0}])?(?:share|ADS|unit))"_s);
-    exceptPerShare = compile(u"^[^\\n]{0,12}?(?i:except[ \\t\\x{00a0}](?:for[ \\t\\x{00a0}])?(?:per|share))"_s);
+    // A par value is a per-share amount too ("Common stock, $0.25 par value").
+    perShareAfter = compile(u"^[ \\t\\x{00a0}]?(?i:per[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}]|diluted[ \\t\\x{00a0}]|basic[ \\t\\x{00a0}])?(?:share|ADS|unit)|par[ \\t\\x{00a0}]value\\b)"_s);
+    exceptPerShare = compile(u"^[^\\n]{0,12}?(?i:except[ \\t\\x{00a0}](?:for[ \\t\\x{00a0}])?(?:per|share|par))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp

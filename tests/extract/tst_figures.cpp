@@ -334,6 +334,9 @@ void TestFigures::statedScaleApplied_data()
                                                        << QStringList{u"USD 31372000000 | millions | USD 31372"_s, u"USD 1.35 |  | "_s};
     QTest::newRow("price per share after the amount") << u"($ in millions)\ndividend of $0.41 per share\n"_s
                                                       << QStringList{u"USD 0.41 |  | "_s};
+    // corpus 10k/ko-10-k-2025-02-20.html, balance sheet headed "(In millions except par value)".
+    QTest::newRow("ko: par value is not scaled") << u"(In millions except par value)\nCommon stock, $ 0.25 par value; authorized — 11,200 shares\nTotal equity $ 26,980\n"_s
+                                                 << QStringList{u"USD 0.25 |  | "_s, u"USD 26980000000 | millions | USD 26980"_s};
     QTest::newRow("dollar per share column") << u"($ in millions)\nAverage price, $ per share $ 48.20\n"_s
                                              << QStringList{u"USD 48.2 |  | "_s};
     QTest::newRow("cents without except per share are millions") << u"(in millions)\nTotal $ 1,234.56\n"_s
