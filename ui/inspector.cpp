@@ -27,6 +27,9 @@ QLabel *valueLabel(QWidget *parent)
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setTextFormat(Qt::PlainText);
+    // A word longer than the panel (a rule id, a URL) is cut at the edge instead of
+    // widening the details past it; the text stays selectable.
+    label->setMinimumWidth(1);
     return label;
 }
 }

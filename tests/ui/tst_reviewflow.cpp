@@ -628,8 +628,17 @@ void TestReviewFlow::smallWindowKeepsDocumentWide()
     QTRY_VERIFY(m_window->documentView()->width() >= m_window->width() / 2);
     QVERIFY(m_window->entityPanel()->isVisible());
     QVERIFY(m_window->entityPanel()->width() > 100);
-    // The inspector stays readable.
+    // The inspector stays readable, and a long rule id or value does not push its fields
+    // and buttons past its right edge.
     QVERIFY(m_window->inspector()->width() >= 200);
+    QVERIFY(selectByKeyboard(firstOfType(*m_window->store(), u"commission_file_number"_s)));
+    Inspector *inspector = m_window->inspector();
+    QTest::qWait(50);
+    for (QWidget *w : {static_cast<QWidget *>(inspector->typeBox()),
+                       static_cast<QWidget *>(inspector->valueEdit())}) {
+        const int right = w->mapTo(inspector, QPoint(w->width(), 0)).x();
+        QVERIFY2(right <= inspector->width(), qPrintable(u"%1 > %2"_s.arg(right).arg(inspector->width())));
+    }
 }
 
 void TestReviewFlow::pdfDragSelectsExactly()
