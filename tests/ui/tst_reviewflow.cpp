@@ -12,6 +12,7 @@
 #include "pdfpageview.h"
 #include "readingview.h"
 #include "document/filingdocument.h"
+#include "storedump.h"
 #include "testutils.h"
 
 #include <QtCore/QSettings>
@@ -35,31 +36,8 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int extractionTimeout = 120000;
 
-// One line per entity with every field a review can change, keyed by id.
-QMap<QString, QString> dump(const ReviewStore &store)
-{
-    QMap<QString, QString> out;
-    for (const Entity &e : store.entities())
-        out.insert(e.id, QStringList{e.type, e.value, e.text, QString::number(e.span.page),
-                                     QString::number(e.span.start), QString::number(e.span.end),
-                                     QString::number(int(e.status)), e.note, e.by,
-                                     e.orphan ? u"orphan"_s : QString()}
-                             .join(u'|'));
-    return out;
-}
-
-// The entries of two dumps that differ, as "id" lines, for a readable failure.
-QStringList changedIds(const QMap<QString, QString> &before, const QMap<QString, QString> &after)
-{
-    QStringList ids;
-    for (auto it = after.cbegin(); it != after.cend(); ++it)
-        if (before.value(it.key()) != it.value())
-            ids << it.key();
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        if (!after.contains(it.key()))
-            ids << it.key();
-    return ids;
-}
+using StoreDump::changedIds;
+using StoreDump::dump;
 
 QString firstOfType(const ReviewStore &store, const QString &type)
 {

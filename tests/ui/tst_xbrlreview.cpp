@@ -7,6 +7,7 @@
 #include "entitytreemodel.h"
 #include "inspector.h"
 #include "mainwindow.h"
+#include "storedump.h"
 #include "testutils.h"
 
 #include <QtCore/QSettings>
@@ -27,29 +28,8 @@ namespace {
 constexpr int extractionTimeout = 180000;
 const char *const koFiling = "10k/ko-10-k-2025-02-20.html";
 
-QMap<QString, QString> dump(const ReviewStore &store)
-{
-    QMap<QString, QString> out;
-    for (const Entity &e : store.entities())
-        out.insert(e.id, QStringList{e.type, e.value, e.text, QString::number(e.span.page),
-                                     QString::number(e.span.start), QString::number(e.span.end),
-                                     QString::number(int(e.status)), e.note, e.by,
-                                     e.orphan ? u"orphan"_s : QString()}
-                             .join(u'|'));
-    return out;
-}
-
-QStringList changedIds(const QMap<QString, QString> &before, const QMap<QString, QString> &after)
-{
-    QStringList ids;
-    for (auto it = after.cbegin(); it != after.cend(); ++it)
-        if (before.value(it.key()) != it.value())
-            ids << it.key();
-    for (auto it = before.cbegin(); it != before.cend(); ++it)
-        if (!after.contains(it.key()))
-            ids << it.key();
-    return ids;
-}
+using StoreDump::changedIds;
+using StoreDump::dump;
 
 QWidget *focused()
 {
