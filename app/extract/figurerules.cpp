@@ -129,7 +129,9 @@ FigureRules::FigureRules(const RuleSet &rules)
     const QString year = u",?\\s{1,3}(?<y>\\d{4})(?![\\w])"_s;
     const QString dash = u"\\s?[-\\x{2013}\\x{2014}]\\s?"_s;
 
-    dateCrossRange = compile(m1 + u"\\s{1,3}"_s + d1 + dash + m2 + u"\\s{1,3}"_s + d2 + year);
+    // "October 3 through October 30, 2022": the year stated once, at the end.
+    dateCrossRange = compile(m1 + u"\\s{1,3}"_s + d1 + u"(?:"_s + dash + u"|\\s{1,3}(?:to|through|until)\\s{1,3})"_s + m2
+                             + u"\\s{1,3}"_s + d2 + year);
     dateRange = compile(m1 + u"\\s{1,3}"_s + d1 + u"(?:"_s + dash + u"|\\s(?:to|through)\\s)"_s + d2 + year);
     monthRange = compile(m1 + u"\\s?[/\\x{2013}-]\\s?"_s + m2 + year);
     dateFull = compile(m1 + u"\\s{1,3}"_s + d1 + year);

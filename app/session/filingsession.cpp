@@ -3,6 +3,7 @@
 #include "entitycache.h"
 #include "tablecache.h"
 #include "extract/extractor.h"
+#include "extract/tablefigures.h"
 #include "review/reviewstore.h"
 
 #include <QtCore/QDir>
@@ -81,7 +82,10 @@ EntityList FilingSession::extract(const DocumentContent &content, const Progress
                                   const std::atomic_bool *cancel)
 {
     const std::shared_ptr<const Extractor> e = extractor();
-    return EntityCache::extract(*e, content, progress, cancel);
+    EntityList entities = EntityCache::extract(*e, content, progress, cancel);
+    // Figures of a data table are reviewed as its cells, not as loose rows.
+    TableFigures::removeCellFigures(entities, tables(content, cancel));
+    return entities;
 }
 
 EntityList FilingSession::applyReview(const DocumentContent &content, const EntityList &extracted,

@@ -32,7 +32,8 @@ public:
     static std::unique_ptr<FilingDocument> load(const QString &path, const LoadOptions &options,
                                                 LoadError *error);
     // The filing's entities, from the cache when it has them; a cancelled run returns
-    // what it found so far and is not cached.
+    // what it found so far and is not cached. Money and percent figures of a data
+    // table (tables()) are left out: they are reviewed as the table's cells.
     static EntityList extract(const DocumentContent &content, const Progress &progress = {},
                               const std::atomic_bool *cancel = nullptr);
     // The data tables of the filing's HTML pages, each cell linked to its source and

@@ -230,6 +230,13 @@ void TestFigures::date_data()
                                                          << QStringList{};
     QTest::newRow("bmy: range across days") << u"held on October 18-19, 2023"_s
                                             << QStringList{u"2023-10-18/2023-10-19 | October 18-19, 2023"_s};
+    // PFIZER_2022_10K.pdf, Item 5 share repurchases: the periods of a month, year stated once.
+    QTest::newRow("pfizer: range through another month") << u"October 3 through October 30, 2022"_s
+        << QStringList{u"2022-10-03/2022-10-30 | October 3 through October 30, 2022"_s};
+    QTest::newRow("pfizer: range wrapped over lines") << u"October 31 through\nNovember 30, 2022"_s
+        << QStringList{u"2022-10-31/2022-11-30 | October 31 through\nNovember 30, 2022"_s};
+    QTest::newRow("a backwards pair is no range") << u"October 30 through October 3, 2022"_s
+        << QStringList{u"2022-10-03 | October 3, 2022"_s};
     QTest::newRow("aeon: month and year") << u"In December 2021, the Company"_s
                                           << QStringList{u"2021-12 | December 2021"_s};
     QTest::newRow("abbreviated") << u"dated Jun. 4, 2007"_s << QStringList{u"2007-06-04 | Jun. 4, 2007"_s};

@@ -117,6 +117,17 @@ void TestLifeSciences::drug_data()
     QTest::newRow("aeon: code with generic name") << u"ABP-450 (prabotulinumtoxinA) injection"_s
                                                   << QStringList{u"ABP-450 | ABP-450"_s, u"prabotulinumtoxinA | prabotulinumtoxinA"_s};
     QTest::newRow("bmy: sponsor code") << u"BMS-986278, an LPA1 antagonist"_s << QStringList{u"BMS-986278 | BMS-986278"_s};
+    // MRK-10-Q-0001628280-23-027770.html (further filings): a one-letter vaccine code beside
+    // its partner's mRNA code, and a vaccine code in a pipeline line.
+    QTest::newRow("merck: letter code with its partner's mRNA code")
+        << u"trial evaluating V940 (mRNA-4157), an investigational individualized neoantigen therapy"_s
+        << QStringList{u"V940 | V940"_s, u"mRNA-4157 | mRNA-4157"_s};
+    QTest::newRow("merck: vaccine code") << u"Dengue Fever Virus Vaccine V181 HIV-1 Infection"_s
+                                         << QStringList{u"V181 | V181"_s};
+    QTest::newRow("merck: a code inside a trial name is not a drug")
+        << u"the Phase 2b KEYNOTE-942/mRNA-4157-P201 study"_s << QStringList{};
+    QTest::newRow("a letter and digits without drug words are not a drug")
+        << u"the A320 aircraft, route F150 and form W2000 (Form 10-K)"_s << QStringList{};
     QTest::newRow("bmy: stem not in the lexicon") << u"obexelimab in IgG4-related disease"_s
                                                   << QStringList{u"obexelimab | obexelimab"_s};
     QTest::newRow("bmy: brand in capitals") << u"KRAZATI (adagrasib)"_s
