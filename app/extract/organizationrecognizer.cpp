@@ -61,7 +61,7 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
     const QRegularExpression suffixRe(
         u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}+(?:\\h{1,2}"_s + Word + u"){0,5}),?\\h{1,2}(?:"_s
-            + suffixes + u")(?![\\w&])(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
+            + suffixes + u")(?![\\w&])(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b|(?<=Group|GROUP)\\h{1,2}\\d)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(
@@ -135,17 +135,24 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                     continue;
                 }
             }
-            const int ofAt = int(name.lastIndexOf(u" of "_s, -1, Qt::CaseInsensitive));
-            if (ofAt > 0) {
+            // Cut after the last "of" that follows a common word: "Senior Vice President of
+            // Laboratory Corporation of America Holdings" keeps the name's own "of".
+            int cutAt = -1;
+            int segment = 0;
+            for (int ofAt = int(name.indexOf(u" of "_s, 0, Qt::CaseInsensitive)); ofAt > 0;
+                 ofAt = int(name.indexOf(u" of "_s, ofAt + 1, Qt::CaseInsensitive))) {
                 bool common = false;
-                for (QString w : name.left(ofAt).split(u' ', Qt::SkipEmptyParts)) {
+                for (QString w : name.mid(segment, ofAt - segment).split(u' ', Qt::SkipEmptyParts)) {
                     w.remove(u"’s"_s).remove(u"'s"_s).remove(u',');
                     common = common || generic.contains(w.toLower());
                 }
-                if (common) {
-                    *s += ofAt + 4;
-                    continue;
-                }
+                if (common)
+                    cutAt = ofAt;
+                segment = ofAt + 4;
+            }
+            if (cutAt > 0) {
+                *s += cutAt + 4;
+                continue;
             }
             return;
         }
@@ -257,8 +264,12 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 split(text, &s, e);
                 const QString name = text.mid(s, e - s);
                 // A keyword alone ("Board", "Exchange") is a common noun, and so is one
-                // after a common word ("Each Exchange").
+                // after a common word ("Each Exchange"); after a possessive it is a unit
+                // of the owner ("McKinsey & Company’s Global Pharmaceuticals practice").
                 if (name.count(u' ') == 0 || !plausible(name) || generic.contains(name.section(u' ', 0, 0).toLower()))
+                    return;
+                static const QRegularExpression possessive(uR"([\w.]['’]s\h{1,2}$)"_s);
+                if (possessive.match(QStringView(text).mid(qMax(0, s - 6), qMin(6, s))).hasMatch())
                     return;
                 out.append(context.makeEntity(u"organization"_s, {p, s, e}, Normalize::spaces(name),
                                               cKeyword, u"core.org.keyword"_s));

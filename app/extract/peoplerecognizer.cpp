@@ -4,6 +4,7 @@
 #include "textscan.h"
 
 #include <QtCore/QJsonObject>
+#include <QtCore/QHash>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSet>
 
@@ -176,6 +177,14 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     // An office, not only a word of one: a table row of figures may hold "Financial" or "General".
     const QRegularExpression officeWord(office + u"|\\b(?:Director|Head)\\b"_s);
 
+    // The subject of a personnel change (an 8-K's Item 5.02): "appointed Janet Carrig to
+    // serve", "the resignation of John Smith,", "John Smith, age 54,", "John Smith notified".
+    const QRegularExpression eventBefore(
+        u"\\b(?:appointed|elected|named|promoted|nominated|hired|(?:appointment|election|resignation|retirement|departure|death|nomination)[ \\t]of)\\h{1,2}("_s
+        + Name + u")(?=\\h{1,2}(?:to|as|and|has|was|will|from|effective|on)\\b|[,.;])"_s);
+    const QRegularExpression eventAfter(
+        u"("_s + Name + u")(?=,\\h{1,2}(?:age|aged)\\h{1,2}\\d{2}\\b|\\h{1,2}(?:notified|informed|advised|tendered|resigned|retired|(?:was|has[ \\t]been|will[ \\t]be)[ \\t](?:appointed|elected|named|promoted|nominated))\\b)"_s);
+
     QMap<QString, QString> roles; // person name -> role, for the further mentions
     auto addPerson = [&](int page, int start, int end, const QString &role, double c,
                          const QString &origin) {
@@ -322,6 +331,14 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                               cOfficer, u"core.people.officer"_s);
             });
 
+            for (const QRegularExpression *re : {&eventBefore, &eventAfter}) {
+                TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
+                    if (names.isName(m.captured(1)))
+                        addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), QString(), cOfficer - 0.05,
+                                  u"core.people.subject"_s);
+                });
+            }
+
             // Officer lists and committee rosters.
             for (const QRegularExpression *re : {&officerRow, &officerCells}) {
                 TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
@@ -409,10 +426,28 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
         }
     }
 
-    // Further mentions of the people found.
+    // Further mentions of the people found, also by title and family name ("Ms. Carrig"),
+    // valued as the full name when one person found has that family name.
     if (roles.isEmpty())
         return;
     QStringList found = roles.keys();
+    QHash<QString, QString> byFamily; // family name -> full name; empty when two share it
+    for (const QString &full : std::as_const(found)) {
+        static const QRegularExpression family(uR"(([A-Z][A-Za-z'’\-]{1,40})(?:,?\h(?:Jr\.|Sr\.|III|II|IV))?$)"_s);
+        const QRegularExpressionMatch fm = family.match(full);
+        if (!fm.hasMatch())
+            continue;
+        const QString key = fm.captured(1);
+        byFamily.insert(key, byFamily.contains(key) && byFamily.value(key) != full ? QString() : full);
+    }
+    QStringList titled;
+    for (auto it = byFamily.cbegin(); it != byFamily.cend(); ++it) {
+        if (!it.value().isEmpty()) {
+            for (const QString &t : {u"Mr. "_s, u"Ms. "_s, u"Mrs. "_s, u"Dr. "_s})
+                titled.append(t + it.key());
+        }
+    }
+    found += titled;
     const QRegularExpression mention = TextScan::alternation(found, true);
     QSet<QString> seen;
     for (const Entity &e : std::as_const(out))
@@ -426,12 +461,15 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     return;
                 seen.insert(key);
                 QMap<QString, QString> attrs;
-                const QString role = roles.value(m.captured());
+                QString full = m.captured();
+                if (!roles.contains(full))
+                    full = byFamily.value(full.section(u' ', 1), full);
+                const QString role = roles.value(full);
                 if (!role.isEmpty())
                     attrs.insert(u"role"_s, role);
                 out.append(context.makeEntity(u"person"_s,
                                               {p, int(m.capturedStart()), int(m.capturedEnd())},
-                                              Normalize::personName(m.captured()), cOfficer,
+                                              Normalize::personName(full), cOfficer,
                                               u"core.people.mention"_s, attrs));
             });
         }

@@ -215,6 +215,8 @@ private Q_SLOTS:
     void exhibitDocuments();
     void people_data();
     void people();
+    void personMentions_data();
+    void personMentions();
     void organizations_data();
     void organizations();
     void contacts_data();
@@ -805,6 +807,47 @@ void TestStructureRecognizers::people()
     QFAIL(qPrintable(u"no %1 \"%2\"; found: %3"_s.arg(type, value, got.join(u" | "_s))));
 }
 
+void TestStructureRecognizers::personMentions_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("people"); // "value | text" in page order
+    // corpus more/WBI_8K_2025-12-15.html, Item 5.02: the director the 8-K is about, named
+    // in full once and then by title and family name.
+    QTest::newRow("wbi: subject of an appointment")
+        << u"On December 12, 2025, the Board of Directors of WaterBridge Infrastructure LLC appointed Janet Carrig to "
+           "serve on the Board. The Board has determined that Ms. Carrig is an independent director. Ms. Carrig will "
+           "replace Michael Sulton on the Audit Committee.\n"_s
+        << QStringList{u"Janet Carrig | Janet Carrig"_s, u"Janet Carrig | Ms. Carrig"_s, u"Janet Carrig | Ms. Carrig"_s};
+    // corpus more/afcgamma.8K.html: an appointment in a heading, the age after the name.
+    QTest::newRow("afc gamma: appointment heading and age")
+        << u"Appointment of Brandon Hetzel as Chief Financial Officer and Treasurer\nMr. Hetzel, age 36, joined the "
+           "Company in September 2020.\n"_s
+        << QStringList{u"Brandon Hetzel | Brandon Hetzel"_s, u"Brandon Hetzel | Mr. Hetzel"_s};
+    QTest::newRow("a firm appointed is no person")
+        << u"The Audit Committee appointed Deloitte & Touche LLP as the independent auditor. The resignation of "
+           "Chief Executive Officer Smith was announced.\n"_s
+        << QStringList{};
+    QTest::newRow("a family name two people share stays unresolved")
+        << u"The Board elected John Carter and appointed Mary Carter to the Board. Mr. Carter agreed.\n"_s
+        << QStringList{u"John Carter | John Carter"_s, u"Mary Carter | Mary Carter"_s};
+}
+
+void TestStructureRecognizers::personMentions()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, people);
+    EntityList found = run(PeopleRecognizer(), page);
+    std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
+    QStringList got;
+    SourceSpan last;
+    for (const Entity &e : std::as_const(found)) {
+        if (e.type == u"person"_s && e.span != last)
+            got.append(e.value + u" | "_s + e.text);
+        last = e.span;
+    }
+    QCOMPARE(got, people);
+}
+
 void TestStructureRecognizers::organizations_data()
 {
     QTest::addColumn<QString>("page");
@@ -836,6 +879,28 @@ void TestStructureRecognizers::organizations_data()
     QTest::newRow("pfizer: name wrapped over a line")
         << u"Executive Vice President since January 2019. Chief Information Officer and Senior Vice President of Quest\nDiagnostics Incorporated from 2014 to 2018.\n"_s
         << QStringList{u"Quest Diagnostics Incorporated"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, executive officers: "of" inside a name, a Swedish suffix,
+    // a practice of a firm.
+    QTest::newRow("pfizer: a name with its own of")
+        << u"Senior Vice President of Laboratory Corporation of America Holdings from 2008 until March 2013.\n"_s
+        << QStringList{u"Laboratory Corporation of America Holdings"_s};
+    QTest::newRow("the last of after a common word cuts")
+        << u"the Board of Directors of University of Texas Holdings approved\n"_s
+        << QStringList{u"University of Texas Holdings"_s};
+    QTest::newRow("pfizer: Swedish suffix")
+        << u"Director of Agilent Technologies, Inc, and Vimian Group AB. Director of Karyopharm Therapeutics Inc. from 2015\n"_s
+        << QStringList{u"Agilent Technologies, Inc"_s, u"Vimian Group AB"_s, u"Karyopharm Therapeutics Inc."_s};
+    QTest::newRow("pfizer: a practice of a firm is not a company")
+        << u"previously co-led McKinsey & Company’s Global Pharmaceuticals & Medical Products practice from 2015\n"_s
+        << QStringList{u"McKinsey & Company"_s};
+    // corpus pdf/Pfizer_2023Q2_10Q.pdf, collaborations.
+    QTest::newRow("pfizer: German partnership suffix")
+        << u"Termination of Collaboration Arrangement with Merck KGaA, Darmstadt, Germany (Merck KGaA)\n"_s
+        << QStringList{u"Merck KGaA"_s, u"Merck KGaA"_s};
+    // corpus more/MRK-10-Q-0001628280-23-027770.html: a disease class, not a group of companies.
+    QTest::newRow("merck: a numbered group is a classification")
+        << u"adults with pulmonary arterial hypertension (World Health Organization Group 1). Also\n"_s
+        << QStringList{u"World Health Organization"_s};
     QTest::newRow("a heading line is not part of the name below")
         << u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"_s << QStringList{u"Pfizer Inc."_s};
     QTest::newRow("heading in capitals is a reference")
