@@ -19,7 +19,7 @@ Extractor::Extractor(RuleSet rules)
 
 QString Extractor::version()
 {
-    return u"1.1"_s;
+    return u"1.2"_s;
 }
 
 EntityList Extractor::extract(const DocumentContent &content,

@@ -54,14 +54,17 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                               u"Under"_s, u"If"_s, u"When"_s, u"Between"_s, u"Among"_s, u"Our"_s,
                               u"Its"_s, u"This"_s, u"That"_s, u"These"_s, u"Such"_s, u"Any"_s,
                               u"All"_s, u"An"_s, u"A"_s, u"Certain"_s, u"Other"_s, u"Parent"_s,
-                              u"Exhibit"_s, u"Item"_s, u"Form"_s, u"Section"_s, u"Dear"_s};
+                              u"Exhibit"_s, u"Item"_s, u"Form"_s, u"Section"_s, u"Dear"_s, u"We"_s};
 
     const QString suffixes = joinSuffixes(rules.strings(S, u"orgSuffixes"_s));
     const QString keywords = joinSuffixes(rules.strings(S, u"orgKeywords"_s));
-    // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.".
+    // Up to six words, then a legal suffix: "The Buckle, Inc.", "Premier Financial Bancorp, Inc.";
+    // a suffix word may go on with "of" and a name of its own ("Laboratory Corporation of
+    // America Holdings").
     const QRegularExpression suffixRe(
         u"(?<![\\w&'’.\\-])([A-Z][\\w&'’.\\-]{0,30}+(?:\\h{1,2}"_s + Word + u"){0,5}),?\\h{1,2}(?:"_s
-            + suffixes + u")(?![\\w&])(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b|(?<=Group|GROUP)\\h{1,2}\\d)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
+            + suffixes + u")(?![\\w&])(?:\\h{1,2}of\\h{1,2}[A-Z][\\w&'’.\\-]{0,30}+(?:\\h{1,2}[A-Z][\\w&'’.\\-]{0,30}+){0,2}\\h{1,2}(?:"_s
+            + suffixes + u")(?![\\w&]))?(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b|(?<=Group|GROUP)\\h{1,2}\\d)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
     // "American Society of Clinical Oncology".
     const QRegularExpression keywordRe(

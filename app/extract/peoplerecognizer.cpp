@@ -180,7 +180,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     // The subject of a personnel change (an 8-K's Item 5.02): "appointed Janet Carrig to
     // serve", "the resignation of John Smith,", "John Smith, age 54,", "John Smith notified".
     const QRegularExpression eventBefore(
-        u"\\b(?:appointed|elected|named|promoted|nominated|hired|(?:appointment|election|resignation|retirement|departure|death|nomination)[ \\t]of)\\h{1,2}("_s
+        u"\\b(?:appointed|elected|named|promoted|nominated|hired|(?:[Aa]ppointment|[Ee]lection|[Rr]esignation|[Rr]etirement|[Dd]eparture|[Dd]eath|[Nn]omination)[ \\t]of)\\h{1,2}("_s
         + Name + u")(?=\\h{1,2}(?:to|as|and|has|was|will|from|effective|on)\\b|[,.;])"_s);
     const QRegularExpression eventAfter(
         u"("_s + Name + u")(?=,\\h{1,2}(?:age|aged)\\h{1,2}\\d{2}\\b|\\h{1,2}(?:notified|informed|advised|tendered|resigned|retired|(?:was|has[ \\t]been|will[ \\t]be)[ \\t](?:appointed|elected|named|promoted|nominated))\\b)"_s);
