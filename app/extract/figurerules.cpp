@@ -94,9 +94,11 @@ FigureRules::FigureRules(const RuleSet &rules)
     const QString num = u"(?<num>\\d{1,3}(?:,\\d{3}){1,5}(?:\\.\\d{1,6})?|\\d{1,15}(?:\\.\\d{1,6})?|\\.\\d{1,6})(?!,?\\d|\\.\\d)"_s;
     const QString scaleWord = u"(?i:"_s + literals(scaleWords) + u")"_s;
 
+    // The scale word may wrap to the next line of a column: "$742\nmillion" (in lower case,
+    // as prose writes it; a capitalised word on the next line starts something else).
     money = compile(u"(?<![\\w.])(?<open>\\()?(?<minus>[-\\x{2212}])?(?<cur>"_s
                     + literals(currencyBySymbol.keys()) + u")"_s + sp + u"{0,8}(?<open2>\\()?(?<minus2>[-\\x{2212}])?"_s
-                    + num + u"(?<close>\\))?(?:"_s + sp + u"?(?<word>"_s + scaleWord + u")(?![\\w])|(?<letter>"_s
+                    + num + u"(?<close>\\))?(?:(?:"_s + sp + u"{0,3}\\n(?="_s + sp + u"{0,4}[a-z]))?"_s + sp + u"{0,4}(?<word>"_s + scaleWord + u")(?![\\w])|(?<letter>"_s
                     + literals(scaleLetters) + u")(?![\\w]))?"_s);
     moneyRangeTail = compile(u"^[ \\t\\x{00a0}]?(?:to|-|\\x{2013}|\\x{2014}|and|or)[ \\t\\x{00a0}]?(?:"_s
                              + literals(currencyBySymbol.keys()) + u")?"_s + sp + u"{0,2}\\d[\\d,.]{0,20}(?:"_s + sp

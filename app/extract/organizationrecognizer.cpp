@@ -89,7 +89,10 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             // Never strip down to a suffix alone ("ImmunoGen, Inc." stays whole).
             if (rest.mid(space + 1).count(u' ') + rest.mid(space + 1).count(u'\n') == 0)
                 return;
-            if ((leading.contains(first) && first != u"The"_s) || article || first.endsWith(u'.')
+            // Initials are part of the name: "C.R. Bard, Inc.", "U.S. Bancorp".
+            static const QRegularExpression initials(u"^(?:[A-Z]\\.){1,3}$"_s);
+            const bool initial = initials.match(first).hasMatch();
+            if ((leading.contains(first) && first != u"The"_s) || article || (first.endsWith(u'.') && !initial)
                 || first.endsWith(u',') || stop.contains(first) || first.at(0).isLower()) {
                 *s += space + 1;
                 continue;
@@ -221,6 +224,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // continue the name (a suffix there is the suffix rule's find).
     static const QRegularExpression partnerRe(
         uR"(\b(?:(?:collaborations?|partnerships?|alliances?|co-develop(?:ed|ment)?|co-commercializ(?:ed|ation)|partnered|joint venture) with|(?:licensed|in-licensed|acquired) from)\h{1,2}([A-Z][A-Za-z0-9\-]{2,30}(?:\h[A-Z][A-Za-z0-9\-]{1,30}){0,2})(?![\w&'’\-]|\h[A-Z&]))"_s);
+    // A company named by the deal it is the object of: "the First Republic acquisition".
+    static const QRegularExpression acquiredRe(
+        uR"(\bthe\h([A-Z][A-Za-z0-9\-]{2,30}(?:\h[A-Z][A-Za-z0-9\-]{1,30}){0,2})\h(?:acquisition|merger)\b)"_s);
+    static const QRegularExpression monthName(
+        uR"(^(?:January|February|March|April|May|June|July|August|September|October|November|December)$)"_s);
     QSet<QString> partners;
     const QList<int> pages = TextScan::textPages(content);
     for (int p : pages) {
@@ -279,19 +287,21 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             });
             // A partner named without a legal suffix, where the words before it say it is a
             // company: "developed in collaboration with Ridgeback", "licensed from Biohaven".
-            TextScan::forEachMatch(text, w, partnerRe, [&](const QRegularExpressionMatch &m) {
+            const auto partner = [&](const QRegularExpressionMatch &m) {
                 const QString name = m.captured(1);
                 const QStringList words = name.split(u' ');
                 const bool common = std::any_of(words.cbegin(), words.cend(), [&](const QString &word) {
                     return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
-                        || suffixWords.contains(word.toLower());
+                        || suffixWords.contains(word.toLower()) || monthName.match(word).hasMatch();
                 });
                 if (common || !plausible(name))
                     return;
                 partners.insert(name);
                 out.append(context.makeEntity(u"organization"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
                                               name, cKeyword, u"core.org.partner"_s));
-            });
+            };
+            TextScan::forEachMatch(text, w, partnerRe, partner);
+            TextScan::forEachMatch(text, w, acquiredRe, partner);
             TextScan::forEachMatch(text, w, lexiconCase, [&](const QRegularExpressionMatch &m) {
                 if (inAddress(text, int(m.capturedEnd())))
                     return;

@@ -139,6 +139,11 @@ void TestFigures::money_data()
     QTest::newRow("buckle: par value") << u"Common Stock, $0.01 par value"_s << QStringList{u"USD 0.01 | $0.01"_s};
     QTest::newRow("pfizer: scale stated once for a range") << u"revenues of $67.0 to $70.0 billion"_s
                                                            << QStringList{u"USD 67000000000 | $67.0"_s, u"USD 70000000000 | $70.0 billion"_s};
+    // corpus pdf/JPMORGAN_2023Q2_10Q.pdf, p. 11: a column wraps between the figure and its scale.
+    QTest::newRow("jpmorgan: scale on the next line") << u"assets were $3.3  \ntrillion, down $42 billion"_s
+        << QStringList{u"USD 3300000000000 | $3.3  \ntrillion"_s, u"USD 42000000000 | $42 billion"_s};
+    QTest::newRow("a figure before a new line stays unscaled") << u"Revenues $ 742\nMillion-dollar club"_s
+        << QStringList{u"USD 742 | $ 742"_s};
     QTest::newRow("two amounts are not a range") << u"$5 and 6 other items, then $7 million"_s
                                                  << QStringList{u"USD 5 | $5"_s, u"USD 7000000 | $7 million"_s};
     QTest::newRow("currency code") << u"a facility of USD 5 million"_s

@@ -197,6 +197,10 @@ void TestLifeSciences::indication_data()
     QTest::newRow("immunogen: acronym") << u"patients with relapsed small-cell lung cancer (SCLC) or"_s
                                         << QStringList{u"small-cell lung cancer | relapsed small-cell lung cancer | qualifiers=relapsed"_s,
                                                        u"SCLC | SCLC"_s};
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, p. 92: a product's indications in a liability note.
+    QTest::newRow("jnj: psychiatric indications")
+        << u"indicated for the treatment of schizophrenia, acute manic or mixed episodes associated with bipolar I disorder and irritability associated with autism."_s
+        << QStringList{u"schizophrenia | schizophrenia"_s, u"bipolar I disorder | bipolar I disorder"_s, u"autism | autism"_s};
     QTest::newRow("immunogen: plural head") << u"as well as on many non-small-cell lung cancers."_s
                                             << QStringList{u"non-small-cell lung cancer | non-small-cell lung cancers"_s};
     QTest::newRow("immunogen: parenthetical") << u"in a Phase II study in gastric (stomach) cancer."_s
@@ -302,6 +306,12 @@ void TestLifeSciences::adverseEvent_data()
                                             << QStringList{u"fatigue | fatigue | grade=1"_s, u"thrombocytopenia | thrombocytopenia | grade=1"_s};
     QTest::newRow("immunogen: two grades") << u"two patients experienced decreased visual acuity (Grade 2 and Grade 3) associated"_s
                                            << QStringList{u"decreased visual acuity | decreased visual acuity | grade=2/3"_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, p. 25 (risk factors): events of special interest of a vaccine.
+    QTest::newRow("pfizer: adverse events of special interest")
+        << u"a pre-specified list of adverse events of special interest, including myocarditis and pericarditis, along with"_s
+        << QStringList{u"myocarditis | myocarditis"_s, u"pericarditis | pericarditis"_s};
+    QTest::newRow("a disease named without adverse-event context is no event")
+        << u"a study of patients with recurrent pericarditis enrolled in 2022"_s << QStringList{};
     QTest::newRow("immunogen: negated") << u"There were no reports of neutropenia or leukopenia."_s
                                         << QStringList{u"neutropenia | neutropenia | negated=true"_s, u"leukopenia | leukopenia | negated=true"_s};
     QTest::newRow("immunogen: longest term") << u"Other severe adverse events reported were muscular weakness, musculoskeletal chest pain, dyspnea and pleural effusion."_s

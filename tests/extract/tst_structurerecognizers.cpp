@@ -901,6 +901,17 @@ void TestStructureRecognizers::organizations_data()
     QTest::newRow("merck: a numbered group is a classification")
         << u"adults with pulmonary arterial hypertension (World Health Organization Group 1). Also\n"_s
         << QStringList{u"World Health Organization"_s};
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, p. 92: initials start the name.
+    QTest::newRow("jnj: initials of a name")
+        << u"polypropylene mesh devices manufactured by C.R. Bard, Inc., and lawsuits pending\n"_s
+        << QStringList{u"C.R. Bard, Inc."_s};
+    // corpus pdf/JPMORGAN_2023Q2_10Q.pdf, p. 11: a bank named by the deal, then on its own.
+    QTest::newRow("jpmorgan: company named by its acquisition")
+        << u"gain associated with the First Republic acquisition in Corporate. Loans of First Republic grew.\n"_s
+        << QStringList{u"First Republic"_s, u"First Republic"_s};
+    QTest::newRow("no company in a dated or generic deal")
+        << u"the December acquisition and the Company acquisition closed.\n"_s
+        << QStringList{};
     QTest::newRow("a heading line is not part of the name below")
         << u"Notes to Consolidated Financial Statements\nPfizer Inc. and Subsidiary Companies\n"_s << QStringList{u"Pfizer Inc."_s};
     QTest::newRow("heading in capitals is a reference")
