@@ -32,8 +32,25 @@ public:
             m_stop.insert(w.toLower());
         for (const QString &w : rules.strings(S, u"personTitleWords"_s))
             m_titleWords.insert(w.toLower());
-        for (const QString &w : rules.strings(S, u"orgSuffixes"_s))
+        for (const QString &w : rules.strings(S, u"orgSuffixes"_s)) {
             m_stop.insert(w.toLower());
+            m_suffixes.insert(w.toLower());
+        }
+    }
+
+    // A signature typed again under the signature line is a person's name even where a
+    // word of it is a common word or all but the family name are initials ("/s/ Jonathan
+    // New" / "Jonathan New", "/s/ J. J. Wolk" / "J. J. Wolk, Executive Vice President"),
+    // but never a firm's.
+    bool isSignedName(const QString &text) const
+    {
+        static const QRegularExpression split(uR"([\s,]+)"_s);
+        const QStringList words = text.split(split, Qt::SkipEmptyParts);
+        if (text.contains(u'&') || text.contains(u'@') || words.size() < 2 || words.size() > 6)
+            return false;
+        return std::all_of(words.cbegin(), words.cend(), [&](const QString &w) {
+            return w.at(0).isUpper() && !m_suffixes.contains(w.toLower()) && !m_titleWords.contains(w.toLower());
+        });
     }
 
     bool isName(const QString &text) const
@@ -70,6 +87,7 @@ public:
 private:
     QSet<QString> m_stop;
     QSet<QString> m_titleWords;
+    QSet<QString> m_suffixes;
 };
 
 QString lineText(const QString &text, const TextScan::Window &w)
@@ -219,6 +237,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                 const QString raw = text.mid(s, e - s);
                 QString value = Normalize::personName(raw);
                 QString title;
+                bool repeated = false; // the name typed again under the signature
                 int pos = int(m.capturedEnd());
                 for (int i = 0; i < 4; ++i) {
                     // HTML table cells come out with blank lines between them.
@@ -245,15 +264,19 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     const QRegularExpressionMatch tm = titleLabel.match(lt);
                     if (nm.hasMatch()) {
                         const QString n = Normalize::spaces(nm.captured(1));
-                        if (TextScan::fold(n) == TextScan::fold(raw))
+                        if (TextScan::fold(n) == TextScan::fold(raw)) {
                             value = n;
+                            repeated = true;
+                        }
                     } else if (tm.hasMatch()) {
                         title = wrappedTitle(text, p, last, Normalize::spaces(tm.captured(1)));
                         break;
                     } else if (TextScan::fold(lt) == TextScan::fold(raw)) {
                         value = Normalize::personName(lt);
+                        repeated = true;
                     } else if (const int at = int(lt.indexOf(raw.trimmed() + u',', 0, Qt::CaseInsensitive)); at >= 0) {
                         // "Date: March 30, 2021    Brien M. Chase, Senior Vice President"
+                        repeated = true;
                         const QString t = Normalize::spaces(lt.mid(at + raw.trimmed().size() + 1));
                         if (names.isTitle(t))
                             title = wrappedTitle(text, p, line, t);
@@ -278,7 +301,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     }
                     pos = last.end;
                 }
-                if (!names.isName(value) && !names.isName(raw))
+                if (!names.isName(value) && !names.isName(raw) && !(repeated && names.isSignedName(raw)))
                     return;
                 QMap<QString, QString> attrs;
                 if (!title.isEmpty())

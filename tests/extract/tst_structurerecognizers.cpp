@@ -727,6 +727,20 @@ void TestStructureRecognizers::people_data()
         << u"By: \t \n/s/ John R. McCall \nExecutive Vice President, \nGeneral Counsel and \nCorporate Secretary \nPursuant to\n"_s
         << u"signatory"_s << u"John R. McCall"_s
         << u"title=Executive Vice President, General Counsel and Corporate Secretary"_s;
+    // corpus more/MULN-10-Q-0001558370-23-014900.html: the second signer's family name is a
+    // common word; the name typed again under the signature says it is a name.
+    QTest::newRow("mullen: second signer")
+        << u"By:\n/s/ David Michery\n\nDavid Michery\n\nChief Executive Officer, President and Chairman of the Board\n\n"
+           "(Principal Executive Officer)\n\n\n\n/s/ Jonathan New\n\nJonathan New\n\nChief Financial Officer\n\n"_s
+        << u"signatory"_s << u"Jonathan New"_s << u"title=Chief Financial Officer"_s;
+    // corpus more/jnj-10-q-2025-07-24.html: initials and a family name, the title after a comma.
+    QTest::newRow("jnj: initials and family name")
+        << u"By \n/s/ J. J. Wolk\n\nJ. J. Wolk, Executive Vice President, Chief Financial Officer (Principal Financial Officer) \n\n\n"
+           "By \n/s/ R. J. Decker Jr.\n\nR. J. Decker Jr., Controller (Principal Accounting Officer)\n"_s
+        << u"signatory"_s << u"J. J. Wolk"_s
+        << u"title=Executive Vice President, Chief Financial Officer (Principal Financial Officer)"_s;
+    QTest::newRow("a firm typed again is no person")
+        << u"/s/ Deloitte LLP\n\nDeloitte LLP\n"_s << u"signatory"_s << QString() << QString();
     QTest::newRow("auditor is no person")
         << u"/s/ Ernst & Young LLP\n\nSan Jose, California\n"_s << u"signatory"_s << QString() << QString();
     QTest::newRow("immunogen quote")
