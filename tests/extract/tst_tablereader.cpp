@@ -2,7 +2,9 @@
 #include "document/filingdocument.h"
 #include "session/filingsession.h"
 #include "session/tablecache.h"
+#include "extract/tablefigures.h"
 #include "extract/tablereader.h"
+#include "extract/extractor.h"
 #include "testutils.h"
 
 #include <QtCore/QTemporaryDir>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void reconciledWithFacts_data();
     void reconciledWithFacts();
     void cachedTablesComeBack();
+    void tableFiguresAreCells();
 
 private:
     DocumentContent m_content;
@@ -331,5 +334,64 @@ void TestTableReader::cachedTablesComeBack()
     DocumentCache::setEnabled(enabled);
 }
 
+// Money and percent figures in a table's number cells are reviewed as cells: the session's
+// entities leave them out, and keep the same figures printed in prose, in a row label, and
+// every entity of another type. (The figure formats of the jnj 10-Q of 2025, where the
+// currency sign stands in the figure's cell.)
+void TestTableReader::tableFiguresAreCells()
+{
+    LoadError error;
+    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/figures.html"_s), {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const DocumentContent &content = document->content();
+    const TableList tables = TableReader::read(content);
+    QCOMPARE(tables.size(), 1);
+    const EntityList all = FilingSession::extractor()->extract(content);
+    EntityList loose = all;
+    const int removed = TableFigures::removeCellFigures(loose, tables);
+
+    const auto figures = [](const EntityList &list) {
+        QStringList out;
+        for (const Entity &e : list) {
+            if (e.type == u"money"_s || e.type == u"percent"_s)
+                out.append(e.text);
+        }
+        return out;
+    };
+    QCOMPARE(figures(all), (QStringList{u"5.8%"_s, u"$23.7 billion"_s, u"$500 million"_s, u"$15,202"_s, u"$14,490"_s,
+                                        u"4.9%"_s, u"$8,541"_s, u"$7,957"_s, u"7.3%"_s, u"5.8%"_s, u"$1.3 billion"_s,
+                                        u"$23,743"_s, u"$22,447"_s, u"5.8%"_s, u"$3.6 billion"_s, u"15.2%"_s}));
+    QCOMPARE(figures(loose), (QStringList{u"5.8%"_s, u"$23.7 billion"_s, u"$500 million"_s, u"5.8%"_s,
+                                          u"$1.3 billion"_s, u"$3.6 billion"_s, u"15.2%"_s}));
+    QCOMPARE(removed, 9);
+    // Each figure left out is a number cell of the table, with the figure's text.
+    QStringList cellTexts;
+    for (const TableCell &c : tables.first().cells) {
+        if (c.isNumber() && !c.header && !c.rowLabel)
+            cellTexts.append(c.text);
+    }
+    for (const Entity &e : all) {
+        const bool kept = std::any_of(loose.cbegin(), loose.cend(), [&](const Entity &k) {
+            return k.type == e.type && k.span == e.span;
+        });
+        if ((e.type == u"money"_s || e.type == u"percent"_s) && !kept)
+            QVERIFY2(cellTexts.contains(e.text), qPrintable(e.text));
+    }
+    // Nothing else is touched.
+    const auto others = [](const EntityList &list) {
+        QStringList out;
+        for (const Entity &e : list) {
+            if (e.type != u"money"_s && e.type != u"percent"_s)
+                out.append(e.type + u'|' + e.text);
+        }
+        return out;
+    };
+    QCOMPARE(others(loose), others(all));
+    QVERIFY(!others(all).isEmpty());
+    // The session's extraction is the loose list.
+    QCOMPARE(figures(FilingSession::extract(content)), figures(loose));
+}
+
 QTEST_MAIN(TestTableReader)
 #include "tst_tablereader.moc"
+
