@@ -356,7 +356,10 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
 
             for (const QRegularExpression *re : {&eventBefore, &eventAfter}) {
                 TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
-                    if (names.isName(m.captured(1)))
+                    // "Appointment of Certain Officers" is the item's title, not a person.
+                    static const QRegularExpression plural(u"s\\b"_s);
+                    const QString name = m.captured(1);
+                    if (names.isName(name) && !names.isTitle(name) && !names.isTitle(QString(name).remove(plural)))
                         addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), QString(), cOfficer - 0.05,
                                   u"core.people.subject"_s);
                 });

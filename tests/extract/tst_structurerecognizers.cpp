@@ -837,6 +837,11 @@ void TestStructureRecognizers::personMentions_data()
         << u"Appointment of Brandon Hetzel as Chief Financial Officer and Treasurer\nMr. Hetzel, age 36, joined the "
            "Company in September 2020.\n"_s
         << QStringList{u"Brandon Hetzel | Brandon Hetzel"_s, u"Brandon Hetzel | Mr. Hetzel"_s};
+    // corpus more/WBI_8K_2025-12-15.html, the item's title.
+    QTest::newRow("an item title is no person")
+        << u"Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain Officers; "
+           "Compensatory Arrangements of Certain Officers.\n"_s
+        << QStringList{};
     QTest::newRow("a firm appointed is no person")
         << u"The Audit Committee appointed Deloitte & Touche LLP as the independent auditor. The resignation of "
            "Chief Executive Officer Smith was announced.\n"_s
