@@ -334,7 +334,7 @@ void TestTableReader::cachedTablesComeBack()
     DocumentCache::setEnabled(enabled);
 }
 
-// Money and percent figures in a table's number cells are reviewed as cells: the session's
+// Money and percent figures in a table's number cells are reviewed as cells: FilingSession's
 // entities leave them out, and keep the same figures printed in prose, in a row label, and
 // every entity of another type. (The figure formats of the jnj 10-Q of 2025, where the
 // currency sign stands in the figure's cell.)
@@ -388,7 +388,7 @@ void TestTableReader::tableFiguresAreCells()
     };
     QCOMPARE(others(loose), others(all));
     QVERIFY(!others(all).isEmpty());
-    // The session's extraction is the loose list.
+    // FilingSession::extract gives the loose list.
     QCOMPARE(figures(FilingSession::extract(content)), figures(loose));
 }
 
