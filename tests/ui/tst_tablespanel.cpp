@@ -52,6 +52,7 @@ class TestTablesPanel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void models();
+    void hostileGrid();
     void gridLinksToDocument();
     void corpusFiling();
 
@@ -136,6 +137,38 @@ void TestTablesPanel::models()
     QVERIFY(line(u"Net loss"_s).contains(u"-45000000"_s));
     QVERIFY(!line(u"Net loss"_s).contains(u"$"_s));
     QVERIFY(line(u"Gross margin"_s).contains(u"45.5%"_s));
+}
+
+void TestTablesPanel::hostileGrid()
+{
+    // Spans far past the grid and a very wide row: the model stays inside the grid.
+    FilingTable t;
+    t.span = SourceSpan{0, 0, 100};
+    t.rowCount = 3;
+    t.columnCount = 20000;
+    t.rowHeaders = QList<QString>(t.rowCount);
+    t.columnHeaders = QList<QString>(t.columnCount);
+    TableCell wide;
+    wide.rowSpan = 1000000;
+    wide.columnSpan = 1000000;
+    wide.header = true;
+    wide.text = u"Year"_s;
+    t.cells << wide;
+    for (int c = 1; c < t.columnCount; ++c) {
+        TableCell cell;
+        cell.row = 2;
+        cell.column = c;
+        cell.text = u"1"_s;
+        cell.value = u"1"_s;
+        t.cells << cell;
+    }
+    TableGridModel grid;
+    QAbstractItemModelTester tester(&grid, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    grid.setTable(t);
+    QCOMPARE(grid.cellSpan(grid.index(0, 0)), QSize(t.columnCount, t.rowCount));
+    QCOMPARE(grid.cellAt(2, 5)->column, 5); // the later cell, not the span over it
+    QCOMPARE(grid.cellSpan(grid.index(2, 5)), QSize(1, 1));
+    QCOMPARE(grid.toTabSeparated().count(u'\n'), t.rowCount);
 }
 
 bool TestTablesPanel::openAndWait(MainWindow &window, const QString &path)
