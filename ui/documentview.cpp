@@ -85,6 +85,7 @@ DocumentView::DocumentView(QWidget *parent)
     connect(m_pdf, &PdfPageView::zoomChanged, this, &DocumentView::zoomChanged);
     connect(m_pdf, &PdfPageView::findResultsChanged, this, &DocumentView::updateFindResult);
     connect(m_reading, &ReadingView::highlightClicked, this, &DocumentView::highlightClicked);
+    connect(m_reading, &ReadingView::textClicked, this, &DocumentView::textClicked);
     connect(m_reading, &ReadingView::linkActivated, this, &DocumentView::goToPage);
     connect(m_reading, &ReadingView::selectionChanged, this, &DocumentView::selectionChanged);
     connect(m_reading, &ReadingView::currentPageChanged, this, [this](int page) {
@@ -325,6 +326,11 @@ void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)
         m_pdf->showSpan(span, entityId);
     else if (m_shown == Shown::Reading)
         m_reading->showSpan(span, entityId);
+}
+
+void DocumentView::setOutlineSpan(const SourceSpan &span)
+{
+    m_reading->setOutlineSpan(span);
 }
 
 SourceSpan DocumentView::selectedSpan() const

@@ -58,6 +58,8 @@ public:
     const QList<Highlight> &highlights() const { return m_highlights; }
     // Switches part if needed, scrolls the span into view, outlines and flashes it.
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
+    // Frames a span (the selected table) in the reading view; an invalid span removes it.
+    void setOutlineSpan(const SourceSpan &span);
 
     SourceSpan selectedSpan() const;
     QString selectedText() const;
@@ -101,6 +103,7 @@ public:
 
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
+    void textClicked(const SourceSpan &at); // a click on the text of the reading view
     void selectionChanged(const SourceSpan &span);
     void currentPageChanged(int page);
     void zoomChanged(qreal zoom);

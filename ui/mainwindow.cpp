@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "tablespanel.h"
 #include "workspacepanel.h"
 
 #include "aboutdialog.h"
@@ -249,6 +250,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     addAction(file, u"exportCsv"_s, tr("&Export CSV…"), QKeySequence(tr("Ctrl+Shift+E")));
     connect(action(u"exportCsv"_s), &QAction::triggered, this, &MainWindow::exportCsv);
+    TablesPanel::install(this, file); // Export Tables…, Copy Table, the Tables dock
     addAction(file, u"printSummary"_s, tr("&Print Summary…"), QKeySequence::Print);
     connect(action(u"printSummary"_s), &QAction::triggered, this, &MainWindow::printSummary);
     addAction(file, u"exportSummaryPdf"_s, tr("Export Summary as P&DF…"));
@@ -329,6 +331,7 @@ void MainWindow::createMenus()
     action(u"toggleEntities"_s)->setCheckable(true);
     action(u"toggleEntities"_s)->setChecked(true);
     connect(action(u"toggleEntities"_s), &QAction::toggled, m_panel, &QWidget::setVisible);
+    view->addAction(TablesPanel::of(this)->toggleViewAction());
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     addAction(go, u"nextUnreviewed"_s, tr("&Next Unreviewed"), QKeySequence(Qt::Key_N));

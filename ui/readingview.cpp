@@ -448,6 +448,12 @@ void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
     viewport()->update();
 }
 
+void ReadingView::setOutlineSpan(const SourceSpan &span)
+{
+    m_outline = span;
+    viewport()->update();
+}
+
 void ReadingView::scrollToRange(Range r)
 {
     if (!isLaidOut(r)) {
@@ -764,6 +770,16 @@ void ReadingView::paintEvent(QPaintEvent *)
     if (m_anchor >= 0 && m_position >= 0 && m_anchor != m_position)
         paintRects(p, rangeRects(Range{std::min(m_anchor, m_position), std::max(m_anchor, m_position)}),
                    HighlightStyle::selection(), QColor(), 0);
+    if (const Range outline = rangeOf(m_outline); outline.from >= 0 && visible(outline)) {
+        QRectF frame;
+        for (const QRectF &r : rangeRects(outline))
+            frame = frame.united(r);
+        if (!frame.isEmpty()) {
+            p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(toViewport(frame.adjusted(-4, -4, 4, 4)));
+        }
+    }
     const Range focused = rangeOf(m_focusedSpan);
     if (focused.from >= 0 && m_focusedSpan.isValid()) {
         QColor color = palette().color(QPalette::Highlight);
@@ -941,6 +957,8 @@ void ReadingView::mouseReleaseEvent(QMouseEvent *event)
         Q_EMIT selectionChanged(SourceSpan());
         if (!ids.isEmpty())
             Q_EMIT highlightClicked(ids);
+        if (const SourceSpan at = spanOf(m_anchor, m_anchor); at.isValid())
+            Q_EMIT textClicked(at);
     } else {
         updateSelection(event->position());
         Q_EMIT selectionChanged(selectedSpan());

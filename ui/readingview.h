@@ -71,6 +71,10 @@ public:
     void setHighlights(const QList<Highlight> &highlights);
     const QList<Highlight> &highlights() const { return m_highlights; }
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
+    SourceSpan focusedSpan() const { return m_focusedSpan; } // the span showSpan() last showed
+    // A frame around the whole span's text (a table); an invalid span removes it.
+    void setOutlineSpan(const SourceSpan &span);
+    SourceSpan outlineSpan() const { return m_outline; }
 
     // 1.0 shows the document at its own size; the text is scaled, never reflowed.
     qreal zoom() const { return m_zoom; }
@@ -113,6 +117,8 @@ public:
 
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
+    // A click (not a drag) on the text: where, as an empty span.
+    void textClicked(const SourceSpan &at);
     // A link inside the filing was clicked: go to that page (0-based).
     void linkActivated(int page);
     void selectionChanged(const SourceSpan &span);
@@ -205,6 +211,7 @@ private:
     QHash<quint64, QList<QRectF>> m_rects;
     QString m_focusedId;
     SourceSpan m_focusedSpan;
+    SourceSpan m_outline;
     qreal m_flash = 0;
     QVariantAnimation *m_flashAnimation = nullptr;
 

@@ -3,6 +3,8 @@
 #include "export/csvwriter.h"
 #include "model/documentcontent.h"
 #include "export/exportrow.h"
+#include "export/tablecsvwriter.h"
+#include "extract/tablereader.h"
 #include "extract/extractor.h"
 #include "document/htmlcleaner.h"
 #include "document/htmlloader.h"
@@ -299,9 +301,62 @@ QString csv(const QByteArray &input)
     return {};
 }
 
+QString tables(const QByteArray &input)
+{
+    const HtmlLoader::Part part = HtmlLoader::load(QString::fromUtf8(input));
+    for (qsizetype i = 0; i < part.pages.size() && i < part.sheets.size(); ++i) {
+        // Each page as the loader made it, read with the sheet it came from.
+        const TableList found = TableReader::readPage(part.sheets.at(i), part.pages.at(i), int(i));
+        if (found.size() > TableReader::kMaxTablesPerPage)
+            return u"page %1 gives %2 tables"_s.arg(i).arg(found.size());
+        for (const FilingTable &t : found) {
+            const QString &page = part.pages.at(i);
+            if (t.span.page != i || spanProblem(t.span, page.size(), u"table"_s).size())
+                return u"table %1-%2 is not on its page"_s.arg(t.span.start).arg(t.span.end);
+            if (t.cells.size() > TableReader::kMaxCells)
+                return u"a table of %1 cells"_s.arg(t.cells.size());
+            if (t.rowHeaders.size() != t.rowCount || t.columnHeaders.size() != t.columnCount)
+                return u"%1 rows with %2 labels, %3 columns with %4 headers"_s.arg(t.rowCount)
+                    .arg(t.rowHeaders.size()).arg(t.columnCount).arg(t.columnHeaders.size());
+            for (const TableCell &c : t.cells) {
+                if (c.row < 0 || c.row >= t.rowCount || c.column < 0 || c.column >= t.columnCount)
+                    return u"cell at %1,%2 outside %3 × %4"_s.arg(c.row).arg(c.column).arg(t.rowCount).arg(t.columnCount);
+                if (const QString p = spanProblem(c.span, page.size(), u"cell"_s); !p.isEmpty())
+                    return p;
+                if (c.span.isValid() && c.span.end > c.span.start && page.mid(c.span.start, c.span.length()) != c.text)
+                    return u"cell %1,%2 says \"%3\" where its page has \"%4\""_s.arg(c.row).arg(c.column)
+                        .arg(c.text.left(40), page.mid(c.span.start, c.span.length()).left(40));
+            }
+        }
+        // Written as CSV, every record reads back with the contract's columns.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        TableCsvWriter writer(&buffer);
+        DocumentContent one;
+        one.fileName = u"fuzz.html"_s;
+        one.text.pages = QStringList{part.pages.at(i)};
+        TableList onFirst = found;
+        for (FilingTable &t : onFirst) {
+            t.span.page = 0;
+            for (TableCell &c : t.cells)
+                c.span.page = 0;
+        }
+        if (!writer.addFile(one, onFirst) || !writer.finish())
+            return u"the CSV writer failed: "_s + writer.errorString();
+        QList<QStringList> rows;
+        QString error;
+        if (!readCsv(buffer.data(), &rows, &error))
+            return u"the tables CSV does not read back: "_s + error;
+        for (const QStringList &r : std::as_const(rows))
+            if (r.size() != TableCsvWriter::columns().size())
+                return u"a CSV record of %1 fields"_s.arg(r.size());
+    }
+    return {};
+}
+
 QStringList names()
 {
-    return {u"submission"_s, u"html"_s, u"sidecar"_s, u"rulepack"_s, u"csv"_s};
+    return {u"submission"_s, u"html"_s, u"sidecar"_s, u"rulepack"_s, u"csv"_s, u"tables"_s};
 }
 
 QString run(const QString &name, const QByteArray &input)
@@ -316,12 +371,14 @@ QString run(const QString &name, const QByteArray &input)
         return rulePack(input);
     if (name == u"csv"_s)
         return csv(input);
+    if (name == u"tables"_s)
+        return tables(input);
     return u"unknown fuzz target "_s + name;
 }
 
 bool needsGui(const QString &name)
 {
-    return name == u"html"_s;
+    return name == u"html"_s || name == u"tables"_s;
 }
 
 } // namespace FuzzTargets

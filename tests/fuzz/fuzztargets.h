@@ -17,6 +17,7 @@ QString html(const QByteArray &input);       // HtmlCleaner + HtmlLoader (needs 
 QString sidecar(const QByteArray &input);    // SidecarFile::parse, serialize round trip
 QString rulePack(const QByteArray &input);   // RuleSet::loadFrom + Extractor on a fixed text
 QString csv(const QByteArray &input);        // CsvWriter round trip through an RFC 4180 reader
+QString tables(const QByteArray &input);     // HtmlLoader + TableReader + TableCsvWriter (needs QGuiApplication)
 
 // Target names as used for tests/data/fuzz/<name>/ and the fuzz_<name> executables.
 QStringList names();

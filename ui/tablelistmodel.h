@@ -1,0 +1,26 @@
+#pragma once
+
+#include "model/filingtable.h"
+
+#include <QtCore/QAbstractTableModel>
+
+// The data tables of a filing, one row each: title (or caption), page, rows × columns.
+class TableListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Title, Page, Size, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setTables(const TableList &tables);
+    const TableList &tables() const { return m_tables; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    TableList m_tables;
+};

@@ -1,0 +1,385 @@
+#include "tablespanel.h"
+
+#include "documentview.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "tablegridmodel.h"
+#include "tablelistmodel.h"
+
+#include "document/workerpool.h"
+#include "export/tablecsvwriter.h"
+#include "export/tablexlsxwriter.h"
+#include "session/filingsession.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QSaveFile>
+#include <QtCore/QSettings>
+#include <QtCore/QTimer>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+TablesPanel *TablesPanel::install(MainWindow *window, QMenu *fileMenu)
+{
+    auto *panel = new TablesPanel(window);
+    // Below the filing and the tree, full width: a statement's grid is wide and short.
+    window->addDockWidget(Qt::BottomDockWidgetArea, panel);
+    window->resizeDocks({panel}, {280}, Qt::Vertical);
+    fileMenu->addAction(panel->m_export);
+    fileMenu->addAction(panel->m_copy);
+    for (QAction *a : {panel->m_export, panel->m_copy})
+        static_cast<QWidget *>(window)->addAction(a); // shortcuts work while the menu bar is hidden
+    return panel;
+}
+
+TablesPanel *TablesPanel::of(MainWindow *window)
+{
+    return window->findChild<TablesPanel *>(u"tablesDock"_s, Qt::FindDirectChildrenOnly);
+}
+
+TablesPanel::TablesPanel(MainWindow *window)
+    : QDockWidget(tr("Tables"), window)
+    , m_window(window)
+    , m_listModel(new TableListModel(this))
+    , m_gridModel(new TableGridModel(this))
+{
+    setObjectName(u"tablesDock"_s);
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_message = new QLabel(content);
+    m_message->setObjectName(u"tablesMessage"_s);
+    m_message->setWordWrap(true);
+    m_message->setText(tr("No filing open"));
+    auto *splitter = new QSplitter(Qt::Horizontal, content);
+    m_list = new QTableView(splitter);
+    m_list->setObjectName(u"tableList"_s);
+    m_list->setModel(m_listModel);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setWordWrap(false);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 6);
+    m_list->horizontalHeader()->setSectionResizeMode(TableListModel::Title, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setSectionResizeMode(TableListModel::Page, QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setSectionResizeMode(TableListModel::Size, QHeaderView::ResizeToContents);
+    m_grid = new QTableView(splitter);
+    m_grid->setObjectName(u"tableGrid"_s);
+    m_grid->setModel(m_gridModel);
+    m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setWordWrap(false);
+    m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().height() + 6);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_grid);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({380, 1000});
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+    setWidget(content);
+
+    m_export = new QAction(tr("Export &Tables…"), this);
+    m_export->setObjectName(u"exportTables"_s);
+    connect(m_export, &QAction::triggered, this, &TablesPanel::exportTables);
+    m_copy = new QAction(tr("&Copy Table"), this);
+    m_copy->setObjectName(u"copyTable"_s);
+    m_copy->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_copy->setToolTip(tr("Copy the selected table as tab-separated text (%1)")
+                           .arg(m_copy->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_copy, &QAction::triggered, this, &TablesPanel::copyTable);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { showTable(current.isValid() ? current.row() : -1); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showCell(current); });
+    // A click on the cell that is already current shows it again (after scrolling away).
+    connect(m_grid, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        if (index == m_grid->currentIndex())
+            showCell(index);
+    });
+    connect(m_grid, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(m_grid);
+        menu.addAction(m_copy);
+        menu.addAction(m_export);
+        menu.exec(m_grid->viewport()->mapToGlobal(pos));
+    });
+    // Like the inspector: shown with a filing, as the analyst left it.
+    QAction *toggle = toggleViewAction();
+    toggle->setText(tr("&Tables"));
+    toggle->setObjectName(u"toggleTables"_s);
+    toggle->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_wanted = QSettings().value(u"window/tables"_s, true).toBool();
+    connect(toggle, &QAction::triggered, this, [this](bool on) {
+        m_wanted = on;
+        QSettings().setValue(u"window/tables"_s, on);
+    });
+    QTimer::singleShot(0, this, [this] { setVisible(m_wanted && m_window->document()); });
+
+    connect(window->documentView(), &DocumentView::textClicked, this, &TablesPanel::selectCellAt);
+    connect(window, &MainWindow::documentLoaded, this, [this] {
+        clear();
+        setVisible(m_wanted);
+        m_message->setText(tr("Tables are read once the entities are found…"));
+    });
+    connect(window, &MainWindow::documentFailed, this, [this] {
+        clear();
+        hide();
+    });
+    connect(window, &MainWindow::extractionFinished, this, [this] {
+        if (ReviewStore *store = m_window->store())
+            connect(store, &QObject::destroyed, this, [this] {
+                if (m_window->store())
+                    return; // replaced by the next filing's store, whose tables are coming
+                clear();
+                if (!m_window->document())
+                    hide();
+            });
+        startReading();
+    });
+    updateActions();
+}
+
+TablesPanel::~TablesPanel()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+const TableList &TablesPanel::tables() const
+{
+    return m_listModel->tables();
+}
+
+int TablesPanel::currentTable() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void TablesPanel::selectTable(int row)
+{
+    m_list->setCurrentIndex(m_listModel->index(row, TableListModel::Title));
+}
+
+void TablesPanel::clear()
+{
+    ++m_job;
+    if (m_cancel)
+        *m_cancel = true;
+    m_cancel.reset();
+    m_listModel->setTables({});
+    m_gridModel->clear();
+    m_window->documentView()->setOutlineSpan(SourceSpan());
+    m_message->setText(tr("No filing open"));
+    updateActions();
+}
+
+void TablesPanel::startReading()
+{
+    FilingDocument *document = m_window->document();
+    if (!document)
+        return;
+    clear();
+    m_message->setText(tr("Reading tables…"));
+    const quint64 job = m_job;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    const DocumentContent content = document->content();
+    QPointer<TablesPanel> self(this);
+    QtConcurrent::run(workerPool(), [content, cancel] {
+        return FilingSession::tables(content, cancel.get());
+    }).then(this, [self, job](const TableList &tables) {
+        if (!self || job != self->m_job)
+            return; // another filing (or none) is open by now
+        self->m_cancel.reset();
+        self->showTables(tables);
+    });
+}
+
+void TablesPanel::showTables(const TableList &tables)
+{
+    m_listModel->setTables(tables);
+    m_message->setText(tables.isEmpty() ? tr("No data tables in this filing.")
+                       : tables.size() == 1 ? tr("1 data table")
+                                            : tr("%1 data tables").arg(tables.size()));
+    updateActions();
+    Q_EMIT tablesReady(int(tables.size()));
+}
+
+void TablesPanel::showTable(int row)
+{
+    m_grid->clearSpans();
+    if (row < 0 || row >= tables().size()) {
+        m_gridModel->clear();
+        m_window->documentView()->setOutlineSpan(SourceSpan());
+        updateActions();
+        return;
+    }
+    const FilingTable &table = tables().at(row);
+    m_gridModel->setTable(table);
+    for (const TableCell &c : table.cells) {
+        const QSize span = m_gridModel->cellSpan(m_gridModel->index(c.row, c.column));
+        if (span != QSize(1, 1))
+            m_grid->setSpan(c.row, c.column, span.height(), span.width());
+    }
+    m_grid->resizeColumnsToContents();
+    for (int c = 0; c < m_gridModel->columnCount(); ++c)
+        m_grid->setColumnWidth(c, std::min(m_grid->columnWidth(c), 320));
+    m_window->documentView()->setOutlineSpan(table.span);
+    // The document goes to the table: its first figure, or its first cell with text.
+    const TableCell *first = nullptr;
+    for (const TableCell &c : table.cells) {
+        if (!c.span.isValid() || c.span.start == c.span.end)
+            continue;
+        if (!first)
+            first = &c;
+        if (c.isNumber()) {
+            first = &c;
+            break;
+        }
+    }
+    if (first)
+        m_window->documentView()->showSpan(first->span);
+    updateActions();
+}
+
+void TablesPanel::showCell(const QModelIndex &index)
+{
+    if (m_followingDocument || !index.isValid())
+        return;
+    const TableCell *cell = m_gridModel->cellAt(index);
+    if (cell && cell->span.isValid() && cell->span.start < cell->span.end)
+        m_window->documentView()->showSpan(cell->span);
+}
+
+void TablesPanel::selectCellAt(const SourceSpan &at)
+{
+    QModelIndex index = m_gridModel->indexAt(at);
+    if (!index.isValid()) {
+        // A figure of another table: that table is selected first.
+        for (int i = 0; i < tables().size() && !index.isValid(); ++i) {
+            const SourceSpan &span = tables().at(i).span;
+            if (span.page == at.page && span.start <= at.start && at.start < span.end) {
+                selectTable(i);
+                index = m_gridModel->indexAt(at);
+            }
+        }
+    }
+    if (!index.isValid())
+        return;
+    m_followingDocument = true;
+    m_grid->setCurrentIndex(index);
+    m_grid->scrollTo(index);
+    m_followingDocument = false;
+    // The figure is marked as a cell chosen in the grid is (it is in view: no scroll).
+    if (const TableCell *cell = m_gridModel->cellAt(index))
+        m_window->documentView()->showSpan(cell->span);
+}
+
+bool TablesPanel::exportTablesTo(const QString &path, bool onlySelected, QString *error)
+{
+    FilingDocument *document = m_window->document();
+    if (!document)
+        return false;
+    TableList chosen = tables();
+    if (onlySelected) {
+        const int row = currentTable();
+        chosen = row >= 0 ? TableList{tables().at(row)} : TableList();
+    }
+    const bool xlsx = QFileInfo(path).suffix().compare(u"xlsx"_s, Qt::CaseInsensitive) == 0;
+    QString problem;
+    int written = 0;
+    if (xlsx) {
+        TableXlsxWriter writer(path);
+        if (!TableXlsxWriter::isAvailable())
+            problem = tr("this build cannot write Excel workbooks");
+        else if (!writer.addFile(document->content(), chosen) || !writer.finish())
+            problem = writer.errorString();
+        written = int(chosen.size());
+    } else {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            problem = file.errorString();
+        } else {
+            TableCsvWriter csv(&file);
+            if (!csv.addFile(document->content(), chosen) || !csv.finish())
+                problem = csv.errorString();
+            else if (!file.commit())
+                problem = file.errorString();
+        }
+        written = int(chosen.size());
+    }
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), problem);
+        return false;
+    }
+    m_window->statusBar()->showMessage(tr("Exported %1 to %2.")
+                                           .arg(written == 1 ? tr("1 table") : tr("%1 tables").arg(written),
+                                                QDir::toNativeSeparators(path)),
+                                       8000);
+    return true;
+}
+
+void TablesPanel::exportTables()
+{
+    if (!m_window->document() || tables().isEmpty())
+        return;
+    bool onlySelected = false;
+    if (currentTable() >= 0) {
+        bool ok = false;
+        const QStringList scopes{tr("All tables"), tr("The selected table")};
+        const QString scope = MessageBox::askItem(m_window, tr("Export Tables"), tr("Export:"), scopes, 0, &ok);
+        if (!ok)
+            return;
+        onlySelected = scope == scopes.at(1);
+    }
+    QSettings settings;
+    const QFileInfo filing(m_window->filePath());
+    const QString folder = settings.value(u"export/lastFolder"_s, filing.absolutePath()).toString();
+    const QString csvFilter = tr("CSV (*.csv)");
+    const QString xlsxFilter = tr("Excel workbook (*.xlsx)");
+    QString filter = csvFilter;
+    QString path = QFileDialog::getSaveFileName(m_window, tr("Export Tables"),
+                                                folder + u'/' + filing.completeBaseName() + u".tables.csv"_s,
+                                                csvFilter + u";;"_s + xlsxFilter, &filter);
+    if (path.isEmpty())
+        return;
+    const QString suffix = filter == xlsxFilter ? u"xlsx"_s : u"csv"_s;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u'.' + suffix;
+    settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
+    QString error;
+    if (!exportTablesTo(path, onlySelected, &error))
+        MessageBox::critical(m_window, tr("Export Tables"), error);
+}
+
+void TablesPanel::copyTable()
+{
+    if (m_gridModel->isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(m_gridModel->toTabSeparated());
+    m_window->statusBar()->showMessage(tr("Copied the table: paste it into a spreadsheet."), 5000);
+}
+
+void TablesPanel::updateActions()
+{
+    m_export->setEnabled(!tables().isEmpty());
+    m_copy->setEnabled(!m_gridModel->isEmpty());
+}
