@@ -142,6 +142,7 @@ void DocumentView::setDocument(FilingDocument *document)
     m_reading->clear();
     m_document = document;
     m_highlights.clear();
+    m_outline = SourceSpan();
     m_back.clear();
     m_forward.clear();
     Q_EMIT historyChanged();
@@ -284,11 +285,13 @@ void DocumentView::showPart(int part)
     if (m_document->format() == DocumentFormat::Pdf) { // scanned pages without text still show
         m_shown = Shown::Pdf;
         m_pdf->setHighlights(m_highlights);
+        m_pdf->setOutlineSpan(m_outline);
         m_stack->setCurrentWidget(m_pdf);
     } else if (p.hasText() && m_document->sheetCount(part) > 0) {
         m_shown = Shown::Reading;
         m_reading->setSource(readingSource(m_document, part));
         m_reading->setHighlights(m_highlights);
+        m_reading->setOutlineSpan(m_outline);
         m_stack->setCurrentWidget(m_reading);
     } else {
         m_shown = Shown::NotText;
@@ -311,6 +314,20 @@ void DocumentView::setHighlights(const QList<Highlight> &highlights)
         m_pdf->setHighlights(highlights);
     else if (m_shown == Shown::Reading)
         m_reading->setHighlights(highlights);
+}
+
+void DocumentView::setOutlineSpan(const SourceSpan &span)
+{
+    m_outline = m_document && span.isValid() ? span : SourceSpan();
+    if (m_shown == Shown::Pdf)
+        m_pdf->setOutlineSpan(m_outline);
+    else if (m_shown == Shown::Reading)
+        m_reading->setOutlineSpan(m_outline);
+}
+
+void DocumentView::clearOutline()
+{
+    setOutlineSpan(SourceSpan());
 }
 
 void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)

@@ -1,5 +1,7 @@
 #include "pdfpageview.h"
 
+#include "model/textfind.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QTimer>
 #include <QtCore/QVariantAnimation>
@@ -87,12 +89,8 @@ PdfPageView::PdfPageView(QWidget *parent)
     m_geometryTimer->setInterval(0);
     connect(m_geometryTimer, &QTimer::timeout, this, &PdfPageView::computeNextGeometry);
 
-    m_flashAnimation = new QVariantAnimation(this);
-    m_flashAnimation->setStartValue(1.0);
-    m_flashAnimation->setEndValue(0.0);
-    m_flashAnimation->setDuration(900);
-    connect(m_flashAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
-        m_flash = v.toReal();
+    m_flashAnimation = SpanLayer::flashAnimation(this, [this](qreal flash) {
+        m_layer.setFlash(flash);
         viewport()->update();
     });
 }
@@ -127,9 +125,8 @@ void PdfPageView::refreshSource(const PdfPageSource &source)
     ++m_generation;
     m_source = source;
     m_geometry.clear();
-    m_find.clear();
-    m_findHitsByPage.clear();
-    m_selection = SourceSpan();
+    m_layer.setFindHits({});
+    m_layer.setSelection(SourceSpan());
     scheduleRenders();
     viewport()->update();
 }
@@ -141,13 +138,7 @@ void PdfPageView::clear()
     m_source = PdfPageSource();
     m_cache.clear();
     m_geometry.clear();
-    m_highlights.clear();
-    m_highlightsByPage.clear();
-    m_find.clear();
-    m_findHitsByPage.clear();
-    m_selection = SourceSpan();
-    m_focusedId.clear();
-    m_focusedSpan = SourceSpan();
+    m_layer.clearAll();
     m_pageTops.clear();
     m_contentSize = QSizeF();
     relayout();
@@ -156,13 +147,13 @@ void PdfPageView::clear()
 
 void PdfPageView::setHighlights(const QList<Highlight> &highlights)
 {
-    m_highlights = highlights;
-    m_highlightsByPage.clear();
-    for (int i = 0; i < m_highlights.size(); ++i) {
-        const SourceSpan &s = m_highlights.at(i).span;
-        if (s.isValid() && s.page < pageCount())
-            m_highlightsByPage[s.page].append(i);
-    }
+    m_layer.setHighlights(highlights);
+    viewport()->update();
+}
+
+void PdfPageView::setOutlineSpan(const SourceSpan &span)
+{
+    m_layer.setOutline(span.isValid() && span.page < pageCount() ? span : SourceSpan());
     viewport()->update();
 }
 
@@ -170,8 +161,7 @@ void PdfPageView::showSpan(const SourceSpan &span, const QString &entityId)
 {
     if (!span.isValid() || span.page >= pageCount())
         return;
-    m_focusedId = entityId;
-    m_focusedSpan = span;
+    m_layer.setCurrent(span, entityId);
     scrollToSpan(span);
     m_flashAnimation->stop();
     m_flashAnimation->start();
@@ -460,13 +450,11 @@ const QList<QRectF> *PdfPageView::geometry(const SourceSpan &span, bool mayCompu
 SourceSpan PdfPageView::nextMissingGeometry() const
 {
     for (int page : visiblePages(0)) {
-        for (int i : m_highlightsByPage.value(page)) {
-            if (!m_geometry.contains(m_highlights.at(i).span))
-                return m_highlights.at(i).span;
-        }
-        for (int i : m_findHitsByPage.value(page)) {
-            if (!m_geometry.contains(m_find.hits.at(i)))
-                return m_find.hits.at(i);
+        for (const SpanLayer::Mark &m : m_layer.marks({page}, QColor())) {
+            const bool waits = m.kind == SpanLayer::Kind::Highlight || m.kind == SpanLayer::Kind::FindHit
+                || m.kind == SpanLayer::Kind::CurrentFindHit;
+            if (waits && !m_geometry.contains(m.span))
+                return m.span;
         }
     }
     return SourceSpan();
@@ -502,7 +490,7 @@ QList<QRectF> PdfPageView::spanRectsInViewport(const SourceSpan &span)
 QList<QRectF> PdfPageView::highlightRectsInViewport(const QString &entityId)
 {
     QList<QRectF> out;
-    for (const Highlight &h : std::as_const(m_highlights)) {
+    for (const Highlight &h : m_layer.highlights()) {
         if (h.entityId == entityId)
             out += spanRectsInViewport(h.span);
     }
@@ -514,64 +502,31 @@ QStringList PdfPageView::highlightIdsAt(QPoint viewportPos)
     const PagePoint pp = pageAt(viewportPos, false);
     if (pp.page < 0)
         return {};
-    QList<const Highlight *> hits;
-    for (int i : m_highlightsByPage.value(pp.page)) {
-        const Highlight &h = m_highlights.at(i);
+    return m_layer.highlightIdsAt({pp.page}, [this, &pp](const SourceSpan &span) {
         // Only what is painted can be clicked: highlights whose geometry is known.
-        const QList<QRectF> *rects = geometry(h.span, false);
-        if (!rects)
-            continue;
-        for (const QRectF &r : *rects) {
-            if (r.adjusted(-1, -1, 1, 1).contains(pp.point)) {
-                hits.append(&h);
-                break;
-            }
-        }
-    }
-    std::stable_sort(hits.begin(), hits.end(), [](const Highlight *a, const Highlight *b) {
-        return a->span.length() < b->span.length();
+        const QList<QRectF> *rects = geometry(span, false);
+        return rects && std::any_of(rects->cbegin(), rects->cend(), [&pp](const QRectF &r) {
+                   return r.adjusted(-1, -1, 1, 1).contains(pp.point);
+               });
     });
-    QStringList ids;
-    for (const Highlight *h : hits) {
-        if (!ids.contains(h->entityId))
-            ids.append(h->entityId);
-    }
-    return ids;
 }
 
-void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
-                             const QColor &outline, qreal outlineWidth)
+QList<QRectF> PdfPageView::bands(int page, const QList<QRectF> &rects) const
 {
     const QRectF pr = pageRectInViewport(page);
     const qreal ppp = pixelsPerPoint();
     // Text drawn outside the page box is not on the paper: nothing of it is painted
     // (it would show in the gap between pages).
     const QRectF paper(0, 0, pr.width() / ppp, pr.height() / ppp);
-    QPainterPath path;
-    path.setFillRule(Qt::WindingFill);
+    QList<QRectF> out;
     for (const QRectF &line : HighlightStyle::mergeLines(rects)) {
         const QRectF r = line.intersected(paper);
         if (r.isEmpty())
             continue;
         const QRectF v(pr.x() + r.x() * ppp, pr.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp);
-        path.addRect(v.adjusted(-1, -1, 1, 1));
+        out.append(v.adjusted(-1, -1, 1, 1));
     }
-    if (fill.isValid()) {
-        p.setCompositionMode(QPainter::CompositionMode_Multiply);
-        p.fillPath(path, fill);
-        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
-    }
-    if (outlineWidth > 0) {
-        // Outside the band, so the outline never covers the glyphs.
-        p.setPen(QPen(outline, outlineWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        p.setBrush(Qt::NoBrush);
-        const qreal grow = outlineWidth / 2;
-        QPainterPath outer;
-        outer.setFillRule(Qt::WindingFill);
-        for (const QPolygonF &poly : path.toFillPolygons())
-            outer.addRect(poly.boundingRect().adjusted(-grow, -grow, grow, grow));
-        p.drawPath(outer.simplified());
-    }
+    return out;
 }
 
 void PdfPageView::paintEvent(QPaintEvent *)
@@ -582,13 +537,7 @@ void PdfPageView::paintEvent(QPaintEvent *)
     if (m_pageTops.isEmpty())
         return;
     bool pending = false;
-    const QColor focusColor = [this] {
-        for (const Highlight &h : std::as_const(m_highlights)) {
-            if (h.entityId == m_focusedId && h.span == m_focusedSpan)
-                return h.color;
-        }
-        return palette().color(QPalette::Highlight);
-    }();
+    const QColor currentFallback = palette().color(QPalette::Highlight);
 
     for (int page : visiblePages(0)) {
         const QRectF pr = pageRectInViewport(page);
@@ -610,38 +559,19 @@ void PdfPageView::paintEvent(QPaintEvent *)
                          : tr("Rendering page %1…").arg(page + 1));
         }
 
-        for (int i : m_highlightsByPage.value(page)) {
-            const Highlight &h = m_highlights.at(i);
-            const QList<QRectF> *rects = geometry(h.span, false);
+        for (const SpanLayer::Mark &mark : m_layer.marks({page}, currentFallback)) {
+            if (mark.span.page != page)
+                continue;
+            // Highlights and find hits wait for their geometry; what the reader just chose
+            // is drawn at once.
+            const bool now = mark.kind == SpanLayer::Kind::Selection || mark.kind == SpanLayer::Kind::Current
+                || mark.kind == SpanLayer::Kind::Outline;
+            const QList<QRectF> *rects = geometry(mark.span, now);
             if (!rects) {
                 pending = true;
                 continue;
             }
-            paintRects(p, page, *rects, HighlightStyle::fill(h.color), QColor(), 0);
-        }
-        const QList<int> hits = m_findHitsByPage.value(page);
-        for (int i : hits) {
-            const QList<QRectF> *rects = geometry(m_find.hits.at(i), false);
-            if (!rects) {
-                pending = true;
-                continue;
-            }
-            const bool current = i == m_find.current;
-            paintRects(p, page, *rects,
-                       current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
-                       HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
-        }
-        if (m_selection.isValid() && m_selection.page == page) {
-            if (const QList<QRectF> *rects = geometry(m_selection, true))
-                paintRects(p, page, *rects, HighlightStyle::selection(), QColor(), 0);
-        }
-        if (m_focusedSpan.isValid() && m_focusedSpan.page == page) {
-            if (const QList<QRectF> *rects = geometry(m_focusedSpan, true)) {
-                QColor fill = HighlightStyle::fill(focusColor);
-                fill.setAlpha(int(fill.alpha() * m_flash));
-                paintRects(p, page, *rects, m_flash > 0 ? fill : QColor(), HighlightStyle::outline(focusColor),
-                           2.0 + 2.0 * m_flash);
-            }
+            SpanLayer::paint(p, bands(page, *rects), mark);
         }
     }
     startNextRender();
@@ -747,17 +677,17 @@ void PdfPageView::mousePressEvent(QMouseEvent *event)
                 ++start;
             if (end > start) {
                 m_selecting = false;
-                m_selection = SourceSpan{m_pressPoint.page, start, end};
+                m_layer.setSelection(SourceSpan{m_pressPoint.page, start, end});
                 viewport()->update();
-                Q_EMIT selectionChanged(m_selection);
+                Q_EMIT selectionChanged(m_layer.selection());
                 event->accept();
                 return;
             }
         }
     }
     m_selecting = true;
-    if (m_selection.isValid()) {
-        m_selection = SourceSpan();
+    if (m_layer.selection().isValid()) {
+        m_layer.setSelection(SourceSpan());
         viewport()->update();
     }
     event->accept();
@@ -813,8 +743,8 @@ void PdfPageView::updateSelection(QPointF viewportPos)
         ++s.start;
     while (s.length() > 1 && text.at(s.end - 1).isSpace())
         --s.end;
-    if (s != m_selection) {
-        m_selection = s;
+    if (s != m_layer.selection()) {
+        m_layer.setSelection(s);
         viewport()->update();
     }
 }
@@ -830,12 +760,12 @@ void PdfPageView::mouseReleaseEvent(QMouseEvent *event)
         < QApplication::startDragDistance();
     if (click) {
         const QStringList ids = highlightIdsAt(event->position().toPoint());
-        Q_EMIT selectionChanged(m_selection);
+        Q_EMIT selectionChanged(m_layer.selection());
         if (!ids.isEmpty())
             Q_EMIT highlightClicked(ids);
     } else {
         updateSelection(event->position());
-        Q_EMIT selectionChanged(m_selection);
+        Q_EMIT selectionChanged(m_layer.selection());
     }
     event->accept();
 }
@@ -865,11 +795,11 @@ void PdfPageView::mouseDoubleClickEvent(QMouseEvent *event)
     while (end - 1 > start && (text.at(end - 1) == u'.' || text.at(end - 1) == u','))
         --end; // a sentence's full stop is not part of its last word
     m_selecting = false;
-    m_selection = SourceSpan{pp.page, start, end};
+    m_layer.setSelection(SourceSpan{pp.page, start, end});
     m_doubleClicked.start();
     m_doubleClickPos = event->position().toPoint();
     viewport()->update();
-    Q_EMIT selectionChanged(m_selection);
+    Q_EMIT selectionChanged(m_layer.selection());
     event->accept();
 }
 
@@ -877,18 +807,11 @@ bool PdfPageView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto help = static_cast<QHelpEvent *>(event);
-        const QStringList ids = highlightIdsAt(help->pos());
-        QStringList tips;
-        for (const QString &id : ids) {
-            for (const Highlight &h : std::as_const(m_highlights)) {
-                if (h.entityId == id && !h.tooltip.isEmpty() && !tips.contains(h.tooltip))
-                    tips.append(h.tooltip);
-            }
-        }
-        if (tips.isEmpty())
+        const QString tip = m_layer.tooltip(highlightIdsAt(help->pos()));
+        if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tips.join(u'\n'), viewport());
+            QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);
@@ -896,18 +819,19 @@ bool PdfPageView::viewportEvent(QEvent *event)
 
 QString PdfPageView::selectedText() const
 {
-    if (!m_selection.isValid())
+    const SourceSpan s = m_layer.selection();
+    if (!s.isValid())
         return QString();
-    return m_source.pageTexts.value(m_selection.page).mid(m_selection.start, m_selection.length());
+    return m_source.pageTexts.value(s.page).mid(s.start, s.length());
 }
 
 void PdfPageView::clearSelection()
 {
-    if (!m_selection.isValid())
+    if (!m_layer.selection().isValid())
         return;
-    m_selection = SourceSpan();
+    m_layer.setSelection(SourceSpan());
     viewport()->update();
-    Q_EMIT selectionChanged(m_selection);
+    Q_EMIT selectionChanged(SourceSpan());
 }
 
 void PdfPageView::copySelection() const
@@ -919,19 +843,13 @@ void PdfPageView::copySelection() const
 
 int PdfPageView::find(const QString &text, Qt::CaseSensitivity cs)
 {
-    m_find.clear();
-    m_findHitsByPage.clear();
-    for (int page = 0; page < m_source.pageTexts.size(); ++page) {
-        for (const qsizetype i : occurrences(m_source.pageTexts.at(page), text, cs)) {
-            m_findHitsByPage[page].append(m_find.count());
-            m_find.hits.append(SourceSpan{page, int(i), int(i + text.size())});
-        }
-    }
-    m_find.startAt([this](const SourceSpan &hit) { return hit.page >= std::max(0, m_currentPage); });
-    if (!m_find.isEmpty())
-        scrollToSpan(m_find.currentHit());
+    m_layer.setFindHits(TextFind::inPages(m_source.pageTexts, text, cs));
+    FindHits<SourceSpan> &find = m_layer.find();
+    find.startAt([this](const SourceSpan &hit) { return hit.page >= std::max(0, m_currentPage); });
+    if (!find.isEmpty())
+        scrollToSpan(find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
     return findHitCount();
 }
 
@@ -947,20 +865,20 @@ void PdfPageView::findPrevious()
 
 void PdfPageView::stepFind(int delta)
 {
-    if (m_find.isEmpty())
+    FindHits<SourceSpan> &find = m_layer.find();
+    if (find.isEmpty())
         return;
-    m_find.step(delta);
-    scrollToSpan(m_find.currentHit());
+    find.step(delta);
+    scrollToSpan(find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
 }
 
 void PdfPageView::clearFind()
 {
-    if (m_find.isEmpty() && m_find.current < 0)
+    if (m_layer.find().isEmpty() && m_layer.find().current < 0)
         return;
-    m_find.clear();
-    m_findHitsByPage.clear();
+    m_layer.setFindHits({});
     viewport()->update();
     Q_EMIT findResultsChanged(0, -1);
 }

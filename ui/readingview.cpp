@@ -1,5 +1,7 @@
 #include "readingview.h"
 
+#include "model/textfind.h"
+
 #include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QTimer>
 #include <QtCore/QUrl>
@@ -57,12 +59,8 @@ ReadingView::ReadingView(QWidget *parent)
     horizontalScrollBar()->setSingleStep(20);
     verticalScrollBar()->setSingleStep(20);
 
-    m_flashAnimation = new QVariantAnimation(this);
-    m_flashAnimation->setStartValue(1.0);
-    m_flashAnimation->setEndValue(0.0);
-    m_flashAnimation->setDuration(900);
-    connect(m_flashAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
-        m_flash = v.toReal();
+    m_flashAnimation = SpanLayer::flashAnimation(this, [this](qreal flash) {
+        m_layer.setFlash(flash);
         viewport()->update();
     });
 
@@ -114,13 +112,9 @@ void ReadingView::setSource(const ReadingSource &source)
     if (!m_sheets.isEmpty() && m_pageOffsets.isEmpty())
         m_pageOffsets.append(0);
     m_documentSize = QSizeF();
-    m_highlights.clear();
-    m_highlightOrder.clear();
+    m_layer.clearAll();
     m_rects.clear();
-    m_find.clear();
     m_anchor = m_position = -1;
-    m_focusedId.clear();
-    m_focusedSpan = SourceSpan();
     m_currentPage = -1;
     if (!m_sheets.isEmpty())
         startLayout();
@@ -421,18 +415,35 @@ ReadingView::Range ReadingView::rangeOf(const SourceSpan &span) const
 
 void ReadingView::setHighlights(const QList<Highlight> &highlights)
 {
-    m_highlights.clear();
+    QList<Highlight> shown;
     for (const Highlight &h : highlights) {
         if (containsPage(h.span.page) && h.span.isValid())
-            m_highlights.append(h);
+            shown.append(h);
     }
-    m_highlightOrder.resize(m_highlights.size());
-    for (int i = 0; i < m_highlights.size(); ++i)
-        m_highlightOrder[i] = i;
-    std::sort(m_highlightOrder.begin(), m_highlightOrder.end(), [this](int a, int b) {
-        return rangeOf(m_highlights.at(a).span).from < rangeOf(m_highlights.at(b).span).from;
-    });
+    m_layer.setHighlights(shown);
     viewport()->update();
+}
+
+void ReadingView::setOutlineSpan(const SourceSpan &span)
+{
+    m_layer.setOutline(rangeOf(span).from >= 0 ? span : SourceSpan());
+    viewport()->update();
+}
+
+SourceSpan ReadingView::layerSpan(int from, int to) const
+{
+    SourceSpan s = spanOf(from, from);
+    if (s.isValid())
+        s.end = s.start + (to - from);
+    return s;
+}
+
+int ReadingView::pageAtPosition(int position) const
+{
+    if (m_pageOffsets.isEmpty())
+        return m_firstPage;
+    auto it = std::upper_bound(m_pageOffsets.cbegin(), m_pageOffsets.cend(), position);
+    return m_firstPage + std::max(0, int(it - m_pageOffsets.cbegin()) - 1);
 }
 
 void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
@@ -440,8 +451,7 @@ void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
     const Range r = rangeOf(span);
     if (r.from < 0)
         return;
-    m_focusedId = entityId;
-    m_focusedSpan = span;
+    m_layer.setCurrent(span, entityId);
     scrollToRange(r);
     m_flashAnimation->stop();
     m_flashAnimation->start();
@@ -632,7 +642,7 @@ QList<QRectF> ReadingView::spanRectsInViewport(const SourceSpan &span)
 QList<QRectF> ReadingView::highlightRectsInViewport(const QString &entityId)
 {
     QList<QRectF> out;
-    for (const Highlight &h : std::as_const(m_highlights)) {
+    for (const Highlight &h : m_layer.highlights()) {
         if (h.entityId == entityId)
             out += spanRectsInViewport(h.span);
     }
@@ -645,54 +655,16 @@ QStringList ReadingView::highlightIdsAt(QPoint viewportPos)
     if (pos < 0)
         return {};
     const QPointF docPoint = toDocument(viewportPos);
-    QList<const Highlight *> hits;
-    for (const Highlight &h : std::as_const(m_highlights)) {
-        const Range r = rangeOf(h.span);
+    const int page = pageAtPosition(pos);
+    return m_layer.highlightIdsAt({page - 1, page, page + 1}, [this, pos, docPoint](const SourceSpan &span) {
+        const Range r = rangeOf(span);
         if (r.to < pos - 1 || r.from > pos + 1)
-            continue;
-        for (const QRectF &rect : rangeRects(r)) {
-            if (rect.adjusted(-1, -1, 1, 1).contains(docPoint)) {
-                hits.append(&h);
-                break;
-            }
-        }
-    }
-    std::stable_sort(hits.begin(), hits.end(), [](const Highlight *a, const Highlight *b) {
-        return a->span.length() < b->span.length();
+            return false;
+        const QList<QRectF> &rects = rangeRects(r);
+        return std::any_of(rects.cbegin(), rects.cend(), [docPoint](const QRectF &rect) {
+            return rect.adjusted(-1, -1, 1, 1).contains(docPoint);
+        });
     });
-    QStringList ids;
-    for (const Highlight *h : hits) {
-        if (!ids.contains(h->entityId))
-            ids.append(h->entityId);
-    }
-    return ids;
-}
-
-void ReadingView::paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,
-                             qreal outlineWidth)
-{
-    if (rects.isEmpty())
-        return;
-    QPainterPath path;
-    path.setFillRule(Qt::WindingFill);
-    for (const QRectF &r : rects)
-        path.addRect(toViewport(r).adjusted(-1, 0, 1, 0));
-    if (fill.isValid()) {
-        p.setCompositionMode(QPainter::CompositionMode_Multiply);
-        p.fillPath(path, fill);
-        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
-    }
-    if (outlineWidth > 0) {
-        // Outside the band, so the outline never covers the glyphs.
-        p.setPen(QPen(outline, outlineWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        p.setBrush(Qt::NoBrush);
-        const qreal grow = outlineWidth / 2;
-        QPainterPath outer;
-        outer.setFillRule(Qt::WindingFill);
-        for (const QPolygonF &poly : path.toFillPolygons())
-            outer.addRect(poly.boundingRect().adjusted(-grow, -grow, grow, grow));
-        p.drawPath(outer.simplified());
-    }
 }
 
 void ReadingView::paintEvent(QPaintEvent *)
@@ -745,36 +717,22 @@ void ReadingView::paintEvent(QPaintEvent *)
     const int lastPos = positionAt(QPointF(viewport()->width(), viewport()->height())) + kVisibleSlack;
     const auto visible = [&](Range r) { return r.to >= firstPos && r.from <= lastPos; };
 
-    for (int i : std::as_const(m_highlightOrder)) {
-        const Highlight &h = m_highlights.at(i);
-        const Range r = rangeOf(h.span);
-        if (r.from > lastPos)
-            break;
-        if (visible(r))
-            paintRects(p, rangeRects(r), HighlightStyle::fill(h.color), QColor(), 0);
-    }
-    for (int i = 0; i < m_find.hits.size(); ++i) {
-        const Range r = m_find.hits.at(i);
-        if (!visible(r))
+    m_layer.setSelection(m_anchor >= 0 && m_position >= 0 && m_anchor != m_position
+                             ? layerSpan(std::min(m_anchor, m_position), std::max(m_anchor, m_position))
+                             : SourceSpan());
+    QList<int> pages;
+    for (int page = pageAtPosition(firstPos); page <= pageAtPosition(lastPos); ++page)
+        pages.append(page);
+    for (const SpanLayer::Mark &mark : m_layer.marks(pages, palette().color(QPalette::Highlight))) {
+        const Range r = rangeOf(mark.span);
+        const bool always = mark.kind == SpanLayer::Kind::Selection || mark.kind == SpanLayer::Kind::Current
+            || mark.kind == SpanLayer::Kind::Outline;
+        if (r.from < 0 || (!always && !visible(r)))
             continue;
-        const bool current = i == m_find.current;
-        paintRects(p, rangeRects(r), current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
-                   HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
-    }
-    if (m_anchor >= 0 && m_position >= 0 && m_anchor != m_position)
-        paintRects(p, rangeRects(Range{std::min(m_anchor, m_position), std::max(m_anchor, m_position)}),
-                   HighlightStyle::selection(), QColor(), 0);
-    const Range focused = rangeOf(m_focusedSpan);
-    if (focused.from >= 0 && m_focusedSpan.isValid()) {
-        QColor color = palette().color(QPalette::Highlight);
-        for (const Highlight &h : std::as_const(m_highlights)) {
-            if (h.entityId == m_focusedId && h.span == m_focusedSpan)
-                color = h.color;
-        }
-        QColor fill = HighlightStyle::fill(color);
-        fill.setAlpha(int(fill.alpha() * m_flash));
-        paintRects(p, rangeRects(focused), m_flash > 0 ? fill : QColor(), HighlightStyle::outline(color),
-                   2.0 + 2.0 * m_flash);
+        QList<QRectF> bands;
+        for (const QRectF &rect : rangeRects(r))
+            bands.append(toViewport(rect).adjusted(-1, 0, 1, 0));
+        SpanLayer::paint(p, bands, mark);
     }
 }
 
@@ -973,18 +931,11 @@ bool ReadingView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto help = static_cast<QHelpEvent *>(event);
-        const QStringList ids = highlightIdsAt(help->pos());
-        QStringList tips;
-        for (const QString &id : ids) {
-            for (const Highlight &h : std::as_const(m_highlights)) {
-                if (h.entityId == id && !h.tooltip.isEmpty() && !tips.contains(h.tooltip))
-                    tips.append(h.tooltip);
-            }
-        }
-        if (tips.isEmpty())
+        const QString tip = m_layer.tooltip(highlightIdsAt(help->pos()));
+        if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tips.join(u'\n'), viewport());
+            QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);
@@ -1023,17 +974,16 @@ void ReadingView::copySelection() const
 
 int ReadingView::find(const QString &text, Qt::CaseSensitivity cs)
 {
-    m_find.clear();
-    for (const qsizetype i : occurrences(m_plainText, text, cs))
-        m_find.hits.append(Range{int(i), int(i + text.size())});
-    if (!m_find.isEmpty()) {
+    m_layer.setFindHits(TextFind::inText(m_plainText, m_pageOffsets, m_firstPage, text, cs));
+    FindHits<SourceSpan> &find = m_layer.find();
+    if (!find.isEmpty()) {
         // The first hit at or below the top of the view.
         const int top = std::max(0, positionAt(QPointF(0, 0)));
-        m_find.startAt([top](const Range &hit) { return hit.from >= top; });
-        scrollToRange(m_find.currentHit());
+        find.startAt([this, top](const SourceSpan &hit) { return rangeOf(hit).from >= top; });
+        scrollToRange(rangeOf(find.currentHit()));
     }
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
     return findHitCount();
 }
 
@@ -1049,19 +999,20 @@ void ReadingView::findPrevious()
 
 void ReadingView::stepFind(int delta)
 {
-    if (m_find.isEmpty())
+    FindHits<SourceSpan> &find = m_layer.find();
+    if (find.isEmpty())
         return;
-    m_find.step(delta);
-    scrollToRange(m_find.currentHit());
+    find.step(delta);
+    scrollToRange(rangeOf(find.currentHit()));
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
 }
 
 void ReadingView::clearFind()
 {
-    if (m_find.isEmpty() && m_find.current < 0)
+    if (m_layer.find().isEmpty() && m_layer.find().current < 0)
         return;
-    m_find.clear();
+    m_layer.setFindHits({});
     viewport()->update();
     Q_EMIT findResultsChanged(0, -1);
 }
@@ -1069,7 +1020,9 @@ void ReadingView::clearFind()
 QList<SourceSpan> ReadingView::findHits() const
 {
     QList<SourceSpan> spans;
-    for (const Range &r : m_find.hits)
+    for (const SourceSpan &hit : m_layer.find().hits) {
+        const Range r = rangeOf(hit);
         spans.append(spanOf(r.from, r.to));
+    }
     return spans;
 }
