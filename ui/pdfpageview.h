@@ -158,6 +158,8 @@ private:
     void stepFind(int delta); // findNext (1), findPrevious (-1)
     void updateSelection(QPointF viewportPos);
 
+    static constexpr qreal kMargin = 12; // around the pages, logical pixels
+
     PdfPageSource m_source;
     QList<qreal> m_pageTops; // content coordinates (logical pixels)
     QSizeF m_contentSize;

@@ -171,6 +171,7 @@ private:
         bool requested = false; // its document was asked for
     };
     static constexpr qreal kSheetGap = 64; // document units from one sheet's text to the next's
+    static constexpr qint64 kSliceMs = 15;  // layout work per event-loop turn
 
     int sheetAt(int position) const;        // the sheet holding (or ending at) a position
     int sheetAtY(qreal documentY) const;    // the laid-out sheet at a height, -1 if none
