@@ -143,6 +143,7 @@ void DocumentView::setDocument(FilingDocument *document)
     m_reading->clear();
     m_document = document;
     m_highlights.clear();
+    m_outline = SourceSpan();
     m_back.clear();
     m_forward.clear();
     Q_EMIT historyChanged();
@@ -285,11 +286,13 @@ void DocumentView::showPart(int part)
     if (m_document->format() == DocumentFormat::Pdf) { // scanned pages without text still show
         m_shown = Shown::Pdf;
         m_pdf->setHighlights(m_highlights);
+        m_pdf->setOutlineSpan(m_outline);
         m_stack->setCurrentWidget(m_pdf);
     } else if (p.hasText() && m_document->sheetCount(part) > 0) {
         m_shown = Shown::Reading;
         m_reading->setSource(readingSource(m_document, part));
         m_reading->setHighlights(m_highlights);
+        m_reading->setOutlineSpan(m_outline);
         m_stack->setCurrentWidget(m_reading);
     } else {
         m_shown = Shown::NotText;
@@ -314,6 +317,20 @@ void DocumentView::setHighlights(const QList<Highlight> &highlights)
         m_reading->setHighlights(highlights);
 }
 
+void DocumentView::setOutlineSpan(const SourceSpan &span)
+{
+    m_outline = m_document && span.isValid() ? span : SourceSpan();
+    if (m_shown == Shown::Pdf)
+        m_pdf->setOutlineSpan(m_outline);
+    else if (m_shown == Shown::Reading)
+        m_reading->setOutlineSpan(m_outline);
+}
+
+void DocumentView::clearOutline()
+{
+    setOutlineSpan(SourceSpan());
+}
+
 void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)
 {
     if (!m_document || !span.isValid())
@@ -326,11 +343,6 @@ void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)
         m_pdf->showSpan(span, entityId);
     else if (m_shown == Shown::Reading)
         m_reading->showSpan(span, entityId);
-}
-
-void DocumentView::setOutlineSpan(const SourceSpan &span)
-{
-    m_reading->setOutlineSpan(span);
 }
 
 SourceSpan DocumentView::selectedSpan() const

@@ -58,8 +58,12 @@ public:
     const QList<Highlight> &highlights() const { return m_highlights; }
     // Switches part if needed, scrolls the span into view, outlines and flashes it.
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
-    // Frames a span (the selected table) in the reading view; an invalid span removes it.
+    // Draws a rectangle around the span's text (a whole table) wherever its page is shown,
+    // until clearOutline() or another document; neither switches part nor scrolls (showSpan
+    // does). An invalid span clears.
     void setOutlineSpan(const SourceSpan &span);
+    void clearOutline();
+    SourceSpan outlineSpan() const { return m_outline; }
 
     SourceSpan selectedSpan() const;
     QString selectedText() const;
@@ -122,6 +126,7 @@ private:
 
     FilingDocument *m_document = nullptr;
     QList<Highlight> m_highlights;
+    SourceSpan m_outline;
     QList<Place> m_back;
     QList<Place> m_forward;
     int m_currentPart = -1;

@@ -2,11 +2,10 @@
 
 #include <QtCore/QList>
 #include <QtCore/QString>
-#include <QtCore/QStringView>
 
-// The hits of a find and which one is current, shared by the PDF and the reading views:
-// where the current hit starts and how next and previous wrap around the ends. Hit is what
-// a view marks (a span on a page, a range of positions).
+// The hits of a find and which one is current, shared by the PDF and the reading views
+// (through SpanLayer): where the current hit starts and how next and previous wrap around
+// the ends. The search itself is TextFind's (model/textfind.h).
 template <typename Hit>
 struct FindHits
 {
@@ -37,14 +36,3 @@ struct FindHits
     // The next (delta 1) or previous (-1) hit becomes current, around the ends. Not empty.
     void step(int delta) { current = (current + delta + count()) % count(); }
 };
-
-// Where needle starts in text, each occurrence after the end of the one before.
-inline QList<qsizetype> occurrences(QStringView text, const QString &needle, Qt::CaseSensitivity cs)
-{
-    QList<qsizetype> at;
-    if (needle.isEmpty())
-        return at;
-    for (qsizetype i = text.indexOf(needle, 0, cs); i >= 0; i = text.indexOf(needle, i + needle.size(), cs))
-        at.append(i);
-    return at;
-}

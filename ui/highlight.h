@@ -74,4 +74,6 @@ inline QList<QRectF> mergeLines(QList<QRectF> rects)
 inline QColor findHit() { return QColor(255, 214, 0, 140); }
 inline QColor currentFindHit() { return QColor(255, 120, 0, 190); }
 inline QColor selection() { return QColor(51, 128, 255, 90); }
+// The rectangle around a whole span (a table): dark slate, unlike any entity colour.
+inline QColor spanOutline() { return QColor(0x26, 0x32, 0x38, 230); }
 } // namespace HighlightStyle

@@ -14,6 +14,7 @@
 
 class DocumentView;
 class EntityPanel;
+class ExportRunner;
 class Inspector;
 class NavigationBar;
 class QAction;
@@ -150,6 +151,7 @@ private:
     DocumentView *m_view = nullptr;
     Inspector *m_inspector = nullptr;
     ReviewActions *m_review = nullptr;
+    ExportRunner *m_exports = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
     NavigationBar *m_navigation = nullptr;

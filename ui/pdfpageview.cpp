@@ -1,15 +1,13 @@
 #include "pdfpageview.h"
 
-#include <QtConcurrent/QtConcurrentRun>
+#include "model/textfind.h"
+
 #include <QtCore/QTimer>
 #include <QtCore/QVariantAnimation>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QKeyEvent>
 #include <QtGui/QPainter>
-#include <QtGui/QPainterPath>
-#include <QtPdf/QPdfDocument>
-#include <QtPdf/QPdfSelection>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QToolTip>
@@ -20,52 +18,10 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr qreal kGap = 12;    // between pages, logical pixels
-constexpr qreal kMargin = 12; // around the pages
 constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 6.0;
 constexpr qreal kZoomStep = 1.2;
-constexpr qint64 kMaxPagePixels = 48ll * 1000 * 1000; // device pixels of one rendered page
 } // namespace
-
-PdfPageSource PdfPageSource::fromPdf(QPdfDocument *pdf)
-{
-    PdfPageSource s;
-    if (!pdf)
-        return s;
-    for (int i = 0; i < pdf->pageCount(); ++i) {
-        s.pageSizes.append(pdf->pagePointSize(i));
-        s.pageTexts.append(pdf->getAllText(i).text());
-    }
-    s.render = [pdf](int page, QSize size) {
-        QPdfDocumentRenderOptions options;
-        options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);
-        return pdf->render(page, size, options);
-    };
-    s.spanRects = [pdf](const SourceSpan &span) {
-        QList<QRectF> rects;
-        const QPdfSelection sel = pdf->getSelectionAtIndex(span.page, span.start, span.length());
-        for (const QPolygonF &poly : sel.bounds())
-            rects.append(poly.boundingRect());
-        return rects;
-    };
-    // QtPdf hit-tests only as the two ends of a selection, and a selection whose ends hit the
-    // same character is empty: select towards a point beside it (past wide glyphs) instead.
-    s.charIndexAt = [pdf](int page, QPointF point) {
-        for (qreal dx : {4.0, 8.0, 16.0}) {
-            const QPdfSelection sel = pdf->getSelection(page, point, point + QPointF(dx, 0));
-            if (sel.isValid() && sel.startIndex() >= 0)
-                return sel.startIndex();
-        }
-        for (qreal dx : {4.0, 8.0, 16.0}) {
-            const QPdfSelection sel = pdf->getSelection(page, point - QPointF(dx, 0), point);
-            if (sel.isValid() && sel.endIndex() > 0)
-                return sel.endIndex() - 1;
-        }
-        return -1;
-    };
-    return s;
-}
 
 PdfPageView::PdfPageView(QWidget *parent)
     : QAbstractScrollArea(parent)
@@ -87,12 +43,8 @@ PdfPageView::PdfPageView(QWidget *parent)
     m_geometryTimer->setInterval(0);
     connect(m_geometryTimer, &QTimer::timeout, this, &PdfPageView::computeNextGeometry);
 
-    m_flashAnimation = new QVariantAnimation(this);
-    m_flashAnimation->setStartValue(1.0);
-    m_flashAnimation->setEndValue(0.0);
-    m_flashAnimation->setDuration(900);
-    connect(m_flashAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
-        m_flash = v.toReal();
+    m_flashAnimation = SpanLayer::flashAnimation(this, [this](qreal flash) {
+        m_layer.setFlash(flash);
         viewport()->update();
     });
 }
@@ -127,9 +79,8 @@ void PdfPageView::refreshSource(const PdfPageSource &source)
     ++m_generation;
     m_source = source;
     m_geometry.clear();
-    m_find.clear();
-    m_findHitsByPage.clear();
-    m_selection = SourceSpan();
+    m_layer.setFindHits({});
+    m_layer.setSelection(SourceSpan());
     scheduleRenders();
     viewport()->update();
 }
@@ -141,13 +92,7 @@ void PdfPageView::clear()
     m_source = PdfPageSource();
     m_cache.clear();
     m_geometry.clear();
-    m_highlights.clear();
-    m_highlightsByPage.clear();
-    m_find.clear();
-    m_findHitsByPage.clear();
-    m_selection = SourceSpan();
-    m_focusedId.clear();
-    m_focusedSpan = SourceSpan();
+    m_layer.clearAll();
     m_pageTops.clear();
     m_contentSize = QSizeF();
     relayout();
@@ -156,13 +101,13 @@ void PdfPageView::clear()
 
 void PdfPageView::setHighlights(const QList<Highlight> &highlights)
 {
-    m_highlights = highlights;
-    m_highlightsByPage.clear();
-    for (int i = 0; i < m_highlights.size(); ++i) {
-        const SourceSpan &s = m_highlights.at(i).span;
-        if (s.isValid() && s.page < pageCount())
-            m_highlightsByPage[s.page].append(i);
-    }
+    m_layer.setHighlights(highlights);
+    viewport()->update();
+}
+
+void PdfPageView::setOutlineSpan(const SourceSpan &span)
+{
+    m_layer.setOutline(span.isValid() && span.page < pageCount() ? span : SourceSpan());
     viewport()->update();
 }
 
@@ -170,8 +115,7 @@ void PdfPageView::showSpan(const SourceSpan &span, const QString &entityId)
 {
     if (!span.isValid() || span.page >= pageCount())
         return;
-    m_focusedId = entityId;
-    m_focusedSpan = span;
+    m_layer.setCurrent(span, entityId);
     scrollToSpan(span);
     m_flashAnimation->stop();
     m_flashAnimation->start();
@@ -270,86 +214,6 @@ void PdfPageView::applyZoom(qreal zoom, ZoomMode mode, QPointF anchor)
         Q_EMIT zoomChanged(m_zoom);
 }
 
-void PdfPageView::relayout()
-{
-    const qreal ppp = pixelsPerPoint();
-    m_pageTops.clear();
-    qreal y = kMargin;
-    qreal widest = 0;
-    for (const QSizeF &s : m_source.pageSizes) {
-        m_pageTops.append(y);
-        y += s.height() * ppp + kGap;
-        widest = std::max(widest, s.width() * ppp);
-    }
-    m_contentSize = m_pageTops.isEmpty() ? QSizeF() : QSizeF(widest + 2 * kMargin, y - kGap + kMargin);
-    const QSize vp = viewport()->size();
-    QScrollBar *h = horizontalScrollBar();
-    QScrollBar *v = verticalScrollBar();
-    h->setRange(0, std::max(0, int(std::ceil(m_contentSize.width())) - vp.width()));
-    h->setPageStep(vp.width());
-    v->setRange(0, std::max(0, int(std::ceil(m_contentSize.height())) - vp.height()));
-    v->setPageStep(vp.height());
-}
-
-QRectF PdfPageView::pageRectInContent(int page) const
-{
-    if (page < 0 || page >= m_pageTops.size())
-        return QRectF();
-    const qreal ppp = pixelsPerPoint();
-    const QSizeF s = m_source.pageSizes.at(page) * ppp;
-    const qreal width = std::max(m_contentSize.width(), qreal(viewport()->width()));
-    const qreal x = std::max(kMargin, (width - s.width()) / 2);
-    return QRectF(QPointF(x, m_pageTops.at(page)), s);
-}
-
-QPointF PdfPageView::contentOffset() const
-{
-    return QPointF(-horizontalScrollBar()->value(), -verticalScrollBar()->value());
-}
-
-QRectF PdfPageView::pageRectInViewport(int page) const
-{
-    return pageRectInContent(page).translated(contentOffset());
-}
-
-PdfPageView::PagePoint PdfPageView::pageAt(QPointF viewportPos, bool nearest) const
-{
-    PagePoint result;
-    if (m_pageTops.isEmpty())
-        return result;
-    const QPointF c = viewportPos - contentOffset();
-    auto it = std::upper_bound(m_pageTops.cbegin(), m_pageTops.cend(), c.y());
-    int page = int(it - m_pageTops.cbegin()) - 1;
-    if (page < 0) {
-        if (!nearest)
-            return result;
-        page = 0;
-    }
-    const QRectF r = pageRectInContent(page);
-    if (!nearest && !r.contains(c))
-        return result;
-    result.page = page;
-    result.point = (c - r.topLeft()) / pixelsPerPoint();
-    return result;
-}
-
-QList<int> PdfPageView::visiblePages(int margin) const
-{
-    QList<int> pages;
-    if (m_pageTops.isEmpty())
-        return pages;
-    const qreal top = verticalScrollBar()->value();
-    const qreal bottom = top + viewport()->height();
-    auto it = std::upper_bound(m_pageTops.cbegin(), m_pageTops.cend(), top);
-    const int first = std::max(0, int(it - m_pageTops.cbegin()) - 1);
-    int last = first;
-    while (last + 1 < m_pageTops.size() && m_pageTops.at(last + 1) < bottom)
-        ++last;
-    for (int p = std::max(0, first - margin); p <= std::min(int(m_pageTops.size()) - 1, last + margin); ++p)
-        pages.append(p);
-    return pages;
-}
-
 void PdfPageView::updateCurrentPage()
 {
     int page = -1;
@@ -370,122 +234,6 @@ void PdfPageView::goToPage(int page)
     updateCurrentPage();
 }
 
-bool PdfPageView::isPageRendered(int page) const
-{
-    const CachedPage *c = m_cache.object(page);
-    return c && !c->image.isNull()
-        && qFuzzyCompare(c->scale, pixelsPerPoint() * devicePixelRatioF());
-}
-
-void PdfPageView::scheduleRenders()
-{
-    startNextRender();
-}
-
-void PdfPageView::startNextRender()
-{
-    if (m_renderWatcher.isRunning() || !m_source.render || m_pageTops.isEmpty() || !isVisible())
-        return;
-    const qreal dpr = devicePixelRatioF();
-    qreal scale = pixelsPerPoint() * dpr;
-    // Visible pages first, nearest the current page; then one page either side.
-    QList<int> wanted = visiblePages(0);
-    std::stable_sort(wanted.begin(), wanted.end(), [this](int a, int b) {
-        return std::abs(a - m_currentPage) < std::abs(b - m_currentPage);
-    });
-    for (int p : visiblePages(1)) {
-        if (!wanted.contains(p))
-            wanted.append(p);
-    }
-    const QList<int> visible = visiblePages(0);
-    for (int page : wanted) {
-        const CachedPage *c = m_cache.object(page);
-        if (c && qFuzzyCompare(c->scale, scale))
-            continue;
-        // The marks on what is shown come before pages that are not shown yet.
-        if (!visible.contains(page) && nextMissingGeometry().isValid())
-            return;
-        const QSizeF points = m_source.pageSizes.at(page);
-        QSize pixels(int(std::ceil(points.width() * scale)), int(std::ceil(points.height() * scale)));
-        if (pixels.isEmpty())
-            continue;
-        if (qint64(pixels.width()) * pixels.height() > kMaxPagePixels)
-            pixels.scale(QSize(8000, int(kMaxPagePixels / 8000)), Qt::KeepAspectRatio);
-        m_renderingPage = page;
-        m_renderingScale = scale;
-        m_renderingGeneration = m_generation;
-        const auto render = m_source.render;
-        m_renderWatcher.setFuture(QtConcurrent::run(&m_renderPool, [render, page, pixels, dpr]() {
-            QImage image = render(page, pixels);
-            image.setDevicePixelRatio(dpr);
-            return image;
-        }));
-        return;
-    }
-}
-
-void PdfPageView::renderFinished()
-{
-    if (m_renderingGeneration == m_generation && m_renderWatcher.future().isValid()
-        && m_renderWatcher.future().resultCount() > 0) {
-        auto entry = new CachedPage{m_renderWatcher.result(), m_renderingScale};
-        const int cost = std::max<qint64>(1, entry->image.sizeInBytes() / 1024);
-        const int page = m_renderingPage;
-        m_cache.insert(page, entry, cost); // takes ownership, even when refused
-        viewport()->update();
-        Q_EMIT pageRendered(page);
-    }
-    m_renderingPage = -1;
-    QTimer::singleShot(0, this, &PdfPageView::startNextRender);
-    m_geometryTimer->start();
-}
-
-void PdfPageView::waitForRender()
-{
-    m_renderWatcher.waitForFinished();
-}
-
-const QList<QRectF> *PdfPageView::geometry(const SourceSpan &span, bool mayCompute)
-{
-    auto it = m_geometry.constFind(span);
-    if (it != m_geometry.cend())
-        return &it.value();
-    if (!mayCompute)
-        return nullptr;
-    // A span that has no geometry is remembered as such, so it is not asked for again.
-    const bool computable = m_source.spanRects && span.isValid() && span.page < pageCount();
-    return &m_geometry.insert(span, computable ? m_source.spanRects(span) : QList<QRectF>()).value();
-}
-
-SourceSpan PdfPageView::nextMissingGeometry() const
-{
-    for (int page : visiblePages(0)) {
-        for (int i : m_highlightsByPage.value(page)) {
-            if (!m_geometry.contains(m_highlights.at(i).span))
-                return m_highlights.at(i).span;
-        }
-        for (int i : m_findHitsByPage.value(page)) {
-            if (!m_geometry.contains(m_find.hits.at(i)))
-                return m_find.hits.at(i);
-        }
-    }
-    return SourceSpan();
-}
-
-void PdfPageView::computeNextGeometry()
-{
-    if (m_renderWatcher.isRunning())
-        return; // renderFinished() comes back here
-    const SourceSpan next = nextMissingGeometry();
-    if (!next.isValid()) {
-        startNextRender(); // pages beside the visible ones waited for this
-        return;
-    }
-    geometry(next, true);
-    viewport()->update();
-    m_geometryTimer->start();
-}
-
 QList<QRectF> PdfPageView::spanRectsInViewport(const SourceSpan &span)
 {
     QList<QRectF> out;
@@ -502,7 +250,7 @@ QList<QRectF> PdfPageView::spanRectsInViewport(const SourceSpan &span)
 QList<QRectF> PdfPageView::highlightRectsInViewport(const QString &entityId)
 {
     QList<QRectF> out;
-    for (const Highlight &h : std::as_const(m_highlights)) {
+    for (const Highlight &h : m_layer.highlights()) {
         if (h.entityId == entityId)
             out += spanRectsInViewport(h.span);
     }
@@ -514,64 +262,31 @@ QStringList PdfPageView::highlightIdsAt(QPoint viewportPos)
     const PagePoint pp = pageAt(viewportPos, false);
     if (pp.page < 0)
         return {};
-    QList<const Highlight *> hits;
-    for (int i : m_highlightsByPage.value(pp.page)) {
-        const Highlight &h = m_highlights.at(i);
+    return m_layer.highlightIdsAt({pp.page}, [this, &pp](const SourceSpan &span) {
         // Only what is painted can be clicked: highlights whose geometry is known.
-        const QList<QRectF> *rects = geometry(h.span, false);
-        if (!rects)
-            continue;
-        for (const QRectF &r : *rects) {
-            if (r.adjusted(-1, -1, 1, 1).contains(pp.point)) {
-                hits.append(&h);
-                break;
-            }
-        }
-    }
-    std::stable_sort(hits.begin(), hits.end(), [](const Highlight *a, const Highlight *b) {
-        return a->span.length() < b->span.length();
+        const QList<QRectF> *rects = geometry(span, false);
+        return rects && std::any_of(rects->cbegin(), rects->cend(), [&pp](const QRectF &r) {
+                   return r.adjusted(-1, -1, 1, 1).contains(pp.point);
+               });
     });
-    QStringList ids;
-    for (const Highlight *h : hits) {
-        if (!ids.contains(h->entityId))
-            ids.append(h->entityId);
-    }
-    return ids;
 }
 
-void PdfPageView::paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
-                             const QColor &outline, qreal outlineWidth)
+QList<QRectF> PdfPageView::bands(int page, const QList<QRectF> &rects) const
 {
     const QRectF pr = pageRectInViewport(page);
     const qreal ppp = pixelsPerPoint();
     // Text drawn outside the page box is not on the paper: nothing of it is painted
     // (it would show in the gap between pages).
     const QRectF paper(0, 0, pr.width() / ppp, pr.height() / ppp);
-    QPainterPath path;
-    path.setFillRule(Qt::WindingFill);
+    QList<QRectF> out;
     for (const QRectF &line : HighlightStyle::mergeLines(rects)) {
         const QRectF r = line.intersected(paper);
         if (r.isEmpty())
             continue;
         const QRectF v(pr.x() + r.x() * ppp, pr.y() + r.y() * ppp, r.width() * ppp, r.height() * ppp);
-        path.addRect(v.adjusted(-1, -1, 1, 1));
+        out.append(v.adjusted(-1, -1, 1, 1));
     }
-    if (fill.isValid()) {
-        p.setCompositionMode(QPainter::CompositionMode_Multiply);
-        p.fillPath(path, fill);
-        p.setCompositionMode(QPainter::CompositionMode_SourceOver);
-    }
-    if (outlineWidth > 0) {
-        // Outside the band, so the outline never covers the glyphs.
-        p.setPen(QPen(outline, outlineWidth, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
-        p.setBrush(Qt::NoBrush);
-        const qreal grow = outlineWidth / 2;
-        QPainterPath outer;
-        outer.setFillRule(Qt::WindingFill);
-        for (const QPolygonF &poly : path.toFillPolygons())
-            outer.addRect(poly.boundingRect().adjusted(-grow, -grow, grow, grow));
-        p.drawPath(outer.simplified());
-    }
+    return out;
 }
 
 void PdfPageView::paintEvent(QPaintEvent *)
@@ -582,13 +297,7 @@ void PdfPageView::paintEvent(QPaintEvent *)
     if (m_pageTops.isEmpty())
         return;
     bool pending = false;
-    const QColor focusColor = [this] {
-        for (const Highlight &h : std::as_const(m_highlights)) {
-            if (h.entityId == m_focusedId && h.span == m_focusedSpan)
-                return h.color;
-        }
-        return palette().color(QPalette::Highlight);
-    }();
+    const QColor currentFallback = palette().color(QPalette::Highlight);
 
     for (int page : visiblePages(0)) {
         const QRectF pr = pageRectInViewport(page);
@@ -610,38 +319,19 @@ void PdfPageView::paintEvent(QPaintEvent *)
                          : tr("Rendering page %1…").arg(page + 1));
         }
 
-        for (int i : m_highlightsByPage.value(page)) {
-            const Highlight &h = m_highlights.at(i);
-            const QList<QRectF> *rects = geometry(h.span, false);
+        for (const SpanLayer::Mark &mark : m_layer.marks({page}, currentFallback)) {
+            if (mark.span.page != page)
+                continue;
+            // Highlights and find hits wait for their geometry; what the reader just chose
+            // is drawn at once.
+            const bool now = mark.kind == SpanLayer::Kind::Selection || mark.kind == SpanLayer::Kind::Current
+                || mark.kind == SpanLayer::Kind::Outline;
+            const QList<QRectF> *rects = geometry(mark.span, now);
             if (!rects) {
                 pending = true;
                 continue;
             }
-            paintRects(p, page, *rects, HighlightStyle::fill(h.color), QColor(), 0);
-        }
-        const QList<int> hits = m_findHitsByPage.value(page);
-        for (int i : hits) {
-            const QList<QRectF> *rects = geometry(m_find.hits.at(i), false);
-            if (!rects) {
-                pending = true;
-                continue;
-            }
-            const bool current = i == m_find.current;
-            paintRects(p, page, *rects,
-                       current ? HighlightStyle::currentFindHit() : HighlightStyle::findHit(),
-                       HighlightStyle::currentFindHit().darker(130), current ? 1.5 : 0);
-        }
-        if (m_selection.isValid() && m_selection.page == page) {
-            if (const QList<QRectF> *rects = geometry(m_selection, true))
-                paintRects(p, page, *rects, HighlightStyle::selection(), QColor(), 0);
-        }
-        if (m_focusedSpan.isValid() && m_focusedSpan.page == page) {
-            if (const QList<QRectF> *rects = geometry(m_focusedSpan, true)) {
-                QColor fill = HighlightStyle::fill(focusColor);
-                fill.setAlpha(int(fill.alpha() * m_flash));
-                paintRects(p, page, *rects, m_flash > 0 ? fill : QColor(), HighlightStyle::outline(focusColor),
-                           2.0 + 2.0 * m_flash);
-            }
+            SpanLayer::paint(p, bands(page, *rects), mark);
         }
     }
     startNextRender();
@@ -747,17 +437,17 @@ void PdfPageView::mousePressEvent(QMouseEvent *event)
                 ++start;
             if (end > start) {
                 m_selecting = false;
-                m_selection = SourceSpan{m_pressPoint.page, start, end};
+                m_layer.setSelection(SourceSpan{m_pressPoint.page, start, end});
                 viewport()->update();
-                Q_EMIT selectionChanged(m_selection);
+                Q_EMIT selectionChanged(m_layer.selection());
                 event->accept();
                 return;
             }
         }
     }
     m_selecting = true;
-    if (m_selection.isValid()) {
-        m_selection = SourceSpan();
+    if (m_layer.selection().isValid()) {
+        m_layer.setSelection(SourceSpan());
         viewport()->update();
     }
     event->accept();
@@ -813,8 +503,8 @@ void PdfPageView::updateSelection(QPointF viewportPos)
         ++s.start;
     while (s.length() > 1 && text.at(s.end - 1).isSpace())
         --s.end;
-    if (s != m_selection) {
-        m_selection = s;
+    if (s != m_layer.selection()) {
+        m_layer.setSelection(s);
         viewport()->update();
     }
 }
@@ -830,12 +520,12 @@ void PdfPageView::mouseReleaseEvent(QMouseEvent *event)
         < QApplication::startDragDistance();
     if (click) {
         const QStringList ids = highlightIdsAt(event->position().toPoint());
-        Q_EMIT selectionChanged(m_selection);
+        Q_EMIT selectionChanged(m_layer.selection());
         if (!ids.isEmpty())
             Q_EMIT highlightClicked(ids);
     } else {
         updateSelection(event->position());
-        Q_EMIT selectionChanged(m_selection);
+        Q_EMIT selectionChanged(m_layer.selection());
     }
     event->accept();
 }
@@ -865,11 +555,11 @@ void PdfPageView::mouseDoubleClickEvent(QMouseEvent *event)
     while (end - 1 > start && (text.at(end - 1) == u'.' || text.at(end - 1) == u','))
         --end; // a sentence's full stop is not part of its last word
     m_selecting = false;
-    m_selection = SourceSpan{pp.page, start, end};
+    m_layer.setSelection(SourceSpan{pp.page, start, end});
     m_doubleClicked.start();
     m_doubleClickPos = event->position().toPoint();
     viewport()->update();
-    Q_EMIT selectionChanged(m_selection);
+    Q_EMIT selectionChanged(m_layer.selection());
     event->accept();
 }
 
@@ -877,18 +567,11 @@ bool PdfPageView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto help = static_cast<QHelpEvent *>(event);
-        const QStringList ids = highlightIdsAt(help->pos());
-        QStringList tips;
-        for (const QString &id : ids) {
-            for (const Highlight &h : std::as_const(m_highlights)) {
-                if (h.entityId == id && !h.tooltip.isEmpty() && !tips.contains(h.tooltip))
-                    tips.append(h.tooltip);
-            }
-        }
-        if (tips.isEmpty())
+        const QString tip = m_layer.tooltip(highlightIdsAt(help->pos()));
+        if (tip.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), tips.join(u'\n'), viewport());
+            QToolTip::showText(help->globalPos(), tip, viewport());
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);
@@ -896,18 +579,19 @@ bool PdfPageView::viewportEvent(QEvent *event)
 
 QString PdfPageView::selectedText() const
 {
-    if (!m_selection.isValid())
+    const SourceSpan s = m_layer.selection();
+    if (!s.isValid())
         return QString();
-    return m_source.pageTexts.value(m_selection.page).mid(m_selection.start, m_selection.length());
+    return m_source.pageTexts.value(s.page).mid(s.start, s.length());
 }
 
 void PdfPageView::clearSelection()
 {
-    if (!m_selection.isValid())
+    if (!m_layer.selection().isValid())
         return;
-    m_selection = SourceSpan();
+    m_layer.setSelection(SourceSpan());
     viewport()->update();
-    Q_EMIT selectionChanged(m_selection);
+    Q_EMIT selectionChanged(SourceSpan());
 }
 
 void PdfPageView::copySelection() const
@@ -919,19 +603,13 @@ void PdfPageView::copySelection() const
 
 int PdfPageView::find(const QString &text, Qt::CaseSensitivity cs)
 {
-    m_find.clear();
-    m_findHitsByPage.clear();
-    for (int page = 0; page < m_source.pageTexts.size(); ++page) {
-        for (const qsizetype i : occurrences(m_source.pageTexts.at(page), text, cs)) {
-            m_findHitsByPage[page].append(m_find.count());
-            m_find.hits.append(SourceSpan{page, int(i), int(i + text.size())});
-        }
-    }
-    m_find.startAt([this](const SourceSpan &hit) { return hit.page >= std::max(0, m_currentPage); });
-    if (!m_find.isEmpty())
-        scrollToSpan(m_find.currentHit());
+    m_layer.setFindHits(TextFind::inPages(m_source.pageTexts, text, cs));
+    FindHits<SourceSpan> &find = m_layer.find();
+    find.startAt([this](const SourceSpan &hit) { return hit.page >= std::max(0, m_currentPage); });
+    if (!find.isEmpty())
+        scrollToSpan(find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
     return findHitCount();
 }
 
@@ -947,20 +625,20 @@ void PdfPageView::findPrevious()
 
 void PdfPageView::stepFind(int delta)
 {
-    if (m_find.isEmpty())
+    FindHits<SourceSpan> &find = m_layer.find();
+    if (find.isEmpty())
         return;
-    m_find.step(delta);
-    scrollToSpan(m_find.currentHit());
+    find.step(delta);
+    scrollToSpan(find.currentHit());
     viewport()->update();
-    Q_EMIT findResultsChanged(findHitCount(), m_find.current);
+    Q_EMIT findResultsChanged(findHitCount(), find.current);
 }
 
 void PdfPageView::clearFind()
 {
-    if (m_find.isEmpty() && m_find.current < 0)
+    if (m_layer.find().isEmpty() && m_layer.find().current < 0)
         return;
-    m_find.clear();
-    m_findHitsByPage.clear();
+    m_layer.setFindHits({});
     viewport()->update();
     Q_EMIT findResultsChanged(0, -1);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "findhits.h"
-#include "highlight.h"
+#include "spanlayer.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QCache>
@@ -56,9 +55,13 @@ public:
     int pageCount() const { return m_source.pageCount(); }
 
     void setHighlights(const QList<Highlight> &highlights);
-    const QList<Highlight> &highlights() const { return m_highlights; }
+    const QList<Highlight> &highlights() const { return m_layer.highlights(); }
     // Scrolls the span into view, outlines it and flashes it briefly.
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
+    // Draws a rectangle around the span's text (a whole table) until another or an
+    // invalid span is set; does not scroll.
+    void setOutlineSpan(const SourceSpan &span);
+    SourceSpan outlineSpan() const { return m_layer.outline(); }
 
     // 1.0 is actual size (72 points per logical inch).
     qreal zoom() const { return m_zoom; }
@@ -71,7 +74,7 @@ public:
     int currentPage() const { return m_currentPage; }
     void goToPage(int page);
 
-    SourceSpan selectedSpan() const { return m_selection; }
+    SourceSpan selectedSpan() const { return m_layer.selection(); }
     QString selectedText() const;
     void clearSelection();
     void copySelection() const;
@@ -82,9 +85,9 @@ public:
     void findNext();
     void findPrevious();
     void clearFind();
-    int findHitCount() const { return m_find.count(); }
-    int currentFindHit() const { return m_find.current; }
-    QList<SourceSpan> findHits() const { return m_find.hits; }
+    int findHitCount() const { return m_layer.find().count(); }
+    int currentFindHit() const { return m_layer.find().current; }
+    QList<SourceSpan> findHits() const { return m_layer.find().hits; }
 
     // Geometry, for tests and the main window: viewport coordinates (logical pixels).
     qreal pixelsPerPoint() const;
@@ -149,11 +152,13 @@ private:
     const QList<QRectF> *geometry(const SourceSpan &span, bool mayCompute);
     void computeNextGeometry();
     SourceSpan nextMissingGeometry() const; // on a visible page; invalid when none
-    void paintRects(QPainter &p, int page, const QList<QRectF> &rects, const QColor &fill,
-                    const QColor &outline, qreal outlineWidth);
+    // A span's rectangles (page points) as bands in the viewport, one per line, on the paper.
+    QList<QRectF> bands(int page, const QList<QRectF> &rects) const;
     void scrollToSpan(const SourceSpan &span);
     void stepFind(int delta); // findNext (1), findPrevious (-1)
     void updateSelection(QPointF viewportPos);
+
+    static constexpr qreal kMargin = 12; // around the pages, logical pixels
 
     PdfPageSource m_source;
     QList<qreal> m_pageTops; // content coordinates (logical pixels)
@@ -162,19 +167,11 @@ private:
     ZoomMode m_zoomMode = ZoomMode::FitWidth;
     int m_currentPage = -1;
 
-    QList<Highlight> m_highlights;
-    QHash<int, QList<int>> m_highlightsByPage;
+    SpanLayer m_layer;
     QMap<SourceSpan, QList<QRectF>> m_geometry;
-    QString m_focusedId;
-    SourceSpan m_focusedSpan;
-    qreal m_flash = 0; // 0..1, extra emphasis while flashing
     QVariantAnimation *m_flashAnimation = nullptr;
     QTimer *m_geometryTimer = nullptr;
 
-    FindHits<SourceSpan> m_find;
-    QHash<int, QList<int>> m_findHitsByPage;
-
-    SourceSpan m_selection;
     PagePoint m_pressPoint;
     QPoint m_pressPos;
     QElapsedTimer m_doubleClicked; // a press soon after a double click selects the line

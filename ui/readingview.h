@@ -1,7 +1,6 @@
 #pragma once
 
-#include "findhits.h"
-#include "highlight.h"
+#include "spanlayer.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
@@ -69,12 +68,13 @@ public:
 
     // Highlights on pages outside the part are ignored.
     void setHighlights(const QList<Highlight> &highlights);
-    const QList<Highlight> &highlights() const { return m_highlights; }
+    const QList<Highlight> &highlights() const { return m_layer.highlights(); }
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
-    SourceSpan focusedSpan() const { return m_focusedSpan; } // the span showSpan() last showed
-    // A frame around the whole span's text (a table); an invalid span removes it.
+    SourceSpan focusedSpan() const { return m_layer.currentSpan(); } // the span showSpan() last showed
+    // Draws a rectangle around the span's text (a whole table) until another or an
+    // invalid span is set; does not scroll. Spans outside the part are ignored.
     void setOutlineSpan(const SourceSpan &span);
-    SourceSpan outlineSpan() const { return m_outline; }
+    SourceSpan outlineSpan() const { return m_layer.outline(); }
 
     // 1.0 shows the document at its own size; the text is scaled, never reflowed.
     qreal zoom() const { return m_zoom; }
@@ -95,8 +95,8 @@ public:
     void findNext();
     void findPrevious();
     void clearFind();
-    int findHitCount() const { return m_find.count(); }
-    int currentFindHit() const { return m_find.current; }
+    int findHitCount() const { return m_layer.find().count(); }
+    int currentFindHit() const { return m_layer.find().current; }
     QList<SourceSpan> findHits() const;
 
     // Cursor positions <-> spans of the text layer (invalid span / -1 outside the part).
@@ -156,8 +156,10 @@ private:
     QString linkAt(QPointF viewportPos) const;
     Range rangeOf(const SourceSpan &span) const;
     const QList<QRectF> &rangeRects(Range r); // document coordinates, cached
-    void paintRects(QPainter &p, const QList<QRectF> &rects, const QColor &fill, const QColor &outline,
-                    qreal outlineWidth);
+    // The span as the layer keeps it: on the page its first position is on, with its whole
+    // length (it may run on over the page's end); invalid outside the part.
+    SourceSpan layerSpan(int from, int to) const;
+    int pageAtPosition(int position) const; // clamped to the part's pages
     void scrollToRange(Range r);
     void stepFind(int delta); // findNext (1), findPrevious (-1)
     void updateCurrentPage();
@@ -172,6 +174,7 @@ private:
         bool requested = false; // its document was asked for
     };
     static constexpr qreal kSheetGap = 64; // document units from one sheet's text to the next's
+    static constexpr qint64 kSliceMs = 15;  // layout work per event-loop turn
 
     int sheetAt(int position) const;        // the sheet holding (or ending at) a position
     int sheetAtY(qreal documentY) const;    // the laid-out sheet at a height, -1 if none
@@ -206,16 +209,9 @@ private:
     qreal m_zoom = 1.0;
     int m_currentPage = -1;
 
-    QList<Highlight> m_highlights;
-    QList<int> m_highlightOrder; // indexes into m_highlights by start position
+    SpanLayer m_layer;
     QHash<quint64, QList<QRectF>> m_rects;
-    QString m_focusedId;
-    SourceSpan m_focusedSpan;
-    SourceSpan m_outline;
-    qreal m_flash = 0;
     QVariantAnimation *m_flashAnimation = nullptr;
-
-    FindHits<Range> m_find;
 
     int m_anchor = -1; // selection, cursor positions
     int m_position = -1;
