@@ -214,11 +214,9 @@ bool ReviewBinding::open(const DocumentContent &content, Mode mode)
             d->readOnlyReason = tr("Opened read-only.");
         return false;
     }
-    const QString &filePath = d->filePath;
-    const QString &sha256 = d->sha256;
-    const QString beside = SidecarFile::pathBeside(filePath);
-    const QString fallback = sha256.isEmpty() ? QString()
-                                                      : SidecarFile::fallbackPath(sha256);
+    const QString beside = SidecarFile::pathBeside(content.filePath);
+    const QString fallback = content.sha256.isEmpty() ? QString()
+                                                      : SidecarFile::fallbackPath(content.sha256);
 
     // Decisions in the data folder (saved there when the filing's folder could not
     // be written) count unless the file beside the filing is newer. File times are
