@@ -2,7 +2,9 @@
 
 #include "mainwindow.h"
 #include "workspacepanel.h"
+#ifdef FILINGLENS_TEST_HOOKS
 #include "testkeyfeed.h"
+#endif
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFileInfo>
@@ -44,7 +46,9 @@ int Gui::run(int argc, char **argv)
 
     MainWindow window;
     window.show();
+#ifdef FILINGLENS_TEST_HOOKS
     TestKeyFeed::installIfRequested(&window);
+#endif
     if (parser.isSet(sample))
         QTimer::singleShot(0, &window, [&window] { window.openSample(); });
     else if (!files.isEmpty() && QFileInfo(files.first()).isDir()) {

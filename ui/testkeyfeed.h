@@ -11,7 +11,8 @@ class QWidget;
 // stdout "ready <entities>" once a filing's entities are shown, "journal <seq>
 // <id>=<status> ..." for every change the review store journals (before it is
 // written) and "durable <seq>" once it is on disk. FILINGLENS_TEST_AUTOSAVE_MSEC sets
-// the review store's save delay. Nothing of this runs without the variable.
+// the review store's save delay. Nothing of this runs without the variable, and none
+// of it is compiled without the CMake option FILINGLENS_TEST_HOOKS (not in release).
 class TestKeyFeed final : public QObject
 {
     Q_OBJECT

@@ -372,13 +372,6 @@ QSizeF FilingDocument::pageSizePoints(int page) const
     return d->pageSizes.at(page);
 }
 
-QImage FilingDocument::renderPage(int page, QSize pixelSize) const
-{
-    if (!d->pdf || page < 0 || page >= d->pageSizes.size() || pixelSize.isEmpty())
-        return {};
-    return d->pdf->render(page, pixelSize);
-}
-
 QList<QRectF> FilingDocument::spanRects(const SourceSpan &span) const
 {
     if (!d->pdf || !span.isValid() || span.page >= m_content.text.pageCount() || span.length() == 0)

@@ -59,8 +59,6 @@ public:
     // PDF only (nullptr otherwise): the QtPdf document, for rendering.
     QPdfDocument *pdf() const;
     QSizeF pageSizePoints(int page) const;
-    // Renders a PDF page at the given pixel size (any thread that owns this object).
-    QImage renderPage(int page, QSize pixelSize) const;
 
     // Rectangles, in page points, covering the span's text. PDF: via QtPdf,
     // cached per span. Other formats: empty (their views map spans through

@@ -10,9 +10,7 @@
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QMetaObject>
 
-#include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -28,8 +26,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcJournal, "filinglens.review.journal")
 
 namespace {
-
-std::atomic_int s_writeDelayMsec{0};
 
 QString errnoText(int error)
 {
@@ -71,6 +67,7 @@ struct ReviewJournal::Writer
     bool busy = false;
     std::thread thread;
     QString filingSha256;
+    std::shared_ptr<const ReviewDisk> disk;
 
     // Writer thread only.
     int fd = -1;
@@ -133,8 +130,7 @@ struct ReviewJournal::Writer
     {
         if (broken)
             return; // dropped: the store has taken these changes back
-        if (const int delay = s_writeDelayMsec.load(); delay > 0)
-            std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+        disk->beforeJournalWrite();
         QString error;
         if (ensureOpen(&error)) {
             // A journal starts with the header that names what it applies to.
@@ -227,7 +223,7 @@ struct ReviewJournal::Writer
                     break;
                 case Kind::Fold: {
                     flush();
-                    const SidecarFile::SaveResult r = SidecarFile::save(job.reviewFilePath, job.bytes);
+                    const SidecarFile::SaveResult r = SidecarFile::save(job.reviewFilePath, job.bytes, *disk);
                     if (r.ok) {
                         truncateFile();
                         base = job.bytes;
@@ -440,8 +436,9 @@ void ReviewJournal::apply(const QList<Change> &changes, SidecarData *data)
     }
 }
 
-ReviewJournal::ReviewJournal(QObject *parent)
+ReviewJournal::ReviewJournal(std::shared_ptr<const ReviewDisk> disk, QObject *parent)
     : QObject(parent)
+    , m_disk(disk ? std::move(disk) : ReviewDisk::local())
 {
 }
 
@@ -459,6 +456,7 @@ void ReviewJournal::start(const QString &path, bool truncate, const QString &fil
     m_writer->owner = this;
     m_writer->path = QFile::encodeName(path);
     m_writer->filingSha256 = filingSha256;
+    m_writer->disk = m_disk;
     m_writer->base = base;
     m_writer->thread = std::thread([w = m_writer.get()] { w->run(); });
     if (truncate)
@@ -522,9 +520,4 @@ void ReviewJournal::stop()
 quint64 ReviewJournal::lastSeq() const
 {
     return m_seq;
-}
-
-void ReviewJournal::setWriteDelayForTesting(int msec)
-{
-    s_writeDelayMsec.store(msec);
 }

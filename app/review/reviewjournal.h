@@ -63,7 +63,8 @@ public:
     // Applies the changes in order to a review file's content.
     static void apply(const QList<Change> &changes, SidecarData *data);
 
-    explicit ReviewJournal(QObject *parent = nullptr);
+    // Writes through `disk` (ReviewDisk::local() when null).
+    explicit ReviewJournal(std::shared_ptr<const ReviewDisk> disk = {}, QObject *parent = nullptr);
     ~ReviewJournal() override; // writes what is queued, then stops
 
     // Starts writing to `path` (created at the first append) for the filing with
@@ -88,9 +89,6 @@ public:
     void stop();
     quint64 lastSeq() const;
 
-    // Tests and the benchmark: every write waits this long first, as a slow disk would.
-    static void setWriteDelayForTesting(int msec);
-
 Q_SIGNALS:
     void durable(quint64 seq); // every line up to seq is on disk
     // The line `seq` could not be written; it and every line queued after it until
@@ -101,6 +99,7 @@ Q_SIGNALS:
 
 private:
     struct Writer;
+    std::shared_ptr<const ReviewDisk> m_disk;
     std::unique_ptr<Writer> m_writer;
     QString m_path;
     quint64 m_seq = 0;

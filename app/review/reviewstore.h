@@ -2,6 +2,7 @@
 
 #include "model/documentcontent.h"
 #include "model/entity.h"
+#include "reviewbinding.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -13,24 +14,28 @@
 
 // The extracted entities of one filing with the analyst's decisions applied.
 // Owns the undo stack: every mutator is one undoable command named for the user's
-// intent; widgets never build commands. Every change (undo and redo too) is appended
-// at once to the sidecar's journal (see ReviewJournal), written and fsync'd off the
-// GUI thread; saved() follows once it is on disk. The journal is folded into the
-// sidecar (see SidecarFile) at most autosaveDelay() after every change, and on close
-// and destruction. A change the journal cannot take (a full disk) is taken back.
+// intent; widgets never build commands. Every change (undo and redo too) is recorded
+// and becomes one line of the review file's journal.
+//
+// Where the decisions live on disk is the ReviewBinding's business (the review file
+// and its fallback, the lock, the journal, autosave, watching the file); the store
+// owns one and forwards its API: every change is appended at once to the journal
+// (see ReviewJournal), written and fsync'd off the GUI thread; saved() follows once it
+// is on disk. The journal is folded into the sidecar (see SidecarFile) at most
+// autosaveDelay() after every change, and on close and destruction. A change the
+// journal cannot take (a full disk) is taken back.
 //
 // Decisions that could not be placed in a changed filing are kept as entities with
 // `orphan` set, an invalid span and their saved text; they are written back as saved.
-class ReviewStore final : public QObject
+class ReviewStore final : public QObject, private BoundReview
 {
     Q_OBJECT
 public:
-    enum class OpenMode {
-        Interactive, // takes the sidecar's lock, saves, follows changes on disk
-        ReadOnly,    // only applies the sidecar (headless export): no lock, no saving
-    };
+    using OpenMode = ReviewBinding::Mode;
 
     explicit ReviewStore(QObject *parent = nullptr);
+    // Review files are written through `disk` (a test's disk that fails on purpose).
+    explicit ReviewStore(std::shared_ptr<const ReviewDisk> disk, QObject *parent = nullptr);
     ~ReviewStore() override;
 
     // Replaces everything: the filing's content, freshly extracted entities, and the
@@ -105,9 +110,6 @@ public:
     static EntityList applySidecar(const DocumentContent &content, const EntityList &extracted,
                                    QStringList *messages = nullptr);
 
-    // Tests: behave as if the filing's own folder could not be written.
-    static void setFolderWritableForTesting(bool writable);
-
 Q_SIGNALS:
     void modelAboutToReset();
     void modelReset();
@@ -157,6 +159,17 @@ private:
     quint64 appendHistory(const QJsonObject &entry);
     void replaceHistory(quint64 key, const QJsonObject &entry);
     void removeHistory(quint64 key);
+
+    // BoundReview: what the binding asks of the store.
+    SidecarData snapshot() const override;
+    bool takeChange(quint64 seq, Change *change) override;
+    void dropChanges() override;
+    void settle(quint64 seq) override;
+    bool takeBack(quint64 seq) override;
+    void beginReset() override;
+    QStringList applyDecisions(const SidecarData &data) override;
+    void endReset() override;
+    void markClean() override;
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -23,18 +23,6 @@ Q_LOGGING_CATEGORY(lcSidecar, "filinglens.review.sidecar")
 
 namespace {
 
-QString &failingPath()
-{
-    static QString path; // tests only; set and read on one thread
-    return path;
-}
-
-bool failsBeforeCommit(const QString &path)
-{
-    const QString &f = failingPath();
-    return !f.isEmpty() && (f == u"*"_s || f == path);
-}
-
 const QString kSchemaPrefix = u"filing-lens/review@"_s;
 constexpr int kSchemaVersion = 1;
 
@@ -539,7 +527,7 @@ QByteArray SidecarFile::serializeObject(const QJsonObject &object)
     return out;
 }
 
-SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray &bytes)
+SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray &bytes, const ReviewDisk &disk)
 {
     SaveResult result;
     const QString where = QDir::toNativeSeparators(path);
@@ -570,7 +558,7 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
         file.cancelWriting();
         return result;
     }
-    if (failsBeforeCommit(path)) {
+    if (!disk.mayCommit(path)) {
         file.cancelWriting();
         file.commit();
         result.message = u"Cannot save the review file %1: the write was interrupted."_s.arg(where);
@@ -595,9 +583,4 @@ SidecarFile::SaveResult SidecarFile::save(const QString &path, const QByteArray 
     }
     result.ok = true;
     return result;
-}
-
-void SidecarFile::setFailBeforeCommitForTesting(const QString &path)
-{
-    failingPath() = path;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "reviewdisk.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
@@ -106,11 +108,8 @@ public:
         QString message; // names the file and the cause when !ok
     };
     // Atomic (QSaveFile): either the new bytes are in place or the old file is
-    // untouched. The file being replaced is kept as `<path>.bak`.
-    static SaveResult save(const QString &path, const QByteArray &bytes);
-
-    // Fault injection for tests: saves to `path` (all saves for "*", none for an
-    // empty string) write everything and then fail instead of committing, as a
-    // full disk or a crash before the rename would.
-    static void setFailBeforeCommitForTesting(const QString &path);
+    // untouched. The file being replaced is kept as `<path>.bak`. `disk` may refuse
+    // the commit (ReviewDisk::mayCommit), as a full disk or a crash would.
+    static SaveResult save(const QString &path, const QByteArray &bytes,
+                           const ReviewDisk &disk = *ReviewDisk::local());
 };

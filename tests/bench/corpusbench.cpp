@@ -22,7 +22,7 @@
 #include "session/entitycache.h"
 #include "document/filingdocument.h"
 #include "document/pdftextworker.h"
-#include "review/reviewjournal.h"
+#include "review/reviewdisk.h"
 #include "review/reviewstore.h"
 #include "review/sidecarfile.h"
 
@@ -43,13 +43,28 @@
 #include <QtPdf/QPdfDocument>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 #include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The local disk, made slow on request: every journal write waits first.
+class SlowableDisk final : public ReviewDisk
+{
+public:
+    std::atomic_int writeDelayMsec{0};
+    void beforeJournalWrite() const override
+    {
+        if (const int delay = writeDelayMsec; delay > 0)
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    }
+};
 
 double ms(const QElapsedTimer &t)
 {
@@ -128,7 +143,7 @@ int measureOne(const QString &path)
     // The program shows page 1 once the document is loaded.
     if (doc->format() == DocumentFormat::Pdf && doc->pageCount() > 0) {
         const QSizeF pts = doc->pageSizePoints(0);
-        const QImage img = doc->renderPage(0, (pts * 150.0 / 72.0).toSize());
+        const QImage img = doc->pdf()->render(0, (pts * 150.0 / 72.0).toSize());
         out[u"firstPageMs"_s] = img.isNull() ? -1.0 : ms(total);
     } else {
         out[u"firstPageMs"_s] = loadMs;
@@ -396,7 +411,8 @@ int runMicro(int repeat)
         file.close();
         review.sha256 = QString::fromLatin1(
             QCryptographicHash::hash(content.text.pages.join(u'\f').toUtf8(), QCryptographicHash::Sha256).toHex());
-        ReviewStore store;
+        const auto disk = std::make_shared<SlowableDisk>();
+        ReviewStore store(disk);
         store.setAutosaveDelay(3600 * 1000);
         store.open(review, entities);
         QStringList first;
@@ -414,7 +430,7 @@ int runMicro(int repeat)
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
             durable << ms(t);
         }
-        ReviewJournal::setWriteDelayForTesting(200);
+        disk->writeDelayMsec = 200;
         for (int i = 0; i < 20; ++i) {
             QElapsedTimer t;
             t.start();
@@ -422,7 +438,6 @@ int runMicro(int repeat)
             guiThreadSlowDisk << ms(t);
         }
         store.waitForJournal();
-        ReviewJournal::setWriteDelayForTesting(0);
     }
     auto percentile = [](QList<double> v, double p) {
         std::sort(v.begin(), v.end());

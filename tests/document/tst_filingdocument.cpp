@@ -206,9 +206,8 @@ void TestFilingDocument::pdfWrittenByQt()
     const QSizeF size = doc->pageSizePoints(0);
     QVERIFY(qAbs(size.width() - 612) < 1 && qAbs(size.height() - 792) < 1);
     QVERIFY(!doc->pageSizePoints(5).isValid());
-    const QImage image = doc->renderPage(0, QSize(306, 396));
+    const QImage image = doc->pdf()->render(0, QSize(306, 396));
     QCOMPARE(image.size(), QSize(306, 396));
-    QVERIFY(doc->renderPage(7, QSize(10, 10)).isNull());
 
     const int start = int(c.text.pages.at(0).indexOf(u"Item"_s));
     const SourceSpan span{0, start, start + 9};
@@ -417,7 +416,7 @@ void TestFilingDocument::loadOnWorkerThread()
         QCOMPARE(view->thread(), gui);
         QCOMPARE(view->toPlainText(), htmlDoc->content().text.pages.at(i));
     }
-    QVERIFY(!pdfDoc->renderPage(0, QSize(100, 130)).isNull());
+    QVERIFY(!pdfDoc->pdf()->render(0, QSize(100, 130)).isNull());
     QVERIFY(pdfDoc->content().text.pages.constFirst().contains(u"Worker thread page"_s));
 }
 

@@ -2,6 +2,7 @@
 // save, and what a crash leaves behind (a journal not yet folded in, a torn line,
 // a journal of another filing) is replayed, skipped or kept aside, never lost.
 // A "crash" here is a store whose saves all fail: its journal is all that is left.
+#include "faultydisk.h"
 #include "reviewfixture.h"
 #include "review/reviewjournal.h"
 #include "review/reviewstore.h"
@@ -37,9 +38,9 @@ QStringList filesIn(const QString &dir)
 }
 
 // A review of every kind, with an undo and a redo, journaled but never saved.
-QStringList reviewWithoutSaving(Filing &f, ReviewStore &store)
+QStringList reviewWithoutSaving(Filing &f, ReviewStore &store, FaultyDisk &disk)
 {
-    SidecarFile::setFailBeforeCommitForTesting(u"*"_s);
+    disk.setFailBeforeCommit(u"*"_s);
     store.setAutosaveDelay(0);
     store.open(f.content, f.extracted);
     store.confirm(f.idOf(u"registrant"_s));
@@ -71,9 +72,9 @@ private Q_SLOTS:
     }
     void init()
     {
-        ReviewStore::setFolderWritableForTesting(true);
-        SidecarFile::setFailBeforeCommitForTesting({});
-        ReviewJournal::setWriteDelayForTesting(0);
+        m_disk->setFolderWritable(true);
+        m_disk->setFailBeforeCommit({});
+        m_disk->setWriteDelay(0);
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
     }
 
@@ -82,16 +83,16 @@ private Q_SLOTS:
         Filing f;
         QStringList before;
         {
-            ReviewStore store;
-            before = reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            before = reviewWithoutSaving(f, store, *m_disk);
             QVERIFY(!QFileInfo::exists(f.sidecar()));
             QCOMPARE(store.journalPath(), f.sidecar() + u".journal"_s);
             QVERIFY(store.isDurable());
         }
         QVERIFY(QFileInfo(f.sidecar() + u".journal"_s).size() > 0);
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
 
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(reviewState(again), before);
         QVERIFY(again.messages().join(u'\n').contains(u"recovered from the journal"_s));
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QVERIFY(!again.hasUnsavedChanges());
         again.close();
         QCOMPARE(filesIn(f.dir.path()), (QStringList{u"immunogen-8k.txt"_s, u"immunogen-8k.txt.review.json"_s}));
-        ReviewStore third;
+        ReviewStore third(m_disk);
         third.open(f.content, f.extracted);
         QCOMPARE(reviewState(third), before);
     }
@@ -109,10 +110,10 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
-            reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            reviewWithoutSaving(f, store, *m_disk);
         }
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
         const ReviewJournal::Contents journal = ReviewJournal::read(f.sidecar() + u".journal"_s);
         QVERIFY(journal.headerValid);
         QVERIFY(journal.problems.isEmpty());
@@ -149,7 +150,7 @@ private Q_SLOTS:
         QStringList state;
         QByteArray oldJournal;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.setAutosaveDelay(60000);
             store.open(f.content, f.extracted);
             store.confirm(f.idOf(u"registrant"_s));
@@ -167,7 +168,7 @@ private Q_SLOTS:
         }
         QVERIFY(!QFileInfo::exists(f.sidecar() + u".journal"_s)); // an empty journal is removed
         QVERIFY(writeBytes(f.sidecar() + u".journal"_s, oldJournal));
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(reviewState(again), state);
         QVERIFY(!again.hasUnsavedChanges());
@@ -179,10 +180,10 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
-            reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            reviewWithoutSaving(f, store, *m_disk);
         }
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
         const QString path = f.sidecar() + u".journal"_s;
         QByteArray bytes = readBytes(path);
         // A power cut while the last line was written: half of it reached the disk.
@@ -192,7 +193,7 @@ private Q_SLOTS:
         bytes.chop(lastLine.size() / 2);
         QVERIFY(writeBytes(path, bytes));
 
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(f.content, f.extracted);
         for (const Entity &e : store.entities())
             QVERIFY(e.status != EntityStatus::Added);
@@ -208,17 +209,17 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
-            reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            reviewWithoutSaving(f, store, *m_disk);
         }
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
         const QString path = f.sidecar() + u".journal"_s;
         QList<QByteArray> lines = readBytes(path).split('\n');
         QVERIFY(lines.size() > 4);
         lines.insert(2, "\x01\x02 not json {{{");
         QVERIFY(writeBytes(path, lines.join('\n')));
 
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(f.content, f.extracted);
         QCOMPARE(store.entity(f.idOf(u"registrant"_s))->status, EntityStatus::Confirmed);
         QCOMPARE(store.entity(f.idOf(u"form_type"_s))->status, EntityStatus::Rejected);
@@ -232,10 +233,10 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
-            reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            reviewWithoutSaving(f, store, *m_disk);
         }
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
         const QString path = f.sidecar() + u".journal"_s;
         const QByteArray bytes = readBytes(path);
         // The filing was replaced by another version since.
@@ -244,7 +245,7 @@ private Q_SLOTS:
         QVERIFY(writeBytes(f.path, changed));
         f.reload();
 
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(f.content, f.extracted);
         for (const Entity &e : store.entities())
             QCOMPARE(e.status, EntityStatus::Auto);
@@ -265,16 +266,16 @@ private Q_SLOTS:
     void unwritableFolderJournalsInTheDataFolder()
     {
         Filing f;
-        ReviewStore::setFolderWritableForTesting(false);
+        m_disk->setFolderWritable(false);
         QStringList before;
         {
-            ReviewStore store;
-            before = reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            before = reviewWithoutSaving(f, store, *m_disk);
             QCOMPARE(store.journalPath(), SidecarFile::fallbackPath(f.content.sha256) + u".journal"_s);
         }
         QCOMPARE(filesIn(f.dir.path()), QStringList{u"immunogen-8k.txt"_s});
-        SidecarFile::setFailBeforeCommitForTesting({});
-        ReviewStore again;
+        m_disk->setFailBeforeCommit({});
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(reviewState(again), before);
     }
@@ -285,13 +286,13 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(f.sidecar() + u".journal"_s));
         QStringList before;
         {
-            ReviewStore store;
-            before = reviewWithoutSaving(f, store);
+            ReviewStore store(m_disk);
+            before = reviewWithoutSaving(f, store, *m_disk);
             QCOMPARE(store.journalPath(), SidecarFile::fallbackPath(f.content.sha256) + u".journal"_s);
             QVERIFY(store.messages().join(u'\n').contains(u"cannot be written; changes are journaled in"_s));
         }
-        SidecarFile::setFailBeforeCommitForTesting({});
-        ReviewStore again;
+        m_disk->setFailBeforeCommit({});
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(reviewState(again), before);
         QVERIFY(QFileInfo::exists(f.sidecar()));
@@ -302,7 +303,7 @@ private Q_SLOTS:
     void secondWindowReplaysNothing()
     {
         Filing f;
-        ReviewStore first;
+        ReviewStore first(m_disk);
         first.setAutosaveDelay(60000);
         first.open(f.content, f.extracted);
         first.confirm(f.idOf(u"registrant"_s));
@@ -310,7 +311,7 @@ private Q_SLOTS:
         const QByteArray journal = readBytes(first.journalPath());
         QVERIFY(!journal.isEmpty());
 
-        ReviewStore second;
+        ReviewStore second(m_disk);
         second.open(f.content, f.extracted);
         QVERIFY(second.isReadOnly());
         QVERIFY(second.journalPath().isEmpty());
@@ -327,8 +328,8 @@ private Q_SLOTS:
     void durableOnlyOnceOnDisk()
     {
         Filing f;
-        ReviewJournal::setWriteDelayForTesting(200); // a slow disk
-        ReviewStore store;
+        m_disk->setWriteDelay(200); // a slow disk
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         QSignalSpy journaled(&store, &ReviewStore::journaled);
@@ -348,6 +349,10 @@ private Q_SLOTS:
             QCOMPARE(c.changes.at(i).seq, journaled.at(i).at(0).toULongLong());
         QCOMPARE(c.changes.at(2).remove, QStringList{f.idOf(u"form_type"_s)});
     }
+
+private:
+    // The disk every store of a test writes through; init() clears its faults.
+    std::shared_ptr<FaultyDisk> m_disk = std::make_shared<FaultyDisk>();
 };
 
 QTEST_GUILESS_MAIN(TestReviewJournal)

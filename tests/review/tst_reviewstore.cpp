@@ -1,3 +1,4 @@
+#include "faultydisk.h"
 #include "reviewfixture.h"
 #include "review/reviewstore.h"
 #include "review/sidecarfile.h"
@@ -65,13 +66,13 @@ private Q_SLOTS:
     }
     void init()
     {
-        ReviewStore::setFolderWritableForTesting(true);
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFolderWritable(true);
+        m_disk->setFailBeforeCommit({});
     }
 
     void reviewerComesFromTheAccount()
     {
-        ReviewStore store;
+        ReviewStore store(m_disk);
         QCOMPARE(store.reviewer(), u"analyst-one"_s);
         store.setReviewer(u"Dana Reyes"_s);
         QCOMPARE(store.reviewer(), u"Dana Reyes"_s);
@@ -84,7 +85,7 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             store.confirm(f.idOf(u"registrant"_s));
             QVERIFY(store.save());
@@ -100,7 +101,7 @@ private Q_SLOTS:
             out.write(SidecarFile::serialize(loaded.data));
         }
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             store.reject(f.idOf(u"form_type"_s));
             QVERIFY(store.save());
@@ -118,7 +119,7 @@ private Q_SLOTS:
         QStringList before;
         QString addedId;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             QVERIFY(!store.isReadOnly());
             QCOMPARE(store.sidecarPath(), f.sidecar());
@@ -188,7 +189,7 @@ private Q_SLOTS:
                                    u"confirm"_s, u"confirm"_s, u"add"_s}));
 
         // Reopening restores every decision exactly, in the same order.
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(reviewState(again), before);
         QCOMPARE(again.entity(addedId)->origin, u"manual"_s);
@@ -198,7 +199,7 @@ private Q_SLOTS:
     void undoRedoRestoresEverything()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         const QStringList pristine = reviewState(store);
@@ -264,7 +265,7 @@ private Q_SLOTS:
     void fileFollowsEveryChangeAndUndo()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         const QString date = f.idOf(u"report_date"_s);
@@ -289,7 +290,7 @@ private Q_SLOTS:
     void confirmingKeepsWhatTheAnalystDid()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         const QString date = f.idOf(u"report_date"_s);
@@ -310,7 +311,7 @@ private Q_SLOTS:
     void addedIdNeverChanges()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         const int at = int(f.content.text.pages.at(1).indexOf(u"Chicago, Illinois"_s));
@@ -329,7 +330,7 @@ private Q_SLOTS:
     void signalsAreTargeted()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         QSignalSpy reset(&store, &ReviewStore::modelReset);
         QSignalSpy changed(&store, &ReviewStore::entityChanged);
@@ -360,7 +361,7 @@ private Q_SLOTS:
     void savesDebouncedAndOnClose()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(50);
         store.open(f.content, f.extracted);
         QVERIFY(!QFileInfo::exists(f.sidecar())); // nothing decided, no file
@@ -387,7 +388,7 @@ private Q_SLOTS:
     void failedSaveIsReportedAndKeepsTheOldFile()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         store.confirm(f.idOf(u"registrant"_s));
@@ -395,10 +396,10 @@ private Q_SLOTS:
         const QByteArray good = readBytes(f.sidecar());
 
         QSignalSpy failed(&store, &ReviewStore::saveFailed);
-        SidecarFile::setFailBeforeCommitForTesting(u"*"_s);
+        m_disk->setFailBeforeCommit(u"*"_s);
         store.reject(f.idOf(u"form_type"_s));
         QVERIFY(!store.save());
-        SidecarFile::setFailBeforeCommitForTesting({});
+        m_disk->setFailBeforeCommit({});
         QCOMPARE(failed.size(), 1);
         QVERIFY(failed.at(0).at(0).toString().contains(QDir::toNativeSeparators(f.sidecar())));
         QCOMPARE(readBytes(f.sidecar()), good);
@@ -413,7 +414,7 @@ private Q_SLOTS:
         const QString rescue = SidecarFile::fallbackPath(f.content.sha256);
         QFile::remove(rescue);
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.setAutosaveDelay(60000);
             store.open(f.content, f.extracted);
             store.confirm(f.idOf(u"registrant"_s));
@@ -421,9 +422,9 @@ private Q_SLOTS:
             store.setNote(f.idOf(u"drug"_s), u"first use in HER2+"_s);
             QSignalSpy failed(&store, &ReviewStore::saveFailed);
             QSignalSpy message(&store, &ReviewStore::message);
-            SidecarFile::setFailBeforeCommitForTesting(f.sidecar()); // the disk is full
+            m_disk->setFailBeforeCommit(f.sidecar()); // the disk is full
             store.close();
-            SidecarFile::setFailBeforeCommitForTesting({});
+            m_disk->setFailBeforeCommit({});
             QCOMPARE(failed.size(), 1);
             QVERIFY(!message.isEmpty());
             QVERIFY(message.last().at(0).toString().contains(QDir::toNativeSeparators(rescue)));
@@ -432,7 +433,7 @@ private Q_SLOTS:
         QCOMPARE(decisionIn(readJson(rescue), f.idOf(u"drug"_s)).value(u"note"_s).toString(),
                  u"first use in HER2+"_s);
 
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.setAutosaveDelay(60000);
         again.open(f.content, f.extracted);
         QVERIFY2(again.messages().join(u'\n').contains(u"recovered"_s), qPrintable(again.messages().join(u'\n')));
@@ -450,7 +451,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<bool>("newer");
         Filing f;
-        ReviewStore writer;
+        ReviewStore writer(m_disk);
         writer.open(f.content, f.extracted);
         writer.confirm(f.idOf(u"registrant"_s));
         writer.reject(f.idOf(u"form_type"_s));
@@ -471,7 +472,7 @@ private Q_SLOTS:
         Filing f;
         QVERIFY(writeBytes(f.sidecar(), bytes));
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.setAutosaveDelay(60000);
             QSignalSpy message(&store, &ReviewStore::message);
             store.open(f.content, f.extracted);
@@ -507,9 +508,9 @@ private Q_SLOTS:
         Filing f;
         const QString fallback = SidecarFile::fallbackPath(f.content.sha256);
         QFile::remove(fallback);
-        ReviewStore::setFolderWritableForTesting(false);
+        m_disk->setFolderWritable(false);
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             QVERIFY(!store.isReadOnly());
             QCOMPARE(store.sidecarPath(), fallback);
@@ -521,7 +522,7 @@ private Q_SLOTS:
         QCOMPARE(filesIn(f.dir.path()), QStringList{u"immunogen-8k.txt"_s});
         QCOMPARE(decisionIn(readJson(fallback), f.idOf(u"registrant"_s)).value(u"status"_s).toString(),
                  u"confirmed"_s);
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QCOMPARE(again.entity(f.idOf(u"registrant"_s))->status, EntityStatus::Confirmed);
         again.close();
@@ -542,7 +543,7 @@ private Q_SLOTS:
         }
         const QString fallback = SidecarFile::fallbackPath(f.content.sha256);
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             QCOMPARE(store.sidecarPath(), fallback);
             store.confirm(f.idOf(u"registrant"_s));
@@ -557,7 +558,7 @@ private Q_SLOTS:
     void secondStoreOnOneFilingIsReadOnly()
     {
         Filing f;
-        ReviewStore first;
+        ReviewStore first(m_disk);
         first.setAutosaveDelay(60000);
         first.open(f.content, f.extracted);
         QVERIFY(!first.isReadOnly());
@@ -565,7 +566,7 @@ private Q_SLOTS:
         first.confirm(f.idOf(u"registrant"_s));
         QVERIFY(first.save());
 
-        ReviewStore second;
+        ReviewStore second(m_disk);
         second.open(f.content, f.extracted);
         QVERIFY(second.isReadOnly());
         QVERIFY2(second.readOnlyReason().contains(u"another window or program"_s),
@@ -583,7 +584,7 @@ private Q_SLOTS:
         QCOMPARE(readBytes(f.sidecar()), bytes);
 
         // Once the first lets go, an open second window takes over, or a new one opens writable.
-        ReviewStore waiting;
+        ReviewStore waiting(m_disk);
         waiting.open(f.content, f.extracted);
         QVERIFY(waiting.isReadOnly());
         QSignalSpy readOnlyChanged(&waiting, &ReviewStore::readOnlyChanged);
@@ -593,7 +594,7 @@ private Q_SLOTS:
         waiting.reject(f.idOf(u"form_type"_s));
         QVERIFY(waiting.save());
         waiting.close();
-        ReviewStore third;
+        ReviewStore third(m_disk);
         third.open(f.content, f.extracted);
         QVERIFY(!third.isReadOnly());
         QCOMPARE(third.entity(f.idOf(u"form_type"_s))->status, EntityStatus::Rejected);
@@ -612,7 +613,7 @@ private Q_SLOTS:
                 --gone;
             lock.write(QByteArray::number(gone) + "\nfiling-lens\n" + QSysInfo::machineHostName().toUtf8() + "\n");
         }
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(f.content, f.extracted);
         QVERIFY2(!store.isReadOnly(), qPrintable(store.readOnlyReason()));
     }
@@ -639,7 +640,7 @@ private Q_SLOTS:
             QVERIFY(lock.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-60 * ageMinutes),
                                      QFileDevice::FileModificationTime));
         }
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(f.content, f.extracted);
         QCOMPARE(store.isReadOnly(), readOnly);
         if (readOnly)
@@ -649,10 +650,10 @@ private Q_SLOTS:
     void sidecarChangedOnDiskIsReloaded()
     {
         Filing f;
-        ReviewStore owner;
+        ReviewStore owner(m_disk);
         owner.setAutosaveDelay(60000);
         owner.open(f.content, f.extracted);
-        ReviewStore viewer; // a second window: read-only, follows the owner's saves
+        ReviewStore viewer(m_disk); // a second window: read-only, follows the owner's saves
         viewer.open(f.content, f.extracted);
         QVERIFY(viewer.isReadOnly());
         QSignalSpy viewerReset(&viewer, &ReviewStore::modelReset);
@@ -676,7 +677,7 @@ private Q_SLOTS:
     void sidecarChangedOnDiskWithLocalChangesAsks()
     {
         Filing f;
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         store.confirm(f.idOf(u"registrant"_s));
@@ -737,7 +738,7 @@ private Q_SLOTS:
                                    .arg(f.idOf(u"exhibit"_s))
                                    .toUtf8();
         QVERIFY(writeBytes(f.sidecar(), json));
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         QVERIFY2(store.messages().isEmpty(), qPrintable(store.messages().join(u'\n')));
@@ -768,7 +769,7 @@ private Q_SLOTS:
         const QString address = f.idOf(u"state_of_incorporation"_s);
         const QString phone = f.idOf(u"registrant_phone"_s);
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             store.setValue(registrant, u"ImmunoGen Inc"_s);
             store.setNote(address, u"incorporated 1981"_s);
@@ -786,7 +787,7 @@ private Q_SLOTS:
         QVERIFY(f.idOf(u"registrant"_s) != registrant); // the extractor's ids moved with the text
 
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.setAutosaveDelay(60000);
             store.open(f.content, f.extracted);
             QVERIFY(store.messages().join(u'\n').contains(u"could not be placed"_s));
@@ -818,7 +819,7 @@ private Q_SLOTS:
         QCOMPARE(moved.value(u"start"_s).toInt(), int(f.content.text.pages.at(0).indexOf(u"ImmunoGen, Inc."_s)));
 
         // And once more: the orphan survives another open and save.
-        ReviewStore again;
+        ReviewStore again(m_disk);
         again.open(f.content, f.extracted);
         QVERIFY(again.entity(address) && again.entity(address)->orphan);
         QCOMPARE(again.entity(registrant)->value, u"ImmunoGen Inc"_s);
@@ -854,7 +855,7 @@ private Q_SLOTS:
         QCOMPARE(f.extracted.size(), 155);
         QStringList ids;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             for (int i = 0; i < f.extracted.size(); ++i) {
                 ids << f.extracted.at(i).id;
@@ -872,7 +873,7 @@ private Q_SLOTS:
         f.extracted = everyMention(f.content);
         QCOMPARE(f.extracted.size(), 156); // the amendment mentions Apple once more
 
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.setAutosaveDelay(60000);
         store.open(f.content, f.extracted);
         QCOMPARE(store.count(), 156); // each decision absorbed its extraction: no duplicates
@@ -896,16 +897,16 @@ private Q_SLOTS:
     {
         Filing f;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.open(f.content, f.extracted);
             store.reject(f.idOf(u"form_type"_s));
         }
         const QStringList files = filesIn(f.dir.path());
         const QByteArray bytes = readBytes(f.sidecar());
-        ReviewStore owner; // a GUI holding the lock does not stop a headless export
+        ReviewStore owner(m_disk); // a GUI holding the lock does not stop a headless export
         owner.open(f.content, f.extracted);
 
-        ReviewStore headless;
+        ReviewStore headless(m_disk);
         headless.open(f.content, f.extracted, ReviewStore::OpenMode::ReadOnly);
         QVERIFY(headless.isReadOnly());
         QCOMPARE(headless.entity(f.idOf(u"form_type"_s))->status, EntityStatus::Rejected);
@@ -952,7 +953,7 @@ private Q_SLOTS:
 
         QStringList before;
         {
-            ReviewStore store;
+            ReviewStore store(m_disk);
             store.setAutosaveDelay(60000);
             store.open(content, extracted);
             for (int i = 0; i < extracted.size(); ++i) {
@@ -971,11 +972,15 @@ private Q_SLOTS:
         }
         QElapsedTimer t;
         t.start();
-        ReviewStore store;
+        ReviewStore store(m_disk);
         store.open(content, extracted);
         qInfo("open with 5000 decisions: %lld ms", t.elapsed());
         QCOMPARE(reviewState(store), before);
     }
+
+private:
+    // The disk every store of a test writes through; init() clears its faults.
+    std::shared_ptr<FaultyDisk> m_disk = std::make_shared<FaultyDisk>();
 };
 
 QTEST_GUILESS_MAIN(TestReviewStore)

@@ -1,3 +1,4 @@
+#include "faultydisk.h"
 #include "reviewfixture.h"
 #include "review/sidecarfile.h"
 
@@ -40,7 +41,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { SidecarFile::setFailBeforeCommitForTesting({}); }
 
     void pathsFollowTheContract()
     {
@@ -196,9 +196,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(u"x.txt.review.json"_s);
         QVERIFY(SidecarFile::save(path, "kept").ok);
-        SidecarFile::setFailBeforeCommitForTesting(u"*"_s);
-        const SidecarFile::SaveResult r = SidecarFile::save(path, "lost");
-        SidecarFile::setFailBeforeCommitForTesting({});
+        FaultyDisk disk;
+        disk.setFailBeforeCommit(u"*"_s);
+        const SidecarFile::SaveResult r = SidecarFile::save(path, "lost", disk);
         QVERIFY(!r.ok);
         QVERIFY(r.message.contains(QDir::toNativeSeparators(path)));
         QCOMPARE(readBytes(path), QByteArray("kept"));
