@@ -189,15 +189,16 @@ void ReadingView::openFrontierSheet()
         advanceLayoutFrontier(); // laid out before, or the first chunk already
 }
 
-// A long part's sheets are handed to ReadingSource::prepare a few ahead of the frontier, the
-// first one too: a page that is one large table takes tens of milliseconds to parse and lay
-// out, which the GUI thread never spends. A short part is laid out here at once.
+// A long part's sheets after the first are handed to ReadingSource::prepare a few ahead of the
+// frontier: a page that is one large table takes tens of milliseconds to parse and lay out,
+// which the GUI thread need not spend. The first is laid out here, so that it is on screen at
+// once, and so is a short part.
 void ReadingView::prepareAhead()
 {
     if (!m_source.prepare || m_plainText.size() <= kSynchronousLength)
         return;
     const int last = std::min(int(m_sheets.size()) - 1, m_frontierSheet + kPrepareAhead);
-    for (int i = m_frontierSheet; i <= last; ++i) {
+    for (int i = std::max(1, m_frontierSheet); i <= last; ++i) {
         Sheet &sheet = m_sheets[i];
         if (sheet.requested || sheet.preparing || sheet.prepared)
             continue;

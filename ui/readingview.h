@@ -31,8 +31,8 @@ struct ReadingSource
     std::function<QTextDocument *(int sheet)> document;
     // Optional: lays a sheet's document out at pageWidth off the GUI thread, then calls
     // done(adopt) on the GUI thread, where adopt() makes document() return it laid out.
-    // The view of a long part asks for its sheets a little ahead of its layout, so that the
-    // GUI thread only finds them done; without it the view lays every sheet out itself.
+    // The view of a long part asks for its sheets after the first a little ahead of its layout,
+    // so that the GUI thread only finds them done; without it the view lays them out itself.
     std::function<void(int sheet, std::function<void(const std::function<void()> &adopt)> done)> prepare;
     // The filing page (0-based, as spans count) holding the named anchor (an id or
     // <a name>), -1 if none; empty: links inside the part are not followed.
