@@ -7,6 +7,7 @@
 #include "findbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"
+#include "sheetpreparer.h"
 
 #include <QtGui/QAction>
 #include <QtPdf/QPdfDocument>
@@ -213,6 +214,8 @@ ReadingSource DocumentView::readingSource(FilingDocument *document, int part)
     }
     // Sheets are made as the view reaches them.
     source.document = [document, part](int sheet) { return document->sheetDocument(part, sheet); };
+    if (p.kind == DocumentPart::Kind::Html)
+        source.prepare = SheetPreparer::forPart(document, part);
     if (p.kind == DocumentPart::Kind::Html) {
         // A table of contents links to ids and <a name>s on later pages: the page whose
         // cleaned HTML holds the name is the target.

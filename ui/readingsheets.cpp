@@ -5,6 +5,7 @@
 
 #include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtGui/QAbstractTextDocumentLayout>
 #include <QtGui/QTextBlock>
@@ -57,6 +58,9 @@ void ReadingView::startLayout()
 void ReadingView::openFrontierSheet()
 {
     Sheet &sheet = m_sheets[m_frontierSheet];
+    prepareAhead();
+    if (sheet.preparing)
+        return; // the layout goes on when it is back (sheetPrepared)
     if (!sheet.requested) {
         sheet.requested = true;
         if (!sheet.document && m_source.document) {
@@ -70,17 +74,52 @@ void ReadingView::openFrontierSheet()
         finishFrontierSheet();
         return;
     }
+    // A fixed width: zoom scales the painting and never reflows the document. Set before
+    // the layout is made, which lays out the first chunk (at no width, if it were not).
+    if (!qFuzzyCompare(doc->textWidth(), pageWidth))
+        doc->setTextWidth(pageWidth); // lays out the first chunk only, with a layout already
     QAbstractTextDocumentLayout *layout = doc->documentLayout();
     // Qt's own lazy layout continues from a timer in chunks that double up to 200000
     // characters (a second or more); the slices below replace it.
     layout->installEventFilter(this);
-    // A fixed width: zoom scales the painting and never reflows the document.
-    if (!qFuzzyCompare(doc->textWidth(), pageWidth))
-        doc->setTextWidth(pageWidth); // lays out the first chunk only
     m_layoutFrontier = doc->begin();
     const QTextBlock first = m_layoutFrontier;
     if (!first.isValid() || !first.layout() || first.layout()->lineCount() > 0)
         advanceLayoutFrontier(); // laid out before, or the first chunk already
+}
+
+// A long part's sheets after the first are handed to ReadingSource::prepare a few ahead of the
+// frontier: a page that is one large table takes tens of milliseconds to parse and lay out,
+// which the GUI thread need not spend. The first is laid out here, so that it is on screen at
+// once, and so is a short part.
+void ReadingView::prepareAhead()
+{
+    if (!m_source.prepare || m_plainText.size() <= kSynchronousLength)
+        return;
+    const int last = std::min(int(m_sheets.size()) - 1, m_frontierSheet + kPrepareAhead);
+    for (int i = std::max(1, m_frontierSheet); i <= last; ++i) {
+        Sheet &sheet = m_sheets[i];
+        if (sheet.requested || sheet.preparing || sheet.prepared)
+            continue;
+        sheet.preparing = true;
+        QPointer<ReadingView> self(this);
+        const quint64 generation = m_sourceGeneration;
+        m_source.prepare(i, [self, generation, i](const std::function<void()> &adopt) {
+            if (!self || self->m_sourceGeneration != generation || i >= self->m_sheets.size())
+                return;
+            adopt();
+            self->sheetPrepared(i);
+        });
+    }
+}
+
+void ReadingView::sheetPrepared(int sheet)
+{
+    Sheet &s = m_sheets[sheet];
+    s.preparing = false;
+    s.prepared = true;
+    if (!layoutComplete() && !m_layoutTimer->isActive())
+        m_layoutTimer->start();
 }
 
 bool ReadingView::layoutStarted(int sheet) const
@@ -171,6 +210,10 @@ void ReadingView::layoutSlice(qint64 budgetMs)
         m_layoutTimer->stop();
         return;
     }
+    if (!m_layoutFrontier.isValid() && m_sheets.at(m_frontierSheet).preparing) {
+        m_layoutTimer->stop(); // sheetPrepared() starts it again
+        return;
+    }
     // Repainted only while the layout is still short of the bottom of the view: painting the
     // screen after every slice would cost as much as the slices themselves.
     const bool wasShort = m_laidOutBottom < toDocument(QPointF(0, viewport()->height())).y();
@@ -195,6 +238,8 @@ void ReadingView::layOutFor(qint64 budgetMs)
     clock.start();
     bool worked = false;
     while (!layoutComplete() && clock.elapsed() < budgetMs) {
+        if (!m_layoutFrontier.isValid() && m_sheets.at(m_frontierSheet).preparing)
+            break; // being laid out elsewhere
         if (!m_layoutFrontier.isValid()) { // a sheet not opened yet
             // Opening a sheet (making its document, then laying out its first chunk, which
             // takes a whole table at once) cannot be cut short: unless it looks like it fits
@@ -281,7 +326,6 @@ int ReadingView::sheetAtY(qreal y) const
     auto it = std::upper_bound(m_sheets.cbegin(), end, y, [](qreal v, const Sheet &s) { return v < s.top; });
     return std::max(0, int(it - m_sheets.cbegin()) - 1);
 }
-
 bool ReadingView::containsPage(int page) const
 {
     return !m_sheets.isEmpty() && page >= m_firstPage && page < m_firstPage + pageCount();

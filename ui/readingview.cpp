@@ -79,6 +79,7 @@ void ReadingView::setSource(const ReadingSource &source)
     m_layoutTimer->stop();
     m_layoutFrontier = QTextBlock();
     m_pendingScroll = Range{-1, -1};
+    ++m_sourceGeneration;
     m_source = source.sheetStarts.isEmpty() ? ReadingSource() : source;
     m_sheets.clear();
     const int n = int(m_source.sheetStarts.size());

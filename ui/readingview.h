@@ -28,6 +28,11 @@ struct ReadingSource
     // The document of a sheet, made on demand on the GUI thread and owned by the caller
     // (who keeps it alive while shown); nullptr shows the sheet empty.
     std::function<QTextDocument *(int sheet)> document;
+    // Optional: lays a sheet's document out at pageWidth off the GUI thread, then calls
+    // done(adopt) on the GUI thread, where adopt() makes document() return it laid out.
+    // The view of a long part asks for its sheets after the first a little ahead of its layout,
+    // so that the GUI thread only finds them done; without it the view lays them out itself.
+    std::function<void(int sheet, std::function<void(const std::function<void()> &adopt)> done)> prepare;
     // The filing page (0-based, as spans count) holding the named anchor (an id or
     // <a name>), -1 if none; empty: links inside the part are not followed.
     std::function<int(const QString &name)> pageOfAnchor;
@@ -172,7 +177,12 @@ private:
         qreal top = 0;    // document y of its text; known for sheets up to the frontier
         qreal height = 0; // laid out so far (all of it behind the frontier)
         bool requested = false; // its document was asked for
+        bool preparing = false; // handed to ReadingSource::prepare, not back yet
+        bool prepared = false;  // back from it, laid out
     };
+    static constexpr int kPrepareAhead = 3; // sheets prepared ahead of the layout frontier
+    void prepareAhead();
+    void sheetPrepared(int sheet);
     static constexpr qreal kSheetGap = 64; // document units from one sheet's text to the next's
     static constexpr qint64 kSliceMs = 15;  // layout work per event-loop turn
 
@@ -192,6 +202,7 @@ private:
     void scrollToTop(int position);
 
     ReadingSource m_source;
+    quint64 m_sourceGeneration = 0; // which setSource() a prepared sheet belongs to
     QList<Sheet> m_sheets;
     QList<QMetaObject::Connection> m_layoutConnections;
     QTimer *m_layoutTimer = nullptr;

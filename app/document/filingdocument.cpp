@@ -59,9 +59,10 @@ struct DocumentLoader
     static void addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoader::Part html,
                             QList<XbrlFact> xbrl);
     static QList<XbrlFact> placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html);
-    static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl);
+    static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
+                                         const LoadOptions &options);
     static HtmlLoader::Part loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                            QList<XbrlFact> *xbrl);
+                                            QList<XbrlFact> *xbrl, const LoadOptions &options);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -194,20 +195,22 @@ QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const Ht
 
 // An HTML part: its sheets and text layer, and its facts read from the same HTML
 // beside the sheets (on the other core when it is free).
-HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl)
+HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
+                                              const LoadOptions &options)
 {
-    return loadCleanedPart(html, HtmlCleaner::clean(html), xbrl);
+    return loadCleanedPart(html, HtmlCleaner::clean(html, options.xbrlFacts), xbrl, options);
 }
 
 HtmlLoader::Part DocumentLoader::loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                                 QList<XbrlFact> *xbrl)
+                                                 QList<XbrlFact> *xbrl, const LoadOptions &options)
 {
-    if (!InlineXbrl::mayHoldFacts(html)) {
+    if (!options.xbrlFacts || !InlineXbrl::mayHoldFacts(html)) {
         xbrl->clear();
-        return HtmlLoader::load(std::move(cleaned));
+        return HtmlLoader::load(std::move(cleaned), {}, options.readTables);
     }
     InlineXbrl::Reading reading;
-    HtmlLoader::Part part = HtmlLoader::load(std::move(cleaned), [&] { reading = InlineXbrl::read(html); });
+    HtmlLoader::Part part = HtmlLoader::load(
+        std::move(cleaned), [&] { reading = InlineXbrl::read(html); }, options.readTables);
     *xbrl = placeFacts(std::move(reading), part);
     return part;
 }
@@ -221,6 +224,16 @@ void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoa
     part.pageCount = int(html.pages.size());
     part.pageOffsets = html.pageOffsets;
     part.sheets = std::move(html.sheets);
+    part.tablesRead = html.tablesRead;
+    part.tables = std::move(html.tables);
+    for (FilingTable &table : part.tables) {
+        if (table.span.isValid())
+            table.span.page += part.firstPage;
+        for (TableCell &cell : table.cells) {
+            if (cell.span.isValid())
+                cell.span.page += part.firstPage;
+        }
+    }
     for (DeiFact fact : std::as_const(html.facts)) {
         if (fact.span.isValid())
             fact.span.page += part.firstPage;
@@ -274,8 +287,8 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         // Reopening a file seen before: its text layer and facts come from the cache and
         // the reading view makes the sheet documents it shows on demand. Otherwise the
         // inline-XBRL facts are read on another core while the page is cleaned and laid out.
-        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
-        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text);
+        const bool cached = options.xbrlFacts && DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts);
         if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
@@ -283,8 +296,9 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
-            html = loadCleanedPart(text, std::move(cleaned), &xbrl);
-            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
+            html = loadCleanedPart(text, std::move(cleaned), &xbrl, options);
+            if (options.xbrlFacts)
+                DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags
@@ -333,7 +347,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             switch (d.kind) {
             case DocumentPart::Kind::Html: {
                 QList<XbrlFact> xbrl;
-                HtmlLoader::Part html = loadHtmlPart(d.body, &xbrl);
+                HtmlLoader::Part html = loadHtmlPart(d.body, &xbrl, options);
                 addHtmlPart(doc, part, std::move(html), std::move(xbrl));
                 break;
             }
@@ -455,6 +469,23 @@ bool FilingDocument::hasSheetDocument(int part, int sheet) const
 {
     const auto it = d->sheetDocuments.find({part, sheet});
     return it != d->sheetDocuments.end() && it->second;
+}
+
+void FilingDocument::adoptSheetDocument(int part, int sheet, std::unique_ptr<QTextDocument> document) const
+{
+    if (!document || sheet < 0 || sheet >= sheetCount(part) || hasSheetDocument(part, sheet))
+        return;
+    d->sheetDocuments[{part, sheet}] = std::move(document);
+}
+
+std::unique_ptr<QTextDocument> FilingDocument::takeSheetDocument(int part, int sheet) const
+{
+    const auto it = d->sheetDocuments.find({part, sheet});
+    if (it == d->sheetDocuments.end())
+        return nullptr;
+    std::unique_ptr<QTextDocument> taken = std::move(it->second);
+    d->sheetDocuments.erase(it);
+    return taken;
 }
 
 QTextDocument *FilingDocument::sheetDocument(int part, int sheet) const

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "model/documentcontent.h"
+#include "model/filingtable.h"
 
 #include <QtCore/QRectF>
 #include <QtCore/QString>
 #include <QtGui/QImage>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QPdfDocument;
@@ -29,6 +31,15 @@ struct LoadOptions
     // Raised by another thread to stop a load in progress (LoadError::Cancelled).
     // Checked between pages and documents; must outlive the load.
     const std::atomic_bool *cancel = nullptr;
+    // Off, the inline-XBRL facts are not read (only the dei: cover facts are placed) and
+    // the cache is neither read nor written: the benchmark's reference for what facts cost.
+    bool xbrlFacts = true;
+    // Reads the data tables of one HTML page from the sheet the loader has just built
+    // (any thread; `page` counts from the part's first page): the tables then need no
+    // second layout (DocumentPart::tables). Not called for pages taken from the cache.
+    std::function<TableList(const QString &sheetHtml, const QTextDocument &sheet, const QString &pageText,
+                            int page)>
+        readTables;
 };
 
 // A loaded filing of any format: its content (text layer, parts, header) and,
@@ -78,6 +89,13 @@ public:
     int sheetStart(int part, int sheet) const;
     QTextDocument *sheetDocument(int part, int sheet) const;
     bool hasSheetDocument(int part, int sheet) const;
+    // Takes a sheet's document made elsewhere (HtmlLoader::makeDocument of the part's
+    // sheet on a worker thread, then moved to this object's thread), so that the thread
+    // that shows it need not parse it; ignored when the sheet has its document already.
+    void adoptSheetDocument(int part, int sheet, std::unique_ptr<QTextDocument> document) const;
+    // Hands a sheet's document over (nullptr when it has none yet), e.g. to lay it out on
+    // a worker thread and adopt it back; asked for meanwhile, the sheet gets a new one.
+    std::unique_ptr<QTextDocument> takeSheetDocument(int part, int sheet) const;
     // Text and Header parts: their one sheet; nullptr for other kinds.
     QTextDocument *partDocument(int part) const;
 

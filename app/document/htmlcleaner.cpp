@@ -228,7 +228,7 @@ QString HtmlCleaner::decodeEntities(QStringView text)
     return out;
 }
 
-HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
+HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
 {
     Result result;
     QString out; // the sheet being written
@@ -439,7 +439,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s)
             cut();
         const bool isIx = name.startsWith(u"ix:"_s);
         const bool isFact = isIx && (name == u"ix:nonnumeric"_s || name == u"ix:nonfraction"_s)
-            && result.facts.size() < kMaxFacts;
+            && result.facts.size() < kMaxFacts
+            && (allFacts || tag.nameAttr.trimmed().startsWith(u"dei:"_s, Qt::CaseInsensitive));
 
         if (isVoid(name) || tag.selfClosing) {
             if (hiddenDepth == 0 && !hidesSelf && !isIx)

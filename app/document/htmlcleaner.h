@@ -51,7 +51,9 @@ public:
     static constexpr int kMaxFacts = 100000;
     static constexpr int kMaxOpenAnchors = 8;
 
-    static Result clean(QStringView html);
+    // With allFacts false only the dei: cover facts are listed and anchored (what the
+    // loader does when it is not to read the inline-XBRL facts).
+    static Result clean(QStringView html, bool allFacts = true);
     static QString anchorName(int factIndex);
     // Decodes the character references of HTML text (&amp; &#160; &#x2019; ...).
     static QString decodeEntities(QStringView text);

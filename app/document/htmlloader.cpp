@@ -21,6 +21,7 @@ struct Sheet
     std::unique_ptr<QTextDocument> document;
     QString text;
     QList<std::pair<int, int>> anchors; // (fact index, position) of each fact anchor
+    TableList tables;
 };
 
 // Where `fact` (white space simplified) ends when read from `start` in the
@@ -75,7 +76,8 @@ HtmlLoader::Part HtmlLoader::load(QStringView html)
     return load(HtmlCleaner::clean(html));
 }
 
-HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside)
+HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside,
+                                  const TableReading &readTables)
 {
     Part part;
     part.sheets = std::move(cleaned.sheets);
@@ -115,6 +117,8 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
                 }
             }
         }
+        if (readTables)
+            sheet.tables = readTables(sources.at(i), *sheet.document, sheet.text, i);
         if (sheet.document->thread() != caller)
             sheet.document->moveToThread(caller);
     };
@@ -137,7 +141,9 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
         h.waitForFinished();
 
     part.documents.reserve(sheets.size());
+    part.tablesRead = bool(readTables);
     for (Sheet &sheet : sheets) {
+        part.tables += sheet.tables;
         part.pages.append(sheet.text);
         part.documents.push_back(std::move(sheet.document));
     }

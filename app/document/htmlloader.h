@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/documentcontent.h"
+#include "model/filingtable.h"
 #include "htmlcleaner.h"
 
 #include <QtCore/QHash>
@@ -31,14 +32,21 @@ public:
         // One per sheet, with no parent, living on the thread that called load().
         std::vector<std::unique_ptr<QTextDocument>> documents;
         int droppedTags = 0;    // tags dropped by the nesting cap
+        TableList tables;       // what readTables found, page by page; spans count from the part's first page
+        bool tablesRead = false;
     };
+    // Reads one sheet's tables while it is laid out (see LoadOptions::readTables).
+    using TableReading = std::function<TableList(const QString &sheetHtml, const QTextDocument &sheet,
+                                                 const QString &pageText, int page)>;
 
     // Any thread. The sheet documents are built side by side on workerPool() and
     // handed to the calling thread before load() returns.
     static Part load(QStringView html);
     // `alongside`, if given, runs as one more task beside the sheets (the inline-XBRL
     // reading of the same HTML), before load() returns.
-    static Part load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside = {});
+    // `readTables`, if given, runs on each sheet on the thread that built it.
+    static Part load(HtmlCleaner::Result cleaned, const std::function<void()> &alongside = {},
+                     const TableReading &readTables = {});
     // A QTextDocument for one cleaned sheet with the settings every view uses.
     static std::unique_ptr<QTextDocument> makeDocument(const QString &cleanedHtml);
     // Where each page of `pages` starts when they are joined by '\n'.

@@ -687,8 +687,16 @@ TableList TableReader::readPage(const QString &sheetHtml, const QString &pageTex
         qCWarning(lcTables) << "page" << page + 1 << "lays out differently from its text; its tables are not read";
         return {};
     }
+    return readDocument(sheetHtml, *document, pageText, page);
+}
+
+TableList TableReader::readDocument(const QString &sheetHtml, const QTextDocument &sheet, const QString &pageText,
+                                    int page)
+{
+    if (!sheetHtml.contains(u"<table"_s, Qt::CaseInsensitive))
+        return {};
     QList<QTextTable *> tables;
-    collectTables(document->rootFrame(), &tables);
+    collectTables(sheet.rootFrame(), &tables);
     TableList result;
     int previousEnd = 0;
     for (QTextTable *table : std::as_const(tables)) {
@@ -721,17 +729,27 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
         int sheet;
         int page;
     };
+    // found[i] holds what job i reads; a part whose tables the loader read has one
+    // slot (no job) with them, in its place among the pages.
     std::vector<Job> jobs;
+    std::vector<TableList> found;
+    std::vector<size_t> slotOfJob;
     for (int p = 0; p < content.parts.size(); ++p) {
         const DocumentPart &part = content.parts.at(p);
         if (part.kind != DocumentPart::Kind::Html)
             continue;
+        if (part.tablesRead) {
+            found.push_back(part.tables);
+            continue;
+        }
         for (int s = 0; s < part.sheets.size() && s < part.pageCount; ++s) {
-            if (part.sheets.at(s).contains(u"<table"_s, Qt::CaseInsensitive))
+            if (part.sheets.at(s).contains(u"<table"_s, Qt::CaseInsensitive)) {
                 jobs.push_back({p, s, part.firstPage + s});
+                slotOfJob.push_back(found.size());
+                found.emplace_back();
+            }
         }
     }
-    std::vector<TableList> found(jobs.size());
     // As HtmlLoader::load: the caller and helpers on the pool take the next page until
     // none is left, so a caller that is itself a pool thread never waits for a queue.
     std::atomic_int next{0};
@@ -742,7 +760,7 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
                 return;
             const Job &job = jobs[size_t(i)];
             const QString &page = content.text.pages.at(job.page);
-            found[size_t(i)] = readPage(content.parts.at(job.part).sheets.at(job.sheet), page, job.page);
+            found[slotOfJob[size_t(i)]] = readPage(content.parts.at(job.part).sheets.at(job.sheet), page, job.page);
         }
     };
     std::vector<QFuture<void>> helpers;

@@ -7,6 +7,8 @@
 
 #include <atomic>
 
+class QTextDocument;
+
 // Finds the data tables of a filing's HTML parts (EDGAR HTML, and the HTML documents of
 // a submission) and reads them into cells linked to their source. Works from what the
 // loader keeps: each page's cleaned HTML (DocumentPart::sheets) is laid out again in a
@@ -26,12 +28,18 @@ public:
     // Every data table of the filing's HTML pages, in page order, with each cell
     // reconciled against the filing's inline-XBRL facts (TableCell::xbrl). The pages
     // are read side by side on workerPool(); a cancelled run returns what it found.
+    // Parts whose tables the loader read (DocumentPart::tablesRead) are not laid out again.
     static TableList read(const DocumentContent &content, const std::atomic_bool *cancel = nullptr);
 
     // The data tables of one page: its cleaned HTML and its text (the plain text of
     // the HTML laid out by HtmlLoader::makeDocument). `page` is the 0-based page the
     // spans get. Empty when the text does not match the layout.
     static TableList readPage(const QString &sheetHtml, const QString &pageText, int page);
+    // The same from the sheet's document as the loader built it (its plain text is
+    // pageText), so that the page is not laid out a second time: what
+    // LoadOptions::readTables calls. Any thread that may use `sheet`.
+    static TableList readDocument(const QString &sheetHtml, const QTextDocument &sheet, const QString &pageText,
+                                  int page);
 
     // The number a cell's text stands for, as a plain decimal with sign, before any
     // scale: "(1,234)" → "-1234", "—" → "0", "12.5 %" → "12.5"; footnote marks dropped.

@@ -226,12 +226,22 @@ void XbrlFactEntities::addTo(EntityList &entities, const DocumentContent &conten
     if (content.xbrlFacts.isEmpty())
         return;
     reconcile(entities, content);
-    entities.append(facts(content));
-    // Document order, as the extractor gives it; entities without a span last.
-    std::stable_sort(entities.begin(), entities.end(), [](const Entity &a, const Entity &b) {
+    // Document order, as the extractor gives it; entities without a span last. The
+    // entities are in that order already (but for a cik added above) and so are most
+    // facts: each list is sorted on its own, then the facts are merged in (the result is
+    // that of one stable sort of both, entities first among equals).
+    const auto before = [](const Entity &a, const Entity &b) {
         const bool pa = a.span.isValid(), pb = b.span.isValid();
         if (pa != pb)
             return pa;
         return pa && a.span < b.span;
-    });
+    };
+    if (!std::is_sorted(entities.cbegin(), entities.cend(), before))
+        std::stable_sort(entities.begin(), entities.end(), before);
+    EntityList tagged = facts(content);
+    if (!std::is_sorted(tagged.cbegin(), tagged.cend(), before))
+        std::stable_sort(tagged.begin(), tagged.end(), before);
+    const qsizetype middle = entities.size();
+    entities.append(std::move(tagged));
+    std::inplace_merge(entities.begin(), entities.begin() + middle, entities.end(), before);
 }

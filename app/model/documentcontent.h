@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filingtable.h"
 #include "textlayer.h"
 
 #include <QtCore/QList>
@@ -33,6 +34,11 @@ struct DocumentPart
     // An Html part's view text is its pages joined by '\n'; a Text or Header
     // part's is the text of its one QTextDocument.
     QList<int> pageOffsets;
+    // For Html parts loaded with LoadOptions::readTables: the tables read from each
+    // sheet while the loader had it laid out, in page order, before anything that
+    // needs the whole filing (scales stated once, XBRL); tablesRead says they were.
+    TableList tables;
+    bool tablesRead = false;
     bool hasText() const { return pageCount > 0; }
 };
 

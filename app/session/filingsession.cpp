@@ -4,6 +4,7 @@
 #include "tablecache.h"
 #include "extract/extractor.h"
 #include "extract/tablefigures.h"
+#include "extract/tablereader.h"
 #include "review/reviewstore.h"
 
 #include <QtCore/QDir>
@@ -70,7 +71,11 @@ QString FilingSession::describe(const RulePackError &error)
 std::unique_ptr<FilingDocument> FilingSession::load(const QString &path, const LoadOptions &options,
                                                     LoadError *error)
 {
-    return FilingDocument::load(path, options, error);
+    // An HTML page's tables are read while its sheet is laid out anyway.
+    LoadOptions withTables = options;
+    if (!withTables.readTables)
+        withTables.readTables = &TableReader::readDocument;
+    return FilingDocument::load(path, withTables, error);
 }
 
 TableList FilingSession::tables(const DocumentContent &content, const std::atomic_bool *cancel)

@@ -38,7 +38,8 @@ public:
                               const std::atomic_bool *cancel = nullptr);
     // The data tables of the filing's HTML pages, each cell linked to its source and
     // reconciled with the inline-XBRL facts: from the cache when it has them, else read on
-    // the worker pool (a cancelled run is not cached). Every status is auto.
+    // the worker pool (a cancelled run is not cached). Every status is auto. load() reads
+    // each HTML page's tables while it lays the page out, so they are not laid out twice.
     static TableList tables(const DocumentContent &content, const std::atomic_bool *cancel = nullptr);
     // The entities with the filing's review file and its journal applied, read only (no
     // lock, nothing written): what a headless subcommand exports.

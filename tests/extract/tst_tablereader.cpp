@@ -65,6 +65,8 @@ private Q_SLOTS:
     void reconciledWithFacts();
     void cachedTablesComeBack();
     void tableFiguresAreCells();
+    void readWhileLoading_data();
+    void readWhileLoading();
 
 private:
     DocumentContent m_content;
@@ -390,6 +392,49 @@ void TestTableReader::tableFiguresAreCells()
     QVERIFY(!others(all).isEmpty());
     // FilingSession::extract gives the loose list.
     QCOMPARE(figures(FilingSession::extract(content)), figures(loose));
+void TestTableReader::readWhileLoading_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("statements") << TestUtils::dataPath(u"tables/statements.html"_s);
+    QTest::newRow("inline XBRL") << TestUtils::dataPath(u"tables/ixbrl-table.html"_s);
+    // A submission: its HTML documents are parts after the header and a text part, so
+    // the tables read while loading must be moved to the filing's pages.
+    QTest::newRow("submission") << TestUtils::corpusPath(u"8k/0001213900-25-032135.txt"_s);
+    QTest::newRow("10-K") << TestUtils::corpusPath(u"10k/ko-10-k-2025-02-20.html"_s);
+}
+
+// The tables read from the loader's own sheets (FilingSession::load) are exactly those
+// read by laying every page out again.
+void TestTableReader::readWhileLoading()
+{
+    QFETCH(QString, path);
+    if (!QFile::exists(path))
+        QSKIP(qPrintable(u"shared corpus file absent: "_s + path));
+    const bool enabled = DocumentCache::isEnabled();
+    DocumentCache::setEnabled(false); // every page laid out by the loader
+    LoadError error;
+    const auto loaded = FilingSession::load(path, {}, &error);
+    QVERIFY2(loaded, qPrintable(error.message));
+    const auto plain = FilingDocument::load(path, {}, &error);
+    QVERIFY2(plain, qPrintable(error.message));
+    DocumentCache::setEnabled(enabled);
+    int htmlParts = 0;
+    for (const DocumentPart &part : loaded->content().parts) {
+        if (part.kind != DocumentPart::Kind::Html)
+            continue;
+        ++htmlParts;
+        QVERIFY(part.tablesRead);
+    }
+    QVERIFY(htmlParts > 0);
+    for (const DocumentPart &part : plain->content().parts)
+        QVERIFY(!part.tablesRead);
+    const TableList whileLoading = TableReader::read(loaded->content());
+    QVERIFY(!whileLoading.isEmpty());
+    QCOMPARE(dump(whileLoading), dump(TableReader::read(plain->content())));
+    for (const FilingTable &table : whileLoading) {
+        for (const TableCell &cell : table.cells)
+            QCOMPARE(cell.span.page, table.span.page);
+    }
 }
 
 QTEST_MAIN(TestTableReader)
