@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "preferencesdialog.h"
+#include "searchpanel.h"
 
 #include "review/reviewstore.h"
 #include "session/workspaceindex.h"
@@ -147,6 +148,7 @@ WorkspacePanel *WorkspacePanel::install(MainWindow *window, QMenu *fileMenu)
     fileMenu->addAction(panel->m_markDone);
     for (QAction *a : {panel->m_openFolder, panel->m_next, panel->m_previous, panel->m_markDone})
         static_cast<QWidget *>(window)->addAction(a); // shortcuts work while the menu bar is hidden
+    SearchPanel::install(window, panel, fileMenu);
     return panel;
 }
 
@@ -250,6 +252,8 @@ void WorkspacePanel::openFolder(const QString &folder)
 {
     m_folder = QFileInfo(folder).absoluteFilePath();
     setWindowTitle(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_folder)));
+    if (SearchPanel *search = SearchPanel::of(m_window))
+        search->show(); // its tab beside this one
     show();
     raise();
     if (m_cancel)
