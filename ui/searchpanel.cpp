@@ -283,8 +283,9 @@ void SearchPanel::showMatches(const QList<WorkspaceIndex::Match> &matches, bool 
     QString text = truncated ? tr("The first %1 results, in %2 filings: narrow the search to see the rest.")
                                    .arg(QLocale().toString(int(matches.size())))
                                    .arg(files.size())
-                             : tr("%n result(s)", nullptr, int(matches.size()))
-                                   + tr(" in %n filing(s)", nullptr, int(files.size()));
+                             : matches.isEmpty() ? tr("No results.")
+                             : (matches.size() == 1 ? tr("1 result") : tr("%1 results").arg(QLocale().toString(int(matches.size()))))
+                                   + (files.size() == 1 ? tr(" in 1 filing") : tr(" in %1 filings").arg(files.size()));
     if (partial)
         text += tr(" — the folder is still being indexed: results so far.");
     if (!error.isEmpty())

@@ -133,15 +133,19 @@ QString contextOf(const QString &page, int start, int end)
     constexpr int around = 40;
     const int from = qMax(0, start - around);
     const int to = qMin(int(page.size()), end + around);
-    QString before = page.mid(from, start - from).simplified();
-    QString after = page.mid(end, to - end).simplified();
-    // Cut at a word boundary where there is one, so no half word shows.
-    if (from > 0 && before.indexOf(u' ') > 0)
-        before = u"…"_s + before.mid(before.indexOf(u' ') + 1);
-    if (to < page.size() && after.lastIndexOf(u' ') > 0)
-        after = after.left(after.lastIndexOf(u' ')) + u"…"_s;
-    const QString span = page.mid(start, end - start).simplified();
-    return QString(before + u' ' + span + u' ' + after).trimmed();
+    QString context = page.mid(from, to - from).simplified();
+    // Cut at a word boundary where there is one (outside the span), so no half word shows.
+    if (to < page.size()) {
+        const int space = int(context.lastIndexOf(u' '));
+        if (space > 0 && page.mid(end, to - end).simplified().contains(u' '))
+            context = context.left(space) + u"…"_s;
+    }
+    if (from > 0) {
+        const int space = int(context.indexOf(u' '));
+        if (space > 0 && page.mid(from, start - from).simplified().contains(u' '))
+            context = u"…"_s + context.mid(space + 1);
+    }
+    return context;
 }
 
 // The data cells of the filing's tables as rows of type table_cell, with ids
