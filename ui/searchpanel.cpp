@@ -206,6 +206,8 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
 SearchPanel::~SearchPanel()
 {
     ++m_job; // nothing more is shown
+    if (m_cancel)
+        m_cancel->store(true);
     m_searchThread.waitForDone();
 }
 
@@ -232,6 +234,11 @@ void SearchPanel::search()
 {
     m_typing->stop();
     const quint64 job = ++m_job;
+    // An older search still bringing the index up to date stops after the filings it
+    // is reading (what they gave is kept); this one goes on from there.
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
     WorkspaceIndex::Query query;
     query.text = m_field->text().simplified();
     query.types = m_types->currentData().toStringList();
@@ -252,11 +259,15 @@ void SearchPanel::search()
     // While the workspace panel indexes the folder, the index is only read: results so
     // far. Otherwise filings and review files changed since are indexed first.
     const bool partial = m_workspace->isIndexing();
-    m_searchThread.start([this, job, query, within, partial] {
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_cancel = cancel;
+    m_searchThread.start([this, job, query, within, partial, cancel] {
         WorkspaceIndex index;
         QString error;
         if (!partial)
-            error = index.update(within).error;
+            error = index.update(within, {}, cancel.get()).error;
+        if (cancel->load())
+            return;
         bool truncated = false;
         QString findError;
         const QList<WorkspaceIndex::Match> matches = index.find(query, within, &findError, &truncated);

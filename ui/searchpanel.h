@@ -6,6 +6,8 @@
 #include <QtCore/QThreadPool>
 #include <QtWidgets/QDockWidget>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 class MainWindow;
@@ -99,6 +101,7 @@ private:
     QAction *m_action = nullptr;
     bool m_searching = false;
     quint64 m_job = 0;
+    std::shared_ptr<std::atomic_bool> m_cancel; // of the search running, if any
     std::optional<WorkspaceIndex::Match> m_pending; // shown once its filing has opened
     bool m_focusResults = false;
     QThreadPool m_searchThread; // one thread: updates the index and queries it
