@@ -164,6 +164,7 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(false);
+    m_view->header()->setResizeContentsPrecision(100); // fitting columns looks at the first rows only
     m_view->header()->setSectionResizeMode(Context, QHeaderView::Stretch);
     layout->addLayout(row);
     layout->addWidget(m_summary);

@@ -35,6 +35,10 @@ void WorkspaceModel::setRows(const QList<Workspace::FilingStatus> &rows)
 {
     beginResetModel();
     m_rows = rows;
+    m_cells.clear();
+    m_cells.reserve(rows.size());
+    for (const Workspace::FilingStatus &s : rows)
+        m_cells.append(Workspace::statusCells(s));
     endResetModel();
 }
 
@@ -46,6 +50,7 @@ bool WorkspaceModel::updateRow(const Workspace::FilingStatus &row)
     Workspace::FilingStatus updated = row;
     updated.filing.display = m_rows.at(r).filing.display;
     m_rows[r] = updated;
+    m_cells[r] = Workspace::statusCells(updated);
     Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
     return true;
 }
@@ -96,7 +101,7 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
             return s.error;
         return {};
     }
-    const QStringList cells = Workspace::statusCells(s);
+    const QStringList &cells = m_cells.at(index.row());
     if (role == Qt::DisplayRole) {
         if (index.column() == Changed && s.changed.isValid())
             return QLocale().toString(s.changed.toLocalTime(), QLocale::ShortFormat);
@@ -196,6 +201,8 @@ WorkspacePanel::WorkspacePanel(MainWindow *window)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Fitting the columns looks at the first rows only: a folder of thousands stays quick.
+    m_view->horizontalHeader()->setResizeContentsPrecision(100);
     layout->addWidget(m_filter);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);

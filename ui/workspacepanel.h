@@ -44,6 +44,7 @@ public:
 
 private:
     QList<Workspace::FilingStatus> m_rows;
+    QList<QStringList> m_cells; // Workspace::statusCells of each row, made once: views ask often
 };
 
 // File ▸ Open Folder…: a dock listing the filings of a folder (sub-folders included)

@@ -17,6 +17,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QHash>
+#include <QtCore/QSet>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QThreadPool>
@@ -414,10 +415,14 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
             progress(done, total);
     }
 
-    // Entries of files that are gone.
+    // Entries of files that are gone (those just listed are there).
+    QSet<QString> listed;
+    listed.reserve(filings.size());
+    for (const Workspace::Filing &f : filings)
+        listed.insert(f.path);
     QStringList gone;
     for (auto it = known.cbegin(); it != known.cend(); ++it) {
-        if (!QFileInfo::exists(it.key()))
+        if (!listed.contains(it.key()) && !QFileInfo::exists(it.key()))
             gone.append(it.key());
     }
     if (!gone.isEmpty()) {
