@@ -8,8 +8,8 @@
 #include <atomic>
 #include <functional>
 
-// The search index of a workspace: every entity of every filing (review applied) and
-// each filing's status row, in an embedded SQLite database (Qt SQL, QSQLITE) with an
+// The search index of a workspace: every entity of every filing (review applied), the
+// data cells of its tables, and each filing's status row, in an embedded SQLite database (Qt SQL, QSQLITE) with an
 // FTS5 full-text table, in the per-user cache. Kept up to date incrementally: a filing
 // is indexed again only when its size or time, or those of its review file or journal,
 // changed. Everything in it is derived from the filings and their review files, so
