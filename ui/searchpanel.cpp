@@ -25,6 +25,8 @@
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -125,6 +127,9 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
     setObjectName(u"searchDock"_s);
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     m_searchThread.setMaxThreadCount(1);
+    // One thread for good: the index's database connection belongs to it, and a search
+    // reuses what the previous one set up.
+    m_searchThread.setExpiryTimeout(-1);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -209,6 +214,7 @@ SearchPanel::~SearchPanel()
     ++m_job; // nothing more is shown
     if (m_cancel)
         m_cancel->store(true);
+    m_searchThread.start([this] { m_index.reset(); }); // closed on the thread that opened it
     m_searchThread.waitForDone();
 }
 
@@ -245,11 +251,22 @@ void SearchPanel::search()
     query.types = m_types->currentData().toStringList();
     query.statuses = m_statuses->currentData().toStringList();
     query.limit = kResultLimit;
-    const QList<Workspace::Filing> within = filings();
-    if (query.text.isEmpty() || within.isEmpty()) {
+    // While the workspace panel indexes the folder, it has no rows yet: the folder is
+    // listed here (on the search thread) and the index only read — results so far.
+    // Otherwise filings and review files changed since are indexed first.
+    const bool partial = m_workspace->isIndexing() && !m_workspace->folder().isEmpty();
+    const QString root = partial ? m_workspace->folder() : QString();
+    QList<Workspace::Filing> listed = filings();
+    if (partial) {
+        // The rows may still be those of the folder open before; only the filing open stays.
+        listed.erase(std::remove_if(listed.begin(), listed.end(),
+                                    [this](const Workspace::Filing &f) { return f.path != m_window->filePath(); }),
+                     listed.end());
+    }
+    if (query.text.isEmpty() || (listed.isEmpty() && !partial)) {
         m_searching = false;
         m_model->setMatches({});
-        m_summary->setText(within.isEmpty()
+        m_summary->setText(listed.isEmpty() && !partial
                                ? tr("Open a folder of filings (File ▸ Open Folder…) or a filing to search it.")
                                : QString());
         Q_EMIT searchFinished(0);
@@ -257,13 +274,20 @@ void SearchPanel::search()
     }
     m_searching = true;
     m_summary->setText(tr("Searching…"));
-    // While the workspace panel indexes the folder, the index is only read: results so
-    // far. Otherwise filings and review files changed since are indexed first.
-    const bool partial = m_workspace->isIndexing();
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
-    m_searchThread.start([this, job, query, within, partial, cancel] {
-        WorkspaceIndex index;
+    m_searchThread.start([this, job, query, listed, root, partial, cancel] {
+        QList<Workspace::Filing> within = listed;
+        if (partial) {
+            for (Workspace::Filing f : Workspace::filings({root})) {
+                f.display = QDir(root).relativeFilePath(f.path);
+                if (within.isEmpty() || within.first().path != f.path)
+                    within.append(f);
+            }
+        }
+        if (!m_index)
+            m_index = std::make_unique<WorkspaceIndex>();
+        WorkspaceIndex &index = *m_index;
         QString error;
         if (!partial)
             error = index.update(within, {}, cancel.get()).error;

@@ -104,5 +104,6 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel; // of the search running, if any
     std::optional<WorkspaceIndex::Match> m_pending; // shown once its filing has opened
     bool m_focusResults = false;
-    QThreadPool m_searchThread; // one thread: updates the index and queries it
+    QThreadPool m_searchThread; // one thread, kept: updates the index and queries it
+    std::unique_ptr<WorkspaceIndex> m_index; // made and used on m_searchThread only
 };

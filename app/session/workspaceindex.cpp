@@ -445,6 +445,14 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
 
 bool WorkspaceIndex::setCurrent(const QList<Workspace::Filing> &within, QString *error)
 {
+    // The same filings as the last search of this connection: the table holds them.
+    QStringList paths;
+    paths.reserve(within.size());
+    for (const Workspace::Filing &f : within)
+        paths.append(f.path);
+    if (m_currentValid && paths == m_current)
+        return true;
+    m_currentValid = false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TEMP TABLE IF NOT EXISTS current (path TEXT PRIMARY KEY)"_s)
@@ -458,7 +466,10 @@ bool WorkspaceIndex::setCurrent(const QList<Workspace::Filing> &within, QString 
         q.addBindValue(f.path);
         q.exec();
     }
-    db.commit();
+    if (db.commit()) {
+        m_current = paths;
+        m_currentValid = true;
+    }
     return true;
 }
 

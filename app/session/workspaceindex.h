@@ -96,4 +96,6 @@ private:
     QString m_connection;
     bool m_fullText = false;
     bool m_open = false;
+    QStringList m_current; // the filings in temp.current, so that repeated searches skip refilling it
+    bool m_currentValid = false;
 };
