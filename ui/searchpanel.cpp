@@ -22,6 +22,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QPushButton>
 #include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
 
@@ -159,6 +160,10 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
     m_summary = new QLabel(content);
     m_summary->setObjectName(u"searchSummary"_s);
     m_summary->setWordWrap(true);
+    m_more = new QPushButton(tr("Show &More"), content);
+    m_more->setObjectName(u"searchShowMore"_s);
+    m_more->hide();
+    connect(m_more, &QPushButton::clicked, this, &SearchPanel::showMore);
     m_view = new QTreeView(content);
     m_view->setObjectName(u"searchResults"_s);
     m_view->setModel(m_model);
@@ -172,7 +177,10 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
     m_view->header()->setResizeContentsPrecision(100); // fitting columns looks at the first rows only
     m_view->header()->setSectionResizeMode(Context, QHeaderView::Stretch);
     layout->addLayout(row);
-    layout->addWidget(m_summary);
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_more, 0, Qt::AlignTop);
+    layout->addLayout(summaryRow);
     layout->addWidget(m_view, 1);
     setWidget(content);
 
@@ -239,7 +247,19 @@ QList<Workspace::Filing> SearchPanel::filings() const
 
 void SearchPanel::search()
 {
+    run(kResultLimit);
+}
+
+void SearchPanel::showMore()
+{
+    run(m_limit > (1 << 28) ? m_limit : m_limit * 4);
+}
+
+void SearchPanel::run(int limit)
+{
     m_typing->stop();
+    m_limit = limit;
+    m_more->hide();
     const quint64 job = ++m_job;
     // An older search still bringing the index up to date stops after the filings it
     // is reading (what they gave is kept); this one goes on from there.
@@ -250,7 +270,7 @@ void SearchPanel::search()
     query.text = m_field->text().simplified();
     query.types = m_types->currentData().toStringList();
     query.statuses = m_statuses->currentData().toStringList();
-    query.limit = kResultLimit;
+    query.limit = limit;
     // While the workspace panel indexes the folder, it has no rows yet: the folder is
     // listed here (on the search thread) and the index only read — results so far.
     // Otherwise filings and review files changed since are indexed first.
@@ -316,7 +336,7 @@ void SearchPanel::showMatches(const QList<WorkspaceIndex::Match> &matches, bool 
     QSet<QString> files;
     for (const WorkspaceIndex::Match &m : matches)
         files.insert(m.path);
-    QString text = truncated ? tr("The first %1 results, in %2 filings: narrow the search to see the rest.")
+    QString text = truncated ? tr("The first %1 results, in %2 filings: Show More lists more, or narrow the search.")
                                    .arg(QLocale().toString(int(matches.size())))
                                    .arg(files.size())
                              : matches.isEmpty() ? tr("No results.")
@@ -327,6 +347,7 @@ void SearchPanel::showMatches(const QList<WorkspaceIndex::Match> &matches, bool 
     if (!error.isEmpty())
         text += u'\n' + tr("The search index: %1").arg(error);
     m_summary->setText(text);
+    m_more->setVisible(truncated);
     Q_EMIT searchFinished(int(matches.size()));
 }
 

@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QTimer;
 class QTreeView;
 class WorkspacePanel;
@@ -72,8 +73,13 @@ public:
     // Opens the filing of a result at the match.
     void showResult(const WorkspaceIndex::Match &match);
 
-    // At most this many results are listed (the first found); the label says so.
-    static constexpr int kResultLimit = 2000;
+    // Show More lists four times as many results as are listed now.
+    void showMore();
+
+    // At first at most this many results are listed (the first found); the label says
+    // so and Show More lists more. Few rows keep a broad query quick to show.
+    static constexpr int kResultLimit = 500;
+    QPushButton *showMoreButton() const { return m_more; }
 
 Q_SIGNALS:
     void searchFinished(int results);
@@ -85,6 +91,7 @@ protected:
 
 private:
     QList<Workspace::Filing> filings() const;
+    void run(int limit);
     void showMatches(const QList<WorkspaceIndex::Match> &matches, bool truncated, const QString &error,
                      bool partial);
     void applyResult(const WorkspaceIndex::Match &match);
@@ -96,6 +103,8 @@ private:
     QComboBox *m_types;
     QComboBox *m_statuses;
     QLabel *m_summary;
+    QPushButton *m_more;
+    int m_limit = kResultLimit; // of the search shown or running
     QTreeView *m_view;
     QTimer *m_typing;
     QAction *m_action = nullptr;

@@ -30,7 +30,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Bumped when the tables change: an older database is dropped and rebuilt.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4; // 4: prefix indexes (short words search without merging every term)
 
 QAtomicInteger<quint64> connectionCounter;
 
@@ -308,7 +308,7 @@ bool WorkspaceIndex::createSchema(QString *error)
         "error TEXT, status TEXT)"_s,
         m_fullText ? u"CREATE VIRTUAL TABLE entities USING fts5(value, text, path UNINDEXED, "
                      "id UNINDEXED, type UNINDEXED, page UNINDEXED, start UNINDEXED, "
-                     "finish UNINDEXED, status UNINDEXED, context UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"_s
+                     "finish UNINDEXED, status UNINDEXED, context UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"_s
                    : u"CREATE TABLE entities (value TEXT, text TEXT, path TEXT, id TEXT, type TEXT, "
                      "page INTEGER, start INTEGER, finish INTEGER, status TEXT, context TEXT)"_s,
         m_fullText ? QString() : u"CREATE INDEX entities_path ON entities(path)"_s,

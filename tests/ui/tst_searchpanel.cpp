@@ -21,6 +21,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QTreeView>
 
@@ -50,6 +51,7 @@ class TestSearchPanel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void searchAndOpenResults();
+    void searchWhileIndexing();
 
 private:
     QTemporaryDir m_dir;
@@ -212,6 +214,79 @@ void TestSearchPanel::searchAndOpenResults()
     QTRY_VERIFY_WITH_TIMEOUT(window.filePath() == b && window.store() && !window.isExtracting(), timeout);
     QTRY_COMPARE_WITH_TIMEOUT(StoreDump::dump(*window.store()).size(), confirmed.size(), timeout);
     QCOMPARE(StoreDump::changedIds(confirmed, StoreDump::dump(*window.store())), QStringList());
+}
+
+// A search typed while a folder is still being indexed lists what the index holds so far
+// (and says so); once the folder is indexed, the same search is run again and lists every
+// filing's matches.
+void TestSearchPanel::searchWhileIndexing()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QFile sample(QStringLiteral(FILINGLENS_SOURCE_ROOT "/resources/sample/immunogen-8k-2007-06-04.txt"));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray bytes = sample.readAll();
+    auto write = [&](const QString &name) {
+        QFile out(folder.filePath(name));
+        return out.open(QIODevice::WriteOnly) && out.write(bytes + "\n" + name.toUtf8() + "\n") > 0;
+    };
+    QVERIFY(write(u"first.txt"_s));
+    const QString first = QDir(folder.path()).absoluteFilePath(u"first.txt"_s);
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    WorkspacePanel *workspace = WorkspacePanel::of(&window);
+    SearchPanel *search = SearchPanel::of(&window);
+    QSignalSpy indexed(workspace, &WorkspacePanel::indexingFinished);
+    workspace->openFolder(folder.path());
+    QTRY_COMPARE_WITH_TIMEOUT(indexed.count(), 1, timeout);
+
+    // Many more filings arrive; the folder is opened again and searched at once, while the
+    // new ones are read (each takes far longer to extract than the search takes).
+    QSet<QString> every = {first};
+    for (int i = 0; i < 24; ++i) {
+        const QString name = u"later-%1.txt"_s.arg(i, 2, 10, QChar(u'0'));
+        QVERIFY(write(name));
+        every.insert(QDir(folder.path()).absoluteFilePath(name));
+    }
+    workspace->openFolder(folder.path());
+    QVERIFY(workspace->isIndexing());
+    search->showSearch();
+    QTRY_COMPARE(focused(), search->searchField());
+    // What the panel shows when the first search finishes.
+    QSet<QString> soFar;
+    QString soFarSummary;
+    bool indexingThen = false;
+    QSignalSpy finished(search, &SearchPanel::searchFinished);
+    connect(search, &SearchPanel::searchFinished, this, [&] {
+        if (finished.count() != 1)
+            return;
+        for (const WorkspaceIndex::Match &m : search->model()->matches())
+            soFar.insert(m.path);
+        soFarSummary = search->findChild<QLabel *>(u"searchSummary"_s)->text();
+        indexingThen = workspace->isIndexing();
+    });
+    QTest::keyClicks(focused(), u"sayare"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), timeout);
+    // Results so far, shown while the folder was still indexed: at least the filing
+    // indexed before, and the note that more may come.
+    QVERIFY(indexingThen); // the search did not wait for the folder
+    QVERIFY2(soFar.contains(first), qPrintable(soFarSummary));
+    QVERIFY(soFar.size() <= every.size());
+    QVERIFY2(soFarSummary.contains(u"still being indexed"_s), qPrintable(soFarSummary));
+
+    // Indexing done: the search runs again by itself and finds every filing's matches.
+    QTRY_COMPARE_WITH_TIMEOUT(indexed.count(), 2, timeout * 4);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2 && !search->isSearching(), timeout);
+    QSet<QString> files;
+    for (const WorkspaceIndex::Match &m : search->model()->matches())
+        files.insert(m.path);
+    QCOMPARE(files, every);
+    QVERIFY(!search->findChild<QLabel *>(u"searchSummary"_s)->text().contains(u"still being indexed"_s));
+    QCOMPARE(search->model()->rowCount(), int(search->model()->matches().size()));
 }
 
 QTEST_MAIN(TestSearchPanel)
