@@ -37,8 +37,13 @@ void WorkspaceModel::setRows(const QList<Workspace::FilingStatus> &rows)
     m_rows = rows;
     m_cells.clear();
     m_cells.reserve(rows.size());
-    for (const Workspace::FilingStatus &s : rows)
+    m_rowOf.clear();
+    m_rowOf.reserve(rows.size());
+    for (const Workspace::FilingStatus &s : rows) {
+        if (!m_rowOf.contains(s.filing.path)) // the first, as a search from the top finds
+            m_rowOf.insert(s.filing.path, int(m_cells.size()));
         m_cells.append(Workspace::statusCells(s));
+    }
     endResetModel();
 }
 
@@ -57,11 +62,7 @@ bool WorkspaceModel::updateRow(const Workspace::FilingStatus &row)
 
 int WorkspaceModel::rowOf(const QString &path) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).filing.path == path)
-            return i;
-    }
-    return -1;
+    return m_rowOf.value(path, -1);
 }
 
 int WorkspaceModel::doneCount() const
