@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "preferencesdialog.h"
+#include "searchpanel.h"
 
 #include "review/reviewstore.h"
 #include "session/workspaceindex.h"
@@ -34,6 +35,15 @@ void WorkspaceModel::setRows(const QList<Workspace::FilingStatus> &rows)
 {
     beginResetModel();
     m_rows = rows;
+    m_cells.clear();
+    m_cells.reserve(rows.size());
+    m_rowOf.clear();
+    m_rowOf.reserve(rows.size());
+    for (const Workspace::FilingStatus &s : rows) {
+        if (!m_rowOf.contains(s.filing.path)) // the first, as a search from the top finds
+            m_rowOf.insert(s.filing.path, int(m_cells.size()));
+        m_cells.append(Workspace::statusCells(s));
+    }
     endResetModel();
 }
 
@@ -45,17 +55,14 @@ bool WorkspaceModel::updateRow(const Workspace::FilingStatus &row)
     Workspace::FilingStatus updated = row;
     updated.filing.display = m_rows.at(r).filing.display;
     m_rows[r] = updated;
+    m_cells[r] = Workspace::statusCells(updated);
     Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
     return true;
 }
 
 int WorkspaceModel::rowOf(const QString &path) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).filing.path == path)
-            return i;
-    }
-    return -1;
+    return m_rowOf.value(path, -1);
 }
 
 int WorkspaceModel::doneCount() const
@@ -95,7 +102,7 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
             return s.error;
         return {};
     }
-    const QStringList cells = Workspace::statusCells(s);
+    const QStringList &cells = m_cells.at(index.row());
     if (role == Qt::DisplayRole) {
         if (index.column() == Changed && s.changed.isValid())
             return QLocale().toString(s.changed.toLocalTime(), QLocale::ShortFormat);
@@ -147,6 +154,7 @@ WorkspacePanel *WorkspacePanel::install(MainWindow *window, QMenu *fileMenu)
     fileMenu->addAction(panel->m_markDone);
     for (QAction *a : {panel->m_openFolder, panel->m_next, panel->m_previous, panel->m_markDone})
         static_cast<QWidget *>(window)->addAction(a); // shortcuts work while the menu bar is hidden
+    SearchPanel::install(window, panel, fileMenu);
     return panel;
 }
 
@@ -194,6 +202,8 @@ WorkspacePanel::WorkspacePanel(MainWindow *window)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Fitting the columns looks at the first rows only: a folder of thousands stays quick.
+    m_view->horizontalHeader()->setResizeContentsPrecision(100);
     layout->addWidget(m_filter);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
@@ -250,6 +260,8 @@ void WorkspacePanel::openFolder(const QString &folder)
 {
     m_folder = QFileInfo(folder).absoluteFilePath();
     setWindowTitle(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_folder)));
+    if (SearchPanel *search = SearchPanel::of(m_window))
+        search->show(); // its tab beside this one
     show();
     raise();
     if (m_cancel)

@@ -3,6 +3,7 @@
 #include "session/workspace.h"
 
 #include <QtCore/QAbstractTableModel>
+#include <QtCore/QHash>
 #include <QtCore/QPointer>
 #include <QtCore/QThreadPool>
 #include <QtWidgets/QDockWidget>
@@ -44,6 +45,8 @@ public:
 
 private:
     QList<Workspace::FilingStatus> m_rows;
+    QList<QStringList> m_cells; // Workspace::statusCells of each row, made once: views ask often
+    QHash<QString, int> m_rowOf; // row by path: each save of the open filing's review looks it up
 };
 
 // File ▸ Open Folder…: a dock listing the filings of a folder (sub-folders included)

@@ -72,6 +72,7 @@ int FindCommand::run(const QStringList &arguments)
         QStringList known;
         for (const EntityType &t : EntityTypes::all())
             known.append(t.key);
+        known.append(WorkspaceIndex::tableCellType());
         for (const QString &t : std::as_const(types)) {
             if (!known.contains(t))
                 return usageError(u"unknown entity type %1 (known types: %2)"_s.arg(t, known.join(u", "_s)));

@@ -82,19 +82,75 @@ QString DocumentCache::entryPath(const QString &key)
     return DocumentCache::folder() % u'/' % QString::fromLatin1(name) % u".bin"_s;
 }
 
-// Removes least recently used entries until the folder fits maxBytes.
-static void evict(const QString &dir, qint64 maxBytes)
+// What the cache folder holds, kept as a running total so that a write does not list
+// the folder (which grows with the cache): the folder is listed on the first write of
+// the process, when the total goes over maxBytes (then evicted down to nine tenths of
+// it, so the next writes have room), and every kRescanWrites writes, which brings in
+// what other processes wrote and removed.
+namespace {
+
+struct Tally
+{
+    QMutex mutex;
+    QString folder;   // the folder bytes counts; another folder starts over
+    qint64 bytes = -1; // -1: not known yet
+    int writes = 0;    // since the last listing
+    int scans = 0;     // listings so far, for tests
+};
+
+constexpr int kRescanWrites = 256;
+
+Tally &tally()
+{
+    static Tally t;
+    return t;
+}
+
+} // namespace
+
+// Lists the folder; removes least recently used entries until it holds at most `keep`
+// bytes when it holds more than maxBytes. Returns what it holds afterwards.
+static qint64 scanAndEvict(const QString &dir, qint64 maxBytes, qint64 keep)
 {
     QFileInfoList files = QDir(dir).entryInfoList({u"*.bin"_s}, QDir::Files, QDir::Time | QDir::Reversed);
     qint64 total = 0;
     for (const QFileInfo &f : std::as_const(files))
         total += f.size();
+    if (total <= maxBytes)
+        return total;
     for (const QFileInfo &f : std::as_const(files)) { // oldest first
-        if (total <= maxBytes)
+        if (total <= keep)
             break;
         if (QFile::remove(f.absoluteFilePath()))
             total -= f.size();
     }
+    return total;
+}
+
+// Counts a write of `added` bytes (replacing `replaced` bytes) into dir and keeps the
+// folder under maxBytes.
+static void accountWrite(const QString &dir, qint64 added, qint64 replaced)
+{
+    const qint64 maxBytes = DocumentCache::maxBytes();
+    Tally &t = tally();
+    QMutexLocker lock(&t.mutex);
+    if (t.folder != dir) {
+        t.folder = dir;
+        t.bytes = -1;
+    }
+    if (t.bytes >= 0)
+        t.bytes += added - replaced;
+    if (t.bytes < 0 || t.bytes > maxBytes || ++t.writes >= kRescanWrites) {
+        t.bytes = scanAndEvict(dir, maxBytes, maxBytes - maxBytes / 10);
+        t.writes = 0;
+        ++t.scans;
+    }
+}
+
+int DocumentCache::folderScans()
+{
+    QMutexLocker lock(&tally().mutex);
+    return tally().scans;
 }
 
 bool DocumentCache::writeEntry(const QString &key, const QByteArray &payload)
@@ -104,6 +160,8 @@ bool DocumentCache::writeEntry(const QString &key, const QByteArray &payload)
         qCWarning(lcCache) << "cannot create the cache folder" << QFileInfo(path).absolutePath();
         return false;
     }
+    const QFileInfo before(path);
+    const qint64 replaced = before.exists() ? before.size() : 0;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return false;
@@ -115,7 +173,7 @@ bool DocumentCache::writeEntry(const QString &key, const QByteArray &payload)
         qCWarning(lcCache) << "cannot write the cache entry" << path << file.errorString();
         return false;
     }
-    evict(QFileInfo(path).absolutePath(), DocumentCache::maxBytes());
+    accountWrite(QFileInfo(path).absolutePath(), QFileInfo(path).size(), replaced);
     return true;
 }
 

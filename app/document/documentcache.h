@@ -12,7 +12,8 @@
 // it (EntityCache in session/). One file per entry in folder(), written atomically and
 // checked on every read (magic, key, checksum): an entry that does not verify is
 // removed and recomputed, never trusted. The folder is kept under maxBytes() by
-// removing the least recently used entries. Thread-safe.
+// removing the least recently used entries; writes keep a running total, so the folder
+// is listed only now and then, not on every write. Thread-safe.
 //
 // Off until setEnabled(true) (the program turns it on; tests and the library use it
 // only when they ask for it): a miss, a disabled cache and a failed write all just
@@ -56,4 +57,8 @@ public:
     // The file that holds an entry (exists or not), for tests and diagnostics.
     static QString pageTextsPath(const QString &sha256);
     static QString htmlTextPath(const QString &sha256);
+    // How many times this process listed the cache folder to count or evict (a write
+    // lists it only on the first write, when the total goes over maxBytes, and every few
+    // hundred writes).
+    static int folderScans();
 };

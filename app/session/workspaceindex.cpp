@@ -4,6 +4,9 @@
 #include "document/documentcache.h"
 #include "document/workerpool.h"
 #include "extract/extractor.h"
+#include "extract/tablereader.h"
+#include "export/tablecsvwriter.h"
+#include "model/codepointindex.h"
 #include "export/exportrow.h"
 #include "review/reviewjournal.h"
 #include "review/sidecarfile.h"
@@ -14,6 +17,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QHash>
+#include <QtCore/QSet>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QThreadPool>
@@ -26,7 +30,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Bumped when the tables change: an older database is dropped and rebuilt.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 4; // 4: prefix indexes (short words search without merging every term)
 
 QAtomicInteger<quint64> connectionCounter;
 
@@ -57,7 +61,7 @@ QString stampOf(const QString &path, const QString &sha256)
 QString generation()
 {
     return DocumentCache::programBuild() % u'|' % Extractor::version() % u'|'
-        % FilingSession::extractor()->rules().fingerprint();
+        % FilingSession::extractor()->rules().fingerprint() % u"|tables"_s % QString::number(TableReader::kVersion);
 }
 
 QString statusJson(const Workspace::FilingStatus &s)
@@ -124,6 +128,67 @@ struct Indexed
     QList<WorkspaceIndex::Match> rows;
 };
 
+// A few words either side of a span, white space collapsed: what a result list shows.
+QString contextOf(const QString &page, int start, int end)
+{
+    constexpr int around = 40;
+    const int from = qMax(0, start - around);
+    const int to = qMin(int(page.size()), end + around);
+    QString context = page.mid(from, to - from).simplified();
+    // Cut at a word boundary where there is one (outside the span), so no half word shows.
+    if (to < page.size()) {
+        const int space = int(context.lastIndexOf(u' '));
+        if (space > 0 && page.mid(end, to - end).simplified().contains(u' '))
+            context = context.left(space) + u"…"_s;
+    }
+    if (from > 0) {
+        const int space = int(context.indexOf(u' '));
+        if (space > 0 && page.mid(from, start - from).simplified().contains(u' '))
+            context = u"…"_s + context.mid(space + 1);
+    }
+    return context;
+}
+
+// The data cells of the filing's tables as rows of type table_cell, with ids
+// "table@page:start-end#rRcC" (the table's id, the cell's 0-based grid row and column).
+void appendTableCells(const DocumentContent &content, const TableList &tables, QList<WorkspaceIndex::Match> *rows)
+{
+    int page = -1;
+    CodePointIndex index;
+    for (const FilingTable &table : tables) {
+        if (table.span.page < 0 || table.span.page >= content.pageCount())
+            continue;
+        if (table.span.page != page) {
+            page = table.span.page;
+            index = CodePointIndex(content.text.pages.at(page));
+        }
+        const QString id = u"table@%1:%2-%3"_s.arg(page + 1)
+                               .arg(index.toCodePoint(table.span.start))
+                               .arg(index.toCodePoint(table.span.end));
+        for (const TableCell &cell : table.cells) {
+            if (!TableCsvWriter::isDataCell(cell) || cell.span.page != page)
+                continue;
+            WorkspaceIndex::Match m;
+            m.id = id % u"#r"_s % QString::number(cell.row) % u'c' % QString::number(cell.column);
+            m.type = WorkspaceIndex::tableCellType();
+            m.value = cell.value;
+            m.text = cell.text;
+            m.page = page + 1;
+            m.start = index.toCodePoint(cell.span.start);
+            m.end = index.toCodePoint(cell.span.end);
+            m.status = u"auto"_s;
+            QStringList where;
+            for (const QString &part : {table.title, table.rowHeaders.value(cell.row),
+                                        table.columnHeaders.value(cell.column)}) {
+                if (!part.trimmed().isEmpty())
+                    where.append(part.simplified());
+            }
+            m.context = where.join(u" · "_s);
+            rows->append(std::move(m));
+        }
+    }
+}
+
 Indexed indexFiling(const Workspace::Filing &filing)
 {
     Indexed result;
@@ -134,6 +199,7 @@ Indexed indexFiling(const Workspace::Filing &filing)
     result.sha256 = scanned.content.sha256;
     ExportRowBuilder builder(scanned.content);
     result.rows.reserve(scanned.entities.size());
+    const QStringList &pages = scanned.content.text.pages;
     for (const Entity &e : scanned.entities) {
         const ExportRow r = builder.row(e);
         WorkspaceIndex::Match m;
@@ -145,10 +211,14 @@ Indexed indexFiling(const Workspace::Filing &filing)
             m.page = r.page;
             m.start = r.start;
             m.end = r.end;
+            m.context = contextOf(pages.at(e.span.page), e.span.start, e.span.end);
+        } else if (r.attributes.contains(u"concept"_s)) {
+            m.context = r.attributes.value(u"concept"_s); // a hidden XBRL fact: its concept
         }
         m.status = r.status;
         result.rows.append(std::move(m));
     }
+    appendTableCells(scanned.content, FilingSession::tables(scanned.content), &result.rows);
     return result;
 }
 
@@ -238,9 +308,9 @@ bool WorkspaceIndex::createSchema(QString *error)
         "error TEXT, status TEXT)"_s,
         m_fullText ? u"CREATE VIRTUAL TABLE entities USING fts5(value, text, path UNINDEXED, "
                      "id UNINDEXED, type UNINDEXED, page UNINDEXED, start UNINDEXED, "
-                     "finish UNINDEXED, status UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"_s
+                     "finish UNINDEXED, status UNINDEXED, context UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"_s
                    : u"CREATE TABLE entities (value TEXT, text TEXT, path TEXT, id TEXT, type TEXT, "
-                     "page INTEGER, start INTEGER, finish INTEGER, status TEXT)"_s,
+                     "page INTEGER, start INTEGER, finish INTEGER, status TEXT, context TEXT)"_s,
         m_fullText ? QString() : u"CREATE INDEX entities_path ON entities(path)"_s,
         u"PRAGMA user_version = %1"_s.arg(wanted),
     };
@@ -297,8 +367,8 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
         progress(done, total);
     QSqlQuery removeEntities(db), insertEntity(db), upsertFiling(db);
     removeEntities.prepare(u"DELETE FROM entities WHERE path = ?"_s);
-    insertEntity.prepare(u"INSERT INTO entities (value, text, path, id, type, page, start, finish, status) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insertEntity.prepare(u"INSERT INTO entities (value, text, path, id, type, page, start, finish, status, context) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     upsertFiling.prepare(u"INSERT OR REPLACE INTO filings (path, stamp, sha256, error, status) "
                          "VALUES (?, ?, ?, ?, ?)"_s);
     // Only the entity rows of a chunk are held (not the documents), so chunks can be
@@ -325,6 +395,7 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
                 insertEntity.addBindValue(m.start);
                 insertEntity.addBindValue(m.end);
                 insertEntity.addBindValue(m.status);
+                insertEntity.addBindValue(m.context);
                 if (!insertEntity.exec() && result.error.isEmpty())
                     result.error = insertEntity.lastError().text();
             }
@@ -344,10 +415,14 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
             progress(done, total);
     }
 
-    // Entries of files that are gone.
+    // Entries of files that are gone (those just listed are there).
+    QSet<QString> listed;
+    listed.reserve(filings.size());
+    for (const Workspace::Filing &f : filings)
+        listed.insert(f.path);
     QStringList gone;
     for (auto it = known.cbegin(); it != known.cend(); ++it) {
-        if (!QFileInfo::exists(it.key()))
+        if (!listed.contains(it.key()) && !QFileInfo::exists(it.key()))
             gone.append(it.key());
     }
     if (!gone.isEmpty()) {
@@ -370,6 +445,14 @@ WorkspaceIndex::Update WorkspaceIndex::update(const QList<Workspace::Filing> &fi
 
 bool WorkspaceIndex::setCurrent(const QList<Workspace::Filing> &within, QString *error)
 {
+    // The same filings as the last search of this connection: the table holds them.
+    QStringList paths;
+    paths.reserve(within.size());
+    for (const Workspace::Filing &f : within)
+        paths.append(f.path);
+    if (m_currentValid && paths == m_current)
+        return true;
+    m_currentValid = false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (!q.exec(u"CREATE TEMP TABLE IF NOT EXISTS current (path TEXT PRIMARY KEY)"_s)
@@ -383,24 +466,53 @@ bool WorkspaceIndex::setCurrent(const QList<Workspace::Filing> &within, QString 
         q.addBindValue(f.path);
         q.exec();
     }
-    db.commit();
+    if (db.commit()) {
+        m_current = paths;
+        m_currentValid = true;
+    }
     return true;
 }
 
 QList<WorkspaceIndex::Match> WorkspaceIndex::find(const QString &query, const QStringList &types,
                                                   const QList<Workspace::Filing> &within, QString *error)
 {
+    Query q;
+    q.text = query;
+    q.types = types;
+    return find(q, within, error);
+}
+
+namespace {
+
+// "?, ?, ?" for the values, appended to binds.
+QString placeholders(const QStringList &values, QVariantList *binds)
+{
+    QStringList marks;
+    for (const QString &v : values) {
+        marks.append(u"?"_s);
+        binds->append(v);
+    }
+    return marks.join(u", "_s);
+}
+
+} // namespace
+
+QList<WorkspaceIndex::Match> WorkspaceIndex::find(const Query &query, const QList<Workspace::Filing> &within,
+                                                  QString *error, bool *truncated)
+{
     QList<Match> matches;
+    if (truncated)
+        *truncated = false;
     QString why;
     if (!open(&why) || !setCurrent(within, &why)) {
         if (error)
             *error = why;
         return matches;
     }
-    const QStringList words = query.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    const QStringList words = query.text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
     if (words.isEmpty())
         return matches;
-    QString sql = u"SELECT path, id, type, value, text, page, start, finish, status FROM entities "
+    QString sql = u"SELECT path, id, type, value, text, page, start, finish, status, context FROM entities "
                   "WHERE path IN (SELECT path FROM temp.current)"_s;
     QVariantList binds;
     if (m_fullText) {
@@ -413,14 +525,12 @@ QList<WorkspaceIndex::Match> WorkspaceIndex::find(const QString &query, const QS
             binds.append(likePattern(w));
         }
     }
-    if (!types.isEmpty()) {
-        QStringList marks;
-        for (const QString &t : types) {
-            marks.append(u"?"_s);
-            binds.append(t);
-        }
-        sql += u" AND type IN (%1)"_s.arg(marks.join(u", "_s));
-    }
+    if (!query.types.isEmpty())
+        sql += u" AND type IN (%1)"_s.arg(placeholders(query.types, &binds));
+    if (!query.statuses.isEmpty())
+        sql += u" AND status IN (%1)"_s.arg(placeholders(query.statuses, &binds));
+    if (query.limit > 0)
+        sql += u" LIMIT %1"_s.arg(query.limit + 1);
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
     q.prepare(sql);
@@ -435,6 +545,11 @@ QList<WorkspaceIndex::Match> WorkspaceIndex::find(const QString &query, const QS
     for (const Workspace::Filing &f : within)
         display.insert(f.path, f.display);
     while (q.next()) {
+        if (query.limit > 0 && matches.size() == query.limit) {
+            if (truncated)
+                *truncated = true;
+            break;
+        }
         Match m;
         m.path = q.value(0).toString();
         m.file = display.value(m.path, m.path);
@@ -446,6 +561,7 @@ QList<WorkspaceIndex::Match> WorkspaceIndex::find(const QString &query, const QS
         m.start = q.value(6).toInt();
         m.end = q.value(7).toInt();
         m.status = q.value(8).toString();
+        m.context = q.value(9).toString();
         matches.append(std::move(m));
     }
     std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
@@ -483,6 +599,11 @@ QList<Workspace::FilingStatus> WorkspaceIndex::statuses(const QList<Workspace::F
         rows.append(std::move(s));
     }
     return rows;
+}
+
+QString WorkspaceIndex::tableCellType()
+{
+    return u"table_cell"_s;
 }
 
 QStringList WorkspaceIndex::findColumns()

@@ -8,8 +8,8 @@
 #include <atomic>
 #include <functional>
 
-// The search index of a workspace: every entity of every filing (review applied) and
-// each filing's status row, in an embedded SQLite database (Qt SQL, QSQLITE) with an
+// The search index of a workspace: every entity of every filing (review applied), the
+// data cells of its tables, and each filing's status row, in an embedded SQLite database (Qt SQL, QSQLITE) with an
 // FTS5 full-text table, in the per-user cache. Kept up to date incrementally: a filing
 // is indexed again only when its size or time, or those of its review file or journal,
 // changed. Everything in it is derived from the filings and their review files, so
@@ -58,12 +58,28 @@ public:
         int start = 0;
         int end = 0;
         QString status;
+        QString context; // the words around the span; for a table cell its title and headers
     };
-    // Entities of the filings whose value or text holds every word of `query` (each word
-    // also as the start of a longer word, case and accents ignored), of the given types
-    // (all when empty); in file, page, offset order.
+    // Entities and table cells of the filings whose value or text holds every word of
+    // `query` (each word also as the start of a longer word, case and accents ignored), of
+    // the given types (all when empty); in file, page, offset order.
     QList<Match> find(const QString &query, const QStringList &types,
                       const QList<Workspace::Filing> &within, QString *error = nullptr);
+
+    struct Query
+    {
+        QString text;
+        QStringList types;    // entity type keys or tableCellType(); all when empty
+        QStringList statuses; // auto, confirmed, corrected, added, rejected; all when empty
+        int limit = 0;        // at most this many matches (the first found); 0: all
+    };
+    // As above; *truncated tells that the limit cut the matches short.
+    QList<Match> find(const Query &query, const QList<Workspace::Filing> &within,
+                      QString *error = nullptr, bool *truncated = nullptr);
+
+    // The type of a table's data cell in the index: "table_cell". Its id is the table's
+    // id with the cell's 0-based grid row and column: "table@3:10-200#r4c2".
+    static QString tableCellType();
 
     // The status rows of the filings as indexed (update() first); a filing that could not
     // be opened has its error set.
@@ -80,4 +96,6 @@ private:
     QString m_connection;
     bool m_fullText = false;
     bool m_open = false;
+    QStringList m_current; // the filings in temp.current, so that repeated searches skip refilling it
+    bool m_currentValid = false;
 };

@@ -221,6 +221,27 @@ def main():
             check(all(r['type'] == 'drug' and 'keytruda' in (r['value'] + r['text']).lower() for r in rows),
                   'every row is the drug')
 
+        # Table cells: find returns a data cell of `tables` as type table_cell, its id the
+        # table's with the cell's grid row and column, at the same place.
+        tabled = [f for f in drug_files if 'MRK' in f]
+        if tabled:
+            code, out, err = run(a.binary, ['tables', '--csv', '-', tabled[0]], env)
+            cells = list(csv.DictReader(io.StringIO(out.decode('utf-8'), newline='')))
+            numbers = [c for c in cells if len(c['value']) >= 6 and c['value'].isdigit()]
+            check(bool(numbers), f'the 10-Q has numeric table cells ({len(cells)} cells)')
+            if numbers:
+                cell = numbers[len(numbers) // 2]
+                code, out, err = run(a.binary, ['find', '--type', 'table_cell', cell['value'], ws], env)
+                rows = parse_csv(out, FIND_COLUMNS, 'find table_cell')
+                want = f"{cell['table']}#r{cell['row']}c{cell['column']}"
+                hit = [r for r in rows if r['id'] == want and r['file'] == tabled[0]]
+                check(len(hit) == 1 and hit[0]['type'] == 'table_cell' and hit[0]['value'] == cell['value']
+                      and hit[0]['text'] == cell['text'] and hit[0]['page'] == cell['page']
+                      and hit[0]['start'] == cell['start'] and hit[0]['end'] == cell['end']
+                      and hit[0]['status'] == 'auto',
+                      f'find {cell["value"]} returns the table cell {want}: {hit or rows[:3]}')
+                check(all(r['type'] == 'table_cell' for r in rows), 'find --type table_cell returns only cells')
+
         # Deleting the index loses nothing.
         code, before, err = run(a.binary, ['find', 'ImmunoGen', ws], env)
         for root, _, names in os.walk(env['XDG_CACHE_HOME']):

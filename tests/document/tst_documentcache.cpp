@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cancelledExtractionNotKept();
     void disabledWritesNothing();
     void oldestEvictedOverLimit();
+    void writesDoNotListTheFolderEachTime();
     void pdfLoadUsesCachedPageTexts();
     void pdfLoadIgnoresPageTextsOfWrongCount();
     void htmlTextRoundTrip();
@@ -244,6 +245,38 @@ void TestDocumentCache::oldestEvictedOverLimit()
     QVERIFY(!QFile::exists(DocumentCache::pageTextsPath(shas[1])));
     QVERIFY(QFile::exists(DocumentCache::pageTextsPath(shas[2])));
     QVERIFY(QFile::exists(DocumentCache::pageTextsPath(QString(64, u'4'))));
+}
+
+void TestDocumentCache::writesDoNotListTheFolderEachTime()
+{
+    const QString page(2000, u'y'); // about 4 KB an entry
+    auto sha = [](int i) { return QString::number(i).rightJustified(64, u'a'); };
+    auto folderBytes = [this] {
+        qint64 total = 0;
+        for (const QFileInfo &f : QDir(m_dir->path()).entryInfoList({u"*.bin"_s}, QDir::Files))
+            total += f.size();
+        return total;
+    };
+    // Far under the limit: a hundred writes list the folder once (to learn its size).
+    const int scansBefore = DocumentCache::folderScans();
+    for (int i = 0; i < 100; ++i)
+        DocumentCache::writePageTexts(sha(i), {page});
+    QCOMPARE(DocumentCache::folderScans() - scansBefore, 1);
+    QCOMPARE(QDir(m_dir->path()).entryList({u"*.bin"_s}, QDir::Files).size(), 100);
+
+    // At the limit the folder still never holds more than maxBytes, and it is not listed
+    // on every write: eviction leaves room for the next ones.
+    const qint64 entry = QFileInfo(DocumentCache::pageTextsPath(sha(0))).size();
+    QVERIFY(entry > 4000);
+    DocumentCache::setMaxBytes(50 * entry);
+    const int scansAtLimit = DocumentCache::folderScans();
+    for (int i = 100; i < 300; ++i) {
+        DocumentCache::writePageTexts(sha(i), {page});
+        QVERIFY2(folderBytes() <= 50 * entry, qPrintable(QString::number(folderBytes())));
+    }
+    QVERIFY(QFile::exists(DocumentCache::pageTextsPath(sha(299)))); // the newest kept
+    const int scans = DocumentCache::folderScans() - scansAtLimit;
+    QVERIFY2(scans > 0 && scans <= 200 / 4, qPrintable(QString::number(scans)));
 }
 
 void TestDocumentCache::pdfLoadUsesCachedPageTexts()
