@@ -392,6 +392,8 @@ void TestTableReader::tableFiguresAreCells()
     QVERIFY(!others(all).isEmpty());
     // FilingSession::extract gives the loose list.
     QCOMPARE(figures(FilingSession::extract(content)), figures(loose));
+}
+
 void TestTableReader::readWhileLoading_data()
 {
     QTest::addColumn<QString>("path");
