@@ -24,25 +24,39 @@ bool JsonLinesWriter::addFile(const DocumentContent &content, const EntityList &
         return false;
     }
     ExportRowBuilder builder(content);
-    QString lines;
+    // Whole lines, written in pieces of at most PIPE_BUF bytes (4096 on Linux) where a line
+    // allows it: a pipe takes such a write at once, so several processes writing to one pipe
+    // (xargs -P) interleave whole lines, never parts of them.
+    constexpr qsizetype kAtomicWrite = 4096;
+    QByteArray piece;
+    const auto writePiece = [this, &piece] {
+        if (piece.isEmpty())
+            return true;
+        const bool written = m_device->write(piece) == piece.size();
+        auto *file = qobject_cast<QFileDevice *>(m_device);
+        // A pipe reader sees each piece as soon as it is done.
+        if (!written || (file && !file->flush())) {
+            m_failed = true;
+            m_error = u"Cannot write the JSON lines: "_s + m_device->errorString();
+            return false;
+        }
+        piece.clear();
+        return true;
+    };
+    QString line;
     for (const Entity &e : entities) {
         if (!m_options.accepts(e))
             continue;
-        JsonWriter::appendRow(lines, builder.row(e));
-        lines += u'\n';
+        line.clear();
+        JsonWriter::appendRow(line, builder.row(e));
+        line += u'\n';
+        const QByteArray bytes = line.toUtf8();
+        if (!piece.isEmpty() && piece.size() + bytes.size() > kAtomicWrite && !writePiece())
+            return false;
+        piece += bytes;
         ++m_rows;
     }
-    const QByteArray bytes = lines.toUtf8();
-    if (m_device->write(bytes) != bytes.size()) {
-        m_failed = true;
-        m_error = u"Cannot write the JSON lines: "_s + m_device->errorString();
+    if (!writePiece())
         return false;
-    }
-    // A pipe reader sees each filing as soon as it is done.
-    if (auto *file = qobject_cast<QFileDevice *>(m_device); file && !file->flush()) {
-        m_failed = true;
-        m_error = u"Cannot write the JSON lines: "_s + file->errorString();
-        return false;
-    }
     return true;
 }
