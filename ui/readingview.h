@@ -199,6 +199,10 @@ private:
     QString m_plainText; // the view text, one character per position
     qreal m_zoom = 1.0;
     int m_currentPage = -1;
+    // The page of the range last scrolled to, and the scroll position it was shown at:
+    // the current page while the view stays there, though the page before may top it.
+    int m_shownPage = -1;
+    int m_shownScroll = -1;
 
     QList<Highlight> m_highlights;
     QList<int> m_highlightOrder; // indexes into m_highlights by start position
