@@ -329,6 +329,7 @@ void MainWindow::createMenus()
     action(u"toggleEntities"_s)->setCheckable(true);
     action(u"toggleEntities"_s)->setChecked(true);
     connect(action(u"toggleEntities"_s), &QAction::toggled, m_panel, &QWidget::setVisible);
+    WorkspacePanel::of(this)->addViewActions(view); // Workspace, Search Filings…
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     addAction(go, u"nextUnreviewed"_s, tr("&Next Unreviewed"), QKeySequence(Qt::Key_N));
