@@ -301,6 +301,7 @@ void MainWindow::createMenus()
     action(u"toggleEntities"_s)->setChecked(true);
     connect(action(u"toggleEntities"_s), &QAction::toggled, m_panel, &QWidget::setVisible);
     view->addAction(TablesPanel::of(this)->toggleViewAction());
+    WorkspacePanel::of(this)->addViewActions(view); // Workspace, Search Filings…
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     addAction(go, u"nextUnreviewed"_s, tr("&Next Unreviewed"), QKeySequence(Qt::Key_N));

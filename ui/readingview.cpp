@@ -101,6 +101,7 @@ void ReadingView::setSource(const ReadingSource &source)
     m_rects.clear();
     m_anchor = m_position = -1;
     m_currentPage = -1;
+    m_shownPage = -1;
     if (!m_sheets.isEmpty())
         startLayout();
     updateScrollBars();
@@ -158,14 +159,19 @@ void ReadingView::scrollToRange(Range r)
         return;
     const QRectF v = toViewport(bounds);
     const QRectF view = QRectF(viewport()->rect()).adjusted(8, 8, -8, -8);
-    if (view.contains(v))
-        return;
     QScrollBar *vb = verticalScrollBar();
-    QScrollBar *hb = horizontalScrollBar();
-    if (v.top() < view.top() || v.bottom() > view.bottom())
-        vb->setValue(vb->value() + qRound(v.center().y() - view.center().y()));
-    if (v.left() < view.left() || v.right() > view.right())
-        hb->setValue(hb->value() + qRound(v.center().x() - view.center().x()));
+    if (!view.contains(v)) {
+        QScrollBar *hb = horizontalScrollBar();
+        if (v.top() < view.top() || v.bottom() > view.bottom())
+            vb->setValue(vb->value() + qRound(v.center().y() - view.center().y()));
+        if (v.left() < view.left() || v.right() > view.right())
+            hb->setValue(hb->value() + qRound(v.center().x() - view.center().x()));
+    }
+    // The page box names the page of what was shown (a span high on its page is centred
+    // under the end of the page before).
+    m_shownPage = spanOf(r.from, r.from).page;
+    m_shownScroll = vb->value();
+    updateCurrentPage();
 }
 
 QPointF ReadingView::origin() const
@@ -367,6 +373,10 @@ void ReadingView::updateCurrentPage()
     if (!m_sheets.isEmpty() && !m_pageOffsets.isEmpty()) {
         const int pos = positionAt(QPointF(viewport()->width() / 2.0, 16));
         page = spanOf(std::max(pos, m_pageOffsets.first()), std::max(pos, m_pageOffsets.first())).page;
+        if (m_shownPage >= 0 && verticalScrollBar()->value() == m_shownScroll)
+            page = m_shownPage;
+        else
+            m_shownPage = -1;
     }
     if (page != m_currentPage) {
         m_currentPage = page;

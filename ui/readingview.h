@@ -219,6 +219,10 @@ private:
     QString m_plainText; // the view text, one character per position
     qreal m_zoom = 1.0;
     int m_currentPage = -1;
+    // The page of the range last scrolled to, and the scroll position it was shown at:
+    // the current page while the view stays there, though the page before may top it.
+    int m_shownPage = -1;
+    int m_shownScroll = -1;
 
     SpanLayer m_layer;
     QHash<quint64, QList<QRectF>> m_rects;

@@ -40,6 +40,15 @@ QString typeLabel(const QString &key)
     const EntityType t = EntityTypes::type(key);
     return t.label.isEmpty() ? key : t.label;
 }
+// In the entity list's words ("auto" is Unreviewed there too).
+QString statusLabel(const QString &status)
+{
+    if (status == u"auto"_s)
+        return QObject::tr("Unreviewed");
+    return status.isEmpty() ? status : status.at(0).toUpper() + status.mid(1);
+}
+
+constexpr int kMaxColumnWidth = 320; // px: a text block's value is elided, its tooltip whole
 } // namespace
 
 // SearchResultModel
@@ -73,7 +82,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         case Value: return m.value.isEmpty() ? m.text : m.value;
         case Page: return m.page > 0 ? QVariant(m.page) : QVariant();
         case Context: return m.context;
-        case Status: return m.status;
+        case Status: return statusLabel(m.status);
         default: return {};
         }
     }
@@ -150,10 +159,10 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
     m_statuses = new QComboBox(content);
     m_statuses->setObjectName(u"searchStatus"_s);
     m_statuses->addItem(tr("Any status"), QStringList());
-    m_statuses->addItem(tr("Not reviewed"), QStringList{u"auto"_s});
+    m_statuses->addItem(statusLabel(u"auto"_s), QStringList{u"auto"_s});
     m_statuses->addItem(tr("Reviewed"), QStringList{u"confirmed"_s, u"corrected"_s, u"added"_s, u"rejected"_s});
     for (const QString &s : {u"confirmed"_s, u"corrected"_s, u"added"_s, u"rejected"_s})
-        m_statuses->addItem(s.at(0).toUpper() + s.mid(1), QStringList{s});
+        m_statuses->addItem(statusLabel(s), QStringList{s});
     row->addWidget(m_field, 1);
     row->addWidget(m_types);
     row->addWidget(m_statuses);
@@ -331,8 +340,10 @@ void SearchPanel::showMatches(const QList<WorkspaceIndex::Match> &matches, bool 
 {
     m_searching = false;
     m_model->setMatches(matches);
-    for (int c : {File, Type, Value, Page})
+    for (int c : {File, Type, Value, Page}) {
         m_view->resizeColumnToContents(c);
+        m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), kMaxColumnWidth));
+    }
     QSet<QString> files;
     for (const WorkspaceIndex::Match &m : matches)
         files.insert(m.path);
@@ -385,7 +396,19 @@ void SearchPanel::applyResult(const WorkspaceIndex::Match &match)
         const CodePointIndex index(text);
         const int start = qBound(0, index.fromCodePoint(match.start), int(text.size()));
         const int end = qBound(start, index.fromCodePoint(match.end), int(text.size()));
-        m_window->documentView()->showSpan(SourceSpan{match.page - 1, start, end});
+        const SourceSpan cell{match.page - 1, start, end};
+        // The entity at the cell becomes current; if none, no entity stays current, so a
+        // decision cannot fall on the item shown before.
+        QString at;
+        for (const Entity &e : store->entities()) {
+            if (!e.orphan && e.span.isValid() && (e.span.contains(cell) || cell.contains(e.span))) {
+                at = e.id;
+                break;
+            }
+        }
+        if (at.isEmpty() || !entities->selectEntity(at))
+            entities->tree()->selectionModel()->clear();
+        m_window->documentView()->showSpan(cell);
     }
     if (m_focusResults)
         m_view->setFocus(Qt::OtherFocusReason);

@@ -1,5 +1,6 @@
 #include "workspacepanel.h"
 
+#include "entitypanel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "preferencesdialog.h"
@@ -11,8 +12,10 @@
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSortFilterProxyModel>
+#include <QtGui/QKeyEvent>
 #include <QtGui/QKeySequence>
 #include <QtGui/QAction>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
@@ -20,13 +23,17 @@
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QProgressBar>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QTreeView>
 #include <QtWidgets/QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 enum Column { File, Form, Registrant, ReportDate, Pages, Entities, Reviewed, Confirmed, Corrected,
-              Added, Rejected, Orphans, State, Reviewer, Changed, ColumnCount };
+              Added, Rejected, Orphans, State, Reviewer, Changed, Error, ColumnCount };
+constexpr int kMaxColumnWidth = 320; // px, as fitted to the contents; the user may widen
 } // namespace
 
 // WorkspaceModel
@@ -94,8 +101,8 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
                 return s.filing.display;
             if (index.column() == State)
                 return tr("cannot be opened");
-            if (index.column() == Form)
-                return s.error;
+            if (index.column() == Error)
+                return s.error.simplified(); // the last column: a long message pushes nothing aside
             return {};
         }
         if (role == Qt::ToolTipRole)
@@ -136,7 +143,7 @@ QVariant WorkspaceModel::headerData(int section, Qt::Orientation orientation, in
     static const QStringList titles = {tr("File"), tr("Form"), tr("Registrant"), tr("Date of report"),
                                        tr("Pages"), tr("Entities"), tr("Reviewed"), tr("Confirmed"),
                                        tr("Corrected"), tr("Added"), tr("Rejected"), tr("Orphans"),
-                                       tr("State"), tr("Last reviewer"), tr("Last change")};
+                                       tr("State"), tr("Last reviewer"), tr("Last change"), tr("Error")};
     return titles.value(section);
 }
 
@@ -211,10 +218,18 @@ WorkspacePanel::WorkspacePanel(MainWindow *window)
     setWidget(content);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_filter->installEventFilter(this);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         const QString path = index.data(WorkspaceModel::PathRole).toString();
-        if (!path.isEmpty() && path != m_window->filePath())
+        if (path.isEmpty())
+            return;
+        // Review keys (N, Return…) are the entity list's: the keyboard goes there.
+        if (path != m_window->filePath()) {
+            m_focusReview = true;
             m_window->openFile(path);
+        } else {
+            m_window->entityPanel()->tree()->setFocus(Qt::OtherFocusReason);
+        }
     });
 
     m_openFolder = new QAction(tr("Open &Folder…"), this);
@@ -236,9 +251,16 @@ WorkspacePanel::WorkspacePanel(MainWindow *window)
     for (QAction *a : {m_next, m_previous, m_markDone})
         a->setEnabled(false);
 
+    m_show = new QAction(tr("&Workspace"), this);
+    m_show->setObjectName(u"showWorkspace"_s);
+    m_show->setShortcut(QKeySequence(tr("Ctrl+Alt+W")));
+    connect(m_show, &QAction::triggered, this, &WorkspacePanel::showWorkspace);
+
     connect(m_window, &MainWindow::extractionFinished, this, [this] {
         watchStore();
         refreshOpenFiling();
+        if (std::exchange(m_focusReview, false))
+            m_window->entityPanel()->tree()->setFocus(Qt::OtherFocusReason);
     });
 }
 
@@ -247,6 +269,43 @@ WorkspacePanel::~WorkspacePanel()
     if (m_cancel)
         m_cancel->store(true);
     m_indexThread.waitForDone();
+}
+
+bool WorkspacePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // Escape clears the filter and hands the keyboard to the table, as in the entity list.
+    if (watched == m_filter && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && !m_filter->text().isEmpty()) {
+        m_filter->clear();
+        m_view->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void WorkspacePanel::addViewActions(QMenu *viewMenu)
+{
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_show);
+    static_cast<QWidget *>(m_window)->addAction(m_show);
+    if (auto *search = m_window->findChild<QAction *>(u"searchFilings"_s))
+        viewMenu->addAction(search);
+}
+
+void WorkspacePanel::showWorkspace()
+{
+    show();
+    raise();
+    m_view->setFocus(Qt::ShortcutFocusReason);
+    if (!m_view->currentIndex().isValid() && m_proxy->rowCount() > 0) {
+        const int row = [this] {
+            for (int i = 0; i < m_proxy->rowCount(); ++i)
+                if (m_proxy->index(i, 0).data(WorkspaceModel::PathRole).toString() == m_window->filePath())
+                    return i;
+            return 0;
+        }();
+        m_view->setCurrentIndex(m_proxy->index(row, 0));
+    }
 }
 
 void WorkspacePanel::chooseFolder()
@@ -316,6 +375,9 @@ void WorkspacePanel::showRows(const QList<Workspace::FilingStatus> &rows, const 
     m_indexing = false;
     m_model->setRows(rows);
     m_view->resizeColumnsToContents();
+    // Columns fit their contents up to a width, so a long name pushes no column off screen.
+    for (int c = 0; c < Error; ++c)
+        m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), kMaxColumnWidth));
     if (!errors.isEmpty()) {
         m_message->setText(errors.join(u'\n'));
         m_message->show();
@@ -355,6 +417,10 @@ void WorkspacePanel::refreshOpenFiling()
     const QString path = m_window->filePath();
     if (!store || !document || path.isEmpty())
         return;
+    // Closing the store (leaving the filing) resets it empty while the window still names
+    // it: the row keeps the counts of the last change rather than zeros.
+    if (store->content().sha256.isEmpty())
+        return;
     const int row = m_model->rowOf(path);
     if (row < 0)
         return;
@@ -372,13 +438,9 @@ QString WorkspacePanel::selectedPath() const
     return m_window->filePath();
 }
 
-void WorkspacePanel::openNext(int step)
+QString WorkspacePanel::neighbourOf(const QString &from, int step) const
 {
     const int count = m_proxy->rowCount();
-    if (count == 0)
-        return;
-    // From the filing open in the window, else from the selection, in the list's order.
-    const QString from = m_window->filePath().isEmpty() ? selectedPath() : m_window->filePath();
     int at = -1;
     for (int i = 0; i < count; ++i) {
         if (m_proxy->index(i, 0).data(WorkspaceModel::PathRole).toString() == from) {
@@ -386,23 +448,53 @@ void WorkspacePanel::openNext(int step)
             break;
         }
     }
-    int target = at < 0 ? (step > 0 ? 0 : count - 1) : at + step;
     // Filings that cannot be opened are passed over.
-    while (target >= 0 && target < count
-           && !m_model->rows().at(m_model->rowOf(m_proxy->index(target, 0).data(WorkspaceModel::PathRole).toString()))
-                   .error.isEmpty())
-        target += step > 0 ? 1 : -1;
-    if (target < 0 || target >= count)
+    for (int target = at < 0 ? (step > 0 ? 0 : count - 1) : at + step; target >= 0 && target < count;
+         target += step > 0 ? 1 : -1) {
+        const QString path = m_proxy->index(target, 0).data(WorkspaceModel::PathRole).toString();
+        if (m_model->rows().at(m_model->rowOf(path)).error.isEmpty())
+            return path;
+    }
+    return {};
+}
+
+void WorkspacePanel::openPath(const QString &path)
+{
+    for (int i = 0; i < m_proxy->rowCount(); ++i) {
+        const QModelIndex index = m_proxy->index(i, 0);
+        if (index.data(WorkspaceModel::PathRole).toString() == path) {
+            m_view->selectRow(i);
+            m_view->scrollTo(index);
+            break;
+        }
+    }
+    if (isAncestorOf(QApplication::focusWidget()))
+        m_focusReview = true;
+    m_window->openFile(path);
+}
+
+void WorkspacePanel::openNext(int step)
+{
+    if (m_proxy->rowCount() == 0)
         return;
-    const QModelIndex index = m_proxy->index(target, 0);
-    m_view->selectRow(target);
-    m_view->scrollTo(index);
-    m_window->openFile(index.data(WorkspaceModel::PathRole).toString());
+    // From the filing open in the window, else from the selection, in the list's order.
+    const QString from = m_window->filePath().isEmpty() ? selectedPath() : m_window->filePath();
+    const QString next = neighbourOf(from, step);
+    if (!next.isEmpty())
+        openPath(next);
+}
+
+QString WorkspacePanel::markTarget() const
+{
+    // The row chosen in the table while the keyboard is there; else the filing being reviewed.
+    if (m_view->hasFocus() || m_window->filePath().isEmpty())
+        return selectedPath();
+    return m_window->filePath();
 }
 
 void WorkspacePanel::markSelectedDone()
 {
-    const QString path = selectedPath();
+    const QString path = markTarget();
     const int row = m_model->rowOf(path);
     if (row < 0 || !m_model->rows().at(row).error.isEmpty())
         return;
@@ -440,12 +532,11 @@ void WorkspacePanel::markSelectedDone()
     }
     m_model->updateRow(s);
     updateDoneProgress();
-    if (wasOpen) {
-        // On to the next filing of the list, from the one just marked.
-        for (int i = 0; i < m_proxy->rowCount(); ++i) {
-            if (m_proxy->index(i, 0).data(WorkspaceModel::PathRole).toString() == path)
-                m_view->selectRow(i);
-        }
-        openNext(1);
-    }
+    // Always the same: on to the next filing of the list after the one marked; at the end
+    // of the list the window stays where it was (the marked filing, if it was open).
+    const QString next = neighbourOf(path, 1);
+    if (!next.isEmpty())
+        openPath(next);
+    else if (wasOpen)
+        openPath(path);
 }

@@ -21,7 +21,8 @@ class QSortFilterProxyModel;
 class QTableView;
 
 // The status rows of a workspace (Workspace::statusColumns), one per filing; a filing
-// that could not be opened shows its error in the state column.
+// that could not be opened says so in the State column, its error in the last column
+// (Error) and in the tooltip of its row.
 class WorkspaceModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -74,14 +75,25 @@ public:
     QLineEdit *filterField() const { return m_filter; }
     QProgressBar *progressBar() const { return m_progress; }
 
+    // View ▸ Workspace (Ctrl+Alt+W) and View ▸ Search Filings… (Ctrl+Alt+F): show the
+    // panel, even after it was closed, with the keyboard in it.
+    void addViewActions(QMenu *viewMenu);
+    // Shows the panel with the keyboard in its table.
+    void showWorkspace();
+
     // Opens the next (or previous) filing of the list as sorted and filtered.
     void openNext(int step);
-    // Marks the selected filing (or the one open) done in its review file; a filing open
-    // in the window is closed first (its review saved), then the next one is opened.
+    // Marks a filing done in its review file: the one open in the window, or the row
+    // selected while the keyboard is in the table (or when none is open). A filing open
+    // is closed first (its review saved). Then the next filing of the list opens; at the
+    // end of the list the window stays on the marked filing (if it was open).
     void markSelectedDone();
 
 Q_SIGNALS:
     void indexingFinished(int filings);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void chooseFolder();
@@ -91,6 +103,10 @@ private:
     void refreshOpenFiling();
     void watchStore();
     QString selectedPath() const;
+    QString markTarget() const;
+    // The next (step 1) or previous (-1) filing that can be opened, in the list's order.
+    QString neighbourOf(const QString &from, int step) const;
+    void openPath(const QString &path);
 
     MainWindow *m_window;
     WorkspaceModel *m_model;
@@ -103,6 +119,8 @@ private:
     QAction *m_next = nullptr;
     QAction *m_previous = nullptr;
     QAction *m_markDone = nullptr;
+    QAction *m_show = nullptr;
+    bool m_focusReview = false; // opened from the table: the keyboard goes to the entity list
     QString m_folder;
     bool m_indexing = false;
     quint64 m_job = 0;

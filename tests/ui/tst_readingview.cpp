@@ -309,6 +309,16 @@ void TestReadingView::pagesMapToPositions()
     QCOMPARE(hits.size(), 2);
     QCOMPARE(hits.at(0), (SourceSpan{3, 9, 18}));
     QCOMPARE(hits.at(1), onFour);
+
+    // A span high on its page, shown centred under the end of the page before: the page
+    // box names the span's page; scrolling on names the page at the top again.
+    m_view->goToPage(3);
+    QCOMPARE(m_view->currentPage(), 3);
+    m_view->showSpan(onFour);
+    QVERIFY(m_view->verticalScrollBar()->value() > 0);
+    QCOMPARE(m_view->currentPage(), 4);
+    m_view->verticalScrollBar()->setValue(0);
+    QCOMPARE(m_view->currentPage(), 3);
 }
 
 void TestReadingView::ignoresSpansOfOtherParts()

@@ -209,6 +209,33 @@ void TestSearchPanel::searchAndOpenResults()
     QCOMPARE(shown.last().first().toString(), cells.first().id);
     QCOMPARE(window.documentView()->currentPage(), cells.first().page - 1);
 
+    // Another entity of the filing current, as while reviewing, then the cell again: the
+    // entity list does not stay on that entity, so Return (Confirm) cannot fall on it.
+    QString other;
+    for (const Entity &e : window.store()->entities()) {
+        if (!e.orphan && e.span.isValid() && e.span.page != cells.first().page - 1)
+            other = e.id;
+    }
+    if (other.isEmpty()) {
+        const Entity &e = window.store()->entities().front();
+        other = e.id;
+    }
+    QVERIFY(window.entityPanel()->selectEntity(other));
+    QCOMPARE(window.entityPanel()->currentEntityId(), other);
+    const QMap<QString, QString> atCell = StoreDump::dump(*window.store());
+    search->resultView()->setFocus();
+    QTRY_COMPARE(focused(), search->resultView());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(int(shown.count()), shownBefore + 2);
+    const QString current = window.entityPanel()->currentEntityId();
+    QVERIFY2(current != other, qPrintable(current));
+    window.entityPanel()->tree()->setFocus();
+    QTRY_COMPARE(focused(), window.entityPanel()->tree());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    const QStringList changed = StoreDump::changedIds(atCell, StoreDump::dump(*window.store()));
+    QVERIFY(!changed.contains(other));
+    QVERIFY(changed.isEmpty() || changed == QStringList{current});
+
     // b's review holds the one decision made in the window, nothing from the search.
     window.openFile(b);
     QTRY_VERIFY_WITH_TIMEOUT(window.filePath() == b && window.store() && !window.isExtracting(), timeout);

@@ -17,6 +17,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <QtWidgets/QAbstractButton>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QProgressBar>
@@ -92,6 +93,18 @@ void TestWorkspacePanel::folderQueueFlow()
     const QString broken = QDir(m_dir.path()).absoluteFilePath(u"broken.pdf"_s);
     QVERIFY(model->rowOf(a) >= 0 && model->rowOf(b) >= 0 && model->rowOf(broken) >= 0);
     QVERIFY(model->rows().at(model->rowOf(broken)).error.contains(u"broken.pdf"_s));
+    // Its state in State, its error in the last column and the tooltip; the Form column
+    // stays as narrow as the forms.
+    {
+        const int r = model->rowOf(broken);
+        const int last = model->columnCount() - 1;
+        QCOMPARE(model->headerData(last, Qt::Horizontal).toString(), u"Error"_s);
+        QVERIFY(model->index(r, last).data().toString().contains(u"broken.pdf"_s));
+        QVERIFY(model->index(r, 1).data().toString().isEmpty());
+        QCOMPARE(model->index(r, 12).data().toString(), u"cannot be opened"_s);
+        QVERIFY(model->index(r, 1).data(Qt::ToolTipRole).toString().contains(u"broken.pdf"_s));
+        QVERIFY(panel->view()->columnWidth(1) < 150);
+    }
     const Workspace::FilingStatus first = model->rows().at(model->rowOf(a));
     QCOMPARE(first.form, u"8-K"_s);
     QCOMPARE(first.state(), u"not started"_s);
@@ -138,11 +151,35 @@ void TestWorkspacePanel::folderQueueFlow()
     QCOMPARE(review.data.decisions.first().status, u"confirmed"_s);
     QCOMPARE(model->rows().at(model->rowOf(a)).state(), u"done"_s);
     QCOMPARE(panel->progressBar()->value(), 1);
+    // Leaving the filing keeps its row whole: cover facts and counts as in the review file.
+    QCOMPARE(model->rows().at(model->rowOf(a)).form, first.form);
+    QCOMPARE(model->rows().at(model->rowOf(a)).registrant, first.registrant);
+    QCOMPARE(model->rows().at(model->rowOf(a)).reportDate, first.reportDate);
+    QCOMPARE(model->rows().at(model->rowOf(a)).entities, first.entities);
+    QCOMPARE(model->rows().at(model->rowOf(a)).confirmed, 1);
 
     // Previous filing goes back.
     QTest::keyClick(focused(), Qt::Key_PageUp, Qt::AltModifier);
     QTRY_COMPARE_WITH_TIMEOUT(extracted.count(), 3, timeout);
     QCOMPARE(window.filePath(), a);
+    const Workspace::FilingStatus left = model->rows().at(model->rowOf(b));
+    QCOMPARE(left.form, u"8-K"_s);
+    QCOMPARE(left.entities, first.entities);
+    QVERIFY(!left.registrant.isEmpty());
+
+    // Mark Filing Done on the last filing of the list: marked, and the window stays on it
+    // (no next filing to go to) rather than closing it.
+    QTest::keyClick(focused(), Qt::Key_PageDown, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(extracted.count(), 4, timeout);
+    QCOMPARE(window.filePath(), b);
+    QTRY_VERIFY(window.entityPanel()->tree()->hasFocus());
+    QTest::keyClick(focused(), Qt::Key_D, Qt::ControlModifier | Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(extracted.count(), 5, timeout);
+    QCOMPARE(window.filePath(), b);
+    QVERIFY(SidecarFile::load(SidecarFile::pathBeside(b)).data.done);
+    QCOMPARE(model->rows().at(model->rowOf(b)).state(), u"done"_s);
+    QCOMPARE(model->rows().at(model->rowOf(b)).form, u"8-K"_s);
+    QCOMPARE(panel->progressBar()->value(), 2);
 
     // Opening the folder again reads the state from the review files (the index follows).
     finished.clear();
@@ -152,11 +189,38 @@ void TestWorkspacePanel::folderQueueFlow()
     QCOMPARE(model->rows().at(model->rowOf(a)).confirmed, 1);
 
     // Filtering by typing into the filter field.
-    QTest::keyClicks(panel->filterField(), u"cannot be opened"_s);
+    panel->filterField()->setFocus();
+    QTRY_COMPARE(focused(), panel->filterField());
+    QTest::keyClicks(focused(), u"cannot be opened"_s);
     QCOMPARE(panel->view()->model()->rowCount(), 1);
     QCOMPARE(panel->view()->model()->index(0, 0).data(WorkspaceModel::PathRole).toString(), broken);
-    panel->filterField()->clear();
+    // Escape clears the filter and hands the keyboard to the table.
+    QTest::keyClick(focused(), Qt::Key_Escape);
+    QCOMPARE(panel->filterField()->text(), QString());
     QCOMPARE(panel->view()->model()->rowCount(), 3);
+    QCOMPARE(focused(), panel->view());
+
+    // Enter on a row of the table opens the filing with the keyboard in the entity list:
+    // N goes to the next unreviewed mention there.
+    QTest::keyClick(focused(), Qt::Key_Home);
+    QCOMPARE(panel->view()->currentIndex().data(WorkspaceModel::PathRole).toString(), a);
+    const int opened = int(extracted.count());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(int(extracted.count()), opened + 1, timeout);
+    QCOMPARE(window.filePath(), a);
+    QTRY_COMPARE(focused(), static_cast<QWidget *>(tree));
+    QTest::keyClick(focused(), Qt::Key_N);
+    QCOMPARE(tree->currentIndex().data(EntityTreeModel::KindRole).toInt(), int(EntityTreeModel::Kind::Mention));
+    QCOMPARE(int(window.store()->entity(window.entityPanel()->currentEntityId())->status), int(EntityStatus::Auto));
+
+    // Closed with its title bar's button, the panel comes back with View ▸ Workspace.
+    auto *close = panel->findChild<QAbstractButton *>(u"qt_dockwidget_closebutton"_s);
+    QVERIFY(close && close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QTRY_VERIFY(!panel->isVisible());
+    QTest::keyClick(focused() ? focused() : &window, Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+    QTRY_VERIFY(panel->isVisible());
+    QTRY_COMPARE(focused(), panel->view());
 }
 
 QTEST_MAIN(TestWorkspacePanel)
