@@ -129,12 +129,14 @@ TablesPanel::TablesPanel(MainWindow *window)
         m_wanted = on;
         QSettings().setValue(u"window/tables"_s, on);
     });
-    QTimer::singleShot(0, this, [this] { setVisible(m_wanted && m_window->document()); });
+    QTimer::singleShot(0, this, [this] { setVisible(m_wanted && m_listModel->rowCount(QModelIndex()) > 0); });
 
     connect(window->documentView(), &DocumentView::textClicked, this, &TablesPanel::selectCellAt);
+    // Shown once the filing's tables are known, and only if it has some: a filing without
+    // data tables (most PDFs, short 8-Ks) keeps the room for the document. View ▸ Tables
+    // shows the panel anyway.
     connect(window, &MainWindow::documentLoaded, this, [this] {
         clear();
-        setVisible(m_wanted);
         m_message->setText(tr("Tables are read once the entities are found…"));
     });
     connect(window, &MainWindow::documentFailed, this, [this] {
@@ -218,6 +220,7 @@ void TablesPanel::showTables(const TableList &tables)
     m_message->setText(tables.isEmpty() ? tr("No data tables in this filing.")
                        : tables.size() == 1 ? tr("1 data table")
                                             : tr("%1 data tables").arg(tables.size()));
+    setVisible(m_wanted && !tables.isEmpty());
     updateActions();
     Q_EMIT tablesReady(int(tables.size()));
 }

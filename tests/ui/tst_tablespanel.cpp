@@ -22,6 +22,7 @@
 #include <QtGui/QClipboard>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
+#include <QtWidgets/QLabel>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QTableView>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void models();
     void hostileGrid();
     void gridLinksToDocument();
+    void shownOnlyWithTables();
     void corpusFiling();
 
 private:
@@ -227,6 +229,40 @@ void TestTablesPanel::clickCellThenFigure(MainWindow &window, const QModelIndex 
     QTest::mouseClick(reading->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
     QTRY_COMPARE(grid->currentIndex(), second);
     QCOMPARE(reading->focusedSpan(), secondCell.span);
+}
+
+// A filing without data tables leaves the room to the document; the next filing with tables
+// brings the panel back, and View ▸ Tables shows it anyway.
+void TestTablesPanel::shownOnlyWithTables()
+{
+    const QString plain = m_dir.filePath(u"no-tables.txt"_s);
+    {
+        QFile f(plain);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nFORM 8-K\nCURRENT REPORT\n\n"
+                "Item 8.01 Other Events.\nOn June 4, 2007, the Company announced results.\n");
+    }
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TablesPanel *panel = TablesPanel::of(&window);
+    QVERIFY(panel);
+    QSignalSpy ready(panel, &TablesPanel::tablesReady);
+    window.openFile(plain);
+    QVERIFY(QTest::qWaitFor([&] { return ready.count() == 1; }, timeout));
+    QCOMPARE(ready.first().first().toInt(), 0);
+    QVERIFY(!panel->isVisible());
+
+    QVERIFY(openAndWait(window, m_statements)); // asserts it is shown again
+
+    window.openFile(plain);
+    QVERIFY(QTest::qWaitFor([&] { return ready.count() == 3; }, timeout));
+    QVERIFY(!panel->isVisible());
+    QAction *toggle = panel->toggleViewAction();
+    toggle->trigger(); // View ▸ Tables
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->findChild<QLabel *>() != nullptr);
 }
 
 void TestTablesPanel::gridLinksToDocument()
