@@ -11,6 +11,7 @@
 
 #include "review/reviewstore.h"
 #include "storedump.h"
+#include "testutils.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -67,16 +68,8 @@ void TestSearchPanel::initTestCase()
     QVERIFY(m_dir.isValid());
     // Two filings that both name Mitchel Sayare (copies of the sample text, each a filing
     // of its own), one in a sub-folder, and a filing with a table of figures.
-    QFile sample(QStringLiteral(FILINGLENS_SOURCE_ROOT "/resources/sample/immunogen-8k-2007-06-04.txt"));
-    QVERIFY(sample.open(QIODevice::ReadOnly));
-    const QByteArray bytes = sample.readAll();
-    QVERIFY(QDir(m_dir.path()).mkpath(u"sub"_s));
-    for (const auto &[name, extra] : {std::pair{u"a.txt"_s, "\ncopy a\n"}, std::pair{u"sub/b.txt"_s, "\ncopy b\n"}}) {
-        QFile out(m_dir.filePath(name));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(bytes + extra);
-    }
-    QVERIFY(QFile::copy(QStringLiteral(FILINGLENS_SOURCE_ROOT "/tests/data/tables/statements.html"),
+    QVERIFY(TestUtils::writeSampleFilings(m_dir.path()));
+    QVERIFY(QFile::copy(TestUtils::dataPath(u"tables/statements.html"_s),
                         m_dir.filePath(u"statements.html"_s)));
 }
 
@@ -250,7 +243,7 @@ void TestSearchPanel::searchWhileIndexing()
 {
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
-    QFile sample(QStringLiteral(FILINGLENS_SOURCE_ROOT "/resources/sample/immunogen-8k-2007-06-04.txt"));
+    QFile sample(TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
     QVERIFY(sample.open(QIODevice::ReadOnly));
     const QByteArray bytes = sample.readAll();
     auto write = [&](const QString &name) {

@@ -8,6 +8,7 @@
 
 #include "review/reviewstore.h"
 #include "review/sidecarfile.h"
+#include "testutils.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -56,15 +57,7 @@ void TestWorkspacePanel::initTestCase()
     QVERIFY(m_dir.isValid());
     // Two filings (copies of the sample text, each a filing of its own), one in a
     // sub-folder, and a damaged PDF.
-    QFile sample(QStringLiteral(FILINGLENS_SOURCE_ROOT "/resources/sample/immunogen-8k-2007-06-04.txt"));
-    QVERIFY(sample.open(QIODevice::ReadOnly));
-    const QByteArray bytes = sample.readAll();
-    QVERIFY(QDir(m_dir.path()).mkpath(u"sub"_s));
-    for (const auto &[name, extra] : {std::pair{u"a.txt"_s, "\ncopy a\n"}, std::pair{u"sub/b.txt"_s, "\ncopy b\n"}}) {
-        QFile out(m_dir.filePath(name));
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(bytes + extra);
-    }
+    QVERIFY(TestUtils::writeSampleFilings(m_dir.path()));
     QFile broken(m_dir.filePath(u"broken.pdf"_s));
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ncut short");
