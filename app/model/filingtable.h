@@ -25,6 +25,12 @@ struct TableCell
     // cell has the cell's value, compared as TableReader::agreesWithFact), "differs" (it has another), "untagged" (a number in an
     // inline-XBRL filing without a fact), empty otherwise.
     QString xbrl;
+    // The review (filled by TableReview from the review file; the reader leaves them
+    // empty): "auto", "confirmed", "corrected" or "rejected"; the text the analyst
+    // typed for the cell (empty when not corrected); the id its decisions are saved under.
+    QString status;
+    QString corrected;
+    QString reviewId;
 
     bool isNumber() const { return !value.isEmpty(); }
 };
@@ -41,6 +47,11 @@ struct FilingTable
     QList<TableCell> cells; // row by row, left to right; a merged cell once, at its corner
     QList<QString> rowHeaders;    // per row: the label with its parents joined by " > "
     QList<QString> columnHeaders; // per column: header texts top to bottom joined by " | "
+    // The review, as for cells (TableReview): the table's own status, whether its
+    // scale was fixed by the analyst, and the id its decisions are saved under.
+    QString status;
+    bool scaleCorrected = false;
+    QString reviewId;
 
     // "table@page:start-end": 1-based page, code points (given the page's text), as entity ids.
     QString id(const QString &pageText) const;

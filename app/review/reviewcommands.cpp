@@ -83,3 +83,27 @@ void AddEntityCommand::undo()
     m_store->removeEntity(m_entity.id);
     m_store->removeHistory(m_historyKey);
 }
+
+TableDecisionCommand::TableDecisionCommand(ReviewStore *store, const QString &text, QString id,
+                                           std::optional<SidecarDecision> before,
+                                           std::optional<SidecarDecision> after, QJsonObject history)
+    : m_store(store)
+    , m_id(std::move(id))
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_history(std::move(history))
+{
+    setText(text);
+}
+
+void TableDecisionCommand::redo()
+{
+    m_store->applyTableDecision(m_id, m_after);
+    m_historyKey = m_store->appendHistory(m_history);
+}
+
+void TableDecisionCommand::undo()
+{
+    m_store->applyTableDecision(m_id, m_before);
+    m_store->removeHistory(m_historyKey);
+}

@@ -6,6 +6,8 @@
 #include <QtCore/QList>
 #include <QtGui/QUndoCommand>
 
+#include <optional>
+
 // The undo commands of ReviewStore. They refer to entities by id, never by
 // pointer, and add their history entries on redo and take them back on undo.
 
@@ -56,6 +58,26 @@ private:
     ReviewStore *m_store;
     Entity m_entity;
     int m_row;
+    QJsonObject m_history;
+    quint64 m_historyKey = 0;
+};
+
+// Sets (or takes away) the decision on one table or table cell.
+class TableDecisionCommand final : public QUndoCommand
+{
+public:
+    TableDecisionCommand(ReviewStore *store, const QString &text, QString id,
+                         std::optional<SidecarDecision> before, std::optional<SidecarDecision> after,
+                         QJsonObject history);
+
+    void redo() override;
+    void undo() override;
+
+private:
+    ReviewStore *m_store;
+    QString m_id;
+    std::optional<SidecarDecision> m_before;
+    std::optional<SidecarDecision> m_after;
     QJsonObject m_history;
     quint64 m_historyKey = 0;
 };

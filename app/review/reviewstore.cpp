@@ -25,6 +25,21 @@ QString ReviewStore::Private::defaultReviewer()
     return u"unknown"_s;
 }
 
+bool ReviewStore::Private::isTableDecision(const SidecarDecision &decision)
+{
+    return decision.type == u"table"_s || decision.type == u"table_cell"_s;
+}
+
+QByteArray ReviewStore::Private::tableDecisionJson(const QString &id) const
+{
+    const auto cached = encoded.constFind(id);
+    if (cached != encoded.cend())
+        return *cached;
+    const QByteArray json = SidecarFile::serializeDecision(tableDecisions.value(id));
+    encoded.insert(id, json);
+    return json;
+}
+
 bool ReviewStore::Private::isDecision(const Entity &e)
 {
     return e.status != EntityStatus::Auto || !e.note.isEmpty() || e.orphan;
@@ -197,6 +212,7 @@ void ReviewStore::open(const DocumentContent &content, const EntityList &extract
         return;
     }
     Q_EMIT modelReset();
+    Q_EMIT tableDecisionsChanged(d->tableOrder);
     Q_EMIT readOnlyChanged(isReadOnly());
 }
 
@@ -234,6 +250,8 @@ void ReviewStore::Private::resetData()
     original.clear();
     confirmAs.clear();
     orphanAnchors.clear();
+    tableOrder.clear();
+    tableDecisions.clear();
     encoded.clear();
     codePoints.clear();
     history.clear();
@@ -283,6 +301,8 @@ SidecarData ReviewStore::snapshot() const
             continue;
         data.decisionsJson.append(d->decisionJson(e));
     }
+    for (const QString &id : std::as_const(d->tableOrder))
+        data.decisionsJson.append(d->tableDecisionJson(id));
     data.historyJson.reserve(qsizetype(d->history.size()));
     for (const Private::HistoryEntry &h : d->history) {
         if (h.json.isEmpty())
@@ -319,8 +339,25 @@ QByteArray ReviewStore::Private::decisionJson(const Entity &e) const
 QStringList ReviewStore::applyDecisions(const SidecarData &data)
 {
     const DocumentContent &content = d->content;
+    // Decisions on tables are kept as they are, for TableReview to place in the tables
+    // read; the others are merged into the entities.
+    SidecarData entityData;
+    const SidecarData *forEntities = &data;
+    if (std::any_of(data.decisions.cbegin(), data.decisions.cend(), Private::isTableDecision)) {
+        entityData = data;
+        entityData.decisions.clear();
+        for (const SidecarDecision &dec : data.decisions) {
+            if (!Private::isTableDecision(dec)) {
+                entityData.decisions.append(dec);
+            } else if (!d->tableDecisions.contains(dec.id)) {
+                d->tableOrder.append(dec.id);
+                d->tableDecisions.insert(dec.id, dec);
+            }
+        }
+        forEntities = &entityData;
+    }
     DecisionMerge::Result merged = DecisionMerge::apply(content, d->codePoints, std::move(d->entities),
-                                                        std::move(d->original), data);
+                                                        std::move(d->original), *forEntities);
     d->entities = std::move(merged.entities);
     d->original = std::move(merged.original);
     for (auto it = merged.confirmAs.cbegin(); it != merged.confirmAs.cend(); ++it)
@@ -360,12 +397,15 @@ void ReviewStore::beginReset()
     for (const Entity &e : std::as_const(d->extracted))
         d->original.insert(e.id, {e.type, e.value});
     d->orphanAnchors.clear();
+    d->tableOrder.clear();
+    d->tableDecisions.clear();
     d->history.clear();
 }
 
 void ReviewStore::endReset()
 {
     Q_EMIT modelReset();
+    Q_EMIT tableDecisionsChanged(d->tableOrder);
 }
 
 void ReviewStore::markClean()
@@ -383,6 +423,8 @@ bool ReviewStore::takeChange(quint64 seq, Change *change)
         const Entity *e = entity(id);
         if (e && Private::isDecision(*e))
             change->set.append(d->decisionJson(*e));
+        else if (!e && d->tableDecisions.contains(id))
+            change->set.append(d->tableDecisionJson(id));
         else
             change->remove.append(id);
     }
@@ -447,6 +489,9 @@ bool ReviewStore::takeBack(quint64 seq)
                 break;
             case Revert::HistoryReplaced:
                 replaceHistory(it->key, it->entry);
+                break;
+            case Revert::Table:
+                applyTableDecision(it->id, it->table);
                 break;
             }
         }

@@ -3,6 +3,7 @@
 #include "model/documentcontent.h"
 #include "model/entity.h"
 #include "reviewbinding.h"
+#include "tableref.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonObject>
@@ -11,6 +12,7 @@
 #include <QtGui/QUndoStack>
 
 #include <memory>
+#include <optional>
 
 // The extracted entities of one filing with the analyst's decisions applied.
 // Owns the undo stack: every mutator is one undoable command named for the user's
@@ -72,6 +74,20 @@ public:
     // Every span as a new entity of the type, in one undo step; returns the new ids.
     QStringList addAll(const QList<SourceSpan> &spans, const QString &type);
 
+    // Decisions on data tables and their cells (see TableRef), as the review file holds
+    // them, in file order; TableReview applies them to the tables read. Kept whether or
+    // not a table they name is found: never dropped.
+    QList<SidecarDecision> tableDecisions() const;
+    const SidecarDecision *tableDecision(const QString &id) const;
+    // The analyst's actions on tables, each one undo step and one journal line.
+    void confirmTable(const TableRef &table);
+    void rejectTable(const TableRef &table);
+    // The table's scale word ("thousands", "millions", "billions"; empty for none).
+    void setTableScale(const TableRef &table, const QString &scale);
+    // A cell's text as the analyst corrects it (its value, row label or column header,
+    // as ref.field says); the text as read takes the correction back.
+    void setCellText(const TableRef &cell, const QString &text);
+
     QString reviewer() const;
     void setReviewer(const QString &name);
     // True when decisions cannot be changed: opened ReadOnly, another window or
@@ -118,6 +134,8 @@ Q_SIGNALS:
     void entityInserted(int row);
     void entityAboutToBeRemoved(int row);
     void entityRemoved(int row);
+    // These table decisions changed (an action, its undo or redo, a reload).
+    void tableDecisionsChanged(const QStringList &ids);
     // An undo or redo changed these entities (not a new action): a view can show them.
     void revisited(const QStringList &ids);
     // The sidecar at `path` was written: every change so far is folded into it.
@@ -137,6 +155,7 @@ Q_SIGNALS:
 private:
     friend class EntityEditCommand;
     friend class AddEntityCommand;
+    friend class TableDecisionCommand;
 
     // The review fields a command changes and restores.
     struct ReviewState
@@ -155,6 +174,9 @@ private:
     static QString editValueText(const QString &type, const QString &from, const QString &to);
     void applyState(const QString &id, const ReviewState &state);
     void insertEntity(int row, const Entity &entity);
+    void applyTableDecision(const QString &id, const std::optional<SidecarDecision> &decision);
+    void pushTableDecision(const QString &text, const QString &id, std::optional<SidecarDecision> after,
+                           const QJsonObject &history);
     void removeEntity(const QString &id);
     quint64 appendHistory(const QJsonObject &entry);
     void replaceHistory(quint64 key, const QJsonObject &entry);

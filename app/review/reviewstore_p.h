@@ -11,6 +11,7 @@
 #include <QtGui/QUndoStack>
 
 #include <deque>
+#include <optional>
 #include <vector>
 
 struct ReviewStore::Private
@@ -28,6 +29,9 @@ struct ReviewStore::Private
     bool done = false;
     QString doneBy;
     QDateTime doneAt;
+    // Decisions on tables and cells (TableRef), in file order.
+    QStringList tableOrder;
+    QHash<QString, SidecarDecision> tableDecisions;
     mutable QHash<QString, QByteArray> encoded;            // id -> decision as last written
     std::vector<CodePointIndex> codePoints;                 // per page
 
@@ -47,6 +51,8 @@ struct ReviewStore::Private
     static QDateTime now();
     static QString defaultReviewer();
     static bool isDecision(const Entity &e);
+    static bool isTableDecision(const SidecarDecision &decision);
+    QByteArray tableDecisionJson(const QString &id) const;
     bool open = false;
 
     // The change being collected for the next journal line: the ids changed and the
@@ -58,7 +64,7 @@ struct ReviewStore::Private
     // How to take back a journal line that could not be written.
     struct Revert
     {
-        enum Kind { State, Inserted, Removed, HistoryAppended, HistoryRemoved, HistoryReplaced };
+        enum Kind { State, Inserted, Removed, HistoryAppended, HistoryRemoved, HistoryReplaced, Table };
         Kind kind;
         QString id;
         int row = 0;
@@ -66,6 +72,7 @@ struct ReviewStore::Private
         size_t pos = 0;
         quint64 key = 0;
         QJsonObject entry;
+        std::optional<SidecarDecision> table; // Table: the decision before
     };
     std::vector<Revert> opLog;
     struct InFlight
