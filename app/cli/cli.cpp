@@ -19,7 +19,7 @@ const char *Cli::usage()
            "  filing-lens --sample                    open the bundled sample filing\n"
            "  filing-lens extract [--csv OUT|-] [--json OUT] [--jsonl OUT|-] [--types TYPE,...] [--include-rejected] [--bom]\n"
            "                      [--files-from LIST|-] FILE...\n"
-           "  filing-lens tables [--csv OUT|-] [--json OUT|-] [--xlsx OUT] [--bom] FILE...\n"
+           "  filing-lens tables [--csv OUT|-] [--json OUT|-] [--xlsx OUT] [--include-rejected] [--bom] FILE...\n"
            "  filing-lens summary FILE --pdf OUT [--page-size A4|Letter]\n"
            "  filing-lens status [--csv OUT|-] FOLDER...\n"
            "  filing-lens find [--type TYPE,...] [--csv OUT|-] QUERY FOLDER...\n"

@@ -7,6 +7,7 @@
 #include "export/tablejsonwriter.h"
 #include "export/tablexlsxwriter.h"
 #include "session/filingsession.h"
+#include "session/tablereview.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtCore/QFile>
@@ -27,6 +28,7 @@ struct Options
     QString json; // "-" for standard output
     QString xlsx; // a file
     bool bom = false;
+    bool includeRejected = false;
     QStringList files;
 };
 
@@ -40,7 +42,7 @@ struct FileResult
 int usageError(const QString &message)
 {
     printError(message);
-    std::fputs("Usage: filing-lens tables [--csv OUT|-] [--json OUT|-] [--xlsx OUT] [--bom] FILE...\n", stderr);
+    std::fputs("Usage: filing-lens tables [--csv OUT|-] [--json OUT|-] [--xlsx OUT] [--include-rejected] [--bom] FILE...\n", stderr);
     return 2;
 }
 
@@ -71,6 +73,8 @@ int parse(const QStringList &arguments, Options *options)
             options->csv = a.mid(6);
         } else if (a.startsWith(u"--json="_s)) {
             options->json = a.mid(7);
+        } else if (a == u"--include-rejected"_s) {
+            options->includeRejected = true;
         } else if (a == u"--bom"_s) {
             options->bom = true;
         } else {
@@ -156,11 +160,17 @@ int TablesCommand::run(const QStringList &arguments)
                 ++failed;
                 continue;
             }
-            if (csv && !csv->addFile(r.content, r.tables))
+            // The analyst's decisions, read only, as extract applies them.
+            QStringList messages;
+            const TableList tables = TableReview::forExport(TableReview::reviewed(r.content, r.tables, &messages),
+                                                            options.includeRejected);
+            for (const QString &m : std::as_const(messages))
+                printError(r.content.fileName + u": "_s + m);
+            if (csv && !csv->addFile(r.content, tables))
                 writeFailed = true;
-            if (json && !json->addFile(r.content, r.tables))
+            if (json && !json->addFile(r.content, tables))
                 writeFailed = true;
-            if (xlsx && !xlsx->addFile(r.content, r.tables))
+            if (xlsx && !xlsx->addFile(r.content, tables))
                 writeFailed = true;
         }
     }

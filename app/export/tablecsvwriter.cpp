@@ -96,7 +96,7 @@ bool TableCsvWriter::addFile(const DocumentContent &content, const TableList &ta
                                      QString::number(index.toCodePoint(cell.span.start)),
                                      QString::number(index.toCodePoint(cell.span.end)),
                                      cell.xbrl,
-                                     u"auto"_s};
+                                     cell.status.isEmpty() ? u"auto"_s : cell.status};
             for (qsizetype i = 0; i < row.size(); ++i) {
                 out += CsvWriter::encodeCell(row.at(i));
                 out += i + 1 < row.size() ? u","_s : u"\r\n"_s;

@@ -70,6 +70,7 @@ bool TableJsonWriter::addFile(const DocumentContent &content, const TableList &t
                    .arg(table.headerRows);
         key(u"scale");
         string(table.scale);
+        out += u", \"status\": \""_s + (table.status.isEmpty() ? u"auto"_s : table.status) + u"\""_s;
         out += u",\n   \"rowHeaders\": ["_s;
         for (qsizetype i = 0; i < table.rowHeaders.size(); ++i) {
             if (i)
@@ -107,7 +108,7 @@ bool TableJsonWriter::addFile(const DocumentContent &content, const TableList &t
             out += u", \"start\": %1, \"end\": %2, "_s.arg(index.toCodePoint(cell.span.start)).arg(index.toCodePoint(cell.span.end));
             key(u"xbrl");
             string(cell.xbrl);
-            out += u", \"status\": \"auto\"}"_s;
+            out += u", \"status\": \""_s + (cell.status.isEmpty() ? u"auto"_s : cell.status) + u"\"}"_s;
         }
         out += u"]}"_s;
         if (out.size() > 256 * 1024) {

@@ -157,7 +157,8 @@ bool TableXlsxWriter::addFile(const DocumentContent &content, const TableList &t
                 written = worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(cell.column), cell.value.toDouble(), nullptr);
             else
                 written = worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(cell.column),
-                                                 text(cell.text).constData(), cell.header ? d->bold : nullptr);
+                                                 text(cell.corrected.isEmpty() ? cell.text : cell.corrected).constData(),
+                                                 cell.header ? d->bold : nullptr);
             if (written != LXW_NO_ERROR)
                 continue;
             d->sources.append({name, row, cell.column, content.fileName, id, page + 1,
