@@ -1,6 +1,9 @@
 #include "tablegridmodel.h"
 
+#include "entitytreemodel.h"
+
 #include "export/tablecsvwriter.h"
+#include "session/tablereview.h"
 
 #include <QtGui/QBrush>
 #include <QtGui/QFont>
@@ -29,6 +32,27 @@ void TableGridModel::setTable(const FilingTable &table)
         }
     }
     endResetModel();
+}
+
+void TableGridModel::updateTable(const FilingTable &table)
+{
+    if (table.rowCount != m_table.rowCount || table.columnCount != m_table.columnCount
+        || table.cells.size() != m_table.cells.size()) {
+        setTable(table);
+        return;
+    }
+    m_table = table;
+    if (m_table.rowCount > 0 && m_table.columnCount > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_table.rowCount - 1, m_table.columnCount - 1));
+}
+
+Qt::ItemFlags TableGridModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    const TableCell *cell = cellAt(index);
+    if (cell && cell->row == index.row() && cell->column == index.column() && TableReview::isEditable(*cell))
+        f |= Qt::ItemIsEditable;
+    return f;
 }
 
 void TableGridModel::clear()
@@ -81,7 +105,7 @@ QString TableGridModel::toTabSeparated() const
                 if (data && cell->isNumber())
                     text = cell->unit == u"%"_s ? cell->value + u'%' : cell->value;
                 else if (data || cell->header || cell->rowLabel)
-                    text = clean(cell->text);
+                    text = clean(cell->corrected.isEmpty() ? cell->text : cell->corrected);
             }
             line.append(text);
         }
@@ -110,11 +134,28 @@ QVariant TableGridModel::data(const QModelIndex &index, int role) const
     const bool corner = cell && cell->row == index.row() && cell->column == index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return corner ? cell->text : QString();
+    case Qt::EditRole:
+        return corner ? (cell->corrected.isEmpty() ? cell->text : cell->corrected) : QString();
+    case Qt::DecorationRole:
+        if (corner && cell->status == u"corrected"_s)
+            return EntityTreeModel::statusIcon(EntityStatus::Corrected);
+        return {};
+    case Qt::ForegroundRole:
+        if (m_table.status == u"rejected"_s)
+            return QBrush(EntityTreeModel::statusColor(EntityStatus::Rejected));
+        return {};
     case Qt::ToolTipRole: {
         if (!corner || cell->text.isEmpty())
             return {};
         QStringList lines;
+        if (m_table.status == u"rejected"_s)
+            lines << tr("Table rejected: not a data table (left out of exports)");
+        if (!cell->corrected.isEmpty())
+            lines << tr("Corrected from “%1”").arg(cell->text);
+        else if (cell->status == u"corrected"_s)
+            lines << tr("Corrected: the table's scale, row label or column header");
+        else if (cell->status == u"confirmed"_s)
+            lines << tr("Confirmed with its table");
         if (cell->isNumber())
             lines << tr("Value: %1 %2").arg(cell->value, cell->unit).trimmed();
         if (!cell->scale.isEmpty())
@@ -129,13 +170,19 @@ QVariant TableGridModel::data(const QModelIndex &index, int role) const
         return lines.join(u'\n');
     }
     case Qt::FontRole:
-        if (cell && (cell->header || cell->rowLabel)) {
+        if (cell && (cell->header || cell->rowLabel || m_table.status == u"rejected"_s)) {
             QFont f;
             f.setBold(cell->header);
+            f.setStrikeOut(m_table.status == u"rejected"_s);
             return f;
         }
         return {};
     case Qt::BackgroundRole:
+        if (corner && !cell->corrected.isEmpty()) {
+            QColor tint = EntityTreeModel::statusColor(EntityStatus::Corrected);
+            tint.setAlpha(40);
+            return QBrush(tint);
+        }
         if (index.row() < m_table.headerRows)
             return QBrush(QPalette().color(QPalette::AlternateBase));
         return {};

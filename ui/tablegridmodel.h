@@ -18,6 +18,9 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setTable(const FilingTable &table);
+    // The same table with other review decisions (same cells, same grid): changed in
+    // place, so an editor open on a cell stays on it.
+    void updateTable(const FilingTable &table);
     void clear();
     const FilingTable &table() const { return m_table; }
     bool isEmpty() const { return m_table.rowCount == 0 || m_table.columnCount == 0; }
@@ -40,6 +43,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // A cell with source text can be corrected (TableCellDelegate writes the correction).
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
     static quint64 key(int row, int column) { return (quint64(quint32(row)) << 32) | quint32(column); }

@@ -4,7 +4,8 @@
 
 #include <QtCore/QAbstractTableModel>
 
-// The data tables of a filing, one row each: title (or caption), page, rows × columns.
+// The data tables of a filing, one row each: title (or caption), page, rows × columns;
+// a decided table shows its status as the entity tree does (icon; rejected struck out).
 class TableListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -14,6 +15,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setTables(const TableList &tables);
+    // The same tables with other review decisions: changed in place (the selection stays).
+    void updateTables(const TableList &tables);
     const TableList &tables() const { return m_tables; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

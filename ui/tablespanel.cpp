@@ -3,13 +3,16 @@
 #include "documentview.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "tablecelldelegate.h"
 #include "tablegridmodel.h"
 #include "tablelistmodel.h"
 
 #include "document/workerpool.h"
 #include "export/tablecsvwriter.h"
 #include "export/tablexlsxwriter.h"
+#include "review/reviewstore.h"
 #include "session/filingsession.h"
+#include "session/tablereview.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
@@ -19,7 +22,10 @@
 #include <QtCore/QTimer>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QToolButton>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QMenu>
@@ -81,7 +87,22 @@ TablesPanel::TablesPanel(MainWindow *window)
     m_grid->setObjectName(u"tableGrid"_s);
     m_grid->setModel(m_gridModel);
     m_grid->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // F2 or typing on a cell corrects it; Enter commits, Escape drops.
+    m_grid->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed
+                            | QAbstractItemView::DoubleClicked);
+    m_delegate = new TableCellDelegate(
+        [this](const QModelIndex &index) {
+            const TableCell *cell = m_gridModel->cellAt(index);
+            if (!cell || !TableReview::isEditable(*cell) || !m_window->store() || m_window->store()->isReadOnly())
+                return TableRef();
+            return TableReview::refOf(m_window->store()->content(), m_gridModel->table(), *cell);
+        },
+        m_grid);
+    m_grid->setItemDelegate(m_delegate);
+    connect(m_delegate, &TableCellDelegate::cellEdited, this, [this](const TableRef &cell, const QString &text) {
+        if (ReviewStore *store = m_window->store())
+            store->setCellText(cell, text);
+    });
     m_grid->setWordWrap(false);
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     m_grid->verticalHeader()->setDefaultSectionSize(m_grid->fontMetrics().height() + 6);
@@ -90,7 +111,49 @@ TablesPanel::TablesPanel(MainWindow *window)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({380, 1000});
+    // The selected table's decisions: Confirm (Enter) and Reject (Delete) in the list, its scale.
+    m_confirm = new QAction(tr("Confirm Table"), this);
+    m_confirm->setObjectName(u"confirmTable"_s);
+    m_confirm->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_confirm->setShortcutContext(Qt::WidgetShortcut);
+    m_confirm->setToolTip(tr("Confirm the selected table (Enter in the list)"));
+    connect(m_confirm, &QAction::triggered, this, [this] {
+        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+            store->confirmTable(currentTableRef());
+    });
+    m_reject = new QAction(tr("Reject Table"), this);
+    m_reject->setObjectName(u"rejectTable"_s);
+    m_reject->setShortcut(QKeySequence(Qt::Key_Delete));
+    m_reject->setShortcutContext(Qt::WidgetShortcut);
+    m_reject->setToolTip(tr("Not a data table: left out of exports (Delete in the list)"));
+    connect(m_reject, &QAction::triggered, this, [this] {
+        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+            store->rejectTable(currentTableRef());
+    });
+    m_list->addAction(m_confirm);
+    m_list->addAction(m_reject);
+    m_scale = new QComboBox(content);
+    m_scale->setObjectName(u"tableScale"_s);
+    m_scale->setToolTip(tr("The scale the table's amounts are stated in (not per-share figures, "
+                           "percentages or share counts)"));
+    for (const QString &scale : TableReview::scales())
+        m_scale->addItem(scale.isEmpty() ? tr("no scale") : tr("in %1").arg(scale), scale);
+    connect(m_scale, &QComboBox::activated, this, [this](int index) {
+        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+            store->setTableScale(currentTableRef(), m_scale->itemData(index).toString());
+    });
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    for (QAction *a : {m_confirm, m_reject}) {
+        auto *button = new QToolButton(content);
+        button->setDefaultAction(a);
+        bar->addWidget(button);
+    }
+    bar->addWidget(new QLabel(tr("Scale:"), content));
+    bar->addWidget(m_scale);
+    bar->addStretch(1);
     layout->addWidget(m_message);
+    layout->addLayout(bar);
     layout->addWidget(splitter, 1);
     setWidget(content);
 
@@ -119,6 +182,16 @@ TablesPanel::TablesPanel(MainWindow *window)
         menu.addAction(m_export);
         menu.exec(m_grid->viewport()->mapToGlobal(pos));
     });
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(m_list);
+        menu.addAction(m_confirm);
+        menu.addAction(m_reject);
+        menu.addSeparator();
+        menu.addAction(m_copy);
+        menu.addAction(m_export);
+        menu.exec(m_list->viewport()->mapToGlobal(pos));
+    });
     // Like the inspector: shown with a filing, as the analyst left it.
     QAction *toggle = toggleViewAction();
     toggle->setText(tr("&Tables"));
@@ -144,6 +217,11 @@ TablesPanel::TablesPanel(MainWindow *window)
         hide();
     });
     connect(window, &MainWindow::extractionFinished, this, [this] {
+        if (ReviewStore *store = m_window->store()) {
+            // An action, its undo or redo, or the review file reloaded: shown in place.
+            connect(store, &ReviewStore::tableDecisionsChanged, this, [this] { applyReview(); });
+            connect(store, &ReviewStore::readOnlyChanged, this, &TablesPanel::updateActions);
+        }
         if (ReviewStore *store = m_window->store())
             connect(store, &QObject::destroyed, this, [this] {
                 if (m_window->store())
@@ -185,6 +263,7 @@ void TablesPanel::clear()
     if (m_cancel)
         *m_cancel = true;
     m_cancel.reset();
+    m_read.clear();
     m_listModel->setTables({});
     m_gridModel->clear();
     m_window->documentView()->setOutlineSpan(SourceSpan());
@@ -214,15 +293,50 @@ void TablesPanel::startReading()
     });
 }
 
-void TablesPanel::showTables(const TableList &tables)
+void TablesPanel::showTables(const TableList &read)
 {
-    m_listModel->setTables(tables);
-    m_message->setText(tables.isEmpty() ? tr("No data tables in this filing.")
-                       : tables.size() == 1 ? tr("1 data table")
-                                            : tr("%1 data tables").arg(tables.size()));
+    m_read = read;
+    applyReview(true);
+    const TableList &tables = this->tables();
     setVisible(m_wanted && !tables.isEmpty());
     updateActions();
     Q_EMIT tablesReady(int(tables.size()));
+}
+
+void TablesPanel::applyReview(bool fresh)
+{
+    ReviewStore *store = m_window->store();
+    TableReview::Result result;
+    if (store)
+        result = TableReview::apply(store->content(), m_read, store->tableDecisions());
+    else
+        result.tables = m_read;
+    if (fresh) {
+        m_listModel->setTables(result.tables);
+        QString text = result.tables.isEmpty() ? tr("No data tables in this filing.")
+                     : result.tables.size() == 1 ? tr("1 data table")
+                                                 : tr("%1 data tables").arg(result.tables.size());
+        if (!result.messages.isEmpty())
+            text += u' ' + result.messages.join(u' ');
+        m_message->setText(text);
+        return;
+    }
+    m_listModel->updateTables(result.tables);
+    // The grid keeps its table (and an open editor its cell) when only decisions changed.
+    const int row = currentTable();
+    if (row >= 0 && row < result.tables.size() && result.tables.at(row).span == m_gridModel->table().span)
+        m_gridModel->updateTable(result.tables.at(row));
+    else
+        showTable(row);
+    updateActions();
+}
+
+TableRef TablesPanel::currentTableRef() const
+{
+    const int row = currentTable();
+    if (row < 0 || !m_window->store())
+        return {};
+    return TableReview::refOf(m_window->store()->content(), tables().at(row));
 }
 
 void TablesPanel::showTable(int row)
@@ -300,7 +414,8 @@ bool TablesPanel::exportTablesTo(const QString &path, bool onlySelected, QString
     FilingDocument *document = m_window->document();
     if (!document)
         return false;
-    TableList chosen = tables();
+    // A rejected table is not a data table: left out, unless it is the one chosen.
+    TableList chosen = TableReview::forExport(tables(), false);
     if (onlySelected) {
         const int row = currentTable();
         chosen = row >= 0 ? TableList{tables().at(row)} : TableList();
@@ -383,6 +498,15 @@ void TablesPanel::copyTable()
 
 void TablesPanel::updateActions()
 {
+    const int row = currentTable();
+    const bool decidable = row >= 0 && m_window->store() && !m_window->store()->isReadOnly();
+    m_confirm->setEnabled(decidable);
+    m_reject->setEnabled(decidable);
+    m_scale->setEnabled(decidable);
+    if (row >= 0) {
+        const int at = m_scale->findData(tables().at(row).scale);
+        m_scale->setCurrentIndex(at < 0 ? 0 : at);
+    }
     m_export->setEnabled(!tables().isEmpty());
     m_copy->setEnabled(!m_gridModel->isEmpty());
 }

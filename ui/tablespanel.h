@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/filingtable.h"
+#include "review/tableref.h"
 
 #include <QtCore/QPointer>
 #include <QtWidgets/QDockWidget>
@@ -10,7 +11,9 @@
 
 class MainWindow;
 class QAction;
+class QComboBox;
 class QLabel;
+class TableCellDelegate;
 class QMenu;
 class QModelIndex;
 class QTableView;
@@ -24,7 +27,9 @@ struct SourceSpan;
 // result. A cell chosen in the grid is shown in the document; a figure clicked in the
 // document selects its cell; the selected table is framed in the document.
 // File ▸ Export Tables… writes CSV or .xlsx; Copy Table puts tab-separated text on the
-// clipboard.
+// clipboard. The analyst's decisions (confirm or reject a table, fix its scale, correct a
+// cell, a row label or a column header) go to the review store as undoable actions, and
+// what the panel shows, copies and exports is the tables with them applied (TableReview).
 class TablesPanel final : public QDockWidget
 {
     Q_OBJECT
@@ -46,6 +51,9 @@ public:
     QTableView *grid() const { return m_grid; }
     TableGridModel *gridModel() const { return m_gridModel; }
     TableListModel *listModel() const { return m_listModel; }
+    QComboBox *scaleChooser() const { return m_scale; }
+    QAction *confirmAction() const { return m_confirm; }
+    QAction *rejectAction() const { return m_reject; }
 
     // What Export Tables… writes once a path is chosen: CSV, or .xlsx for that suffix;
     // every table, or only the selected one. false with *error naming the problem.
@@ -59,6 +67,9 @@ private:
     void clear();
     void startReading();
     void showTables(const TableList &tables);
+    // Applies the store's table decisions to the tables read; `fresh` for new tables.
+    void applyReview(bool fresh = false);
+    TableRef currentTableRef() const;
     void showTable(int row);
     void showCell(const QModelIndex &index);
     void selectCellAt(const SourceSpan &at);
@@ -73,6 +84,11 @@ private:
     QLabel *m_message;
     QAction *m_export = nullptr;
     QAction *m_copy = nullptr;
+    QAction *m_confirm = nullptr;
+    QAction *m_reject = nullptr;
+    QComboBox *m_scale = nullptr;
+    TableCellDelegate *m_delegate = nullptr;
+    TableList m_read; // as read, before the review
     quint64 m_job = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_wanted = true; // the analyst's choice: shown whenever a filing is open
