@@ -1,0 +1,378 @@
+// Reviewing tables in the window, by keys and mouse as an analyst does: a cell corrected
+// in place (F2 or typing; Enter commits, Escape drops) and kept across a reopen; an edit
+// that stays on its cell while the grid refreshes or shows another table; a table
+// rejected and confirmed from the list (Delete, Enter), undone and redone with Ctrl+Z and
+// Ctrl+Y; the scale chooser re-scaling the amounts only. After each flow the whole store
+// (entities and table decisions) is compared with its state before.
+#include "mainwindow.h"
+#include "tablegridmodel.h"
+#include "tablelistmodel.h"
+#include "tablespanel.h"
+
+#include "../storedump.h"
+#include "../testutils.h"
+#include "export/tablecsvwriter.h"
+#include "review/reviewstore.h"
+#include "session/tablereview.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QTableView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int timeout = 120000;
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+
+// Every table decision of the store: id → status|value|attributes.
+QMap<QString, QString> tableDump(const ReviewStore &store)
+{
+    QMap<QString, QString> out;
+    for (const SidecarDecision &d : store.tableDecisions()) {
+        QStringList attributes;
+        for (auto it = d.attributes.cbegin(); it != d.attributes.cend(); ++it)
+            attributes << it.key() + u'=' + it.value();
+        out.insert(d.id, QStringList{d.type, d.status, d.value, attributes.join(u';')}.join(u'|'));
+    }
+    return out;
+}
+
+QModelIndex cellWithText(const TableGridModel *model, const QString &label, const QString &text)
+{
+    const FilingTable &t = model->table();
+    for (const TableCell &c : t.cells)
+        if (c.text == text && t.rowHeaders.value(c.row).endsWith(label))
+            return model->index(c.row, c.column);
+    return {};
+}
+} // namespace
+
+class TestTablesReview : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void editCellByKeysAndReopen();
+    void escapeDrops();
+    void editStaysOnItsCell();
+    void rejectConfirmUndoRedo();
+    void scaleChooser();
+
+private:
+    QString freshCopy();
+    bool openAndWait(MainWindow &window, const QString &path);
+    void selectTable(MainWindow &window, int row);
+    void clickCell(MainWindow &window, const QModelIndex &index);
+
+    QTemporaryDir m_dir;
+    int m_copies = 0;
+};
+
+void TestTablesReview::initTestCase()
+{
+    QApplication::setOrganizationName(u"filing-lens"_s);
+    QApplication::setApplicationName(u"filing-lens-test-tables-review"_s);
+    QSettings().clear();
+    QSettings().setValue(u"review/reviewer"_s, u"Test Reviewer"_s);
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestTablesReview::freshCopy()
+{
+    // A copy per flow, so the review file is written beside it and each flow starts clean.
+    const QString path = m_dir.filePath(u"statements-%1.html"_s.arg(++m_copies));
+    return QFile::copy(TestUtils::dataPath(u"tables/statements.html"_s), path) ? path : QString();
+}
+
+bool TestTablesReview::openAndWait(MainWindow &window, const QString &path)
+{
+    TablesPanel *panel = TablesPanel::of(&window);
+    QSignalSpy ready(panel, &TablesPanel::tablesReady);
+    window.openFile(path);
+    return QTest::qWaitFor([&] { return ready.count() == 1; }, timeout) && window.store()
+        && panel->tables().size() >= 2;
+}
+
+void TestTablesReview::selectTable(MainWindow &window, int row)
+{
+    TablesPanel *panel = TablesPanel::of(&window);
+    panel->tableList()->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(panel->tableList()->hasFocus());
+    QTest::keyClick(focused(), Qt::Key_Home);
+    for (int i = 0; i < row; ++i)
+        QTest::keyClick(focused(), Qt::Key_Down);
+    QTRY_COMPARE(panel->currentTable(), row);
+}
+
+void TestTablesReview::clickCell(MainWindow &window, const QModelIndex &index)
+{
+    QTableView *grid = TablesPanel::of(&window)->grid();
+    grid->scrollTo(index);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(index).center());
+    QCOMPARE(grid->currentIndex(), index);
+    QTRY_VERIFY(grid->hasFocus());
+}
+
+void TestTablesReview::editCellByKeysAndReopen()
+{
+    const QString path = freshCopy();
+    QString cellId;
+    {
+        MainWindow window;
+        window.resize(1500, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, path));
+        TablesPanel *panel = TablesPanel::of(&window);
+        ReviewStore *store = window.store();
+        const auto entities = StoreDump::dump(*store);
+        QVERIFY(tableDump(*store).isEmpty());
+
+        selectTable(window, 0);
+        const QModelIndex biopharma = cellWithText(panel->gridModel(), u"Biopharma"_s, u"1,234"_s);
+        QVERIFY(biopharma.isValid());
+        cellId = panel->gridModel()->cellAt(biopharma)->reviewId;
+        clickCell(window, biopharma);
+        QTest::keyClick(focused(), Qt::Key_F2);
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+        QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(focused(), u"1,243"_s);
+        QTest::keyClick(focused(), Qt::Key_Return);
+
+        QMap<QString, QString> expected;
+        expected.insert(cellId, u"table_cell|corrected|1,243|field=value;table=%1"_s.arg(panel->tables().first().reviewId));
+        QCOMPARE(tableDump(*store), expected);
+        QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+        QCOMPARE(biopharma.data().toString(), u"1,243"_s);
+        QCOMPARE(biopharma.data(TableGridModel::ValueRole).toString(), u"1243000000"_s);
+        QVERIFY(biopharma.data(Qt::ToolTipRole).toString().contains(u"Corrected from “1,234”"_s));
+        QCOMPARE(panel->tables().first().status, u"corrected"_s);
+        QCOMPARE(store->undoStack()->undoText(), u"Edit cell Biopharma | July 2, 2023: 1,234 → 1,243"_s);
+
+        // Undo and redo from the keyboard, with the focus in the grid.
+        QVERIFY(panel->grid()->hasFocus());
+        QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(tableDump(*store).isEmpty());
+        QCOMPARE(biopharma.data().toString(), u"1,234"_s);
+        QTest::keyClick(focused(), Qt::Key_Y, Qt::ControlModifier);
+        QCOMPARE(tableDump(*store), expected);
+        QCOMPARE(biopharma.data().toString(), u"1,243"_s);
+
+        // Copy Table and the export follow the correction.
+        QTest::keyClick(focused(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(panel->gridModel()->toTabSeparated().contains(u"1243000000"_s));
+        QString error;
+        const QString csvPath = m_dir.filePath(u"edited.csv"_s);
+        QVERIFY2(panel->exportTablesTo(csvPath, true, &error), qPrintable(error));
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QVERIFY(text.contains(u",\"1,234\",1243000000,USD,millions,"_s));
+        QVERIFY(text.contains(u",corrected\r\n"_s));
+    }
+    // Reopened in a new window: the correction is back on its cell.
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, path));
+    TablesPanel *panel = TablesPanel::of(&window);
+    QCOMPARE(window.store()->tableDecisions().size(), 1);
+    selectTable(window, 0);
+    const QModelIndex biopharma = cellWithText(panel->gridModel(), u"Biopharma"_s, u"1,234"_s);
+    QCOMPARE(panel->gridModel()->cellAt(biopharma)->reviewId, cellId);
+    QCOMPARE(biopharma.data().toString(), u"1,243"_s);
+    QCOMPARE(biopharma.data(TableGridModel::ValueRole).toString(), u"1243000000"_s);
+    QVERIFY(!biopharma.data(Qt::DecorationRole).isNull());
+    QVERIFY(panel->listModel()->index(0, TableListModel::Title).data(Qt::ToolTipRole).toString().contains(u"Corrected"_s));
+}
+
+void TestTablesReview::escapeDrops()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const QModelIndex alliance = cellWithText(panel->gridModel(), u"Alliance"_s, u"56"_s);
+    QVERIFY(alliance.isValid());
+    clickCell(window, alliance);
+    // Typing on a cell starts the edit with what is typed.
+    QTest::keyClicks(focused(), u"99"_s);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+    QCOMPARE(qobject_cast<QLineEdit *>(focused())->text(), u"99"_s);
+    QTest::keyClick(focused(), Qt::Key_Escape);
+    QTRY_VERIFY(panel->grid()->hasFocus());
+    QVERIFY(tableDump(*store).isEmpty());
+    QCOMPARE(store->undoStack()->count(), 0);
+    QCOMPARE(alliance.data().toString(), u"56"_s);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::editStaysOnItsCell()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    const FilingTable second = panel->tables().at(1);
+
+    // The grid refreshed under an open editor (another decision arrives: an undo, the
+    // review file changed on disk): the edit ends on the cell it began on.
+    selectTable(window, 0);
+    const QModelIndex total = cellWithText(panel->gridModel(), u"Total revenues"_s, u"1,156"_s);
+    QVERIFY(total.isValid());
+    const QString totalId = panel->gridModel()->cellAt(total)->reviewId;
+    clickCell(window, total);
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+    QWidget *editor = focused();
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, u"1,157"_s);
+    store->rejectTable(TableReview::refOf(store->content(), second));
+    QCOMPARE(focused(), editor); // still editing
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QMap<QString, QString> expected;
+    expected.insert(second.reviewId, u"table|rejected||"_s);
+    expected.insert(totalId, u"table_cell|corrected|1,157|field=value;table=%1"_s.arg(panel->tables().first().reviewId));
+    QCOMPARE(tableDump(*store), expected);
+    QCOMPARE(total.data().toString(), u"1,157"_s);
+
+    // Another table shown while the editor is open (a figure of it clicked in the
+    // document): nothing lands on the cell at the same place in that table.
+    const QModelIndex biopharma = cellWithText(panel->gridModel(), u"Biopharma"_s, u"1,234"_s);
+    clickCell(window, biopharma);
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+    QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(focused(), u"5"_s);
+    panel->selectTable(1);
+    QTRY_COMPARE(panel->gridModel()->table().span, second.span);
+    if (QWidget *w = focused())
+        QTest::keyClick(w, Qt::Key_Return);
+    const QMap<QString, QString> after = tableDump(*store);
+    for (const TableCell &c : second.cells)
+        QVERIFY2(!after.contains(c.reviewId) || c.reviewId.isEmpty(), qPrintable(c.reviewId));
+    // Either dropped with the editor, or written to the cell it began on.
+    QMap<QString, QString> rest = after;
+    rest.remove(second.reviewId);
+    rest.remove(totalId);
+    for (auto it = rest.cbegin(); it != rest.cend(); ++it)
+        QVERIFY2(it.value().endsWith(u"table="_s + panel->tables().first().reviewId), qPrintable(it.key()));
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::rejectConfirmUndoRedo()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const QString id = panel->tables().first().reviewId;
+    const int tableCount = int(panel->tables().size());
+
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(tableDump(*store).value(id), u"table|rejected||"_s);
+    QCOMPARE(tableDump(*store).size(), 1);
+    QCOMPARE(panel->tables().first().status, u"rejected"_s);
+    QVERIFY(panel->listModel()->index(0, TableListModel::Title).data(Qt::FontRole).value<QFont>().strikeOut());
+    QVERIFY(panel->gridModel()->index(3, 2).data(Qt::ToolTipRole).toString().contains(u"rejected"_s)
+            || panel->gridModel()->table().status == u"rejected"_s);
+    QVERIFY(store->undoStack()->undoText().startsWith(u"Reject table CONDENSED CONSOLIDATED"_s));
+    QCOMPARE(panel->currentTable(), 0); // the selection stays
+
+    // Left out of Export Tables… (all tables).
+    QString error;
+    const QString csvPath = m_dir.filePath(u"rejected.csv"_s);
+    QVERIFY2(panel->exportTablesTo(csvPath, false, &error), qPrintable(error));
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QVERIFY(!text.contains(id));
+    QVERIFY(text.contains(panel->tables().at(1).reviewId));
+
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(tableDump(*store).isEmpty());
+    QCOMPARE(panel->tables().first().status, u"auto"_s);
+    QTest::keyClick(focused(), Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(tableDump(*store).value(id), u"table|rejected||"_s);
+
+    // Enter confirms (after a reject: confirmed, one more undo step).
+    QVERIFY(panel->tableList()->hasFocus());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(tableDump(*store).value(id), u"table|confirmed||"_s);
+    QCOMPARE(store->undoStack()->count(), 2);
+    QCOMPARE(panel->tables().size(), tableCount);
+    for (const TableCell &c : panel->tables().first().cells)
+        QCOMPARE(c.status, u"confirmed"_s);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::scaleChooser()
+{
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const FilingTable before = panel->tables().first();
+    QComboBox *scale = panel->scaleChooser();
+    QCOMPARE(scale->currentData().toString(), u"millions"_s);
+    QTest::mouseClick(scale, Qt::LeftButton); // opens its list
+    QTRY_VERIFY(focused());
+    QTest::keyClick(focused(), Qt::Key_Up);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(scale->currentData().toString(), u"thousands"_s);
+    QCOMPARE(tableDump(*store).value(before.reviewId), u"table|corrected||scale=thousands"_s);
+    const FilingTable after = panel->tables().first();
+    QCOMPARE(after.cells.size(), before.cells.size());
+    int rescaled = 0;
+    for (int i = 0; i < before.cells.size(); ++i) {
+        const TableCell &b = before.cells.at(i);
+        const TableCell &a = after.cells.at(i);
+        if (TableReview::isAmount(b)) {
+            QCOMPARE(a.scale, u"thousands"_s);
+            ++rescaled;
+        } else {
+            QCOMPARE(a.value, b.value);
+        }
+    }
+    QVERIFY(rescaled >= 6);
+    const QModelIndex eps = cellWithText(panel->gridModel(), u"diluted"_s, u"1.25"_s);
+    QCOMPARE(eps.data(TableGridModel::ValueRole).toString(), u"1.25"_s);
+    const QModelIndex biopharma = cellWithText(panel->gridModel(), u"Biopharma"_s, u"1,234"_s);
+    QCOMPARE(biopharma.data(TableGridModel::ValueRole).toString(), u"1234000"_s);
+    QVERIFY(store->undoStack()->undoText().contains(u"millions → thousands"_s));
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+QTEST_MAIN(TestTablesReview)
+#include "tst_tablesreview.moc"
