@@ -336,7 +336,7 @@ TableRef TablesPanel::currentTableRef() const
     const int row = currentTable();
     if (row < 0 || !m_window->store())
         return {};
-    return TableReview::refOf(m_window->store()->content(), tables().at(row));
+    return TableReview::refOf(m_window->store()->content(), tables().at(row), m_read.value(row).scale);
 }
 
 void TablesPanel::showTable(int row)

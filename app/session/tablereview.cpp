@@ -172,8 +172,10 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
             cellAt.insert(cell.reviewId, {t, c});
         }
     }
-    if (decisions.isEmpty())
+    if (decisions.isEmpty()) {
+        result.tables = std::move(tables);
         return result;
+    }
 
     std::unique_ptr<QuoteAnchor> anchor;
     const auto locator = [&]() -> QuoteAnchor & {
@@ -328,6 +330,7 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
         result.messages << tr("%n decision(s) on tables in the review file cannot be used by this version "
                               "(%1); they are kept as they are.", int(result.unusable.size()))
                                .arg(result.unusable.mid(0, 3).join(u", "_s));
+    result.tables = std::move(tables);
     return result;
 }
 
@@ -361,14 +364,13 @@ TableList TableReview::forExport(const TableList &tables, bool includeRejected)
     return out;
 }
 
-TableRef TableReview::refOf(const DocumentContent &content, const FilingTable &table)
+TableRef TableReview::refOf(const DocumentContent &content, const FilingTable &table, const QString &scaleAsRead)
 {
     TableRef ref;
     ref.id = table.reviewId;
     ref.name = table.title.isEmpty() ? tr("on page %1").replace(u"%1"_s, QString::number(table.span.page + 1))
                                      : table.title;
-    // The scale the table states, before any fix.
-    ref.text = table.scaleCorrected ? QString() : table.scale;
+    ref.text = scaleAsRead;
     const TextLayer &text = content.text;
     if (!validSpan(text, table.span))
         return ref;

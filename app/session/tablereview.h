@@ -35,8 +35,9 @@ public:
     static TableList forExport(const TableList &tables, bool includeRejected);
 
     // What the store needs to write a decision on the table, or on one of its cells
-    // (a table as apply() returned it: reviewId set).
-    static TableRef refOf(const DocumentContent &content, const FilingTable &table);
+    // (a table as apply() returned it: reviewId set). `scaleAsRead` is the table's scale
+    // before any fix (the table as the reader found it), so a fix can be taken back.
+    static TableRef refOf(const DocumentContent &content, const FilingTable &table, const QString &scaleAsRead);
     static TableRef refOf(const DocumentContent &content, const FilingTable &table, const TableCell &cell);
     // Whether the analyst can correct the cell: it has source text to anchor to.
     static bool isEditable(const TableCell &cell);

@@ -95,7 +95,7 @@ private:
     {
         QByteArray bytes = readBytes(TestUtils::dataPath(u"tables/statements.html"_s));
         if (!insertBeforeTable.isEmpty())
-            bytes.replace("<p>ACME CORP</p>", "<p>ACME CORP</p>\n" + insertBeforeTable);
+            bytes.replace("<p>ACME CORP</p>", QByteArray(QByteArray("<p>ACME CORP</p>\n") + insertBeforeTable));
         const QString path = m_dir.filePath(u"statements-%1.html"_s.arg(++m_copies));
         return writeBytes(path, bytes) ? path : QString();
     }
@@ -134,8 +134,8 @@ private Q_SLOTS:
         const TableCell *alliance = labelCell(income, u"Alliance"_s);
         QVERIFY(alliance);
         store.setCellText(TableReview::refOf(f.content, income, *alliance), u"Alliances"_s);
-        store.confirmTable(TableReview::refOf(f.content, income));
-        store.rejectTable(TableReview::refOf(f.content, fresh.at(1)));
+        store.confirmTable(TableReview::refOf(f.content, income, income.scale));
+        store.rejectTable(TableReview::refOf(f.content, fresh.at(1), fresh.at(1).scale));
         QCOMPARE(store.undoStack()->count(), 4);
         QCOMPARE(store.tableDecisions().size(), 4);
 
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(income.scale, u"millions"_s);
         ReviewStore store;
         store.open(f.content, f.entities);
-        store.setTableScale(TableReview::refOf(f.content, income), u"thousands"_s);
+        store.setTableScale(TableReview::refOf(f.content, income, income.scale), u"thousands"_s);
         QCOMPARE(store.undoStack()->text(0).left(24), u"Set scale of table CONDE"_s);
         const FilingTable t = reviewedBy(store, f).first();
         QCOMPARE(t.scale, u"thousands"_s);
@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(cellWith(t, u"Gross margin"_s, u"45.5"_s)->value, u"45.5"_s);
         QCOMPARE(cellWith(t, u"outstanding"_s, u"2,000"_s)->value, cellWith(income, u"outstanding"_s, u"2,000"_s)->value);
         // Back to the stated scale: the fix is gone.
-        store.setTableScale(TableReview::refOf(f.content, t), u"millions"_s);
+        store.setTableScale(TableReview::refOf(f.content, t, income.scale), u"millions"_s);
         QVERIFY(!reviewedBy(store, f).first().scaleCorrected);
         QCOMPARE(cellWith(reviewedBy(store, f).first(), u"Biopharma"_s, u"1,234"_s)->value, u"1234000000"_s);
         store.undoStack()->undo();
@@ -266,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(withoutSavedAt(readBytes(sidecar)), withoutSavedAt(bytes));
 
         // With table decisions too, a round trip keeps every byte but the time.
-        store.rejectTable(TableReview::refOf(f.content, TableReview::apply(f.content, f.tables, {}).tables.first()));
+        store.rejectTable(TableReview::refOf(f.content, TableReview::apply(f.content, f.tables, {}).tables.first(), QString()));
         QVERIFY(store.save());
         const QByteArray both = readBytes(sidecar);
         store.close();
@@ -284,7 +284,7 @@ private Q_SLOTS:
         auto *store = new ReviewStore;
         store->setAutosaveDelay(600000);
         store->open(f.content, f.entities);
-        store->rejectTable(TableReview::refOf(f.content, fresh.first()));
+        store->rejectTable(TableReview::refOf(f.content, fresh.first(), fresh.first().scale));
         store->waitForJournal();
         QVERIFY(store->isDurable());
         QVERIFY(!QFileInfo::exists(SidecarFile::pathBeside(f.path)));
@@ -308,8 +308,8 @@ private Q_SLOTS:
             store.setCellText(TableReview::refOf(original.content, income,
                                                  *cellWith(income, u"Biopharma"_s, u"1,234"_s)),
                               u"1,243"_s);
-            store.rejectTable(TableReview::refOf(original.content, segments));
-            store.setTableScale(TableReview::refOf(original.content, income), u"thousands"_s);
+            store.rejectTable(TableReview::refOf(original.content, segments, segments.scale));
+            store.setTableScale(TableReview::refOf(original.content, income, income.scale), u"thousands"_s);
             decisions = store.tableDecisions();
         }
         // The same filing with a paragraph inserted before the tables: every offset moves.
@@ -344,7 +344,7 @@ private Q_SLOTS:
         const TableReview::Result r3 = TableReview::apply(shorter.content, shorter.tables, third.tableDecisions());
         QCOMPARE(r3.orphans, QStringList{segments.reviewId});
         QVERIFY(!r3.messages.isEmpty());
-        third.confirmTable(TableReview::refOf(shorter.content, r3.tables.first()));
+        third.confirmTable(TableReview::refOf(shorter.content, r3.tables.first(), r3.tables.first().scale));
         QVERIFY(third.save());
         third.close();
         QVERIFY(readBytes(SidecarFile::pathBeside(shorterPath)).contains(segments.reviewId.toUtf8()));
@@ -389,7 +389,7 @@ private Q_SLOTS:
         QCOMPARE(r.tables.first().status, u"auto"_s);
         QCOMPARE(cellWith(r.tables.first(), u"Biopharma"_s, u"1,234"_s)->value, u"1234000000"_s);
         // Kept as they are when something else is saved.
-        store.rejectTable(TableReview::refOf(f.content, r.tables.at(1)));
+        store.rejectTable(TableReview::refOf(f.content, r.tables.at(1), r.tables.at(1).scale));
         QVERIFY(store.save());
         store.close();
         const QByteArray bytes = readBytes(sidecar);

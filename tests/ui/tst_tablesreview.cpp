@@ -248,7 +248,7 @@ void TestTablesReview::editStaysOnItsCell()
     QWidget *editor = focused();
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(editor, u"1,157"_s);
-    store->rejectTable(TableReview::refOf(store->content(), second));
+    store->rejectTable(TableReview::refOf(store->content(), second, second.scale));
     QCOMPARE(focused(), editor); // still editing
     QTest::keyClick(focused(), Qt::Key_Return);
     QMap<QString, QString> expected;
