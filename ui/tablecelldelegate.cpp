@@ -22,6 +22,13 @@ QWidget *TableCellDelegate::createEditor(QWidget *parent, const QStyleOptionView
     return editor;
 }
 
+void TableCellDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *line = qobject_cast<QLineEdit *>(editor); line && line->isModified())
+        return;
+    QStyledItemDelegate::setEditorData(editor, index);
+}
+
 void TableCellDelegate::setModelData(QWidget *editor, QAbstractItemModel *, const QModelIndex &) const
 {
     const auto it = m_editing.constFind(editor);

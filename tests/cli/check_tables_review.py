@@ -91,8 +91,9 @@ def main():
         text, errors = run(args.binary, "--csv", "-", filing)
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
         by_place = {(r["table"], r["row"], r["column"]): r for r in rows}
-        if errors.strip():
-            problems.append("messages for a review file that fits: %r" % errors)
+        said = [l for l in errors.splitlines() if l.strip() and not l.startswith("QStandardPaths")]
+        if said:
+            problems.append("messages for a review file that fits: %r" % said)
 
         def row_of(table, c):
             return by_place.get((table["id"], str(c["row"]), str(c["column"])))
@@ -101,7 +102,8 @@ def main():
         if not r or (r["value"], r["status"], r["text"], r["scale"]) != ("-1243000", "corrected", "1,234", "thousands"):
             problems.append("the corrected cell under the fixed scale: %r" % r)
         eps = row_of(income, cell(income, "diluted", "1.25"))
-        if not eps or (eps["value"], eps["status"]) != ("1.25", "auto"):
+        # The other cells of a table the analyst fixed are confirmed with it.
+        if not eps or (eps["value"], eps["status"]) != ("1.25", "confirmed"):
             problems.append("a per-share figure is not re-scaled: %r" % eps)
         margin = row_of(income, cell(income, "Gross margin", "45.5"))
         if not margin or margin["value"] != "45.5":
