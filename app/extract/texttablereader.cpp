@@ -763,14 +763,14 @@ TableList TextTableReader::readPage(const QString &text, int page)
 
     // <TABLE> blocks, and a table's end carried over from the previous page.
     QList<std::pair<int, int>> blocks; // [first, last] line indexes
+    bool opened = false;
     for (int i = 0; i < n; ++i) {
-        if (lines.at(i).tableClose && !lines.at(i).tableOpen) {
-            bool opened = false;
-            for (int k = 0; k < i && !opened; ++k)
-                opened = lines.at(k).tableOpen;
-            if (!opened)
-                blocks.append({0, i});
+        if (lines.at(i).tableClose && !lines.at(i).tableOpen && !opened) {
+            opened = true;
+            blocks.append({0, i});
+            continue;
         }
+        opened = opened || lines.at(i).tableOpen;
         if (!lines.at(i).tableOpen)
             continue;
         int j = i;
