@@ -22,7 +22,8 @@ struct Token
     bool percent = false;
     bool currency = false;
     bool year = false;
-    bool rule = false; // "-----", "=====", "_____"
+    bool rule = false;   // "-----", "=====", "_____": an underline, not a dash for zero
+    bool dashes = false; // only dashes, "=" or "_" ("--" may stand for zero)
 };
 
 struct Line
@@ -37,7 +38,7 @@ struct Line
     bool isBlank() const { return tokens.isEmpty() && !tooLong; }
     bool isRule() const
     {
-        return !tokens.isEmpty() && std::all_of(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.rule; });
+        return !tokens.isEmpty() && std::all_of(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.dashes; });
     }
     bool isMarkers() const { return sColumn >= 0 || !cColumns.isEmpty(); }
 };
@@ -104,7 +105,8 @@ Marker markerOf(QStringView word)
 void classify(const QString &text, Token *t)
 {
     const QString s = text.mid(t->start, t->end - t->start);
-    t->rule = isRuleText(s);
+    t->dashes = isRuleText(s);
+    t->rule = t->dashes && s.size() >= 4;
     if (t->rule)
         return;
     static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d$"_s);
@@ -358,6 +360,14 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     };
     QList<HeaderCell> headerCells;
     int headerRows = 0;
+    int labelIndent = INT_MAX;
+    for (int li : body) {
+        const Line &line = m_lines.at(li);
+        if (!line.isRule() && figureStart(line, labelLimit) > 0)
+            labelIndent = qMin(labelIndent, line.tokens.first().col);
+    }
+    if (labelIndent == INT_MAX)
+        labelIndent = 0;
     {
         QList<QList<Phrase>> phrasesOfLine;
         QList<int> textLines;
@@ -394,7 +404,8 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             QList<HeaderCell> row;
             for (const Phrase &p : std::as_const(phrasesOfLine.at(i))) {
                 int first = -1, last = -1;
-                if (p.col < labelLimit - 2 || columns.isEmpty()) {
+                // A phrase where the labels begin, or left of every figure, heads the labels.
+                if (p.col <= labelIndent + 1 || columns.isEmpty() || p.colEnd <= columns.first().col) {
                     first = last = 0;
                 } else {
                     for (int c = 0; c < columns.size(); ++c) {
@@ -456,7 +467,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         }
         const int k = figureStart(line, labelLimit);
         Row row;
-        row.subtotal = afterRule;
+        row.subtotal = afterRule && k < line.tokens.size();
         afterRule = false;
         if (k > 0) {
             row.labelStart = line.tokens.first().start;
@@ -676,21 +687,28 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
                 u"\\bprice\\b|grant[- ]date fair value|fair value per|per (?:share|unit)"_s,
                 QRegularExpression::CaseInsensitiveOption);
             const bool percentColumn = 2 * percentCount.value(c) > figureCount.value(c);
+            // "Shares used in computing earnings per share (in thousands) > Basic": a count,
+            // in the scale its label states.
+            bool shareCount = false;
+            for (const QString &part : label.split(u" > "_s))
+                shareCount = shareCount || TableReader::isShareCount(part);
+            const QString labelScale = TableReader::statedScale(label);
             if (t.percent || (percentColumn && !t.currency) || isPercentHeader(column)) {
                 cell.unit = u"%"_s;
                 cell.value = t.number;
-            } else if (TableReader::isPerShare(label) || TableReader::isPerShare(column)
-                       || priceHeader.match(column).hasMatch()) {
+            } else if (!(shareCount && !t.currency)
+                       && (TableReader::isPerShare(label) || TableReader::isPerShare(column)
+                           || priceHeader.match(column).hasMatch())) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = t.number;
-            } else if ((TableReader::isShareCount(label) || TableReader::isShareCount(column, true)) && !t.currency) {
+            } else if ((shareCount || TableReader::isShareCount(column, true)) && !t.currency) {
                 cell.unit = u"shares"_s;
-                cell.scale = shareScale;
-                cell.value = TableReader::scaled(t.number, exponentOf(shareScale));
+                cell.scale = labelScale.isEmpty() ? shareScale : labelScale;
+                cell.value = TableReader::scaled(t.number, exponentOf(cell.scale));
             } else {
                 cell.unit = (t.currency || dollarColumns.contains(c) || dollars) ? u"USD"_s : QString();
-                cell.scale = out->scale;
-                cell.value = TableReader::scaled(t.number, exponentOf(out->scale));
+                cell.scale = labelScale.isEmpty() ? out->scale : labelScale;
+                cell.value = TableReader::scaled(t.number, exponentOf(cell.scale));
             }
             out->cells.append(cell);
         }
