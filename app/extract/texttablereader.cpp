@@ -579,6 +579,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         int indent;
         QString label;
         bool section;
+        bool colon; // "Assets:"
     };
     QList<Parent> parents;
     bool previousSection = false;
@@ -596,7 +597,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         // A section line right under another at its indent ("Assets:" over "Current
         // assets:") is nested in it.
         const bool nested = section && previousSection && !parents.isEmpty() && parents.last().section
-            && parents.last().indent == row.indent;
+            && parents.last().colon && parents.last().indent == row.indent;
         while (!nested && !parents.isEmpty() && parents.last().indent >= row.indent)
             parents.removeLast();
         previousSection = section;
@@ -619,7 +620,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         chain.append(text);
         out->rowHeaders[headerRows + r] = chain.join(u" > "_s);
         if (!total)
-            parents.append({row.indent, text, section});
+            parents.append({row.indent, text, section, textOf(row.labelStart, row.labelEnd).trimmed().endsWith(u':')});
     }
 
     // Columns of dollars or of percentages.
