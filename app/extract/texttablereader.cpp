@@ -38,7 +38,9 @@ struct Line
     bool isBlank() const { return tokens.isEmpty() && !tooLong; }
     bool isRule() const
     {
-        return !tokens.isEmpty() && std::all_of(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.dashes; });
+        // "- -------" too: EDGAR escapes a line that starts with a dash.
+        return std::all_of(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.dashes; })
+            && std::any_of(tokens.cbegin(), tokens.cend(), [](const Token &t) { return t.rule; });
     }
     bool isMarkers() const { return sColumn >= 0 || !cColumns.isEmpty(); }
 };
@@ -105,11 +107,11 @@ Marker markerOf(QStringView word)
 void classify(const QString &text, Token *t)
 {
     const QString s = text.mid(t->start, t->end - t->start);
-    t->dashes = isRuleText(s);
+    t->dashes = isRuleText(s) || s == u"-"_s;
     t->rule = t->dashes && s.size() >= 4;
     if (t->rule)
         return;
-    static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d$"_s);
+    static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d(?:\\*{1,3}|\\([a-z0-9]\\))?$"_s);
     if (yearRe.match(s).hasMatch()) {
         t->year = true;
         return;
@@ -518,7 +520,8 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
                 continue;
             ++taken;
             scaleSource.prepend(line + u'\n');
-            if (out->title.isEmpty() && !isNote(line) && line.size() <= 200 && !isRuleText(line))
+            if (out->title.isEmpty() && !isNote(line) && line.size() <= 200
+                && !isRuleText(QString(line).remove(u' ')))
                 out->title = line;
         }
     }
@@ -549,16 +552,17 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     for (int c = 0; c < columnCount; ++c) {
         QStringList parts;
         int previousLine = -1;
-        bool previousSingle = false;
+        std::pair<int, int> previousRange{-1, -1};
         for (const HeaderCell &h : std::as_const(headerCells)) {
             if (c < h.first || c > h.last)
                 continue;
             const QString t = textOf(h.start, h.end).simplified();
-            const bool single = h.first == h.last;
             bool ruleBetween = false;
             for (int li = previousLine + 1; previousLine >= 0 && li < h.line; ++li)
                 ruleBetween = ruleBetween || m_lines.at(li).isRule();
-            if (!parts.isEmpty() && single && previousSingle && !ruleBetween) {
+            // Lines over the same columns with no underline between them are one phrase.
+            const bool sameRange = previousRange == std::pair{h.first, h.last};
+            if (!parts.isEmpty() && sameRange && !ruleBetween) {
                 QString &last = parts.last();
                 if (last.endsWith(u'-') && last.size() > 1 && last.at(last.size() - 2).isLetter())
                     last = last.chopped(1) + t;
@@ -568,7 +572,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
                 parts.append(t);
             }
             previousLine = h.line;
-            previousSingle = single;
+            previousRange = {h.first, h.last};
         }
         out->columnHeaders[c] = parts.join(u" | "_s);
     }
@@ -895,7 +899,20 @@ TableList TextTableReader::readPage(const QString &text, int page)
             figureRun(lines.at(i), &k);
             labelled += k > 0 ? 1 : 0;
         }
-        int j = i + 1, gap = 0;
+        int j = i + 1, gap = 0, blanks = 0;
+        int leftmost = INT_MAX; // the leftmost figure so far
+        const auto noteFigures = [&](int li) {
+            int k = 0;
+            figureRun(lines.at(li), &k);
+            leftmost = qMin(leftmost, lines.at(li).tokens.at(k).col);
+        };
+        noteFigures(i);
+        // A line of labels only, left of the figures: a section line or a wrapped label.
+        const auto labelOnly = [&](const Line &line) {
+            return !line.tokens.isEmpty() && !line.isRule()
+                && (line.tokens.last().colEnd < leftmost + 8
+                    || text.mid(line.start, line.end - line.start).trimmed().endsWith(u':'));
+        };
         QList<int> pending;
         for (; j < n && body.size() < kMaxRows; ++j) {
             const Line &line = lines.at(j);
@@ -903,18 +920,17 @@ TableList TextTableReader::readPage(const QString &text, int page)
                 body += pending;
                 pending.clear();
                 body.append(j);
+                noteFigures(j);
                 ++candidates;
                 ++labelled;
-                gap = 0;
+                gap = blanks = 0;
                 continue;
             }
-            if (used.at(j) || line.tooLong || ++gap > 3)
+            blanks = line.isBlank() ? blanks + 1 : 0;
+            if (used.at(j) || line.tooLong || ++gap > 6 || blanks > 2)
                 break;
             // Between rows: blank and dashed lines, section labels ("Current assets:").
-            const bool label = !line.tokens.isEmpty() && !line.isRule()
-                && (text.mid(line.start, line.end - line.start).trimmed().endsWith(u':')
-                    || line.tokens.last().colEnd < 50);
-            if (!line.isBlank() && !line.isRule() && !label)
+            if (!line.isBlank() && !line.isRule() && !labelOnly(line))
                 break;
             pending.append(j);
         }
@@ -950,18 +966,46 @@ TableList TextTableReader::readPage(const QString &text, int page)
         int minFigure = INT_MAX;
         for (const auto &[c, e] : std::as_const(spans))
             minFigure = qMin(minFigure, c);
-        QList<int> header;
-        for (int h = i - 1; h >= 0 && h >= i - 6 && !used.at(h); --h) {
+        // Section lines right above the first row ("REVENUES") belong to the body.
+        int top = i;
+        for (int h = i - 1, blank = 0; h >= 0 && h >= i - 4 && !used.at(h); --h) {
             const Line &line = lines.at(h);
-            if (line.isBlank() || line.tooLong)
+            if (line.isBlank() && ++blank <= 1)
+                continue;
+            if (line.isBlank() || line.tooLong || !labelOnly(line) || line.tokens.first().col > leftmost / 2)
                 break;
-            const bool over = std::any_of(line.tokens.cbegin(), line.tokens.cend(),
-                                          [&](const Token &t) { return t.colEnd > minFigure - 2; });
-            if (!over)
-                break;
-            header.prepend(h);
+            top = h;
+            blank = 0;
         }
-        const int first = header.isEmpty() ? i : header.first();
+        for (int h = top; h < i; ++h) {
+            if (!lines.at(h).isBlank())
+                body.prepend(h);
+        }
+        std::sort(body.begin(), body.end());
+        // Header: the lines above with text over the figures, and stub lines between them.
+        const auto over = [&](const Line &line) {
+            return std::any_of(line.tokens.cbegin(), line.tokens.cend(),
+                               [&](const Token &t) { return t.colEnd > minFigure - 2; });
+        };
+        QList<int> header;
+        {
+            int h = top - 1;
+            if (h >= 0 && lines.at(h).isBlank())
+                --h; // one blank line between the header and the body
+            for (; h >= 0 && h >= top - 10 && !used.at(h); --h) {
+                const Line &line = lines.at(h);
+                // A blank line between two header lines ("Domestic   Sears Canada" over the years).
+                if (line.isBlank() && !header.isEmpty() && h > 0 && !used.at(h - 1) && over(lines.at(h - 1))
+                    && !isCandidate(h - 1) && !lines.at(h - 1).tooLong)
+                    continue;
+                if (line.isBlank() || line.tooLong || isCandidate(h))
+                    break;
+                if (!over(line) && !(h > 0 && over(lines.at(h - 1)) && !lines.at(h - 1).isBlank()))
+                    break;
+                header.prepend(h);
+            }
+        }
+        const int first = header.isEmpty() ? body.first() : header.first();
         const int last = body.last();
         FilingTable table;
         const SourceSpan span{page, firstTextStart(first), lastTextEnd(last)};
