@@ -879,3 +879,13 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
     }
     return tables;
 }
+
+bool TableReader::isPerShare(const QString &label)
+{
+    return isPerShareLabel(label);
+}
+
+bool TableReader::isShareCount(const QString &label, bool columnHeader)
+{
+    return isShareCountLabel(label, columnHeader);
+}

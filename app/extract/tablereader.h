@@ -58,4 +58,9 @@ public:
     static bool agreesWithFact(const TableCell &cell, const QString &factValue);
     // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
     static QString statedScale(const QString &text);
+    // Whether a row label or column header speaks of a per-share figure ("Earnings per
+    // share") or of a count of shares ("Weighted-average shares"): the unit rules read()
+    // applies, for the other readers of tables.
+    static bool isPerShare(const QString &label);
+    static bool isShareCount(const QString &label, bool columnHeader = false);
 };

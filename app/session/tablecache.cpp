@@ -2,9 +2,12 @@
 
 #include "document/documentcache.h"
 #include "extract/tablereader.h"
+#include "extract/texttablereader.h"
 
 #include <QtCore/QDataStream>
 #include <QtCore/QIODevice>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +16,7 @@ namespace {
 QString tablesKey(const QString &sha256)
 {
     return u"tables|"_s % sha256 % u'|' % DocumentCache::programBuild() % u'|'
-        % QString::number(TableReader::kVersion);
+        % QString::number(TableReader::kVersion) % u'.' % QString::number(TextTableReader::kVersion);
 }
 
 QDataStream &operator<<(QDataStream &out, const SourceSpan &s)
@@ -120,6 +123,10 @@ TableList TableCache::tables(const DocumentContent &content, const std::atomic_b
     if (read(content.sha256, &tables))
         return tables;
     tables = TableReader::read(content, cancel);
+    // The tables of text pages (a submission's TEXT documents, a plain-text filing), in page order.
+    tables += TextTableReader::read(content, cancel);
+    std::stable_sort(tables.begin(), tables.end(),
+                     [](const FilingTable &a, const FilingTable &b) { return a.span < b.span; });
     if (!cancel || !cancel->load())
         write(content.sha256, tables);
     return tables;

@@ -5,6 +5,7 @@
 #include "export/exportrow.h"
 #include "export/tablecsvwriter.h"
 #include "extract/tablereader.h"
+#include "extract/texttablereader.h"
 #include "extract/extractor.h"
 #include "document/htmlcleaner.h"
 #include "document/htmlloader.h"
@@ -354,9 +355,42 @@ QString tables(const QByteArray &input)
     return {};
 }
 
+QString textTables(const QByteArray &input)
+{
+    const QString page = QString::fromUtf8(input);
+    const TableList found = TextTableReader::readPage(page, 0);
+    if (found.size() > TableReader::kMaxTablesPerPage)
+        return u"the page gives %1 tables"_s.arg(found.size());
+    for (const FilingTable &t : found) {
+        if (t.span.page != 0 || spanProblem(t.span, page.size(), u"table"_s).size())
+            return u"table %1-%2 is not on its page"_s.arg(t.span.start).arg(t.span.end);
+        if (qint64(t.rowCount) * t.columnCount > TableReader::kMaxCells)
+            return u"a table of %1 × %2"_s.arg(t.rowCount).arg(t.columnCount);
+        if (t.rowHeaders.size() != t.rowCount || t.columnHeaders.size() != t.columnCount)
+            return u"%1 rows with %2 labels, %3 columns with %4 headers"_s.arg(t.rowCount)
+                .arg(t.rowHeaders.size()).arg(t.columnCount).arg(t.columnHeaders.size());
+        for (const TableCell &c : t.cells) {
+            if (c.row < 0 || c.row >= t.rowCount || c.column < 0 || c.column + c.columnSpan > t.columnCount)
+                return u"cell at %1,%2 outside %3 × %4"_s.arg(c.row).arg(c.column).arg(t.rowCount).arg(t.columnCount);
+            if (const QString p = spanProblem(c.span, page.size(), u"cell"_s); !p.isEmpty())
+                return p;
+            if (page.mid(c.span.start, c.span.length()) != c.text)
+                return u"cell %1,%2 says \"%3\" where its page has \"%4\""_s.arg(c.row).arg(c.column)
+                    .arg(c.text.left(40), page.mid(c.span.start, c.span.length()).left(40));
+            if (!t.span.contains(c.span))
+                return u"cell %1,%2 lies outside its table"_s.arg(c.row).arg(c.column);
+            static const QRegularExpression marker(u"<(?:S|C|TABLE|/TABLE|CAPTION)>"_s,
+                                                   QRegularExpression::CaseInsensitiveOption);
+            if (marker.match(c.text).hasMatch())
+                return u"a marker in cell \"%1\""_s.arg(c.text.left(40));
+        }
+    }
+    return {};
+}
+
 QStringList names()
 {
-    return {u"submission"_s, u"html"_s, u"sidecar"_s, u"rulepack"_s, u"csv"_s, u"tables"_s};
+    return {u"submission"_s, u"html"_s, u"sidecar"_s, u"rulepack"_s, u"csv"_s, u"tables"_s, u"texttables"_s};
 }
 
 QString run(const QString &name, const QByteArray &input)
@@ -373,6 +407,8 @@ QString run(const QString &name, const QByteArray &input)
         return csv(input);
     if (name == u"tables"_s)
         return tables(input);
+    if (name == u"texttables"_s)
+        return textTables(input);
     return u"unknown fuzz target "_s + name;
 }
 

@@ -18,6 +18,7 @@ QString sidecar(const QByteArray &input);    // SidecarFile::parse, serialize ro
 QString rulePack(const QByteArray &input);   // RuleSet::loadFrom + Extractor on a fixed text
 QString csv(const QByteArray &input);        // CsvWriter round trip through an RFC 4180 reader
 QString tables(const QByteArray &input);     // HtmlLoader + TableReader + TableCsvWriter (needs QGuiApplication)
+QString textTables(const QByteArray &input); // TextTableReader on one page of text
 
 // Target names as used for tests/data/fuzz/<name>/ and the fuzz_<name> executables.
 QStringList names();
