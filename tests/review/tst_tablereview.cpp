@@ -4,6 +4,8 @@
 // changed filing; a review file without them loads and saves as before; decisions this
 // version cannot use are kept as they are.
 #include "../testutils.h"
+
+#include <cstdio>
 #include "document/filingdocument.h"
 #include "extract/tablereader.h"
 #include "review/reviewstore.h"
@@ -13,6 +15,8 @@
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QFile>
+#include <QtCore/QProcess>
+#include <QtCore/QThread>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -295,6 +299,52 @@ private Q_SLOTS:
         delete store;
     }
 
+    void killedAfterJournalLosesNothing()
+    {
+        // A program that made two table decisions, saw them durable and was killed with
+        // SIGKILL before any save: `tables` shows them (journal, read only), and the next
+        // store replays them and folds them into the review file.
+        const QString path = copy();
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"FL_TABLE_DECISIONS_CHILD"_s, path);
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {});
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        while (!out.contains("durable") && child.waitForReadyRead(60000))
+            out += child.readAllStandardOutput();
+        QVERIFY2(out.contains("durable"), out.constData());
+        child.kill(); // SIGKILL: no close, no flush, no save
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFileInfo::exists(SidecarFile::pathBeside(path)));
+        QVERIFY(QFileInfo(SidecarFile::pathBeside(path) + u".journal"_s).size() > 0);
+
+        const Filing f = load(path);
+        const TableList headless = TableReview::reviewed(f.content, f.tables);
+        QCOMPARE(headless.at(1).status, u"rejected"_s);
+        QCOMPARE(cellWith(headless.first(), u"Biopharma"_s, u"1,234"_s)->value, u"1243000000"_s);
+
+        QProcess cli;
+        cli.start(QStringLiteral(FILINGLENS_BINARY), {u"tables"_s, u"--csv"_s, u"-"_s, path});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QString csv = QString::fromUtf8(cli.readAllStandardOutput());
+        QVERIFY(csv.contains(u",\"1,234\",1243000000,USD,millions,"_s));
+        QVERIFY(!csv.contains(headless.at(1).reviewId));
+
+        ReviewStore store;
+        store.open(f.content, f.entities);
+        QVERIFY(!store.isReadOnly()); // the killed program's lock is stale
+        QCOMPARE(store.tableDecisions().size(), 2);
+        QVERIFY(store.save());
+        store.close();
+        const SidecarFile::LoadResult file = SidecarFile::load(SidecarFile::pathBeside(path));
+        QCOMPARE(file.status, SidecarFile::LoadStatus::Loaded);
+        QCOMPARE(file.data.decisions.size(), 2);
+    }
+
     void reanchoredInChangedFiling()
     {
         const Filing original = load(copy());
@@ -409,5 +459,35 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTableReview)
+// Run as a child by killedAfterJournalLosesNothing: two table decisions, then wait to be killed.
+static int decideAndWait(const QString &path)
+{
+    const Filing f = load(path);
+    if (f.tables.size() < 2)
+        return 1;
+    const TableList fresh = TableReview::apply(f.content, f.tables, {}).tables;
+    ReviewStore store;
+    store.setAutosaveDelay(600000);
+    store.open(f.content, f.entities);
+    store.rejectTable(TableReview::refOf(f.content, fresh.at(1), fresh.at(1).scale));
+    store.setCellText(TableReview::refOf(f.content, fresh.first(), *cellWith(fresh.first(), u"Biopharma"_s, u"1,234"_s)),
+                      u"1,243"_s);
+    store.waitForJournal();
+    if (!store.isDurable())
+        return 1;
+    std::fputs("durable\n", stdout);
+    std::fflush(stdout);
+    QThread::sleep(120);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (const QString child = qEnvironmentVariable("FL_TABLE_DECISIONS_CHILD"); !child.isEmpty())
+        return decideAndWait(child);
+    TestTableReview test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_tablereview.moc"
