@@ -157,7 +157,38 @@ Line tokenize(const QString &text, int start, int end)
     }
     // Markers out; the rest joined into tokens.
     QList<Word> kept;
-    for (const Word &w : std::as_const(words)) {
+    // Markers glued to each other or to a word ("<C><C>", "<S>Net") are markers all the same.
+    static const QRegularExpression leading(u"^</?(?:TABLE|CAPTION|S|C|FN|PAGE)>"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression trailing(u"</?(?:TABLE|CAPTION|S|C|FN|PAGE)>$"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    QList<Word> split;
+    for (Word w : std::as_const(words)) {
+        for (;;) {
+            const QStringView s = QStringView(text).mid(w.start, w.end - w.start);
+            const QRegularExpressionMatch m = leading.match(s);
+            if (!m.hasMatch() || m.capturedLength() == s.size())
+                break;
+            const int length = int(m.capturedLength());
+            split.append({w.start, w.start + length, w.col, w.col + length});
+            w.start += length;
+            w.col += length;
+        }
+        QList<Word> tail;
+        for (;;) {
+            const QStringView s = QStringView(text).mid(w.start, w.end - w.start);
+            const QRegularExpressionMatch m = trailing.match(s);
+            if (!m.hasMatch() || m.capturedLength() == s.size())
+                break;
+            const int length = int(m.capturedLength());
+            tail.prepend({w.end - length, w.end, w.colEnd - length, w.colEnd});
+            w.end -= length;
+            w.colEnd -= length;
+        }
+        split.append(w);
+        split += tail;
+    }
+    for (const Word &w : std::as_const(split)) {
         switch (markerOf(QStringView(text).mid(w.start, w.end - w.start))) {
         case Marker::None:
             kept.append(w);
@@ -722,8 +753,10 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     // parts, or one column of page numbers).
     int numbers = 0, labels = 0, itemLabels = 0;
     bool pageColumn = columnCount == 2;
+    static const QRegularExpression noteMark(u"^\\((?:[0-9]{1,2}|[a-zA-Z])\\)$"_s);
     for (const TableCell &cell : std::as_const(out->cells)) {
-        if (cell.isNumber()) {
+        // "(1)" beside an exhibit's name marks a note more often than it is minus one.
+        if (cell.isNumber() && !noteMark.match(cell.text).hasMatch()) {
             ++numbers;
             if (cell.value.contains(u'.') || cell.value.startsWith(u'-') || cell.value.size() > 3
                 || cell.text.contains(u'$'))
@@ -871,9 +904,14 @@ TableList TextTableReader::readPage(const QString &text, int page)
 
     // Figures aligned in columns outside <TABLE> blocks.
     const auto figureRun = [&](const Line &line, int *firstFigure) {
+        // As BlockReader::figureStart: numbers at the end, two spaces or more from the words.
         int k = int(line.tokens.size());
-        while (k > 1 && !line.tokens.at(k - 1).number.isEmpty())
+        while (k > 1 && !line.tokens.at(k - 1).number.isEmpty()) {
+            const Token &before = line.tokens.at(k - 2);
+            if (before.number.isEmpty() && line.tokens.at(k - 1).col - before.colEnd < 2)
+                break;
             --k;
+        }
         *firstFigure = k;
         return int(line.tokens.size()) - k;
     };
