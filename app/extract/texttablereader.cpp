@@ -106,17 +106,22 @@ Marker markerOf(QStringView word)
 
 void classify(const QString &text, Token *t)
 {
-    const QString s = text.mid(t->start, t->end - t->start);
-    t->dashes = isRuleText(s) || s == u"-"_s;
+    const QStringView s = QStringView(text).mid(t->start, t->end - t->start);
+    t->dashes = isRuleText(s) || s == u"-";
     t->rule = t->dashes && s.size() >= 4;
     if (t->rule)
+        return;
+    // Only a word with a digit or a dash can be a figure (most words of prose have neither).
+    if (!std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+            return c.isDigit() || c == u'-' || c == QChar(0x2014) || c == QChar(0x2013);
+        }))
         return;
     static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d(?:\\*{1,3}|\\([a-z0-9]\\))?$"_s);
     if (yearRe.match(s).hasMatch()) {
         t->year = true;
         return;
     }
-    t->number = TableReader::parseNumber(s, &t->percent, &t->currency);
+    t->number = TableReader::parseNumber(s.toString(), &t->percent, &t->currency);
 }
 
 Line tokenize(const QString &text, int start, int end)
@@ -164,6 +169,10 @@ Line tokenize(const QString &text, int start, int end)
                                              QRegularExpression::CaseInsensitiveOption);
     QList<Word> split;
     for (Word w : std::as_const(words)) {
+        if (QStringView(text).mid(w.start, w.end - w.start).indexOf(u'<') < 0) {
+            split.append(w);
+            continue;
+        }
         for (;;) {
             const QStringView s = QStringView(text).mid(w.start, w.end - w.start);
             const QRegularExpressionMatch m = leading.match(s);
@@ -235,7 +244,8 @@ Line tokenize(const QString &text, int start, int end)
             const QStringView ns = wordText(n);
             const bool closing = ns == u")" || ns == u"%" || ns == u")%" || ns == u"%)";
             static const QRegularExpression mark(u"^(?:\\((?:[a-zA-Z]|[0-9]{1,2})\\)|\\*{1,3})$"_s);
-            const bool footnote = n.col - w.colEnd <= 1 && mark.match(ns).hasMatch()
+            const bool footnote = n.col - w.colEnd <= 1 && (ns.startsWith(u'(') || ns.startsWith(u'*'))
+                && mark.match(ns).hasMatch()
                 && !TableReader::parseNumber(text.mid(w.start, w.end - w.start)).isEmpty();
             if (!((closing && n.col - w.colEnd <= 1) || footnote))
                 break;
