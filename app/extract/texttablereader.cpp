@@ -554,15 +554,22 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     {
         const QStringList lines = before.split(u'\n', Qt::SkipEmptyParts);
         int taken = 0;
+        bool prose = false; // the text right above is a sentence, not a heading
         static const QRegularExpression pageNumber(u"^(?:-\\s*)?\\d{1,3}(?:\\s*-)?$"_s);
         for (qsizetype i = lines.size() - 1; i >= 0 && taken < 3; --i) {
             const QString line = lines.at(i).simplified();
-            if (line.isEmpty() || pageNumber.match(line).hasMatch() || line.startsWith(u'<'))
+            if (line.isEmpty() || pageNumber.match(line).hasMatch() || line.startsWith(u'<')
+                || isRuleText(QString(line).remove(u' ')))
                 continue;
             ++taken;
             scaleSource.prepend(line + u'\n');
-            if (out->title.isEmpty() && !isNote(line) && line.size() <= 200
-                && !isRuleText(QString(line).remove(u' ')))
+            if (!out->title.isEmpty() || prose || isNote(line))
+                continue;
+            // A heading starts with a capital or a figure and is no sentence's end.
+            if (line.size() > 100 || !(line.at(0).isUpper() || line.at(0).isDigit()) || line.endsWith(u'.')
+                || line.endsWith(u',') || line.endsWith(u';'))
+                prose = true;
+            else
                 out->title = line;
         }
     }
@@ -617,6 +624,11 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         }
         out->columnHeaders[c] = parts.join(u" | "_s);
     }
+
+    // Without a heading above, the text over the labels names the table ("RESULTS OF OPERATIONS").
+    if (out->title.isEmpty() && !out->columnHeaders.isEmpty() && out->columnHeaders.first().size() <= 100
+        && !isNote(out->columnHeaders.first()))
+        out->title = out->columnHeaders.first();
 
     // Row labels with their parents, from indentation, section lines and subtotals.
     struct Parent
