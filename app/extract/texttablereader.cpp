@@ -718,6 +718,10 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             cell.span = SourceSpan{m_page, row.labelStart, row.labelEnd};
             out->cells.append(cell);
         }
+        // A dash in a row of percentages ("Percentage of net sales  25.5%  --") is 0 %.
+        const qsizetype rowPercents = std::count_if(row.figures.cbegin(), row.figures.cend(),
+                                                    [](const Token &t) { return t.percent; });
+        const bool percentRow = 2 * rowPercents > row.figures.size();
         int lastColumn = 0;
         for (const Token &t : row.figures) {
             const int c = columnOf(t.col, t.colEnd);
@@ -751,7 +755,8 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             for (const QString &part : label.split(u" > "_s))
                 shareCount = shareCount || TableReader::isShareCount(part);
             const QString labelScale = TableReader::statedScale(label);
-            if (t.percent || (percentColumn && !t.currency) || isPercentHeader(column)) {
+            const bool dash = t.number == u"0"_s && t.dashes;
+            if (t.percent || (percentColumn && !t.currency) || isPercentHeader(column) || (percentRow && dash)) {
                 cell.unit = u"%"_s;
                 cell.value = t.number;
             } else if (!(shareCount && !t.currency)
