@@ -106,17 +106,22 @@ Marker markerOf(QStringView word)
 
 void classify(const QString &text, Token *t)
 {
-    const QString s = text.mid(t->start, t->end - t->start);
-    t->dashes = isRuleText(s) || s == u"-"_s;
+    const QStringView s = QStringView(text).mid(t->start, t->end - t->start);
+    t->dashes = isRuleText(s) || s == u"-";
     t->rule = t->dashes && s.size() >= 4;
     if (t->rule)
+        return;
+    // Only a word with a digit or a dash can be a figure (most words of prose have neither).
+    if (!std::any_of(s.cbegin(), s.cend(), [](QChar c) {
+            return c.isDigit() || c == u'-' || c == QChar(0x2014) || c == QChar(0x2013);
+        }))
         return;
     static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d(?:\\*{1,3}|\\([a-z0-9]\\))?$"_s);
     if (yearRe.match(s).hasMatch()) {
         t->year = true;
         return;
     }
-    t->number = TableReader::parseNumber(s, &t->percent, &t->currency);
+    t->number = TableReader::parseNumber(s.toString(), &t->percent, &t->currency);
 }
 
 Line tokenize(const QString &text, int start, int end)
@@ -157,7 +162,42 @@ Line tokenize(const QString &text, int start, int end)
     }
     // Markers out; the rest joined into tokens.
     QList<Word> kept;
-    for (const Word &w : std::as_const(words)) {
+    // Markers glued to each other or to a word ("<C><C>", "<S>Net") are markers all the same.
+    static const QRegularExpression leading(u"^</?(?:TABLE|CAPTION|S|C|FN|PAGE)>"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression trailing(u"</?(?:TABLE|CAPTION|S|C|FN|PAGE)>$"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    QList<Word> split;
+    for (Word w : std::as_const(words)) {
+        if (QStringView(text).mid(w.start, w.end - w.start).indexOf(u'<') < 0) {
+            split.append(w);
+            continue;
+        }
+        for (;;) {
+            const QStringView s = QStringView(text).mid(w.start, w.end - w.start);
+            const QRegularExpressionMatch m = leading.match(s);
+            if (!m.hasMatch() || m.capturedLength() == s.size())
+                break;
+            const int length = int(m.capturedLength());
+            split.append({w.start, w.start + length, w.col, w.col + length});
+            w.start += length;
+            w.col += length;
+        }
+        QList<Word> tail;
+        for (;;) {
+            const QStringView s = QStringView(text).mid(w.start, w.end - w.start);
+            const QRegularExpressionMatch m = trailing.match(s);
+            if (!m.hasMatch() || m.capturedLength() == s.size())
+                break;
+            const int length = int(m.capturedLength());
+            tail.prepend({w.end - length, w.end, w.colEnd - length, w.colEnd});
+            w.end -= length;
+            w.colEnd -= length;
+        }
+        split.append(w);
+        split += tail;
+    }
+    for (const Word &w : std::as_const(split)) {
         switch (markerOf(QStringView(text).mid(w.start, w.end - w.start))) {
         case Marker::None:
             kept.append(w);
@@ -204,7 +244,8 @@ Line tokenize(const QString &text, int start, int end)
             const QStringView ns = wordText(n);
             const bool closing = ns == u")" || ns == u"%" || ns == u")%" || ns == u"%)";
             static const QRegularExpression mark(u"^(?:\\((?:[a-zA-Z]|[0-9]{1,2})\\)|\\*{1,3})$"_s);
-            const bool footnote = n.col - w.colEnd <= 1 && mark.match(ns).hasMatch()
+            const bool footnote = n.col - w.colEnd <= 1 && (ns.startsWith(u'(') || ns.startsWith(u'*'))
+                && mark.match(ns).hasMatch()
                 && !TableReader::parseNumber(text.mid(w.start, w.end - w.start)).isEmpty();
             if (!((closing && n.col - w.colEnd <= 1) || footnote))
                 break;
@@ -513,15 +554,22 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     {
         const QStringList lines = before.split(u'\n', Qt::SkipEmptyParts);
         int taken = 0;
+        bool prose = false; // the text right above is a sentence, not a heading
         static const QRegularExpression pageNumber(u"^(?:-\\s*)?\\d{1,3}(?:\\s*-)?$"_s);
         for (qsizetype i = lines.size() - 1; i >= 0 && taken < 3; --i) {
             const QString line = lines.at(i).simplified();
-            if (line.isEmpty() || pageNumber.match(line).hasMatch() || line.startsWith(u'<'))
+            if (line.isEmpty() || pageNumber.match(line).hasMatch() || line.startsWith(u'<')
+                || isRuleText(QString(line).remove(u' ')))
                 continue;
             ++taken;
             scaleSource.prepend(line + u'\n');
-            if (out->title.isEmpty() && !isNote(line) && line.size() <= 200
-                && !isRuleText(QString(line).remove(u' ')))
+            if (!out->title.isEmpty() || prose || isNote(line))
+                continue;
+            // A heading starts with a capital or a figure and is no sentence's end.
+            if (line.size() > 100 || !(line.at(0).isUpper() || line.at(0).isDigit()) || line.endsWith(u'.')
+                || line.endsWith(u',') || line.endsWith(u';'))
+                prose = true;
+            else
                 out->title = line;
         }
     }
@@ -576,6 +624,11 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
         }
         out->columnHeaders[c] = parts.join(u" | "_s);
     }
+
+    // Without a heading above, the text over the labels names the table ("RESULTS OF OPERATIONS").
+    if (out->title.isEmpty() && !out->columnHeaders.isEmpty() && out->columnHeaders.first().size() <= 100
+        && !isNote(out->columnHeaders.first()))
+        out->title = out->columnHeaders.first();
 
     // Row labels with their parents, from indentation, section lines and subtotals.
     struct Parent
@@ -665,6 +718,10 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             cell.span = SourceSpan{m_page, row.labelStart, row.labelEnd};
             out->cells.append(cell);
         }
+        // A dash in a row of percentages ("Percentage of net sales  25.5%  --") is 0 %.
+        const qsizetype rowPercents = std::count_if(row.figures.cbegin(), row.figures.cend(),
+                                                    [](const Token &t) { return t.percent; });
+        const bool percentRow = 2 * rowPercents > row.figures.size();
         int lastColumn = 0;
         for (const Token &t : row.figures) {
             const int c = columnOf(t.col, t.colEnd);
@@ -698,7 +755,8 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             for (const QString &part : label.split(u" > "_s))
                 shareCount = shareCount || TableReader::isShareCount(part);
             const QString labelScale = TableReader::statedScale(label);
-            if (t.percent || (percentColumn && !t.currency) || isPercentHeader(column)) {
+            const bool dash = t.number == u"0"_s && t.dashes;
+            if (t.percent || (percentColumn && !t.currency) || isPercentHeader(column) || (percentRow && dash)) {
                 cell.unit = u"%"_s;
                 cell.value = t.number;
             } else if (!(shareCount && !t.currency)
@@ -722,8 +780,10 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
     // parts, or one column of page numbers).
     int numbers = 0, labels = 0, itemLabels = 0;
     bool pageColumn = columnCount == 2;
+    static const QRegularExpression noteMark(u"^\\((?:[0-9]{1,2}|[a-zA-Z])\\)$"_s);
     for (const TableCell &cell : std::as_const(out->cells)) {
-        if (cell.isNumber()) {
+        // "(1)" beside an exhibit's name marks a note more often than it is minus one.
+        if (cell.isNumber() && !noteMark.match(cell.text).hasMatch()) {
             ++numbers;
             if (cell.value.contains(u'.') || cell.value.startsWith(u'-') || cell.value.size() > 3
                 || cell.text.contains(u'$'))
@@ -871,9 +931,14 @@ TableList TextTableReader::readPage(const QString &text, int page)
 
     // Figures aligned in columns outside <TABLE> blocks.
     const auto figureRun = [&](const Line &line, int *firstFigure) {
+        // As BlockReader::figureStart: numbers at the end, two spaces or more from the words.
         int k = int(line.tokens.size());
-        while (k > 1 && !line.tokens.at(k - 1).number.isEmpty())
+        while (k > 1 && !line.tokens.at(k - 1).number.isEmpty()) {
+            const Token &before = line.tokens.at(k - 2);
+            if (before.number.isEmpty() && line.tokens.at(k - 1).col - before.colEnd < 2)
+                break;
             --k;
+        }
         *firstFigure = k;
         return int(line.tokens.size()) - k;
     };
