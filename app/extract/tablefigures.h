@@ -13,4 +13,9 @@ public:
     // Removes from `entities` every money and percent entity that overlaps a number cell
     // (not a header or row label) of `tables`. Returns how many were removed.
     static int removeCellFigures(EntityList &entities, const TableList &tables);
+    // Removes every date entity that overlaps a column header cell of `tables` ("December 31,
+    // 2023" or "Three Months Ended June 30" over a column of a statement): the table shows
+    // it as its column's heading. Dates of row labels, captions and prose stay. Returns how
+    // many were removed.
+    static int removeHeaderDates(EntityList &entities, const TableList &tables);
 };
