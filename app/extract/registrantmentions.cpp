@@ -15,7 +15,7 @@ namespace {
 // "Bristol-Myers Squibb Company (“BMS”)" → "Bristol-Myers Squibb Company"; "AbbVie’s" →
 // "AbbVie"; then a leading "The" and trailing legal suffixes go ("Merck & Co., Inc." →
 // "Merck"). What is left is folded. Empty when nothing but suffixes is left.
-QString nameKey(QString name, const QStringList &suffixes)
+QString nameKey(QString name, const QStringList &suffixes, QStringList *removed = nullptr)
 {
     name = name.simplified();
     static const QRegularExpression paren(uR"(\s*\([^()]*\)\s*$)"_s);
@@ -43,6 +43,8 @@ QString nameKey(QString name, const QStringList &suffixes)
             const QChar before = name.at(name.size() - s.size() - 1);
             if (!before.isSpace() && before != u',')
                 continue;
+            if (removed && !removed->contains(s, Qt::CaseInsensitive))
+                removed->append(s);
             name.chop(s.size());
             cut = true;
             break;
@@ -126,15 +128,28 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
     }
     if (names.isEmpty())
         return 0;
-    QSet<QString> keys;
-    QStringList printed; // the names as printed, to tell "JPMorgan Chase’s" from "JPMorgan Chase Bank"
-    for (const QString &n : std::as_const(names)) {
-        for (const QString &k : nameKeys(n, suffixes))
-            keys.insert(k);
-        printed.append(n);
-        const QString s = shortName(n, suffixes);
-        if (s.size() >= 2 && !printed.contains(s))
-            printed.append(s);
+    // Each key and printed name says which registrant it names (a combined filing has
+    // several: Spire Inc., Spire Missouri Inc., Spire Alabama Inc.); the names of one
+    // registrant ("COCA COLA CO" of the header, "The Coca-Cola Company" of the cover) are one.
+    QHash<QString, int> keys;
+    QList<std::pair<QString, int>> printed; // to tell "JPMorgan Chase’s" from "JPMorgan Chase Bank"
+    QList<int> who(names.size());
+    // A mention drops only the registrant's own suffixes: "Pfizer, Inc." is Pfizer Inc., but
+    // "Pfizer Limited" and "Pfizer B.V." are subsidiaries of their own.
+    QStringList ownSuffixes;
+    for (const QString &n : std::as_const(names))
+        nameKey(n, suffixes, &ownSuffixes);
+    for (int i = 0; i < names.size(); ++i) {
+        const QStringList own = nameKeys(names.at(i), suffixes);
+        who[i] = own.isEmpty() ? i : keys.value(own.first(), i);
+        for (const QString &k : own) {
+            if (!keys.contains(k))
+                keys.insert(k, who.at(i));
+        }
+        printed.append({names.at(i), who.at(i)});
+        const QString s = shortName(names.at(i), suffixes);
+        if (s.size() >= 2)
+            printed.append({s, who.at(i)});
     }
     // A term the filing defines for it right after its name, when the term is the name's
     // first words: "Abbott Laboratories (Abbott)", "AbbVie Inc. (AbbVie or the company)". A
@@ -145,7 +160,8 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
     static const QRegularExpression parts(uR"(\s*(?:,|\bor\b|\band\b)\s*)"_s);
     static const QRegularExpression article(uR"(^the\s+)"_s, QRegularExpression::CaseInsensitiveOption);
     for (const QString &page : pages) {
-        for (const QString &n : std::as_const(names)) {
+        for (int i = 0; i < names.size(); ++i) {
+            const QString &n = names.at(i);
             const QString nameWords = nameKey(n, suffixes) + u' ';
             for (qsizetype at = page.indexOf(n, 0, Qt::CaseInsensitive); at >= 0;
                  at = page.indexOf(n, at + n.size(), Qt::CaseInsensitive)) {
@@ -164,41 +180,45 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
                         || std::any_of(part.cbegin(), part.cend(), [](QChar c) { return c.isDigit(); }))
                         continue;
                     const QString k = nameKey(part, suffixes);
-                    if (!k.isEmpty() && nameWords.startsWith(k + u' ')) {
-                        keys.insert(k);
-                        if (!printed.contains(part))
-                            printed.append(part);
+                    if (!k.isEmpty() && nameWords.startsWith(k + u' ') && !keys.contains(k)) {
+                        keys.insert(k, who.at(i));
+                        printed.append({part, who.at(i)});
                     }
                 }
             }
         }
     }
 
-    std::sort(printed.begin(), printed.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    std::stable_sort(printed.begin(), printed.end(),
+                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
     // A shorter name found where the page prints the registrant's name ("JPMorgan" of a
     // lexicon in "JPMorgan Chase’s 2022 Form 10-K") names the registrant too, unless a further
     // word of a name follows ("JPMorgan Chase Bank, N.A." is a subsidiary).
-    const auto printsName = [&](const Entity &e) {
+    // Which registrant an organization row names, -1 for none.
+    const auto registrantOf = [&](const Entity &e) {
+        const auto k = keys.constFind(nameKey(e.value, ownSuffixes));
+        if (k != keys.cend())
+            return k.value();
         if (e.span.page < 0 || e.span.page >= pages.size())
-            return false;
+            return -1;
         const QStringView at = QStringView(pages.at(e.span.page)).mid(e.span.start);
-        for (const QString &n : std::as_const(printed)) {
+        for (const auto &[n, index] : std::as_const(printed)) {
             if (n.size() <= e.span.length() || !at.startsWith(n, Qt::CaseInsensitive))
                 continue;
             QStringView rest = at.mid(n.size());
             if (!rest.isEmpty() && rest.front().isLetterOrNumber())
-                return false;
+                return -1;
             while (!rest.isEmpty() && (rest.front() == u' ' || rest.front() == u'\u00a0'))
                 rest = rest.mid(1);
-            return rest.isEmpty() || !rest.front().isUpper();
+            return rest.isEmpty() || !rest.front().isUpper() ? index : -1;
         }
-        return false;
+        return -1;
     };
 
     // The registrant's name is never a person ("Spire Missouri" of "Spire Missouri Inc.",
     // found as a name by the people rules): such a row is the organization.
     for (Entity &e : entities) {
-        if (e.type == u"person"_s && keys.contains(nameKey(e.value, suffixes)) && e.span.page >= 0
+        if (e.type == u"person"_s && keys.contains(nameKey(e.value, ownSuffixes)) && e.span.page >= 0
             && e.span.page < pages.size()) {
             e.type = u"organization"_s;
             e.attributes.remove(u"role"_s);
@@ -206,9 +226,10 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
         }
     }
 
-    // Per page, the first mention (in document order) stays and counts the page's mentions.
-    QHash<int, qsizetype> kept;      // page → index of the row kept
-    QHash<int, int> count;           // page → mentions
+    // Per page and registrant, the first mention (in document order) stays and counts the
+    // page's mentions.
+    QHash<std::pair<int, int>, qsizetype> kept; // (page, registrant) → index of the row kept
+    QHash<std::pair<int, int>, int> count;      // (page, registrant) → mentions
     QList<bool> drop(entities.size(), false);
     QList<qsizetype> order(entities.size());
     for (qsizetype i = 0; i < entities.size(); ++i)
@@ -217,9 +238,12 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
                      [&](qsizetype a, qsizetype b) { return entities.at(a).span < entities.at(b).span; });
     for (const qsizetype i : std::as_const(order)) {
         const Entity &e = entities.at(i);
-        if (e.type != u"organization"_s || (!keys.contains(nameKey(e.value, suffixes)) && !printsName(e)))
+        if (e.type != u"organization"_s)
             continue;
-        const int page = e.span.page;
+        const int index = registrantOf(e);
+        if (index < 0)
+            continue;
+        const std::pair<int, int> page{e.span.page, index};
         ++count[page];
         if (kept.contains(page))
             drop[i] = true;

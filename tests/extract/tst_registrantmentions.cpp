@@ -81,11 +81,13 @@ namespace {
 EntityList mentionsOf(const QStringList &pages, const QString &registrant, const QStringList &names)
 {
     EntityList out;
-    Entity r;
-    r.type = u"registrant"_s;
-    r.value = registrant;
-    r.span = {0, 0, 1};
-    out.append(r);
+    for (const QString &name : registrant.split(u'|')) {
+        Entity r;
+        r.type = u"registrant"_s;
+        r.value = name;
+        r.span = {0, 0, 1};
+        out.append(r);
+    }
     for (int p = 0; p < pages.size(); ++p) {
         for (const QString &n : names) {
             for (qsizetype at = pages.at(p).indexOf(n); at >= 0; at = pages.at(p).indexOf(n, at + n.size())) {
@@ -148,6 +150,18 @@ void TestRegistrantMentions::collapse_data()
         << QStringList{u"Johnson & Johnson"_s, u"Janssen"_s, u"Committee"_s}
         << QStringList{u"0:Janssen"_s, u"*0:Johnson & Johnson"_s, u"0:Janssen"_s, u"0:Janssen"_s,
                        u"1:Committee"_s, u"*1:Johnson & Johnson"_s, u"1:Committee"_s, u"1:Committee"_s};
+    QTest::newRow("spre20231231_10q.htm: each registrant of a combined filing is a row of its own")
+        << u"Spire Inc.|Spire Missouri Inc.|Spire Alabama Inc."_s
+        << QStringList{u"Spire Inc. owns Spire Missouri Inc. and Spire Alabama Inc. Spire Missouri Inc. serves St. Louis."_s}
+        << QStringList{u"Spire Missouri Inc."_s, u"Spire Alabama Inc."_s, u"Spire Inc."_s}
+        << QStringList{u"*0:Spire Inc."_s, u"*0:Spire Missouri Inc.:2"_s, u"*0:Spire Alabama Inc."_s};
+    // pdf/PFIZER_2022_10K.pdf, Exhibit 21: subsidiaries are companies of their own.
+    QTest::newRow("pfizer: a subsidiary's own suffix keeps it apart")
+        << u"PFIZER INC."_s
+        << QStringList{u"Pfizer Inc. owns Pfizer Limited (United Kingdom) and Pfizer B.V. (Netherlands); Pfizer, Inc. "
+                       "reports them."_s}
+        << QStringList{u"Pfizer Inc."_s, u"Pfizer Limited"_s, u"Pfizer B.V."_s, u"Pfizer, Inc."_s}
+        << QStringList{u"*0:Pfizer Inc.:2"_s, u"0:Pfizer Limited"_s, u"0:Pfizer B.V."_s};
     QTest::newRow("Abbott without its definition stays on every mention (another filing's Abbott)")
         << u"Medtronic plc"_s
         << QStringList{u"Abbott and Boston Scientific compete with Medtronic plc. Abbott launched a device."_s}
@@ -178,9 +192,9 @@ void TestRegistrantMentions::collapse()
         got.append(row);
     }
     QCOMPARE(got, kept);
-    // The registrant entity itself is never touched.
+    // The registrant entities themselves are never touched.
     QCOMPARE(std::count_if(entities.cbegin(), entities.cend(), [](const Entity &e) { return e.type == u"registrant"_s; }),
-             1);
+             registrant.count(u'|') + 1);
 }
 
 // A whole 10-Q: at most one row per page names the registrant, its `mentions` never claims
