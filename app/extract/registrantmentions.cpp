@@ -162,6 +162,8 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
     for (const QString &page : pages) {
         for (int i = 0; i < names.size(); ++i) {
             const QString &n = names.at(i);
+            if (n.size() < 3)
+                continue; // a name that short would be looked at everywhere
             const QString nameWords = nameKey(n, suffixes) + u' ';
             for (qsizetype at = page.indexOf(n, 0, Qt::CaseInsensitive); at >= 0;
                  at = page.indexOf(n, at + n.size(), Qt::CaseInsensitive)) {
