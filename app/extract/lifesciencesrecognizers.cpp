@@ -269,6 +269,45 @@ private:
                           conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
                           {{u"abbreviation"_s, abbr}}});
         });
+
+        // An abbreviation the filing defines right after an indication it names, whose letters
+        // are the initials of the indication's words in order ("mantle cell lymphoma (MCL)",
+        // "marginal zone lymphoma (MZL)"), is that indication, there and where it stands again.
+        static const QRegularExpression definedAfter(uR"(^\h?\(([A-Z][A-Za-z]{1,7})\))"_s);
+        static const QRegularExpression wordRe(uR"([A-Za-z][A-Za-z’']*)"_s);
+        QHash<QString, QString> own; // abbreviation → the indication's value
+        const QStringList &pages = context.content.text.pages;
+        for (const Candidate &c : std::as_const(found)) {
+            if (c.type != Indication || c.span.page < 0 || c.span.page >= pages.size())
+                continue;
+            const QString &page = pages.at(c.span.page);
+            const QRegularExpressionMatch m = definedAfter.match(QStringView(page).mid(c.span.end, 12));
+            if (!m.hasMatch())
+                continue;
+            const QString abbr = m.captured(1);
+            QString initials;
+            auto words = wordRe.globalMatch(page.mid(c.span.start, c.span.length()));
+            while (words.hasNext())
+                initials += words.next().captured().at(0).toUpper();
+            int at = 0;
+            for (const QChar ch : initials) {
+                if (at < abbr.size() && abbr.at(at).toUpper() == ch)
+                    ++at;
+            }
+            const auto capitals = std::count_if(abbr.cbegin(), abbr.cend(), [](QChar ch) { return ch.isUpper(); });
+            if (initials.size() < 2 || at != abbr.size() || abbr.at(0) != initials.at(0) || capitals < 2
+                || r.indicationAbbreviations.contains(abbr) || own.contains(abbr))
+                continue;
+            own.insert(abbr, c.value);
+        }
+        if (!own.isEmpty()) {
+            const QRegularExpression mention = TextScan::alternation(own.keys(), true);
+            FigureScan::forEachMatch(context, mention, [&](int p, const QString &, const FigureScan::Match &m) {
+                found.append({Indication, spanOf(p, m), own.value(m.captured()),
+                              conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
+                              {{u"abbreviation"_s, m.captured()}}});
+            });
+        }
     }
 
     // "COVID-19 vaccine", "patients with COVID-19": a disease; "the impact of the COVID-19

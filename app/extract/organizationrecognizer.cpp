@@ -66,9 +66,9 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             + suffixes + u")(?![\\w&])(?:\\h{1,2}of\\h{1,2}[A-Z][\\w&'’.\\-]{0,30}+(?:\\h{1,2}[A-Z][\\w&'’.\\-]{0,30}+){0,2}\\h{1,2}(?:"_s
             + suffixes + u")(?![\\w&]))?(?!\\h{1,2}(?:by|BY|herein|HEREIN|Law|LAW)\\b|(?<=Group|GROUP)\\h{1,2}\\d)(?:\\h{1,2}\\((?:the[ \\t]|“|\")[^)\\n]{1,40}\\))?"_s);
     // Institutions: "American Cancer Society", "Securities and Exchange Commission",
-    // "American Society of Clinical Oncology".
+    // "American Society of Clinical Oncology", "U.S. Food and Drug Administration".
     const QRegularExpression keywordRe(
-        u"(?<![\\w&'’.\\-])((?:[A-Z][a-z]{1,20}+"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
+        u"(?<![\\w&'’.\\-])((?:U\\.S\\.\\h)?(?:[A-Z][a-z]{1,20}+"_s + Gap + u"(?:(?:and|&|of|for)"_s + Gap + u")?){0,4}(?:"_s + keywords
             + u")(?:"_s + Gap + u"(?:of|for)"_s + Gap + u"(?:the"_s + Gap + u")?[A-Z][a-z]{1,20}(?:"_s + Gap + u"[A-Z][a-z]{1,20}){0,3})?)(?![\\w])(?!\\h{1,2}(?:Act|Rule|Form|Report|Release|Filing|Agreement)s?\\b)"_s);
     const QRegularExpression lexiconCase = TextScan::alternation(rules.strings(S, u"organizations"_s), true);
 
@@ -309,6 +309,44 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                                               {p, int(m.capturedStart()), int(m.capturedEnd())},
                                               m.captured(), cLexicon, u"core.org.lexicon"_s));
             });
+        }
+    }
+
+    // An abbreviation the filing defines for an organization right after its name is that
+    // organization too: "the European Commission (EC)", "the European Medicines Agency’s
+    // (EMA)". Its letters are initials of the name's words, in order, so "(the “Company”)"
+    // or "(Nasdaq: IMGN)" define nothing; its further mentions are found as a partner's are.
+    {
+        static const QRegularExpression defined(uR"(^(?:['’]s)?\h{1,2}\(([A-Z]{2,6})\))"_s);
+        static const QRegularExpression word(uR"([A-Za-z][\w’'\-]*)"_s);
+        const qsizetype found = out.size();
+        for (qsizetype i = 0; i < found; ++i) {
+            const Entity e = out.at(i);
+            if (e.type != u"organization"_s)
+                continue;
+            const QString &text = content.text.pages.at(e.span.page);
+            const QRegularExpressionMatch m = defined.match(QStringView(text).mid(e.span.end, 20));
+            if (!m.hasMatch())
+                continue;
+            const QString abbr = m.captured(1);
+            QString initials;
+            auto words = word.globalMatch(e.text);
+            while (words.hasNext()) {
+                const QString w = words.next().captured();
+                if (w.at(0).isUpper())
+                    initials += w.at(0);
+            }
+            int at = 0;
+            for (const QChar c : initials) {
+                if (at < abbr.size() && abbr.at(at) == c)
+                    ++at;
+            }
+            if (at != abbr.size() || initials.isEmpty() || initials.at(0) != abbr.at(0))
+                continue;
+            const int start = e.span.end + int(m.capturedStart(1));
+            partners.insert(abbr);
+            out.append(context.makeEntity(u"organization"_s, {e.span.page, start, start + int(abbr.size())}, abbr,
+                                          cKeyword, u"core.org.abbreviation"_s));
         }
     }
 

@@ -6,15 +6,19 @@
 
 using namespace Qt::StringLiterals;
 
-int TableFigures::removeCellFigures(EntityList &entities, const TableList &tables)
+namespace {
+
+// Removes the entities of `types` that overlap a cell `wanted` picks.
+template<typename Wanted>
+int removeInCells(EntityList &entities, const TableList &tables, const QStringList &types, Wanted wanted)
 {
     if (tables.isEmpty())
         return 0;
-    // The spans of number cells by page, sorted by start, for a binary search per figure.
+    // The spans of the cells by page, sorted by start, for a binary search per entity.
     QHash<int, QList<SourceSpan>> cells;
     for (const FilingTable &t : tables) {
         for (const TableCell &c : t.cells) {
-            if (c.isNumber() && !c.header && !c.rowLabel && c.span.length() > 0)
+            if (wanted(c) && c.span.length() > 0)
                 cells[c.span.page].append(c.span);
         }
     }
@@ -34,8 +38,21 @@ int TableFigures::removeCellFigures(EntityList &entities, const TableList &table
     const auto before = entities.size();
     entities.erase(std::remove_if(entities.begin(), entities.end(),
                                   [&](const Entity &e) {
-                                      return (e.type == u"money"_s || e.type == u"percent"_s) && inCell(e.span);
+                                      return types.contains(e.type) && inCell(e.span);
                                   }),
                    entities.end());
     return int(before - entities.size());
+}
+
+} // namespace
+
+int TableFigures::removeCellFigures(EntityList &entities, const TableList &tables)
+{
+    return removeInCells(entities, tables, {u"money"_s, u"percent"_s},
+                         [](const TableCell &c) { return c.isNumber() && !c.header && !c.rowLabel; });
+}
+
+int TableFigures::removeHeaderDates(EntityList &entities, const TableList &tables)
+{
+    return removeInCells(entities, tables, {u"date"_s}, [](const TableCell &c) { return c.header || c.rowLabel; });
 }

@@ -3,6 +3,7 @@
 #include "entitycache.h"
 #include "tablecache.h"
 #include "extract/extractor.h"
+#include "extract/registrantmentions.h"
 #include "extract/tablefigures.h"
 #include "extract/tablereader.h"
 #include "review/reviewstore.h"
@@ -89,7 +90,12 @@ EntityList FilingSession::extract(const DocumentContent &content, const Progress
     const std::shared_ptr<const Extractor> e = extractor();
     EntityList entities = EntityCache::extract(*e, content, progress, cancel);
     // Figures of a data table are reviewed as its cells, not as loose rows.
-    TableFigures::removeCellFigures(entities, tables(content, cancel));
+    const TableList read = tables(content, cancel);
+    TableFigures::removeCellFigures(entities, read);
+    TableFigures::removeHeaderDates(entities, read); // a column's date heading is the table's
+    // The registrant's own name, and a name or date named again on a page: one row per page.
+    RegistrantMentions::collapse(entities, content.text.pages, e->rules().strings(u"structure"_s, u"orgSuffixes"_s));
+    RegistrantMentions::collapseRepeats(entities);
     return entities;
 }
 

@@ -232,6 +232,16 @@ void TestLifeSciences::indication_data()
     QTest::newRow("abbreviation with medical context") << u"approved for adults with moderate to severe UC"_s
                                                        << QStringList{u"ulcerative colitis | UC | abbreviation=UC"_s};
     QTest::newRow("abbreviation without context") << u"the UC Berkeley campus and RA Capital"_s << QStringList{};
+    // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27: abbreviations no lexicon holds,
+    // defined after the indication they abbreviate, and used again.
+    QTest::newRow("abbv: abbreviation defined after an indication")
+        << u"approvals for patients with mantle cell lymphoma (MCL) who have received at least one prior therapy. "
+           "This action is due to requirements of the FDA for MCL."_s
+        << QStringList{u"mantle cell lymphoma | mantle cell lymphoma"_s, u"mantle cell lymphoma | MCL | abbreviation=MCL"_s,
+                       u"mantle cell lymphoma | MCL | abbreviation=MCL"_s};
+    QTest::newRow("letters that are not the indication's initials define nothing")
+        << u"patients with mantle cell lymphoma (ABC) and myelofibrosis (MF) were treated"_s
+        << QStringList{u"mantle cell lymphoma | mantle cell lymphoma"_s, u"myelofibrosis | myelofibrosis"_s};
 }
 
 void TestLifeSciences::indication()

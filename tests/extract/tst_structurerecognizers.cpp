@@ -875,7 +875,7 @@ void TestStructureRecognizers::organizations_data()
         << u"On June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued a press release on information reported at the 43rd "
            "American Society of Clinical Oncology (ASCO) Annual Meeting. AVE9633 and AVE1642, in development by sanofi-aventis, "
            "and trastuzumab-DM1, in development by Genentech.\nThe Company's collaborator filed with the Securities and Exchange Commission.\n"_s
-        << QStringList{u"ImmunoGen, Inc."_s, u"Nasdaq"_s, u"American Society of Clinical Oncology"_s, u"sanofi-aventis"_s,
+        << QStringList{u"ImmunoGen, Inc."_s, u"Nasdaq"_s, u"American Society of Clinical Oncology"_s, u"ASCO"_s, u"sanofi-aventis"_s,
                        u"Genentech"_s, u"Securities and Exchange Commission"_s};
     QTest::newRow("pdf line break")
         << u"findings were presented with the American Cancer\nSociety in Chicago.\n"_s
@@ -948,6 +948,18 @@ void TestStructureRecognizers::organizations_data()
         << QStringList{};
     QTest::newRow("a suffix after the partner is the suffix rule's")
         << u"which was being developed in collaboration with Seagen Inc.\n"_s << QStringList{u"Seagen Inc."_s};
+    // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27: abbreviations defined after a
+    // name, and used again; "U.S." begins an agency's name.
+    QTest::newRow("abbv: abbreviations defined for a name")
+        << u"the European Commission (EC) issued their final decision on the European Medicines Agency’s (EMA) review "
+           "of the benefit-risk of medicines. In April 2023, the EC approved Rinvoq.\n"_s
+        << QStringList{u"European Commission"_s, u"EC"_s, u"European Medicines Agency"_s, u"EMA"_s, u"EC"_s};
+    QTest::newRow("abbv: U.S. begins an agency's name")
+        << u"announced that the U.S. Food and Drug Administration (FDA) approved Rinvoq for the treatment\n"_s
+        << QStringList{u"U.S. Food and Drug Administration"_s, u"FDA"_s};
+    QTest::newRow("letters that are not the name's initials define nothing")
+        << u"Acme Widgets, Inc. (AWX) and Beta Labs, Inc. (the “Company”) signed.\n"_s
+        << QStringList{u"Acme Widgets, Inc."_s, u"Beta Labs, Inc."_s};
     // corpus more/aapl-20240201.htm, cover page address.
     QTest::newRow("aapl: street address")
         << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};

@@ -65,6 +65,8 @@ private Q_SLOTS:
     void reconciledWithFacts();
     void cachedTablesComeBack();
     void tableFiguresAreCells();
+    void headerDatesAreTheTables();
+    void headerDatesOfACorpusFiling();
     void readWhileLoading_data();
     void readWhileLoading();
 
@@ -392,6 +394,80 @@ void TestTableReader::tableFiguresAreCells()
     QVERIFY(!others(all).isEmpty());
     // FilingSession::extract gives the loose list.
     QCOMPARE(figures(FilingSession::extract(content)), figures(loose));
+}
+
+// The dates over a statement's columns ("Three Months Ended" / "July 2, 2023") are the
+// table's column headings, not loose date rows; the date of a layout table (a signature
+// block's "Date: March 1, 2024") stays a row.
+void TestTableReader::headerDatesAreTheTables()
+{
+    LoadError error;
+    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/statements.html"_s), {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const DocumentContent &content = document->content();
+    const TableList tables = TableReader::read(content);
+    const auto dates = [](const EntityList &list) {
+        QStringList out;
+        for (const Entity &e : list) {
+            if (e.type == u"date"_s)
+                out.append(e.value);
+        }
+        return out;
+    };
+    const EntityList all = FilingSession::extractor()->extract(content);
+    QVERIFY2(dates(all).contains(u"2023-07-02"_s) && dates(all).contains(u"2022-07-03"_s), qPrintable(dates(all).join(u' ')));
+    EntityList loose = all;
+    const int removed = TableFigures::removeHeaderDates(loose, tables);
+    QCOMPARE(removed, 2);
+    QCOMPARE(dates(loose), QStringList{u"2024-03-01"_s});
+    // Nothing but dates is touched.
+    QCOMPARE(loose.size(), all.size() - 2);
+    QCOMPARE(dates(FilingSession::extract(content)), dates(loose));
+}
+
+// A 10-Q's statements (more/ABBV-10-Q-0001551152-23-000033.html): every date left out stood
+// in a column header cell or a row label, and the dates of its prose stay ("In March 2023, AbbVie
+// announced ...", page 27).
+void TestTableReader::headerDatesOfACorpusFiling()
+{
+    FL_REQUIRE_CORPUS(path, "more/ABBV-10-Q-0001551152-23-000033.html");
+    LoadError error;
+    const auto document = FilingSession::load(path, {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const DocumentContent &content = document->content();
+    const TableList tables = FilingSession::tables(content);
+    QList<SourceSpan> headers;
+    for (const FilingTable &t : tables) {
+        for (const TableCell &c : t.cells) {
+            if ((c.header || c.rowLabel) && c.span.length() > 0)
+                headers.append(c.span);
+        }
+    }
+    const auto inHeader = [&](const SourceSpan &s) {
+        return std::any_of(headers.cbegin(), headers.cend(), [&](const SourceSpan &h) { return h.overlaps(s); });
+    };
+    const EntityList all = FilingSession::extractor()->extract(content);
+    EntityList loose = all;
+    TableFigures::removeHeaderDates(loose, tables);
+    int removed = 0;
+    for (const Entity &e : all) {
+        if (e.type != u"date"_s)
+            continue;
+        const bool kept = std::any_of(loose.cbegin(), loose.cend(), [&](const Entity &k) {
+            return k.type == e.type && k.span == e.span;
+        });
+        QCOMPARE(kept, !inHeader(e.span));
+        removed += kept ? 0 : 1;
+    }
+    qInfo("%d dates of table headings", removed);
+    QVERIFY2(removed > 0, "a 10-Q heads its statements' columns with dates");
+    QStringList prose;
+    for (const Entity &e : loose) {
+        if (e.type == u"date"_s && e.span.page == 26)
+            prose.append(e.value);
+    }
+    for (const QString &d : {u"2023-03"_s, u"2023-04"_s, u"2023-05"_s, u"2023-06"_s, u"2023-07"_s})
+        QVERIFY2(prose.contains(d), qPrintable(d));
 }
 
 void TestTableReader::readWhileLoading_data()
