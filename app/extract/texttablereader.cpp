@@ -433,6 +433,17 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
                 continue;
             QList<Phrase> phrases;
             for (const Token &t : line.tokens) {
+                // An underline beside words ("COMMON STOCK" over "------------" and "AMOUNT")
+                // widens the phrase above it and is no word of this line.
+                if (t.rule) {
+                    for (Phrase &p : phrasesOfLine.isEmpty() ? phrases : phrasesOfLine.last()) {
+                        if (p.col < t.colEnd && t.col < p.colEnd) {
+                            p.col = qMin(p.col, t.col);
+                            p.colEnd = qMax(p.colEnd, t.colEnd);
+                        }
+                    }
+                    continue;
+                }
                 if (!phrases.isEmpty() && t.col - phrases.last().colEnd <= 1) {
                     phrases.last().end = t.end;
                     phrases.last().colEnd = t.colEnd;
@@ -607,7 +618,12 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             const QString t = textOf(h.start, h.end).simplified();
             bool ruleBetween = false;
             for (int li = previousLine + 1; previousLine >= 0 && li < h.line; ++li)
-                ruleBetween = ruleBetween || m_lines.at(li).isRule();
+                ruleBetween = ruleBetween || m_lines.at(li).isRule()
+                    || (c > 0 && std::any_of(m_lines.at(li).tokens.cbegin(), m_lines.at(li).tokens.cend(),
+                                             [&](const Token &t) {
+                                                 return t.rule && t.col < columns.at(c - 1).colEnd
+                                                     && columns.at(c - 1).col < t.colEnd;
+                                             }));
             // Lines over the same columns with no underline between them are one phrase.
             const bool sameRange = previousRange == std::pair{h.first, h.last};
             if (!parts.isEmpty() && sameRange && !ruleBetween) {

@@ -5,6 +5,7 @@
 #include "document/workerpool.h"
 #include "extract/extractor.h"
 #include "extract/tablereader.h"
+#include "extract/texttablereader.h"
 #include "export/tablecsvwriter.h"
 #include "model/codepointindex.h"
 #include "export/exportrow.h"
@@ -61,7 +62,8 @@ QString stampOf(const QString &path, const QString &sha256)
 QString generation()
 {
     return DocumentCache::programBuild() % u'|' % Extractor::version() % u'|'
-        % FilingSession::extractor()->rules().fingerprint() % u"|tables"_s % QString::number(TableReader::kVersion);
+        % FilingSession::extractor()->rules().fingerprint() % u"|tables"_s % QString::number(TableReader::kVersion)
+        % u'.' % QString::number(TextTableReader::kVersion);
 }
 
 QString statusJson(const Workspace::FilingStatus &s)
