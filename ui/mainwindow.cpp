@@ -109,7 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Enter or Escape in a field of the inspector hands the keyboard back to the tree.
     connect(m_inspector, &Inspector::editFinished, this, [this] { m_panel->tree()->setFocus(); });
     connect(m_panel, &EntityPanel::leaveRequested, this, [this] { m_panel->tree()->setFocus(); });
-    m_inspector->setEditGuard([this] { return m_review->ensureReviewer(); });
+    m_inspector->setEditGuard([this] { return ensureReviewer(); });
     connect(m_review, &ReviewActions::message, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_review, &ReviewActions::inspectorWanted, this, [this] {
@@ -695,4 +695,9 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QString path = urls.first().toLocalFile();
     // Open after the drop returns, so the source application is not kept waiting.
     QTimer::singleShot(0, this, [this, path] { openFile(path); });
+}
+
+bool MainWindow::ensureReviewer()
+{
+    return m_review->ensureReviewer();
 }

@@ -51,6 +51,8 @@ public:
     QString filePath() const { return m_path; }
     FilingDocument *document() const { return m_document.get(); }
     ReviewStore *store() const { return m_store; }
+    // Asks for the reviewer's name the first time a decision is made; false if none is given.
+    bool ensureReviewer();
     DocumentView *documentView() const { return m_view; }
     EntityPanel *entityPanel() const { return m_panel; }
     Inspector *inspector() const { return m_inspector; }

@@ -100,7 +100,7 @@ TablesPanel::TablesPanel(MainWindow *window)
         m_grid);
     m_grid->setItemDelegate(m_delegate);
     connect(m_delegate, &TableCellDelegate::cellEdited, this, [this](const TableRef &cell, const QString &text) {
-        if (ReviewStore *store = m_window->store())
+        if (ReviewStore *store = m_window->store(); store && m_window->ensureReviewer())
             store->setCellText(cell, text);
     });
     m_grid->setWordWrap(false);
@@ -118,7 +118,7 @@ TablesPanel::TablesPanel(MainWindow *window)
     m_confirm->setShortcutContext(Qt::WidgetShortcut);
     m_confirm->setToolTip(tr("Confirm the selected table (Enter in the list)"));
     connect(m_confirm, &QAction::triggered, this, [this] {
-        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0 && m_window->ensureReviewer())
             store->confirmTable(currentTableRef());
     });
     m_reject = new QAction(tr("Reject Table"), this);
@@ -127,7 +127,7 @@ TablesPanel::TablesPanel(MainWindow *window)
     m_reject->setShortcutContext(Qt::WidgetShortcut);
     m_reject->setToolTip(tr("Not a data table: left out of exports (Delete in the list)"));
     connect(m_reject, &QAction::triggered, this, [this] {
-        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0 && m_window->ensureReviewer())
             store->rejectTable(currentTableRef());
     });
     m_list->addAction(m_confirm);
@@ -139,8 +139,11 @@ TablesPanel::TablesPanel(MainWindow *window)
     for (const QString &scale : TableReview::scales())
         m_scale->addItem(scale.isEmpty() ? tr("no scale") : tr("in %1").arg(scale), scale);
     connect(m_scale, &QComboBox::activated, this, [this](int index) {
-        if (ReviewStore *store = m_window->store(); store && currentTable() >= 0)
+        ReviewStore *store = m_window->store();
+        if (store && currentTable() >= 0 && m_window->ensureReviewer())
             store->setTableScale(currentTableRef(), m_scale->itemData(index).toString());
+        else
+            updateActions(); // no decision made: show the table's scale again
     });
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);

@@ -5,6 +5,7 @@
 // Ctrl+Y; the scale chooser re-scaling the amounts only. After each flow the whole store
 // (entities and table decisions) is compared with its state before.
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "tablegridmodel.h"
 #include "tablelistmodel.h"
 #include "tablespanel.h"
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void editStaysOnItsCell();
     void rejectConfirmUndoRedo();
     void scaleChooser();
+    void asksForReviewerFirst();
 
 private:
     QString freshCopy();
@@ -376,6 +378,44 @@ void TestTablesReview::scaleChooser()
     QCOMPARE(biopharma.data(TableGridModel::ValueRole).toString(), u"1234000"_s);
     QVERIFY(store->undoStack()->undoText().contains(u"millions → thousands"_s));
     QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::asksForReviewerFirst()
+{
+    // No reviewer named yet: a table decision asks for the name like an entity decision,
+    // and a cancelled question makes no decision.
+    QSettings().remove(u"review/reviewer"_s);
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const QString id = panel->tables().first().reviewId;
+    const int shown = MessageBox::shownCount();
+
+    MessageBox::setNextText(QString(), false);
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(MessageBox::shownCount(), shown + 1);
+    QVERIFY(tableDump(*store).isEmpty());
+    QCOMPARE(panel->tables().first().status, u"auto"_s);
+
+    MessageBox::setNextText(u"Grace Reviewer"_s);
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+    QCOMPARE(tableDump(*store).value(id), u"table|rejected||"_s);
+    const auto decisions = store->tableDecisions();
+    QCOMPARE(decisions.size(), 1);
+    QCOMPARE(decisions.first().by, u"Grace Reviewer"_s);
+    // The next decision does not ask again.
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(MessageBox::shownCount(), shown + 2);
+    QCOMPARE(tableDump(*store).value(id), u"table|confirmed||"_s);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+    QSettings().setValue(u"review/reviewer"_s, u"Test Reviewer"_s);
 }
 
 QTEST_MAIN(TestTablesReview)
