@@ -359,6 +359,20 @@ void TablesPanel::showTable(int row)
             m_grid->setSpan(c.row, c.column, span.height(), span.width());
     }
     m_grid->resizeColumnsToContents();
+    // Qt sizes columns by their unmerged cells only; EDGAR puts most figures in merged
+    // cells, which were then cut ("3,05…"). Widen a merged cell's last column to fit it.
+    for (const TableCell &c : table.cells) {
+        if (c.columnSpan < 2 || c.text.isEmpty())
+            continue;
+        const QModelIndex index = m_gridModel->index(c.row, c.column);
+        const int wanted = std::min(m_grid->sizeHintForIndex(index).width(), 320);
+        int have = 0;
+        for (int k = c.column; k < c.column + c.columnSpan && k < m_gridModel->columnCount(); ++k)
+            have += m_grid->columnWidth(k);
+        const int last = std::min(c.column + c.columnSpan, m_gridModel->columnCount()) - 1;
+        if (wanted > have && last >= 0)
+            m_grid->setColumnWidth(last, m_grid->columnWidth(last) + wanted - have);
+    }
     for (int c = 0; c < m_gridModel->columnCount(); ++c)
         m_grid->setColumnWidth(c, std::min(m_grid->columnWidth(c), 320));
     m_window->documentView()->setOutlineSpan(table.span);
