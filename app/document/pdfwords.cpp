@@ -67,7 +67,9 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
         };
         if (qint64(m) * n * n <= 3000000) {
             // Cost of rect k holding characters [a, b): how far its width is from what
-            // they would take, and a little for cutting a word.
+            // they would take (as a ratio: objects carry padding, fonts differ), and a
+            // penalty where a cut between words falls between touching rects or a cut
+            // in a word between rects printed apart.
             const double inf = std::numeric_limits<double>::infinity();
             std::vector<double> cost(size_t(m + 1) * size_t(n + 1), inf);
             std::vector<int> from(size_t(m + 1) * size_t(n + 1), -1);
@@ -75,15 +77,23 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
             cost[at(0, 0)] = 0;
             for (int k = 1; k <= m; ++k) {
                 const double w = rects.at(run.first + k - 1).width();
+                // Rects printed apart have a space between them; touching ones cut a word
+                // (a footnote mark, a glyph of its own).
+                bool apart = true;
+                if (k > 1) {
+                    const QRectF &previous = rects.at(run.first + k - 2);
+                    const QRectF &r = rects.at(run.first + k - 1);
+                    apart = r.left() - previous.right() > 0.15 * qMin(previous.height(), r.height());
+                }
                 for (int b = k; b <= n - (m - k); ++b) {
                     for (int a = k - 1; a < b; ++a) {
                         const double before = cost[at(k - 1, a)];
                         if (before == inf)
                             continue;
                         const int span = line.chars[size_t(b) - 1] - line.chars[size_t(a)] + 1;
-                        double c = std::abs(span * unit - w) / qMax(unit, 0.01);
-                        if (!wordStart(a))
-                            c += 0.5;
+                        double c = 4 * std::abs(std::log(qMax(span * unit, 0.01) / qMax(w, 0.01)));
+                        if (a > 0 && wordStart(a) != apart)
+                            c += 3;
                         if (before + c < cost[at(k, b)]) {
                             cost[at(k, b)] = before + c;
                             from[at(k, b)] = a;
@@ -151,14 +161,28 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
             }
         }
     }
+    // PDFium cuts lines by its own measure; of a few ways to group the rects, the first
+    // that gives as many lines as the text has is taken: a rect continuing the one
+    // before it to the right at its height; or overlapping the line so far, which keeps
+    // raised marks; each a little stricter or looser.
     std::vector<RectRun> runs;
-    {
+    const auto group = [&](bool afterPrevious, double share) {
+        runs.clear();
         double top = 0, bottom = 0;
         for (int k = 0; k < rects.size(); ++k) {
             const QRectF &r = rects.at(k);
-            const double overlap = qMin(bottom, r.bottom()) - qMax(top, r.top());
-            const bool same = !runs.empty() && overlap > 0.3 * qMin(r.height(), bottom - top)
-                && r.left() >= rects.at(k - 1).left() - 2 * qMax(1.0, r.height());
+            bool same = false;
+            if (!runs.empty()) {
+                const QRectF &p = rects.at(k - 1);
+                if (afterPrevious) {
+                    const double overlap = qMin(p.bottom(), r.bottom()) - qMax(p.top(), r.top());
+                    same = overlap > share * qMin(r.height(), p.height()) && r.left() >= p.right() - 2;
+                } else {
+                    const double overlap = qMin(bottom, r.bottom()) - qMax(top, r.top());
+                    same = overlap > share * qMin(r.height(), bottom - top)
+                        && r.left() >= p.left() - 2 * qMax(1.0, r.height());
+                }
+            }
             if (same) {
                 runs.back().last = k + 1;
                 top = qMin(top, r.top());
@@ -169,8 +193,11 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
                 bottom = r.bottom();
             }
         }
-    }
-    if (lines.empty() || runs.size() != lines.size())
+        return runs.size() == lines.size();
+    };
+    if (lines.empty()
+        || !(group(true, 0.3) || group(false, 0.3) || group(true, 0.6) || group(false, 0.6) || group(true, 0.05)
+             || group(false, 0.05)))
         return {};
     std::vector<QRectF> charBoxes(size_t(text.size()));
     for (size_t l = 0; l < lines.size(); ++l)
