@@ -65,6 +65,31 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
         const auto wordStart = [&](int index) {
             return index == 0 || line.chars[size_t(index)] != line.chars[size_t(index) - 1] + 1;
         };
+        // Of each character: whether its word is a figure ("$", "12,734", "(4%)", "—") or
+        // words; a text object holds one or the other, and a lone "$" starts a figure.
+        std::vector<int> figureChars(size_t(n) + 1, 0), wordChars(size_t(n) + 1, 0);
+        std::vector<bool> dollarEnd(size_t(n) + 1, false); // a lone "$" word ends before index
+        {
+            int i = 0;
+            while (i < n) {
+                int j = i + 1;
+                while (j < n && line.chars[size_t(j)] == line.chars[size_t(j) - 1] + 1)
+                    ++j;
+                bool letters = false;
+                for (int c = i; c < j; ++c)
+                    letters = letters || text.at(line.chars[size_t(c)]).isLetter();
+                for (int c = i; c < j; ++c) {
+                    figureChars[size_t(c) + 1] = figureChars[size_t(c)] + (letters ? 0 : 1);
+                    wordChars[size_t(c) + 1] = wordChars[size_t(c)] + (letters ? 1 : 0);
+                }
+                if (j == i + 1 && text.at(line.chars[size_t(i)]) == u'$')
+                    dollarEnd[size_t(j)] = true;
+                i = j;
+            }
+        }
+        const auto mixed = [&](int a, int b) {
+            return figureChars[size_t(b)] > figureChars[size_t(a)] && wordChars[size_t(b)] > wordChars[size_t(a)];
+        };
         if (qint64(m) * n * n <= 3000000) {
             // Cost of rect k holding characters [a, b): how far its width is from what
             // they would take (as a ratio: objects carry padding, fonts differ), and a
@@ -93,6 +118,8 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
                         const int span = line.chars[size_t(b) - 1] - line.chars[size_t(a)] + 1;
                         double c = 4 * std::abs(std::log(qMax(span * unit, 0.01) / qMax(w, 0.01)));
                         if (a > 0 && wordStart(a) != apart)
+                            c += 3;
+                        if (mixed(a, b) || (dollarEnd[size_t(b)] && b < n))
                             c += 3;
                         if (before + c < cost[at(k, b)]) {
                             cost[at(k, b)] = before + c;

@@ -290,7 +290,7 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
         }
         // The body: rows of figures, with label lines between them ("Costs and
         // expenses:", a label broken over two lines) when figures follow soon.
-        const size_t first = l;
+        size_t first = l;
         size_t last = l + 1;
         while (last < lines.size()) {
             const Line &previous = lines[last - 1];
@@ -312,11 +312,32 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 break;
         }
         l = last;
-        std::vector<Column> columns = columnsOf(lines, first, last);
+        const std::vector<Column> columns = columnsOf(lines, first, last);
         if (columns.empty() || columns.size() > size_t(kMaxColumns))
             continue;
         const double labelEdge = columns.front().left - 1;
         const double tableRight = columns.back().right;
+
+        // A section label or two at the top of the body ("Revenue") under the headers.
+        size_t bodyFirst = first;
+        for (size_t up = first; up > 0 && first - up < 2; --up) {
+            const Line &line = lines[up - 1];
+            const bool label = !line.figures && line.chunks.size() == 1 && line.chunks.front().right <= labelEdge
+                && line.chunks.front().text.size() <= 80 && line.start >= previousEnd
+                && lines[up].top - line.bottom <= 2.5 * qMax(line.height, lines[up].height);
+            if (!label)
+                break;
+            bodyFirst = up - 1;
+        }
+        if (bodyFirst < first && bodyFirst > 0) {
+            // Only when header lines sit above them; else they are text above the table.
+            const Line &above = lines[bodyFirst - 1];
+            bool over = false;
+            for (const Chunk &c : above.chunks)
+                over = over || (c.right > labelEdge && c.left < tableRight + 20 && c.left > labelEdge - 20);
+            if (over && !above.figures)
+                first = bodyFirst;
+        }
 
         // Header lines above the body: text over the figures' columns, up to a line
         // that runs from the label side across them (a title or prose).
