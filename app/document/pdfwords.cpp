@@ -69,15 +69,20 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
         // words; a text object holds one or the other, and a lone "$" starts a figure.
         std::vector<int> figureChars(size_t(n) + 1, 0), wordChars(size_t(n) + 1, 0);
         std::vector<bool> dollarEnd(size_t(n) + 1, false); // a lone "$" word ends before index
+        std::vector<bool> closerStart(size_t(n) + 1, false); // a word of "%" or ")" starts at index
         {
             int i = 0;
             while (i < n) {
                 int j = i + 1;
                 while (j < n && line.chars[size_t(j)] == line.chars[size_t(j) - 1] + 1)
                     ++j;
-                bool letters = false;
+                // "30," of "June 30," is part of a date, not a figure.
+                bool letters = text.at(line.chars[size_t(j) - 1]) == u',';
                 for (int c = i; c < j; ++c)
                     letters = letters || text.at(line.chars[size_t(c)]).isLetter();
+                const QChar head = text.at(line.chars[size_t(i)]);
+                if (i > 0 && (head == u'%' || head == u')'))
+                    closerStart[size_t(i)] = true;
                 for (int c = i; c < j; ++c) {
                     figureChars[size_t(c) + 1] = figureChars[size_t(c)] + (letters ? 0 : 1);
                     wordChars[size_t(c) + 1] = wordChars[size_t(c)] + (letters ? 1 : 0);
@@ -119,7 +124,7 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
                         double c = 4 * std::abs(std::log(qMax(span * unit, 0.01) / qMax(w, 0.01)));
                         if (a > 0 && wordStart(a) != apart)
                             c += 3;
-                        if (mixed(a, b) || (dollarEnd[size_t(b)] && b < n))
+                        if (mixed(a, b) || (dollarEnd[size_t(b)] && b < n) || closerStart[size_t(a)])
                             c += 3;
                         if (before + c < cost[at(k, b)]) {
                             cost[at(k, b)] = before + c;

@@ -477,8 +477,12 @@ bool Grid::read(FilingTable *out, const QString &before)
             if (cell.percent || (next && next->number.isEmpty() && next->text.startsWith(u'%')))
                 ++percents[cell.column];
         }
+        // A "Change" column prints "%" on its first and last rows only.
+        static const QRegularExpression changeHeader(u"\\b(?:change|variance)\\b"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
         for (auto it = percents.cbegin(); it != percents.cend(); ++it) {
-            if (2 * it.value() > figures.value(it.key()))
+            if (2 * it.value() > figures.value(it.key())
+                || (out->columnHeaders.value(it.key()).contains(changeHeader) && !out->columnHeaders.value(it.key()).contains(u'$')))
                 percentColumns.insert(it.key());
         }
     }
