@@ -122,7 +122,7 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
                             continue;
                         const int span = line.chars[size_t(b) - 1] - line.chars[size_t(a)] + 1;
                         double c = 4 * std::abs(std::log(qMax(span * unit, 0.01) / qMax(w, 0.01)));
-                        if (a > 0 && wordStart(a) != apart)
+                        if (a > 0 && !wordStart(a) && apart)
                             c += 3;
                         if (mixed(a, b) || (dollarEnd[size_t(b)] && b < n) || closerStart[size_t(a)])
                             c += 3;

@@ -421,7 +421,13 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 }
                 rc.add(row, columnOf(columns, c.numberLeft, c.numberRight) + 1, 1, c.start, c.end, c.left);
             }
-            if (rc.cells.isEmpty() && labelStart >= 0 && b + 1 < last && lines[b + 1].figures && startsLower(lines[b + 1])
+            // A label broken over two lines: the next starts in lower case, or follows
+            // closer than rows follow each other (its figures sit on its last line).
+            const bool closeBelow = b + 1 < last
+                && lines[b + 1].top - line.bottom < 0.3 * qMin(line.height, lines[b + 1].height)
+                && !lines[b + 1].chunks.empty() && lines[b + 1].chunks.front().left >= indent - 1;
+            if (rc.cells.isEmpty() && labelStart >= 0 && b + 1 < last && lines[b + 1].figures
+                && (startsLower(lines[b + 1]) || closeBelow)
                 && !pageText.mid(labelStart, labelEnd - labelStart).trimmed().endsWith(u':')) {
                 if (pendingLabel < 0) {
                     pendingLabel = labelStart;

@@ -537,7 +537,13 @@ bool Grid::read(FilingTable *out, const QString &before)
             // "Weighted-Average Exercise Price", "Grant Date Fair Value": per-share money.
             static const QRegularExpression priceHeader(u"\\bprice\\b|grant[- ]date fair value|fair value per|per (?:share|unit)"_s,
                                                         QRegularExpression::CaseInsensitiveOption);
-            if (percent || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
+            // "Overhead ratio", "Compensation expense as percentage of total net revenue"
+            // under "(in millions, except ratios)": a percentage printed without "%".
+            static const QRegularExpression ratioLabel(
+                u"\\bratio$|\\bas (?:a )?percent(?:age)? of\\b"_s, QRegularExpression::CaseInsensitiveOption);
+            const bool ratio = !ownCurrency && ratioLabel.match(label.section(u" > "_s, -1)).hasMatch()
+                && scaleSource.contains(u"ratio"_s, Qt::CaseInsensitive);
+            if (percent || ratio || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
                 cell.value = number;
             } else if (isPerShareLabel(label) || isPerShareLabel(column) || priceHeader.match(column).hasMatch()) {
