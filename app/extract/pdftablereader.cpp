@@ -2,15 +2,12 @@
 
 #include "tablereader.h"
 
-#include <QtCore/QLoggingCategory>
 #include <QtCore/QRegularExpression>
 
 #include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
-
-Q_LOGGING_CATEGORY(lcPdfTables, "filinglens.tables.pdf")
 
 namespace {
 
@@ -358,10 +355,6 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 if (c.right > tableRight + 40)
                     across = true;
             }
-            qCDebug(lcPdfTables) << "page" << page + 1 << "header?" << pageText.mid(line.start, line.end - line.start)
-                                 << overColumns << across << labelEdge << tableRight;
-            for (const Chunk &c : line.chunks)
-                qCDebug(lcPdfTables) << "  chunk" << c.text << c.left << c.right;
             if (!overColumns || across)
                 break;
             --headerFirst;
