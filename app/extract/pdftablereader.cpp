@@ -263,6 +263,15 @@ const Chunk *nearestChunk(const Line &line, const Column &column, double labelEd
     return best;
 }
 
+// How many chunks of a header line stand over the figures' columns.
+int groupHeaders(const Line &line, double labelEdge)
+{
+    int n = 0;
+    for (const Chunk &c : line.chunks)
+        n += c.right > labelEdge ? 1 : 0;
+    return n;
+}
+
 bool startsLower(const Line &line)
 {
     return !line.chunks.empty() && !line.chunks.front().text.isEmpty() && line.chunks.front().text.at(0).isLower();
@@ -339,7 +348,7 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
         // Header lines above the body: text over the figures' columns, up to a line
         // that runs from the label side across them (a title or prose).
         size_t headerFirst = first;
-        while (headerFirst > 0 && first - headerFirst < 8) {
+        while (headerFirst > 0 && first - headerFirst < 24) {
             const Line &line = lines[headerFirst - 1];
             const Line &below = lines[headerFirst];
             if (line.figures || below.top - line.bottom > 2.5 * qMax(line.height, below.height)
@@ -364,8 +373,30 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
         // next line joins it).
         QList<TableReader::PlacedCell> cells;
         int row = 0;
-        for (size_t h = headerFirst; h < first; ++h, ++row) {
-            RowCells rc;
+        // PDFium may give a header's lines column by column ("Total Number", "of Shares",
+        // "Purchased", then the next column's): header lines printed at one height are
+        // one header row.
+        std::vector<size_t> byTop;
+        for (size_t h = headerFirst; h < first; ++h)
+            byTop.push_back(h);
+        std::stable_sort(byTop.begin(), byTop.end(), [&](size_t a, size_t b) { return lines[a].top < lines[b].top; });
+        std::vector<int> rowOf(lines.size(), 0);
+        int headerRowCount = 0;
+        double rowBottom = 0;
+        for (size_t h : byTop) {
+            const Line &line = lines[h];
+            if (headerRowCount == 0 || line.top > rowBottom - 0.3 * line.height) {
+                ++headerRowCount;
+                rowBottom = line.bottom;
+            } else {
+                rowBottom = qMax(rowBottom, line.bottom);
+            }
+            rowOf[h] = headerRowCount - 1;
+        }
+        std::vector<RowCells> headerCells(static_cast<size_t>(headerRowCount));
+        for (size_t h = headerFirst; h < first; ++h) {
+            RowCells &rc = headerCells[size_t(rowOf[h])];
+            const int row = rowOf[h];
             for (const Chunk &c : lines[h].chunks) {
                 if (c.right <= labelEdge) {
                     rc.add(row, 0, 1, c.start, c.end, c.left);
@@ -381,10 +412,11 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 }
                 if (from < 0)
                     from = to = columnOf(columns, c.left, c.right);
-                if (h == headerFirst && first - headerFirst >= 2) {
+                if (row == 0 && headerRowCount >= 2 && (to > from || groupHeaders(lines[h], labelEdge) > 1)) {
                     // The top header line heads groups of columns ("Year Ended December 31,"
                     // over three years, "Six Months" over four): a column takes the
-                    // group header nearest to it.
+                    // group header nearest to it. A lone header over one column is the
+                    // first line of that column's own header.
                     while (from > 0 && nearestChunk(lines[h], columns[size_t(from) - 1], labelEdge) == &c)
                         --from;
                     while (to + 1 < int(columns.size()) && nearestChunk(lines[h], columns[size_t(to) + 1], labelEdge) == &c)
@@ -392,8 +424,10 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 }
                 rc.add(row, from + 1, to - from + 1, c.start, c.end, c.left);
             }
-            cells += rc.cells;
         }
+        for (const RowCells &rc : headerCells)
+            cells += rc.cells;
+        row = headerRowCount;
         int pendingLabel = -1; // start of a label begun on a line before
         double pendingIndent = 0;
         for (size_t b = first; b < last; ++b) {

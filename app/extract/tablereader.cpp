@@ -533,6 +533,8 @@ bool Grid::read(FilingTable *out, const QString &before)
             }
             const QString &label = out->rowHeaders.at(raw.row);
             const QString &column = out->columnHeaders.at(raw.column);
+            // A header wrapped over lines ("Total Number | of Shares | Purchased") read as one.
+            const QString joined = QString(column).replace(u" | "_s, u" "_s);
             static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b|\\brate$"_s, QRegularExpression::CaseInsensitiveOption);
             // "Weighted-Average Exercise Price", "Grant Date Fair Value": per-share money.
             static const QRegularExpression priceHeader(u"\\bprice\\b|grant[- ]date fair value|fair value per|per (?:share|unit)"_s,
@@ -546,10 +548,12 @@ bool Grid::read(FilingTable *out, const QString &before)
             if (percent || ratio || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
                 cell.value = number;
-            } else if (isPerShareLabel(label) || isPerShareLabel(column) || priceHeader.match(column).hasMatch()) {
+            } else if (isPerShareLabel(label) || isPerShareLabel(column) || isPerShareLabel(joined)
+                       || priceHeader.match(joined).hasMatch()) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = number;
-            } else if ((isShareCountLabel(label) || isShareCountLabel(column, true)) && !ownCurrency) {
+            } else if ((isShareCountLabel(label) || isShareCountLabel(column, true) || isShareCountLabel(joined, true))
+                       && !ownCurrency) {
                 cell.unit = u"shares"_s;
                 cell.scale = shareScale;
                 cell.value = TableReader::scaled(number, exponentOf(shareScale));
