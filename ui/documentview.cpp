@@ -79,6 +79,7 @@ DocumentView::DocumentView(QWidget *parent)
 
     connect(m_pdf, &PdfPageView::highlightClicked, this, &DocumentView::highlightClicked);
     connect(m_pdf, &PdfPageView::selectionChanged, this, &DocumentView::selectionChanged);
+    connect(m_pdf, &PdfPageView::textClicked, this, &DocumentView::textClicked);
     connect(m_pdf, &PdfPageView::currentPageChanged, this, [this](int page) {
         if (m_shown == Shown::Pdf)
             Q_EMIT currentPageChanged(page);

@@ -107,7 +107,7 @@ public:
 
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
-    void textClicked(const SourceSpan &at); // a click on the text of the reading view
+    void textClicked(const SourceSpan &at); // a click on the text of the reading view or a PDF page
     void selectionChanged(const SourceSpan &span);
     void currentPageChanged(int page);
     void zoomChanged(qreal zoom);

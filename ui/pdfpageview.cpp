@@ -523,6 +523,12 @@ void PdfPageView::mouseReleaseEvent(QMouseEvent *event)
         Q_EMIT selectionChanged(m_layer.selection());
         if (!ids.isEmpty())
             Q_EMIT highlightClicked(ids);
+        // The character under the pointer, for what follows the text (a table's cell).
+        if (m_source.charIndexAt && m_pressPoint.page >= 0) {
+            const int at = m_source.charIndexAt(m_pressPoint.page, m_pressPoint.point);
+            if (at >= 0)
+                Q_EMIT textClicked(SourceSpan{m_pressPoint.page, at, at});
+        }
     } else {
         updateSelection(event->position());
         Q_EMIT selectionChanged(m_layer.selection());

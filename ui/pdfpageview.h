@@ -104,6 +104,7 @@ public:
 Q_SIGNALS:
     void highlightClicked(const QStringList &entityIdsAtPoint);
     void selectionChanged(const SourceSpan &span);
+    void textClicked(const SourceSpan &at); // a plain click on text: where (start == end)
     void currentPageChanged(int page);
     void zoomChanged(qreal zoom);
     void findResultsChanged(int hitCount, int currentHit);

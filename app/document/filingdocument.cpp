@@ -137,6 +137,7 @@ std::unique_ptr<FilingDocument> DocumentLoader::load(const QString &path, const 
         }
         c.format = DocumentFormat::Pdf;
         c.text.pages = pdf.pages;
+        c.pdfWords = pdf.words;
         DocumentPart part;
         part.kind = DocumentPart::Kind::Pdf;
         part.fileName = c.fileName;

@@ -39,7 +39,11 @@ bool looksTruncated(const QString &path)
 
 QString PdfLoader::pageText(QPdfDocument *pdf, int page)
 {
-    QString text = pdf->getAllText(page).text();
+    return normalizedText(pdf->getAllText(page).text());
+}
+
+QString PdfLoader::normalizedText(QString text)
+{
     QChar *c = text.data();
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {
@@ -104,23 +108,32 @@ PdfLoader::Result PdfLoader::load(const QString &path, const QString &password, 
     if (pages <= 0)
         return fail(LoadError::Kind::Corrupt, u"%1 has no pages."_s.arg(name));
     const auto cancelled = [&]() { return cancel && cancel->load(); };
-    const bool cached = DocumentCache::readPageTexts(sha256, &r.pages, &r.pageSizes) && r.pages.size() == pages;
+    const bool cached = DocumentCache::readPageTexts(sha256, &r.pages, &r.pageSizes) && r.pages.size() == pages
+        && readCachedWords(sha256, pages, &r.words);
     if (!cached || r.pageSizes.size() != pages) {
         r.pageSizes.clear();
         r.pageSizes.reserve(pages);
         for (int p = 0; p < pages; ++p)
             r.pageSizes.append(pdf->pagePointSize(p));
     }
-    if (!cached && (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel))) {
+    if (!cached
+        && (pages < kMinPagesForWorkers || !PdfTextWorker::readPages(path, password, pages, &r.pages, cancel, 2, &r.words))) {
         r.pages.clear();
+        r.words.clear();
         r.pages.reserve(pages);
-        for (int p = 0; p < pages && !cancelled(); ++p)
-            r.pages.append(pageText(pdf.get(), p));
+        r.words.reserve(pages);
+        for (int p = 0; p < pages && !cancelled(); ++p) {
+            QList<TextBox> words;
+            r.pages.append(pageTextAndWords(pdf.get(), p, &words));
+            r.words.append(std::move(words));
+        }
     }
     if (cancelled())
         return fail(LoadError::Kind::Cancelled, u"Opening %1 was cancelled."_s.arg(name));
-    if (!cached)
+    if (!cached) {
         DocumentCache::writePageTexts(sha256, r.pages, r.pageSizes);
+        writeCachedWords(sha256, r.words);
+    }
     r.pdf = std::move(pdf);
     return r;
 }

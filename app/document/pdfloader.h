@@ -2,11 +2,13 @@
 
 #include "filingdocument.h"
 
+#include <QtCore/QRectF>
 #include <QtCore/QSizeF>
 #include <QtCore/QStringList>
 
 #include <memory>
 
+class QDataStream;
 class QPdfDocument;
 
 // Opens a PDF with QtPdf and reads its text layer. The text of a page is
@@ -28,6 +30,7 @@ public:
         std::unique_ptr<QPdfDocument> pdf;
         QStringList pages;
         QList<QSizeF> pageSizes; // points
+        QList<QList<TextBox>> words; // per page, wordBoxes() of its text
     };
 
     // Page texts come from the DocumentCache when it holds them for sha256 (the
@@ -38,6 +41,23 @@ public:
                        const std::atomic_bool *cancel = nullptr, const QString &sha256 = QString());
     static constexpr int kMinPagesForWorkers = 24;
     static QString pageText(QPdfDocument *pdf, int page);
+    // The page's text as pageText() and its words with their boxes, from one pdfium call.
+    static QString pageTextAndWords(QPdfDocument *pdf, int page, QList<TextBox> *words);
+    // The words of a page's text (runs without white space) placed in the rectangles
+    // getAllText() gives: one per text object or glyph, in text order, leaving out the
+    // white space PDFium adds. Rectangles are matched to the text line by line (by how
+    // wide they are against how many characters they can hold); a page whose rectangles
+    // cannot be matched to its lines gives no words. Bounded: a line of more than
+    // kMaxLineChars characters is spread evenly.
+    static QList<TextBox> wordBoxes(const QString &pageText, const QList<QRectF> &rects);
+    static constexpr int kMaxLineChars = 2000;
+    // The words of every page in the cache beside the page texts.
+    static bool readCachedWords(const QString &sha256, int pages, QList<QList<TextBox>> *words);
+    static void writeCachedWords(const QString &sha256, const QList<QList<TextBox>> &words);
+    static void writeWords(QDataStream &out, const QList<TextBox> &words);
+    static bool readWords(QDataStream &in, QList<TextBox> *words);
+    // getAllText()'s text as pageText() gives it (line ends, unmapped glyphs).
+    static QString normalizedText(QString text);
     // UTF-16 offset in the page text -> PDFium character index.
     static int pdfIndex(const QString &pageText, int utf16Offset);
     static int utf16Offset(const QString &pageText, int pdfIndex);

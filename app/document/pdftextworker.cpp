@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const char workerFlag[] = "--pdf-text-worker";
-constexpr quint32 streamMagic = 0x464c5054; // "FLPT"
+constexpr quint32 streamMagic = 0x464c5032; // "FLP2": page texts, each followed by its words
 
 QMutex &programMutex()
 {
@@ -47,9 +47,12 @@ QString PdfTextWorker::program()
 }
 
 bool PdfTextWorker::readPages(const QString &path, const QString &password, int pageCount,
-                              QStringList *pages, const std::atomic_bool *cancel, int processes)
+                              QStringList *pages, const std::atomic_bool *cancel, int processes,
+                              QList<QList<TextBox>> *words)
 {
     pages->clear();
+    if (words)
+        words->clear();
     const QString exe = program();
     if (exe.isEmpty() || pageCount <= 0)
         return false;
@@ -85,6 +88,7 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
     }
 
     QList<QString> result(pageCount);
+    QList<QList<TextBox>> boxes(pageCount);
     bool ok = true;
     for (int k = 0; k < processes && ok; ++k) {
         QProcess &p = *workers[size_t(k)];
@@ -116,6 +120,7 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
             QString text;
             in >> text;
             result[page] = text;
+            PdfLoader::readWords(in, &boxes[page]);
         }
         if (in.status() != QDataStream::Ok)
             ok = false;
@@ -124,6 +129,8 @@ bool PdfTextWorker::readPages(const QString &path, const QString &password, int 
     if (!ok)
         return false;
     *pages = result;
+    if (words)
+        *words = boxes;
     return true;
 }
 
@@ -160,8 +167,11 @@ int PdfTextWorker::serve(int argc, char **argv)
     out.setVersion(QDataStream::Qt_6_4);
     const int count = pdf.pageCount();
     out << streamMagic << qint32(count);
-    for (int page = k; page < count; page += n)
-        out << PdfLoader::pageText(&pdf, page);
+    for (int page = k; page < count; page += n) {
+        QList<TextBox> words;
+        out << PdfLoader::pageTextAndWords(&pdf, page, &words);
+        PdfLoader::writeWords(out, words);
+    }
 
     QFile stdoutFile;
     if (!stdoutFile.open(stdout, QIODevice::WriteOnly))

@@ -3,6 +3,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include "model/documentcontent.h"
+
 #include <atomic>
 
 // Reads a PDF's page texts in helper processes. QtPdf serialises every pdfium call
@@ -17,12 +19,12 @@ public:
     static void setProgram(const QString &program);
     static QString program();
 
-    // Fills *pages with the text of every page, using `processes` workers. Returns
+    // Fills *pages with the text of every page (and *words with its words, PdfLoader::wordBoxes), using `processes` workers. Returns
     // false (and leaves *pages empty) if no program is set, a worker fails, or
     // cancel is raised; the caller then reads the text in-process.
     static bool readPages(const QString &path, const QString &password, int pageCount,
                           QStringList *pages, const std::atomic_bool *cancel = nullptr,
-                          int processes = 2);
+                          int processes = 2, QList<QList<TextBox>> *words = nullptr);
 
     static bool isWorkerCommandLine(int argc, char **argv);
     // The worker side: reads the password from stdin, writes the pages to stdout.

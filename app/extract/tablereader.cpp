@@ -1,5 +1,7 @@
 #include "tablereader.h"
 
+#include "pdftablereader.h"
+
 #include "document/htmlloader.h"
 #include "document/workerpool.h"
 
@@ -127,6 +129,10 @@ public:
     {
     }
 
+    // A grid laid out elsewhere (a PDF page): cells placed by position, spans in the page text.
+    Grid(const QList<TableReader::PlacedCell> &cells, int rows, int columns, const SourceSpan &span,
+         const QString &pageText);
+
     bool read(FilingTable *out, const QString &before);
 
 private:
@@ -139,7 +145,8 @@ private:
         return index < 0 ? nullptr : &m_cells.at(index);
     }
 
-    QTextTable *m_table;
+    QTextTable *m_table = nullptr;
+    SourceSpan m_span; // without a QTextTable: the table's span
     const QString &m_text;
     int m_page;
     int m_rows = 0;
@@ -147,6 +154,47 @@ private:
     QList<RawCell> m_cells;
     QHash<int, int> m_index; // row * columns + column → the cell covering it
 };
+
+RawCell rawCell(const QString &pageText, int page, int first, int last)
+{
+    RawCell raw;
+    while (first < last && pageText.at(first).isSpace())
+        ++first;
+    while (last > first && pageText.at(last - 1).isSpace())
+        --last;
+    raw.span = SourceSpan{page, first, last};
+    raw.text = pageText.mid(first, last - first);
+    raw.number = TableReader::parseNumber(raw.text, &raw.percent, &raw.currency);
+    static const QRegularExpression yearRe(u"^(?:19|20)\\d\\d$"_s);
+    raw.year = yearRe.match(raw.text).hasMatch();
+    return raw;
+}
+
+Grid::Grid(const QList<TableReader::PlacedCell> &cells, int rows, int columns, const SourceSpan &span,
+           const QString &pageText)
+    : m_span(span)
+    , m_text(pageText)
+    , m_page(span.page)
+    , m_rows(rows)
+    , m_columns(columns)
+{
+    for (const TableReader::PlacedCell &placed : cells) {
+        const int first = qBound(0, placed.span.start, int(m_text.size()));
+        const int last = qBound(first, placed.span.end, int(m_text.size()));
+        RawCell raw = rawCell(m_text, m_page, first, last);
+        raw.row = placed.row;
+        raw.column = placed.column;
+        raw.rowSpan = placed.rowSpan;
+        raw.columnSpan = placed.columnSpan;
+        raw.indent = placed.indent;
+        const int index = int(m_cells.size());
+        for (int r = raw.row; r < raw.row + raw.rowSpan; ++r) {
+            for (int c = raw.column; c < raw.column + raw.columnSpan; ++c)
+                m_index.insert(r * m_columns + c, index);
+        }
+        m_cells.append(raw);
+    }
+}
 
 void Grid::collectCells()
 {
@@ -263,13 +311,17 @@ int Grid::headerRowCount() const
 
 bool Grid::read(FilingTable *out, const QString &before)
 {
-    if (qint64(m_table->rows()) * m_table->columns() > TableReader::kMaxCells)
+    if (m_table) {
+        if (qint64(m_table->rows()) * m_table->columns() > TableReader::kMaxCells)
+            return false;
+        collectCells();
+    } else if (qint64(m_rows) * m_columns > TableReader::kMaxCells) {
         return false;
-    collectCells();
+    }
     if (!isData())
         return false;
 
-    out->span = SourceSpan{m_page, m_table->firstPosition(), m_table->lastPosition()};
+    out->span = m_table ? SourceSpan{m_page, m_table->firstPosition(), m_table->lastPosition()} : m_span;
     out->rowCount = m_rows;
     out->columnCount = m_columns;
     out->headerRows = headerRowCount();
@@ -425,8 +477,12 @@ bool Grid::read(FilingTable *out, const QString &before)
             if (cell.percent || (next && next->number.isEmpty() && next->text.startsWith(u'%')))
                 ++percents[cell.column];
         }
+        // A "Change" column prints "%" on its first and last rows only.
+        static const QRegularExpression changeHeader(u"\\b(?:change|variance)\\b"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
         for (auto it = percents.cbegin(); it != percents.cend(); ++it) {
-            if (2 * it.value() > figures.value(it.key()))
+            if (2 * it.value() > figures.value(it.key())
+                || (out->columnHeaders.value(it.key()).contains(changeHeader) && !out->columnHeaders.value(it.key()).contains(u'$')))
                 percentColumns.insert(it.key());
         }
     }
@@ -477,17 +533,27 @@ bool Grid::read(FilingTable *out, const QString &before)
             }
             const QString &label = out->rowHeaders.at(raw.row);
             const QString &column = out->columnHeaders.at(raw.column);
+            // A header wrapped over lines ("Total Number | of Shares | Purchased") read as one.
+            const QString joined = QString(column).replace(u" | "_s, u" "_s);
             static const QRegularExpression percentHeader(u"%|\\bpercent|\\bpct\\b|\\brate$"_s, QRegularExpression::CaseInsensitiveOption);
             // "Weighted-Average Exercise Price", "Grant Date Fair Value": per-share money.
             static const QRegularExpression priceHeader(u"\\bprice\\b|grant[- ]date fair value|fair value per|per (?:share|unit)"_s,
                                                         QRegularExpression::CaseInsensitiveOption);
-            if (percent || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
+            // "Overhead ratio", "Compensation expense as percentage of total net revenue"
+            // under "(in millions, except ratios)": a percentage printed without "%".
+            static const QRegularExpression ratioLabel(
+                u"\\bratio$|\\bas (?:a )?percent(?:age)? of\\b"_s, QRegularExpression::CaseInsensitiveOption);
+            const bool ratio = !ownCurrency && ratioLabel.match(label.section(u" > "_s, -1)).hasMatch()
+                && scaleSource.contains(u"ratio"_s, Qt::CaseInsensitive);
+            if (percent || ratio || (percentColumns.contains(raw.column) && !ownCurrency) || percentHeader.match(column).hasMatch()) {
                 cell.unit = u"%"_s;
                 cell.value = number;
-            } else if (isPerShareLabel(label) || isPerShareLabel(column) || priceHeader.match(column).hasMatch()) {
+            } else if (isPerShareLabel(label) || isPerShareLabel(column) || isPerShareLabel(joined)
+                       || priceHeader.match(joined).hasMatch()) {
                 cell.unit = u"USD/shares"_s;
                 cell.value = number;
-            } else if ((isShareCountLabel(label) || isShareCountLabel(column, true)) && !ownCurrency) {
+            } else if ((isShareCountLabel(label) || isShareCountLabel(column, true) || isShareCountLabel(joined, true))
+                       && !ownCurrency) {
                 cell.unit = u"shares"_s;
                 cell.scale = shareScale;
                 cell.value = TableReader::scaled(number, exponentOf(shareScale));
@@ -678,6 +744,15 @@ void inheritScale(FilingTable *table, const QString &scale)
 
 } // namespace
 
+bool TableReader::readPlacedCells(const QList<PlacedCell> &cells, int rows, int columns, const SourceSpan &span,
+                                  const QString &pageText, const QString &before, FilingTable *out)
+{
+    if (rows <= 0 || columns <= 0 || qint64(rows) * columns > kMaxCells)
+        return false;
+    Grid grid(cells, rows, columns, span, pageText);
+    return grid.read(out, before);
+}
+
 TableList TableReader::readPage(const QString &sheetHtml, const QString &pageText, int page)
 {
     if (!sheetHtml.contains(u"<table"_s, Qt::CaseInsensitive))
@@ -736,6 +811,18 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
     std::vector<size_t> slotOfJob;
     for (int p = 0; p < content.parts.size(); ++p) {
         const DocumentPart &part = content.parts.at(p);
+        if (part.kind == DocumentPart::Kind::Pdf) {
+            // A PDF's tables from where its words are printed (PdfTableReader), a job a page.
+            for (int page = part.firstPage; page < part.firstPage + part.pageCount && page < content.pdfWords.size();
+                 ++page) {
+                if (!content.pdfWords.at(page).isEmpty()) {
+                    jobs.push_back({p, -1, page});
+                    slotOfJob.push_back(found.size());
+                    found.emplace_back();
+                }
+            }
+            continue;
+        }
         if (part.kind != DocumentPart::Kind::Html)
             continue;
         if (part.tablesRead) {
@@ -760,7 +847,9 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
                 return;
             const Job &job = jobs[size_t(i)];
             const QString &page = content.text.pages.at(job.page);
-            found[slotOfJob[size_t(i)]] = readPage(content.parts.at(job.part).sheets.at(job.sheet), page, job.page);
+            found[slotOfJob[size_t(i)]] = job.sheet < 0
+                ? PdfTableReader::readPage(page, content.pdfWords.at(job.page), job.page)
+                : readPage(content.parts.at(job.part).sheets.at(job.sheet), page, job.page);
         }
     };
     std::vector<QFuture<void>> helpers;

@@ -23,9 +23,9 @@ public:
     static constexpr int kMaxCells = 60000;
     static constexpr int kMaxTablesPerPage = 400;
     // Raised whenever what read() finds changes, so that cached tables are read again.
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
 
-    // Every data table of the filing's HTML pages, in page order, with each cell
+    // Every data table of the filing's HTML pages and PDF pages (PdfTableReader), in page order, with each cell
     // reconciled against the filing's inline-XBRL facts (TableCell::xbrl). The pages
     // are read side by side on workerPool(); a cancelled run returns what it found.
     // Parts whose tables the loader read (DocumentPart::tablesRead) are not laid out again.
@@ -40,6 +40,23 @@ public:
     // LoadOptions::readTables calls. Any thread that may use `sheet`.
     static TableList readDocument(const QString &sheetHtml, const QTextDocument &sheet, const QString &pageText,
                                   int page);
+
+    // A cell of a table laid out by position (PdfTableReader): its place in the grid, its
+    // span in the page text and, for a row label, how far it is indented (any unit).
+    struct PlacedCell
+    {
+        int row = 0;
+        int column = 0;
+        int rowSpan = 1;
+        int columnSpan = 1;
+        SourceSpan span;
+        double indent = 0;
+    };
+    // Reads such a grid as an HTML table is read (data or not, header rows, row labels and
+    // their parents, "$" and "%" joined, units, the scale stated in `before` — the text
+    // above the table — or in its headers). Cells must not overlap; false when not data.
+    static bool readPlacedCells(const QList<PlacedCell> &cells, int rows, int columns, const SourceSpan &span,
+                                const QString &pageText, const QString &before, FilingTable *out);
 
     // The number a cell's text stands for, as a plain decimal with sign, before any
     // scale: "(1,234)" → "-1234", "—" → "0", "12.5 %" → "12.5"; footnote marks dropped.

@@ -79,6 +79,19 @@ struct XbrlFact
     SourceSpan span;     // the fact's visible text; invalid when hidden or not shown
 };
 
+// A word of a PDF page's text (a run without white space) and where it is printed:
+// [start, end) in the page text, the box in page points (origin top left). What the
+// table reader of PDFs reads columns and rows from.
+struct TextBox
+{
+    int start = 0;
+    int end = 0;
+    float left = 0;
+    float top = 0;
+    float right = 0;
+    float bottom = 0;
+};
+
 // Everything the extractor and the exporters need to know of a filing. Plain
 // value: safe to copy to a worker thread and to cache.
 struct DocumentContent
@@ -100,6 +113,8 @@ struct DocumentContent
     QMap<QString, HeaderField> header;
     QList<DeiFact> deiFacts;
     QList<XbrlFact> xbrlFacts; // every inline-XBRL fact of the HTML parts, span pages counted from 0
+    // PDF: per page, its words with their boxes (PdfLoader::wordBoxes); empty for other formats.
+    QList<QList<TextBox>> pdfWords;
 
     int pageCount() const { return text.pageCount(); }
     int partOfPage(int page) const; // -1 when none

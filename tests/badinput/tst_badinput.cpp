@@ -3,6 +3,9 @@
 // file and the problem, nothing crashes, memory stays bounded, a batch goes on.
 #include "document/filingdocument.h"
 #include "document/inlinexbrl.h"
+#include "extract/pdftablereader.h"
+#include "extract/tablereader.h"
+#include "session/filingsession.h"
 #include "testutils.h"
 
 #include <QtCore/QFile>
@@ -75,6 +78,7 @@ private slots:
     void cliHugeFileKeepsMemoryLow();
     void hostileInlineXbrl();
     void hostileInlineXbrlThroughTheCli();
+    void pdfPageOfScatteredNumbers();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -492,4 +496,58 @@ void TestBadInput::hostileInlineXbrlThroughTheCli()
     QCOMPARE(lines.size(), 1 + 6 + 200 + 500);
     QVERIFY(lines.at(1).contains(u"error=no context gone"_s));
     QVERIFY(lines.at(3).contains(u"error=unknown format ixt:no-such-format"_s));
+}
+
+// A PDF page of thousands of figures strewn at random, and a page of words beyond the
+// reader's bound: tables are read in bounded time and memory, each cell is the page's
+// text at its span, and nothing crashes.
+void TestBadInput::pdfPageOfScatteredNumbers()
+{
+    const QString path = m_dir.filePath(u"scattered-numbers.pdf"_s);
+    {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QPageSize::Letter));
+        writer.setResolution(72);
+        QPainter painter(&writer);
+        QFont font(u"DejaVu Sans"_s);
+        font.setPixelSize(5);
+        painter.setFont(font);
+        quint32 seed = 12345;
+        const auto next = [&seed](int bound) {
+            seed = seed * 1103515245u + 12345u;
+            return int((seed >> 8) % quint32(bound));
+        };
+        for (int i = 0; i < 4000; ++i)
+            painter.drawText(QPointF(20 + next(560), 20 + next(740)), QString::number(next(100000)));
+        writer.newPage();
+        for (int row = 0; row < 120; ++row) // a grid of figures, row after row
+            for (int column = 0; column < 12; ++column)
+                painter.drawText(QPointF(20 + 48 * column, 20 + 6 * row), u"(%1)"_s.arg(row * column));
+    }
+    LoadError error;
+    const auto document = FilingSession::load(path, {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const DocumentContent &content = document->content();
+    const TableList tables = FilingSession::tables(content);
+    for (const FilingTable &t : tables) {
+        QVERIFY(t.rowCount * t.columnCount <= TableReader::kMaxCells);
+        QVERIFY(t.columnCount <= PdfTableReader::kMaxColumns + 1);
+        for (const TableCell &cell : t.cells)
+            QCOMPARE(content.text.pages.at(cell.span.page).mid(cell.span.start, cell.span.end - cell.span.start),
+                     cell.text);
+    }
+
+    // Words beyond the bound, and words whose spans leave the text, are not read.
+    QString text;
+    QList<TextBox> words;
+    for (int i = 0; i < 3 * PdfTableReader::kMaxWords; ++i) {
+        const int start = int(text.size());
+        text += QString::number(i % 977) + (i % 7 == 6 ? u" \n"_s : u" "_s);
+        words.append(TextBox{start, start + int(QString::number(i % 977).size()), float(10 * (i % 7)),
+                             float(8 * (i / 7)), float(10 * (i % 7) + 8), float(8 * (i / 7) + 6)});
+    }
+    const TableList bounded = PdfTableReader::readPage(text, words, 0);
+    QVERIFY(bounded.size() <= TableReader::kMaxTablesPerPage);
+    words.append(TextBox{int(text.size()) - 2, int(text.size()) + 40, 0, 0, 1, 1});
+    QVERIFY(PdfTableReader::readPage(text, words, 0).isEmpty());
 }

@@ -31,6 +31,20 @@ def page_rows(binary, source, page, work):
         reader = csv.DictReader(f)
         rows = [r for r in reader if r.get("page") == str(page)]
         header = reader.fieldnames
+    # A money amount or percentage printed as a table's figure is reviewed as the table's cell,
+    # not as a row of its own: it counts as found when `tables` gives it as a cell, in the
+    # value form of the row it would have been (`USD 43.68`, `-45%`).
+    run = subprocess.run([binary, "tables", "--csv", "-", source], capture_output=True)
+    if run.returncode == 0:
+        for c in csv.DictReader(run.stdout.decode("utf-8").splitlines()):
+            if c["page"] != str(page) or not c["value"]:
+                continue
+            kind = {"USD": "money", "USD/shares": "money", "%": "percent"}.get(c["unit"])
+            if kind:
+                value = f"USD {c['value']}" if kind == "money" else f"{c['value']}%"
+                rows.append({**{k: "" for k in header}, "file": os.path.basename(source), "type": kind,
+                             "value": value, "text": c["text"], "page": c["page"], "start": c["start"],
+                             "end": c["end"], "status": "auto"})
     filtered = os.path.join(work, f"{os.path.basename(source)}.p{page}.csv")
     with open(filtered, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=header)

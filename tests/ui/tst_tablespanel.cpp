@@ -4,6 +4,7 @@
 // Tables…; the models pass QAbstractItemModelTester, and no flow changes an entity.
 #include "documentview.h"
 #include "mainwindow.h"
+#include "pdfpageview.h"
 #include "readingview.h"
 #include "tablegridmodel.h"
 #include "tablelistmodel.h"
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void shownOnlyWithTables();
     void corpusFiling();
     void textFiling();
+    void pdfFiling();
 
 private:
     // Opens the filing in the window and waits for its tables; false when it failed.
@@ -368,6 +370,12 @@ void TestTablesPanel::textFiling()
 {
     FL_REQUIRE_CORPUS(original, "10k/0000320193-94-000016.txt");
     const QString path = m_dir.filePath(u"0000320193-94-000016.txt"_s);
+// A PDF's tables: a cell clicked in the grid is shown on the page, a figure clicked on the
+// page selects its cell, the table is framed on its page.
+void TestTablesPanel::pdfFiling()
+{
+    FL_REQUIRE_CORPUS(original, "pdf/PFIZER_2023Q2_EARNINGS.pdf");
+    const QString path = m_dir.filePath(u"PFIZER_2023Q2_EARNINGS.pdf"_s);
     QVERIFY(QFile::copy(original, path));
     MainWindow window;
     window.resize(1500, 900);
@@ -391,6 +399,41 @@ void TestTablesPanel::textFiling()
     QVERIFY(sales1994.isValid() && sales1993.isValid());
     clickCellThenFigure(window, sales1994, sales1993);
     QCOMPARE(panel->gridModel()->cellAt(sales1993)->value, u"7976954000"_s);
+    panel->tableList()->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(panel->tableList()->hasFocus());
+    QTest::keyClick(focused(), Qt::Key_Home);
+    QTRY_COMPARE(panel->currentTable(), 0);
+    PdfPageView *pdf = window.documentView()->pdfView();
+    QCOMPARE(pdf->outlineSpan(), panel->tables().first().span);
+    // The revenue table: its rows of figures are on page 3.
+    int revenues = -1;
+    for (int t = 0; t < panel->tables().size() && revenues < 0; ++t) {
+        if (panel->tables().at(t).span.page == 2)
+            revenues = t;
+    }
+    QVERIFY(revenues >= 0);
+    while (panel->currentTable() < revenues)
+        QTest::keyClick(focused(), Qt::Key_Down);
+    QTRY_COMPARE(panel->currentTable(), revenues);
+    QCOMPARE(pdf->outlineSpan(), panel->tables().at(revenues).span);
+
+    QTableView *grid = panel->grid();
+    const QModelIndex first = cellWithText(panel->gridModel(), u"20,979"_s);
+    const QModelIndex second = cellWithText(panel->gridModel(), u"39,830"_s);
+    QVERIFY(first.isValid() && second.isValid());
+    const TableCell firstCell = *panel->gridModel()->cellAt(first);
+    grid->scrollTo(first);
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(first).center());
+    QCOMPARE(grid->currentIndex(), first);
+    QList<QRectF> rects;
+    QTRY_VERIFY_WITH_TIMEOUT(!(rects = pdf->spanRectsInViewport(firstCell.span)).isEmpty(), 20000);
+    for (const QRectF &r : std::as_const(rects))
+        QVERIFY2(QRectF(pdf->viewport()->rect()).contains(r), "the cell is scrolled into view");
+
+    const TableCell secondCell = *panel->gridModel()->cellAt(second);
+    QTRY_VERIFY_WITH_TIMEOUT(!(rects = pdf->spanRectsInViewport(secondCell.span)).isEmpty(), 20000);
+    QTest::mouseClick(pdf->viewport(), Qt::LeftButton, {}, rects.first().center().toPoint());
+    QTRY_COMPARE(grid->currentIndex(), second);
     QCOMPARE(StoreDump::changedIds(before, StoreDump::dump(*window.store())), QStringList());
 }
 

@@ -1,0 +1,332 @@
+// PdfLoader: the words of a PDF page with their boxes, and their cache entry.
+
+#include "pdfloader.h"
+
+#include "documentcache.h"
+
+#include <QtCore/QDataStream>
+#include <QtCore/QIODevice>
+#include <QtPdf/QPdfDocument>
+#include <QtPdf/QPdfSelection>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+bool isBlank(QChar c)
+{
+    return c.isSpace();
+}
+
+struct Line
+{
+    int start = 0; // text offsets of the line
+    int end = 0;
+    std::vector<int> chars; // offsets of its non-blank characters
+};
+
+struct RectRun
+{
+    int first = 0; // rects [first, last)
+    int last = 0;
+};
+
+// Places the characters of `line` in rects [run.first, run.last): which rect holds
+// which characters, as x positions of each non-blank character's left and right edge.
+void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects, const RectRun &run,
+               std::vector<QRectF> *charBoxes)
+{
+    const int n = int(line.chars.size());
+    const int m = run.last - run.first;
+    if (n == 0 || m == 0)
+        return;
+    // How many of the rects' characters each rect holds: breaks[k] is the index (into
+    // line.chars) of the first character of rect k; breaks[m] == n.
+    std::vector<int> breaks(size_t(m) + 1, 0);
+    breaks[size_t(m)] = n;
+    if (m >= n) {
+        // A rect per character (the usual print of a browser or a word processor);
+        // surplus rects hold nothing.
+        for (int k = 0; k <= m; ++k)
+            breaks[size_t(k)] = qMin(k, n);
+    } else {
+        double widths = 0;
+        for (int k = run.first; k < run.last; ++k)
+            widths += rects.at(k).width();
+        int spaces = 0;
+        for (int i = line.chars.front(); i < line.chars.back(); ++i)
+            spaces += isBlank(text.at(i)) ? 1 : 0;
+        const double inner = qMax(0, spaces - (m - 1));
+        const double unit = widths / qMax(1.0, n + inner);
+        const auto wordStart = [&](int index) {
+            return index == 0 || line.chars[size_t(index)] != line.chars[size_t(index) - 1] + 1;
+        };
+        // Of each character: whether its word is a figure ("$", "12,734", "(4%)", "—") or
+        // words; a text object holds one or the other, and a lone "$" starts a figure.
+        std::vector<int> figureChars(size_t(n) + 1, 0), wordChars(size_t(n) + 1, 0);
+        std::vector<bool> dollarEnd(size_t(n) + 1, false); // a lone "$" word ends before index
+        std::vector<bool> closerStart(size_t(n) + 1, false); // a word of "%" or ")" starts at index
+        {
+            int i = 0;
+            while (i < n) {
+                int j = i + 1;
+                while (j < n && line.chars[size_t(j)] == line.chars[size_t(j) - 1] + 1)
+                    ++j;
+                // "30," of "June 30," is part of a date, not a figure.
+                bool letters = text.at(line.chars[size_t(j) - 1]) == u',';
+                for (int c = i; c < j; ++c)
+                    letters = letters || text.at(line.chars[size_t(c)]).isLetter();
+                const QChar head = text.at(line.chars[size_t(i)]);
+                if (i > 0 && (head == u'%' || head == u')'))
+                    closerStart[size_t(i)] = true;
+                for (int c = i; c < j; ++c) {
+                    figureChars[size_t(c) + 1] = figureChars[size_t(c)] + (letters ? 0 : 1);
+                    wordChars[size_t(c) + 1] = wordChars[size_t(c)] + (letters ? 1 : 0);
+                }
+                if (j == i + 1 && text.at(line.chars[size_t(i)]) == u'$')
+                    dollarEnd[size_t(j)] = true;
+                i = j;
+            }
+        }
+        const auto mixed = [&](int a, int b) {
+            return figureChars[size_t(b)] > figureChars[size_t(a)] && wordChars[size_t(b)] > wordChars[size_t(a)];
+        };
+        if (qint64(m) * n * n <= 3000000) {
+            // Cost of rect k holding characters [a, b): how far its width is from what
+            // they would take (as a ratio: objects carry padding, fonts differ), and a
+            // penalty where a cut between words falls between touching rects or a cut
+            // in a word between rects printed apart.
+            const double inf = std::numeric_limits<double>::infinity();
+            std::vector<double> cost(size_t(m + 1) * size_t(n + 1), inf);
+            std::vector<int> from(size_t(m + 1) * size_t(n + 1), -1);
+            const auto at = [n](int k, int b) { return size_t(k) * size_t(n + 1) + size_t(b); };
+            cost[at(0, 0)] = 0;
+            for (int k = 1; k <= m; ++k) {
+                const double w = rects.at(run.first + k - 1).width();
+                // Rects printed apart have a space between them; touching ones cut a word
+                // (a footnote mark, a glyph of its own).
+                bool apart = true;
+                if (k > 1) {
+                    const QRectF &previous = rects.at(run.first + k - 2);
+                    const QRectF &r = rects.at(run.first + k - 1);
+                    apart = r.left() - previous.right() > 0.15 * qMin(previous.height(), r.height());
+                }
+                for (int b = k; b <= n - (m - k); ++b) {
+                    for (int a = k - 1; a < b; ++a) {
+                        const double before = cost[at(k - 1, a)];
+                        if (before == inf)
+                            continue;
+                        const int span = line.chars[size_t(b) - 1] - line.chars[size_t(a)] + 1;
+                        double c = 4 * std::abs(std::log(qMax(span * unit, 0.01) / qMax(w, 0.01)));
+                        if (a > 0 && !wordStart(a) && apart)
+                            c += 3;
+                        if (mixed(a, b) || (dollarEnd[size_t(b)] && b < n) || closerStart[size_t(a)])
+                            c += 3;
+                        if (before + c < cost[at(k, b)]) {
+                            cost[at(k, b)] = before + c;
+                            from[at(k, b)] = a;
+                        }
+                    }
+                }
+            }
+            int b = n;
+            for (int k = m; k > 0; --k) {
+                breaks[size_t(k)] = b;
+                b = qMax(0, from[at(k, b)]);
+            }
+            breaks[0] = 0;
+        } else {
+            // Too long to weigh every cut: spread by width.
+            double done = 0;
+            for (int k = 1; k < m; ++k) {
+                done += rects.at(run.first + k - 1).width();
+                breaks[size_t(k)] = qBound(breaks[size_t(k) - 1] + 1, int(std::lround(done / widths * n)), n - (m - k));
+            }
+        }
+    }
+    for (int k = 0; k < m; ++k) {
+        const int a = breaks[size_t(k)];
+        const int b = breaks[size_t(k) + 1];
+        if (b <= a)
+            continue;
+        const QRectF &r = rects.at(run.first + k);
+        const int first = line.chars[size_t(a)];
+        const int span = line.chars[size_t(b) - 1] - first + 1;
+        for (int i = a; i < b; ++i) {
+            const int t = line.chars[size_t(i)] - first;
+            (*charBoxes)[size_t(line.chars[size_t(i)])] =
+                QRectF(QPointF(r.left() + r.width() * t / span, r.top()),
+                       QPointF(r.left() + r.width() * (t + 1) / span, r.bottom()));
+        }
+    }
+}
+
+QString wordsKey(const QString &sha256)
+{
+    return u"pdfwords|"_s % sha256 % u'|' % DocumentCache::programBuild();
+}
+
+} // namespace
+
+QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &rects)
+{
+    // The text's lines with characters, and the rects' lines: consecutive rects that
+    // share height (a raised footnote mark overlaps its line) are one line.
+    std::vector<Line> lines;
+    {
+        Line line;
+        for (int i = 0; i <= text.size(); ++i) {
+            if (i == text.size() || text.at(i) == u'\n') {
+                line.end = i;
+                if (!line.chars.empty())
+                    lines.push_back(line);
+                line = Line{};
+                line.start = i + 1;
+            } else if (!isBlank(text.at(i))) {
+                if (line.chars.size() >= size_t(kMaxLineChars))
+                    return {};
+                line.chars.push_back(i);
+            }
+        }
+    }
+    // PDFium cuts lines by its own measure; of a few ways to group the rects, the first
+    // that gives as many lines as the text has is taken: a rect continuing the one
+    // before it to the right at its height; or overlapping the line so far, which keeps
+    // raised marks; each a little stricter or looser.
+    std::vector<RectRun> runs;
+    const auto group = [&](bool afterPrevious, double share) {
+        runs.clear();
+        double top = 0, bottom = 0;
+        for (int k = 0; k < rects.size(); ++k) {
+            const QRectF &r = rects.at(k);
+            bool same = false;
+            if (!runs.empty()) {
+                const QRectF &p = rects.at(k - 1);
+                if (afterPrevious) {
+                    const double overlap = qMin(p.bottom(), r.bottom()) - qMax(p.top(), r.top());
+                    same = overlap > share * qMin(r.height(), p.height()) && r.left() >= p.right() - 2;
+                } else {
+                    const double overlap = qMin(bottom, r.bottom()) - qMax(top, r.top());
+                    same = overlap > share * qMin(r.height(), bottom - top)
+                        && r.left() >= p.left() - 2 * qMax(1.0, r.height());
+                }
+            }
+            if (same) {
+                runs.back().last = k + 1;
+                top = qMin(top, r.top());
+                bottom = qMax(bottom, r.bottom());
+            } else {
+                runs.push_back({k, k + 1});
+                top = r.top();
+                bottom = r.bottom();
+            }
+        }
+        return runs.size() == lines.size();
+    };
+    if (lines.empty()
+        || !(group(true, 0.3) || group(false, 0.3) || group(true, 0.6) || group(false, 0.6) || group(true, 0.05)
+             || group(false, 0.05)))
+        return {};
+    std::vector<QRectF> charBoxes(size_t(text.size()));
+    for (size_t l = 0; l < lines.size(); ++l)
+        placeLine(text, lines[l], rects, runs[l], &charBoxes);
+    QList<TextBox> words;
+    for (const Line &line : lines) {
+        size_t i = 0;
+        while (i < line.chars.size()) {
+            size_t j = i + 1;
+            while (j < line.chars.size() && line.chars[j] == line.chars[j - 1] + 1)
+                ++j;
+            QRectF box;
+            for (size_t c = i; c < j; ++c) {
+                const QRectF &r = charBoxes[size_t(line.chars[c])];
+                if (!r.isNull())
+                    box = box.isNull() ? r : box.united(r);
+            }
+            if (!box.isNull())
+                words.append(TextBox{line.chars[i], line.chars[j - 1] + 1, float(box.left()), float(box.top()),
+                                     float(box.right()), float(box.bottom())});
+            i = j;
+        }
+    }
+    return words;
+}
+
+QString PdfLoader::pageTextAndWords(QPdfDocument *pdf, int page, QList<TextBox> *words)
+{
+    const QPdfSelection all = pdf->getAllText(page);
+    const QString text = normalizedText(all.text());
+    QList<QRectF> rects;
+    rects.reserve(all.bounds().size());
+    for (const QPolygonF &p : all.bounds())
+        rects.append(p.boundingRect());
+    *words = wordBoxes(text, rects);
+    return text;
+}
+
+bool PdfLoader::readCachedWords(const QString &sha256, int pages, QList<QList<TextBox>> *words)
+{
+    if (!DocumentCache::isEnabled() || !DocumentCache::isValidSha(sha256))
+        return false;
+    QByteArray payload;
+    if (!DocumentCache::readEntry(wordsKey(sha256), &payload))
+        return false;
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_6_4);
+    qint32 count = 0;
+    in >> count;
+    if (count != pages)
+        return false;
+    QList<QList<TextBox>> read;
+    for (int p = 0; p < count && in.status() == QDataStream::Ok; ++p) {
+        QList<TextBox> list;
+        readWords(in, &list);
+        read.append(std::move(list));
+    }
+    if (in.status() != QDataStream::Ok || !in.atEnd())
+        return false;
+    *words = std::move(read);
+    return true;
+}
+
+void PdfLoader::writeCachedWords(const QString &sha256, const QList<QList<TextBox>> &words)
+{
+    if (!DocumentCache::isEnabled() || !DocumentCache::isValidSha(sha256))
+        return;
+    QByteArray payload;
+    QDataStream out(&payload, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << qint32(words.size());
+    for (const QList<TextBox> &list : words)
+        writeWords(out, list);
+    DocumentCache::writeEntry(wordsKey(sha256), payload);
+}
+
+void PdfLoader::writeWords(QDataStream &out, const QList<TextBox> &words)
+{
+    out << quint32(words.size());
+    for (const TextBox &w : words)
+        out << qint32(w.start) << qint32(w.end) << w.left << w.top << w.right << w.bottom;
+}
+
+bool PdfLoader::readWords(QDataStream &in, QList<TextBox> *words)
+{
+    quint32 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || count > (quint32(1) << 24))
+        return false;
+    words->clear();
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        TextBox w;
+        qint32 start = 0, end = 0;
+        in >> start >> end >> w.left >> w.top >> w.right >> w.bottom;
+        w.start = start;
+        w.end = end;
+        words->append(w);
+    }
+    return in.status() == QDataStream::Ok;
+}

@@ -1,0 +1,244 @@
+#include "document/documentcache.h"
+#include "document/filingdocument.h"
+#include "document/pdfloader.h"
+#include "extract/pdftablereader.h"
+#include "extract/tablereader.h"
+#include "session/filingsession.h"
+#include "testutils.h"
+
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A page laid out as a PDF prints it: each line's words at given x positions (points),
+// returned as the page text and its words with boxes, as PdfLoader::wordBoxes gives them.
+struct Page
+{
+    QString text;
+    QList<TextBox> words;
+
+    // `cells`: (x, text) pairs of one line; a text's words are set 5 points a character.
+    void line(const QList<std::pair<double, QString>> &cells, double y)
+    {
+        for (const auto &[x, cellText] : cells) {
+            double left = x;
+            for (const QString &word : cellText.split(u' ', Qt::SkipEmptyParts)) {
+                if (!text.isEmpty() && !text.endsWith(u'\n'))
+                    text += u' ';
+                const int start = int(text.size());
+                text += word;
+                words.append(TextBox{start, int(text.size()), float(left), float(y), float(left + 5 * word.size()),
+                                     float(y + 8)});
+                left += 5 * word.size() + 3;
+            }
+        }
+        text += u" \n"_s;
+    }
+};
+
+QString describe(const FilingTable &table, const TableCell &cell)
+{
+    return u"%1|%2|%3|%4|%5"_s.arg(table.rowHeaders.value(cell.row), table.columnHeaders.value(cell.column),
+                                   cell.value, cell.unit, cell.scale);
+}
+
+QStringList figures(const FilingTable &table)
+{
+    QStringList out;
+    for (const TableCell &cell : table.cells) {
+        if (cell.isNumber() && !cell.header && !cell.rowLabel)
+            out.append(describe(table, cell));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestPdfTables : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void wordsOfGlyphRects();
+    void wordsOfPhraseRects();
+    void unmatchedLinesGiveNoWords();
+    void statement();
+    void changesAndPerShare();
+    void proseIsNoTable();
+    void corpusSpansAreThePageText_data();
+    void corpusSpansAreThePageText();
+
+private:
+    QTemporaryDir m_cache;
+};
+
+void TestPdfTables::initTestCase()
+{
+    QVERIFY(m_cache.isValid());
+    DocumentCache::setFolder(m_cache.path());
+}
+
+void TestPdfTables::wordsOfGlyphRects()
+{
+    // A rect per glyph (a browser's print): every word gets the union of its glyphs.
+    const QString text = u"Net 1,234 \nab"_s;
+    QList<QRectF> rects;
+    for (int i = 0; i < 3; ++i)
+        rects.append(QRectF(10 + 5 * i, 100, 4, 8));
+    for (int i = 0; i < 5; ++i)
+        rects.append(QRectF(200 + 5 * i, 100, 4, 8));
+    rects.append(QRectF(10, 120, 4, 8));
+    rects.append(QRectF(15, 120, 4, 8));
+    const QList<TextBox> words = PdfLoader::wordBoxes(text, rects);
+    QCOMPARE(words.size(), 3);
+    QCOMPARE(text.mid(words[1].start, words[1].end - words[1].start), u"1,234"_s);
+    QCOMPARE(words[1].left, 200.0f);
+    QCOMPARE(words[1].right, 224.0f);
+    QCOMPARE(words[2].top, 120.0f);
+}
+
+void TestPdfTables::wordsOfPhraseRects()
+{
+    // A rect per text object (Workiva, a printer's typesetting): a label of several words,
+    // a figure with "$" apart, a raised footnote mark touching its word.
+    const QString text = u"Total net revenue(b) $ 12,519 (46)%"_s;
+    const QList<QRectF> rects = {QRectF(50, 100, 70, 8), QRectF(120, 98, 8, 5), QRectF(300, 100, 35, 8),
+                                 QRectF(400, 100, 22, 8)};
+    const QList<TextBox> words = PdfLoader::wordBoxes(text, rects);
+    QStringList got;
+    for (const TextBox &w : words)
+        got.append(text.mid(w.start, w.end - w.start));
+    QCOMPARE(got, (QStringList{u"Total"_s, u"net"_s, u"revenue(b)"_s, u"$"_s, u"12,519"_s, u"(46)%"_s}));
+    // Each word inside the rects that hold it, left to right.
+    QCOMPARE(words[0].left, 50.0f);
+    QVERIFY(words[1].left > words[0].right && words[2].left > words[1].right);
+    QCOMPARE(words[2].right, 128.0f); // the mark's rect too
+    QVERIFY(words[3].left >= 300 && words[4].right <= 335.01f && words[3].right < words[4].left);
+    QCOMPARE(words[5].left, 400.0f);
+}
+
+void TestPdfTables::unmatchedLinesGiveNoWords()
+{
+    // Rects that cannot be the text's lines give nothing rather than wrong places.
+    QVERIFY(PdfLoader::wordBoxes(u"one \ntwo \nthree"_s, {QRectF(0, 0, 10, 8)}).isEmpty());
+    QVERIFY(PdfLoader::wordBoxes(QString(), {}).isEmpty());
+}
+
+void TestPdfTables::statement()
+{
+    Page p;
+    p.line({{50, u"Consolidated Statements of Income"_s}}, 40);
+    p.line({{300, u"Year Ended December 31,"_s}}, 70);
+    p.line({{50, u"(MILLIONS, EXCEPT PER SHARE DATA)"_s}, {280, u"2022"_s}, {360, u"2021"_s}}, 82);
+    p.line({{50, u"Revenues"_s}, {250, u"$"_s}, {275, u"100,330"_s}, {330, u"$"_s}, {360, u"81,288"_s}}, 90);
+    p.line({{50, u"Weighted-average shares––basic"_s}, {285, u"5,608"_s}, {365, u"5,601"_s}}, 98);
+    p.line({{50, u"Costs and expenses:"_s}}, 106 + 0);
+    p.line({{60, u"Cost of sales(a)"_s}, {280, u"34,344"_s}, {360, u"30,821"_s}}, 118);
+    p.line({{60, u"Other (income)/deductions––net"_s}, {290, u"217"_s}, {355, u"(4,878)"_s}}, 130);
+    p.line({{50, u"Earnings per common share––basic:"_s}}, 154);
+    p.line({{60, u"Discontinued operations––net of tax"_s}, {295, u"—"_s}, {360, u"(0.08)"_s}}, 166);
+    p.line({{50, u"See Accompanying Notes."_s}}, 220);
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 3);
+    QCOMPARE(tables.size(), 1);
+    const FilingTable &t = tables.first();
+    QCOMPARE(t.title, u"Consolidated Statements of Income"_s);
+    QCOMPARE(t.scale, u"millions"_s);
+    QCOMPARE(t.headerRows, 2);
+    QCOMPARE(figures(t), (QStringList{
+        u"Revenues|Year Ended December 31, | 2022|100330000000|USD|millions"_s,
+        u"Revenues|Year Ended December 31, | 2021|81288000000|USD|millions"_s,
+        u"Weighted-average shares––basic|Year Ended December 31, | 2022|5608000000|shares|millions"_s,
+        u"Weighted-average shares––basic|Year Ended December 31, | 2021|5601000000|shares|millions"_s,
+        u"Costs and expenses > Cost of sales(a)|Year Ended December 31, | 2022|34344000000|USD|millions"_s,
+        u"Costs and expenses > Cost of sales(a)|Year Ended December 31, | 2021|30821000000|USD|millions"_s,
+        u"Costs and expenses > Other (income)/deductions––net|Year Ended December 31, | 2022|217000000|USD|millions"_s,
+        u"Costs and expenses > Other (income)/deductions––net|Year Ended December 31, | 2021|-4878000000|USD|millions"_s,
+        u"Earnings per common share––basic > Discontinued operations––net of tax|Year Ended December 31, | 2022|0|USD/shares|"_s,
+        u"Earnings per common share––basic > Discontinued operations––net of tax|Year Ended December 31, | 2021|-0.08|USD/shares|"_s,
+    }));
+    for (const TableCell &cell : t.cells) {
+        QCOMPARE(cell.span.page, 3);
+        QCOMPARE(p.text.mid(cell.span.start, cell.span.end - cell.span.start), cell.text);
+    }
+    // "$" printed apart joins its figure.
+    QVERIFY(std::any_of(t.cells.cbegin(), t.cells.cend(), [](const TableCell &c) { return c.text == u"$ 100,330"_s; }));
+}
+
+void TestPdfTables::changesAndPerShare()
+{
+    // An earnings release: "(54%)" is -54 %, a per-share row is not scaled, a change
+    // column printing "%" on its first row only is a percentage throughout.
+    Page p;
+    p.line({{50, u"($ in millions)"_s}, {250, u"Second-Quarter"_s}}, 60); // over the three columns
+    p.line({{230, u"2023"_s}, {290, u"2022"_s}, {340, u"Change"_s}}, 72);
+    p.line({{50, u"Revenues"_s}, {220, u"$ 12,734"_s}, {280, u"$ 27,742"_s}, {340, u"(54%)"_s}}, 84);
+    p.line({{50, u"Reported Diluted EPS(2)"_s}, {235, u"0.41"_s}, {295, u"1.73"_s}, {345, u"(77)"_s}}, 96);
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 0);
+    QCOMPARE(tables.size(), 1);
+    QCOMPARE(figures(tables.first()), (QStringList{
+        u"Revenues|Second-Quarter | 2023|12734000000|USD|millions"_s,
+        u"Revenues|Second-Quarter | 2022|27742000000|USD|millions"_s,
+        u"Revenues|Second-Quarter | Change|-54|%|"_s,
+        u"Reported Diluted EPS(2)|Second-Quarter | 2023|0.41|USD/shares|"_s,
+        u"Reported Diluted EPS(2)|Second-Quarter | 2022|1.73|USD/shares|"_s,
+        u"Reported Diluted EPS(2)|Second-Quarter | Change|-77|%|"_s,
+    }));
+}
+
+void TestPdfTables::proseIsNoTable()
+{
+    // Figures inside sentences, a page number, a running footer: no table.
+    Page p;
+    p.line({{50, u"Revenues were $100.3 billion in 2022, up 23% from 2021, and"_s}}, 60);
+    p.line({{50, u"costs rose 11% to $34.3 billion."_s}}, 72);
+    p.line({{50, u"Pfizer Inc."_s}, {200, u"2022 Form 10-K"_s}, {400, u"47"_s}}, 700);
+    QVERIFY(PdfTableReader::readPage(p.text, p.words, 0).isEmpty());
+}
+
+void TestPdfTables::corpusSpansAreThePageText_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("minimumTables");
+    QTest::newRow("Pfizer 10-K (EDGAR print)") << u"pdf/PFIZER_2022_10K.pdf"_s << 60;
+    QTest::newRow("Pfizer earnings release (Workiva)") << u"pdf/PFIZER_2023Q2_EARNINGS.pdf"_s << 10;
+    QTest::newRow("JPMorgan 10-Q (company print)") << u"pdf/JPMORGAN_2023Q2_10Q.pdf"_s << 100;
+}
+
+void TestPdfTables::corpusSpansAreThePageText()
+{
+    QFETCH(QString, file);
+    QFETCH(int, minimumTables);
+    const QString path = TestUtils::corpusPath(file);
+    if (path.isEmpty())
+        QSKIP(qPrintable(u"the shared corpus is absent (%1)"_s.arg(file)));
+    LoadError error;
+    const auto document = FilingSession::load(path, {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const DocumentContent &content = document->content();
+    QCOMPARE(content.pdfWords.size(), content.pageCount());
+    const TableList tables = FilingSession::tables(content);
+    QVERIFY2(tables.size() >= minimumTables, qPrintable(QString::number(tables.size())));
+    int numbers = 0;
+    for (const FilingTable &t : tables) {
+        const QString &page = content.text.pages.at(t.span.page);
+        QVERIFY(t.span.start >= 0 && t.span.end <= page.size());
+        for (const TableCell &cell : t.cells) {
+            QCOMPARE(cell.span.page, t.span.page);
+            QCOMPARE(page.mid(cell.span.start, cell.span.end - cell.span.start), cell.text);
+            QVERIFY(cell.span.start >= t.span.start && cell.span.end <= t.span.end);
+            numbers += cell.isNumber() ? 1 : 0;
+        }
+    }
+    QVERIFY(numbers > 10 * minimumTables);
+    // Reopened, the tables come from the cache as they were.
+    QCOMPARE(FilingSession::tables(content).size(), tables.size());
+}
+
+QTEST_MAIN(TestPdfTables)
+#include "tst_pdftables.moc"
