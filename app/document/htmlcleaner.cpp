@@ -183,6 +183,8 @@ bool parseTag(QStringView s, qsizetype i, Tag &tag)
 // A character reference ends within this many characters of its '&' (QTextDocument
 // reads a shorter one, or takes the '&' as text).
 constexpr qsizetype kReferenceWindow = 12;
+// Distinct references asked of QTextDocument per thread (a filing has a few dozen).
+constexpr qsizetype kMaxAskedReferences = 1024;
 // What stands around the first character of facts (see clean()).
 constexpr QStringView kWrapOpen = u"<span>";
 constexpr QStringView kWrapClose = u"</span>";
@@ -204,6 +206,14 @@ qsizetype referenceChars(QStringView reference)
     const QString key = reference.toString();
     if (const auto it = known.constFind(key); it != known.cend())
         return it.value();
+    if (known.size() >= kMaxAskedReferences) {
+        // Crafted input with endless distinct references: read them ourselves. Should
+        // that count differ from QTextDocument's, the sheet is built again with anchors.
+        qsizetype count = 0;
+        for (QChar c : HtmlCleaner::decodeEntities(reference))
+            count += kept(c) ? 1 : 0;
+        return count;
+    }
     QTextDocument probe;
     probe.setHtml(u"x"_s + key + u"x"_s);
     const QString shown = probe.toRawText();

@@ -349,6 +349,10 @@ void TestHtmlLoader::factsPlacedAsAnchorsWould_data()
     QTest::newRow("starts with a table") << u"<p>x</p>"_s + nb + u"<table><tr><td>Cell one</td></tr></table></ix:nonNumeric>"_s;
     QTest::newRow("across a page break") << u"<body><p>Cover "_s + nf + u"12</ix:nonFraction></p><hr style=\"page-break-after:always\">"
             "<p>Next &lt; "_s + nb + u"BKE</ix:nonNumeric></p><p style=\"page-break-before:always\"> </p></body>"_s;
+    QString many = u"<p>"_s;
+    for (int code = 0x4E00; code < 0x4E00 + 1500; ++code)
+        many += u"&#%1;"_s.arg(code) + (code % 100 == 0 ? nf + u"7</ix:nonFraction> "_s : QString());
+    QTest::newRow("thousands of distinct references") << many + u" "_s + nb + u"Name</ix:nonNumeric></p>"_s;
     QTest::newRow("stray text in a table") << u"<table><tr>stray "_s + nf + u"9</ix:nonFraction><td>"_s + nb
             + u"cell</ix:nonNumeric></td></tr></table>"_s;
 }
