@@ -3,6 +3,9 @@
 #include "htmltag.h"
 
 #include <QtCore/QHash>
+#include <QtGui/QTextDocument>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -177,7 +180,112 @@ bool parseTag(QStringView s, qsizetype i, Tag &tag)
     return true;
 }
 
+// A character reference ends within this many characters of its '&' (QTextDocument
+// reads a shorter one, or takes the '&' as text).
+constexpr qsizetype kReferenceWindow = 12;
+// Distinct references asked of QTextDocument per thread (a filing has a few dozen).
+constexpr qsizetype kMaxAskedReferences = 1024;
+// What stands around the first character of facts (see clean()).
+constexpr QStringView kWrapOpen = u"<span>";
+constexpr QStringView kWrapClose = u"</span>";
+
+// Whether a character of HTML text stays one of QTextDocument's whatever surrounds
+// it: white space may be collapsed, or turned into no-break spaces ("nowrap").
+bool kept(QChar c)
+{
+    return !c.isSpace();
+}
+
+// The characters QTextDocument keeps (see kept()) for one character reference as
+// written ("&amp;", "&#160;", "&frac12;", or text that only looks like one): asked
+// of QTextDocument's own HTML reader once per reference and thread, so that the
+// count is what it reads, unknown names included.
+qsizetype referenceChars(QStringView reference)
+{
+    thread_local QHash<QString, qsizetype> known;
+    const QString key = reference.toString();
+    if (const auto it = known.constFind(key); it != known.cend())
+        return it.value();
+    if (known.size() >= kMaxAskedReferences) {
+        // Crafted input with endless distinct references: read them ourselves. Should
+        // that count differ from QTextDocument's, the sheet is built again with anchors.
+        qsizetype count = 0;
+        for (QChar c : HtmlCleaner::decodeEntities(reference))
+            count += kept(c) ? 1 : 0;
+        return count;
+    }
+    QTextDocument probe;
+    probe.setHtml(u"x"_s + key + u"x"_s);
+    const QString shown = probe.toRawText();
+    qsizetype count = 0;
+    for (QChar c : shown)
+        count += kept(c) ? 1 : 0;
+    count = qMax<qsizetype>(0, count - 2);
+    known.insert(key, count);
+    return count;
+}
+
 } // namespace
+
+qsizetype HtmlCleaner::shownChars(QStringView text)
+{
+    qsizetype count = 0;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (c == u'&') {
+            const qsizetype semi = text.mid(i + 1, kReferenceWindow).indexOf(u';');
+            if (semi >= 0) {
+                count += referenceChars(text.mid(i, semi + 2));
+                i += semi + 1;
+                continue;
+            }
+        }
+        if (kept(c))
+            ++count;
+    }
+    return count;
+}
+
+QString HtmlCleaner::withAnchors(const Result &result, int sheet)
+{
+    const QString &html = result.sheets.at(sheet);
+    // Facts by place; those sharing a character nest, in the order they were opened.
+    QList<int> placed;
+    for (qsizetype f = 0; f < result.facts.size(); ++f) {
+        if (result.facts.at(f).sheet == sheet)
+            placed.append(int(f));
+    }
+    std::stable_sort(placed.begin(), placed.end(),
+                     [&](int a, int b) { return result.facts.at(a).at < result.facts.at(b).at; });
+    QString out;
+    out.reserve(html.size() + placed.size() * 32);
+    qsizetype from = 0;
+    for (qsizetype k = 0; k < placed.size();) {
+        const Fact &first = result.facts.at(placed.at(k));
+        qsizetype group = k;
+        while (group < placed.size() && result.facts.at(placed.at(group)).at == first.at)
+            ++group;
+        // The facts' <span>s, their character, their </span>s: anchors instead.
+        const qsizetype wraps = group - k;
+        const qsizetype character = first.at + wraps * kWrapOpen.size();
+        const qsizetype after = character + first.length + wraps * kWrapClose.size();
+        if (first.before < 0 || first.at < from || after > html.size()) { // anchored already
+            k = group;
+            continue;
+        }
+        out += QStringView(html).mid(from, first.at - from);
+        for (qsizetype a = k; a < group; ++a)
+            out += u"<a name=\""_s + anchorName(placed.at(a)) + u"\">"_s;
+        out += QStringView(html).mid(character, first.length);
+        for (qsizetype a = k; a < group; ++a)
+            out += u"</a>"_s;
+        from = after;
+        k = group;
+    }
+    out += QStringView(html).mid(from);
+    return out;
+}
 
 QString HtmlCleaner::anchorName(int factIndex)
 {
@@ -242,6 +350,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
     // Visible facts whose first character has not come yet: they are anchored on it,
     // so a fact that starts with a paragraph or a table is found too.
     QList<int> pendingAnchors;
+    qsizetype shown = 0; // kept characters (see shownChars()) of the sheet being written
 
     // Page cuts (see the class comment).
     QList<bool> sheetHasBody;
@@ -275,6 +384,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
         }
         out += closing;
         result.sheets.append(std::move(out));
+        result.shownChars.append(shown);
+        shown = 0;
         sheetHasBody.append(outHasBody);
         out = reopening;
         outHasBody = reopensBody;
@@ -325,7 +436,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
                 cut();
             visibleSinceCut = true;
         }
-        QStringView shown = text;
+        QStringView visible = text;
         if (hiddenDepth == 0 && !pendingAnchors.isEmpty()) {
             // The first visible character (or character reference) carries the anchors.
             qsizetype first = 0;
@@ -341,17 +452,34 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
                     ++last;
                 }
                 out += text.left(first);
+                const QStringView anchored = text.mid(first, last - first);
+                const qsizetype count = shownChars(anchored);
+                // A character shown as white space (&#160;) cannot be counted to: those
+                // facts get a named anchor, the others a bare <span> each (QTextDocument
+                // lays out an element, such as a "display: inline" div, by whether it
+                // starts with an element, so the sheet reads as it would with anchors).
+                const bool anchor = count == 0;
+                for (int f : std::as_const(pendingAnchors)) {
+                    Fact &fact = result.facts[f];
+                    fact.sheet = int(result.sheets.size());
+                    fact.before = anchor ? -1 : shown;
+                    fact.at = out.size();
+                    fact.length = int(last - first);
+                }
                 for (int f : std::as_const(pendingAnchors))
-                    out += u"<a name=\""_s + anchorName(f) + u"\">"_s;
-                out += text.mid(first, last - first);
+                    out += anchor ? u"<a name=\""_s + anchorName(f) + u"\">"_s : kWrapOpen.toString();
+                out += anchored;
                 for (qsizetype k = 0; k < pendingAnchors.size(); ++k)
-                    out += u"</a>"_s;
+                    out += anchor ? QStringView(u"</a>") : kWrapClose;
                 pendingAnchors.clear();
-                shown = text.mid(last);
+                shown += count;
+                visible = text.mid(last);
             }
         }
-        if (hiddenDepth == 0)
-            out += shown;
+        if (hiddenDepth == 0) {
+            out += visible;
+            shown += shownChars(visible);
+        }
         for (int f : std::as_const(collecting)) {
             QString &into = collected[f];
             if (into.size() < kMaxFactText)
@@ -510,16 +638,34 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
         // Nothing visible after the last cut: that page goes back onto the one before.
         QString last = result.sheets.takeLast();
         last.chop(lastClosing);
+        const qsizetype moved = last.size() - lastReopening; // where out's text goes
+        const int sheet = int(result.sheets.size());
+        const qsizetype before = result.shownChars.takeLast();
+        for (Fact &fact : result.facts) {
+            if (fact.sheet == sheet + 1) {
+                fact.sheet = sheet;
+                if (fact.before >= 0)
+                    fact.before += before;
+                fact.at += moved;
+            }
+        }
+        shown += before;
         last += QStringView(out).mid(lastReopening);
         out = std::move(last);
         const bool hadBody = sheetHasBody.takeLast();
         outHasBody = outHasBody || hadBody;
     }
     result.sheets.append(std::move(out));
+    result.shownChars.append(shown);
     sheetHasBody.append(outHasBody);
+    const QString wrapStart = u"<html><body>"_s;
     for (qsizetype k = 0; k < result.sheets.size(); ++k) {
         if (!sheetHasBody.at(k))
-            result.sheets[k] = u"<html><body>"_s + result.sheets.at(k) + u"</body></html>"_s;
+            result.sheets[k] = wrapStart + result.sheets.at(k) + u"</body></html>"_s;
+    }
+    for (Fact &fact : result.facts) {
+        if (fact.sheet >= 0 && !sheetHasBody.at(fact.sheet))
+            fact.at += wrapStart.size();
     }
 
     for (qsizetype f = 0; f < result.facts.size(); ++f)

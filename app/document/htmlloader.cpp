@@ -8,6 +8,7 @@
 #include <QtGui/QTextBlock>
 #include <QtGui/QTextDocument>
 
+#include <algorithm>
 #include <atomic>
 #include <numeric>
 
@@ -20,8 +21,9 @@ struct Sheet
 {
     std::unique_ptr<QTextDocument> document;
     QString text;
-    QList<std::pair<int, int>> anchors; // (fact index, position) of each fact anchor
+    QList<std::pair<int, int>> anchors; // (fact index, position) of each fact placed on it
     TableList tables;
+    QString anchoredHtml; // the sheet with fact anchors, when counting could not place them
 };
 
 // Where `fact` (white space simplified) ends when read from `start` in the
@@ -47,6 +49,72 @@ int matchEnd(const QString &text, int start, const QString &fact)
         end = ++i;
     }
     return end;
+}
+
+// Places the facts of one sheet by the cleaner's count of the characters other than
+// white space before each (see HtmlCleaner): the position of the next such character
+// after that many; facts the cleaner anchored are left to the anchors. False, with
+// nothing placed, unless the sheet shows as many such characters as the cleaner
+// counted and every fact's text starts where it is placed — then the sheet is built
+// again with anchors.
+bool placeByCount(const HtmlCleaner::Result &cleaned, const QList<int> &facts, qsizetype shownChars,
+                  const QString &text, QList<std::pair<int, int>> *anchors)
+{
+    QList<int> order;
+    order.reserve(facts.size());
+    for (int f : facts) {
+        if (cleaned.facts.at(f).before >= 0)
+            order.append(f);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return cleaned.facts.at(a).before < cleaned.facts.at(b).before;
+    });
+    QList<std::pair<int, int>> placed;
+    placed.reserve(order.size());
+    const int n = int(text.size());
+    int at = 0;          // position in text
+    qsizetype seen = 0;  // characters other than white space before `at`
+    for (int f : std::as_const(order)) {
+        const HtmlCleaner::Fact &fact = cleaned.facts.at(f);
+        for (; at < n; ++at) {
+            if (text.at(at).isSpace())
+                continue;
+            if (seen == fact.before)
+                break;
+            ++seen;
+        }
+        if (at >= n || matchEnd(text, at, fact.text) <= at)
+            return false;
+        placed.append({f, at});
+    }
+    for (; at < n; ++at)
+        seen += text.at(at).isSpace() ? 0 : 1;
+    if (seen != shownChars)
+        return false;
+    *anchors = std::move(placed);
+    return true;
+}
+
+void findAnchors(const QTextDocument &document, qsizetype factCount, QList<std::pair<int, int>> *anchors)
+{
+    const QString prefix = u"fl-fact-"_s;
+    for (QTextBlock b = document.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            const QTextCharFormat fmt = frag.charFormat();
+            if (!fmt.isAnchor())
+                continue;
+            const QStringList names = fmt.anchorNames();
+            for (const QString &name : names) {
+                if (!name.startsWith(prefix))
+                    continue;
+                bool ok = false;
+                const int index = QStringView(name).mid(prefix.size()).toInt(&ok);
+                if (ok && index >= 0 && index < factCount)
+                    anchors->append({index, frag.position()});
+            }
+        }
+    }
 }
 
 } // namespace
@@ -80,16 +148,21 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
                                   const TableReading &readTables)
 {
     Part part;
-    part.sheets = std::move(cleaned.sheets);
     part.droppedTags = cleaned.droppedTags;
 
     // setHtml is most of the cost: the sheets are parsed side by side. A QTextDocument
     // made on a pool thread belongs to it until moved; move it to the caller's thread
     // there, before the pool thread moves on.
     QThread *const caller = QThread::currentThread();
-    const QStringList &sources = part.sheets;
+    const QStringList &sources = cleaned.sheets;
     const qsizetype factCount = cleaned.facts.size();
     std::vector<Sheet> sheets(size_t(sources.size()));
+    QList<QList<int>> factsBySheet(sources.size());
+    for (qsizetype f = 0; f < factCount; ++f) {
+        const HtmlCleaner::Fact &fact = cleaned.facts.at(f);
+        if (!fact.hidden && fact.sheet >= 0 && fact.sheet < sources.size())
+            factsBySheet[fact.sheet].append(int(f));
+    }
     // Index -1, first so that it starts at once, is the task alongside.
     const auto build = [&](int i) {
         if (i < 0) {
@@ -99,26 +172,21 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
         Sheet &sheet = sheets[size_t(i)];
         sheet.document = makeDocument(sources.at(i));
         sheet.text = sheet.document->toPlainText();
-        const QString prefix = u"fl-fact-"_s;
-        for (QTextBlock b = sheet.document->begin(); b.isValid(); b = b.next()) {
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QTextFragment frag = it.fragment();
-                const QTextCharFormat fmt = frag.charFormat();
-                if (!fmt.isAnchor())
-                    continue;
-                const QStringList names = fmt.anchorNames();
-                for (const QString &name : names) {
-                    if (!name.startsWith(prefix))
-                        continue;
-                    bool ok = false;
-                    const int index = QStringView(name).mid(prefix.size()).toInt(&ok);
-                    if (ok && index >= 0 && index < factCount)
-                        sheet.anchors.append({index, frag.position()});
-                }
-            }
+        const QList<int> &placed = factsBySheet.at(i);
+        if (!placed.isEmpty()
+            && !placeByCount(cleaned, placed, cleaned.shownChars.value(i, -1), sheet.text, &sheet.anchors)) {
+            // Rare: characters QTextDocument reads otherwise than counted. Anchors find them.
+            sheet.anchoredHtml = HtmlCleaner::withAnchors(cleaned, i);
+            sheet.document = makeDocument(sheet.anchoredHtml);
+            sheet.text = sheet.document->toPlainText();
+            findAnchors(*sheet.document, factCount, &sheet.anchors);
+        } else if (std::any_of(placed.cbegin(), placed.cend(),
+                               [&](int f) { return cleaned.facts.at(f).before < 0; })) {
+            findAnchors(*sheet.document, factCount, &sheet.anchors);
         }
         if (readTables)
-            sheet.tables = readTables(sources.at(i), *sheet.document, sheet.text, i);
+            sheet.tables = readTables(sheet.anchoredHtml.isEmpty() ? sources.at(i) : sheet.anchoredHtml,
+                                      *sheet.document, sheet.text, i);
         if (sheet.document->thread() != caller)
             sheet.document->moveToThread(caller);
     };
@@ -140,17 +208,20 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
     for (QFuture<void> &h : helpers)
         h.waitForFinished();
 
+    part.sheets = std::move(cleaned.sheets);
     part.documents.reserve(sheets.size());
     part.tablesRead = bool(readTables);
-    for (Sheet &sheet : sheets) {
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        Sheet &sheet = sheets[i];
+        if (!sheet.anchoredHtml.isEmpty())
+            part.sheets[qsizetype(i)] = std::move(sheet.anchoredHtml);
         part.tables += sheet.tables;
         part.pages.append(sheet.text);
         part.documents.push_back(std::move(sheet.document));
     }
     part.pageOffsets = joinedOffsets(part.pages);
 
-    // A fact starts at the first character carrying its anchor (the first sheet
-    // that has it, should a cut have split the fact).
+    // A fact starts where it was placed (a fact is placed on one sheet only).
     QList<std::pair<int, int>> starts(factCount, {-1, -1}); // (page, position)
     for (size_t i = 0; i < sheets.size(); ++i) {
         for (const auto &[fact, position] : std::as_const(sheets[i].anchors)) {

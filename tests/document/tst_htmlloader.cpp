@@ -4,6 +4,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QThread>
 #include <QtGui/QFont>
+#include <QtGui/QTextBlock>
 #include <QtGui/QTextCursor>
 #include <QtGui/QTextDocument>
 #include <QtTest/QTest>
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void sheetCuts();
     void nestedBreakReopensElements();
     void factAcrossPages();
+    void factsPlacedAsAnchorsWould_data();
+    void factsPlacedAsAnchorsWould();
     void sheetsBuiltOnOtherThreadsBelongToCaller();
     void craftedBreaksStayBounded();
     void deepNesting_data();
@@ -316,9 +319,70 @@ void TestHtmlLoader::factAcrossPages()
     const DeiFact &symbol = part.facts.at(2);
     QCOMPARE(symbol.span.page, 2);
     QCOMPARE(part.pages.at(2).mid(symbol.span.start, symbol.span.length()), u"BKE"_s);
-    QCOMPARE(part.sheets.at(2).count(u"fl-fact-"_s), 1);
+    // Each fact is placed once, where it starts: not again where its element is reopened.
+    const HtmlCleaner::Result cleaned = HtmlCleaner::clean(html);
+    QCOMPARE(cleaned.facts.at(1).sheet, 1);
+    QCOMPARE(HtmlCleaner::withAnchors(cleaned, 2).count(u"fl-fact-"_s), 1);
+    QVERIFY(!part.sheets.join(QString()).contains(u"fl-fact-"_s));
     for (const QString &sheet : part.sheets)
         QVERIFY2(nestingProblem(sheet).isEmpty(), qPrintable(nestingProblem(sheet) + u": "_s + sheet));
+}
+
+void TestHtmlLoader::factsPlacedAsAnchorsWould_data()
+{
+    // Facts are placed by counting characters, not by anchors in the sheets; wherever
+    // that count and QTextDocument could part (references, spaces, elements laid out
+    // differently around a fact's first character), they start where an anchor says.
+    QTest::addColumn<QString>("html");
+    const QString nb = u"<ix:nonNumeric name=\"dei:EntityRegistrantName\">"_s;
+    const QString nf = u"<ix:nonFraction name=\"us-gaap:Revenues\" contextRef=\"c\" unitRef=\"usd\">"_s;
+    QTest::newRow("references") << u"<p>A &amp; B &frac12; &#8220;x&#8221; &#128512; &unknownname; & more "_s + nb
+            + u"&#8220;Name&#8221;</ix:nonNumeric> "_s + nf + u"1,234</ix:nonFraction></p>"_s;
+    QTest::newRow("starts with a space reference") << u"<p>Name: "_s + nb + u"&#160;BUCKLE</ix:nonNumeric> and "_s
+            + nf + u"16,200</ix:nonFraction></p>"_s;
+    QTest::newRow("inline divs") << u"<div style=\"display:inline;\">"_s + nb
+            + u"300 Crescent Court</ix:nonNumeric></div>, <div style=\"display:inline;\">"_s + nf
+            + u"700</ix:nonFraction></div>"_s;
+    QTest::newRow("nested, in a table") << u"<table><tr><td>Revenue</td><td>$</td><td>"_s + nb + nf
+            + u"47,061</ix:nonFraction></ix:nonNumeric></td></tr><tr><td>(</td><td>"_s + nf
+            + u"3</ix:nonFraction>)</td></tr></table>"_s;
+    QTest::newRow("starts with a table") << u"<p>x</p>"_s + nb + u"<table><tr><td>Cell one</td></tr></table></ix:nonNumeric>"_s;
+    QTest::newRow("across a page break") << u"<body><p>Cover "_s + nf + u"12</ix:nonFraction></p><hr style=\"page-break-after:always\">"
+            "<p>Next &lt; "_s + nb + u"BKE</ix:nonNumeric></p><p style=\"page-break-before:always\"> </p></body>"_s;
+    QString many = u"<p>"_s;
+    for (int code = 0x4E00; code < 0x4E00 + 1500; ++code)
+        many += u"&#%1;"_s.arg(code) + (code % 100 == 0 ? nf + u"7</ix:nonFraction> "_s : QString());
+    QTest::newRow("thousands of distinct references") << many + u" "_s + nb + u"Name</ix:nonNumeric></p>"_s;
+    QTest::newRow("stray text in a table") << u"<table><tr>stray "_s + nf + u"9</ix:nonFraction><td>"_s + nb
+            + u"cell</ix:nonNumeric></td></tr></table>"_s;
+}
+
+void TestHtmlLoader::factsPlacedAsAnchorsWould()
+{
+    QFETCH(QString, html);
+    const HtmlCleaner::Result cleaned = HtmlCleaner::clean(html);
+    const HtmlLoader::Part part = HtmlLoader::load(html);
+    QCOMPARE(part.pages.size(), cleaned.sheets.size());
+    int placed = 0;
+    for (int sheet = 0; sheet < cleaned.sheets.size(); ++sheet) {
+        const std::unique_ptr<QTextDocument> doc = HtmlLoader::makeDocument(HtmlCleaner::withAnchors(cleaned, sheet));
+        QCOMPARE(doc->toPlainText(), part.pages.at(sheet));
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QStringList names = it.fragment().charFormat().anchorNames();
+                for (const QString &name : names) {
+                    const int fact = name.mid(8).toInt();
+                    QVERIFY2(part.factSpans.contains(cleaned.facts.at(fact).source), qPrintable(name));
+                    const SourceSpan span = part.factSpans.value(cleaned.facts.at(fact).source);
+                    QCOMPARE(span.page, sheet);
+                    QCOMPARE(span.start, it.fragment().position());
+                    ++placed;
+                }
+            }
+        }
+    }
+    QCOMPARE(part.factSpans.size(), placed);
+    QVERIFY(placed > 0);
 }
 
 void TestHtmlLoader::sheetsBuiltOnOtherThreadsBelongToCaller()
