@@ -54,5 +54,5 @@ int TableFigures::removeCellFigures(EntityList &entities, const TableList &table
 
 int TableFigures::removeHeaderDates(EntityList &entities, const TableList &tables)
 {
-    return removeInCells(entities, tables, {u"date"_s}, [](const TableCell &c) { return c.header || c.rowLabel; });
+    return removeInCells(entities, tables, {u"date"_s}, [](const TableCell &c) { return c.header; });
 }

@@ -13,10 +13,9 @@ public:
     // Removes from `entities` every money and percent entity that overlaps a number cell
     // (not a header or row label) of `tables`. Returns how many were removed.
     static int removeCellFigures(EntityList &entities, const TableList &tables);
-    // Removes every date entity that overlaps a heading of `tables`: a column header cell
-    // ("December 31, 2023" over a column of a statement) or a row label ("Balance at December
-    // 31, 2023", "October 1, 2024 — October 31, 2024" of a share-repurchase table). The table
-    // shows it as the heading of its figures. Dates of captions, prose and layout tables
-    // stay. Returns how many were removed.
+    // Removes every date entity that overlaps a column header cell of `tables` ("December 31,
+    // 2023" or "Three Months Ended June 30" over a column of a statement): the table shows
+    // it as its column's heading. Dates of row labels, captions and prose stay. Returns how
+    // many were removed.
     static int removeHeaderDates(EntityList &entities, const TableList &tables);
 };

@@ -426,7 +426,7 @@ void TestTableReader::headerDatesAreTheTables()
 }
 
 // A 10-Q's statements (more/ABBV-10-Q-0001551152-23-000033.html): every date left out stood
-// in a column header cell or a row label, and the dates of its prose stay ("In March 2023, AbbVie
+// in a column header cell, and the dates of its prose stay ("In March 2023, AbbVie
 // announced ...", page 27).
 void TestTableReader::headerDatesOfACorpusFiling()
 {
@@ -439,7 +439,7 @@ void TestTableReader::headerDatesOfACorpusFiling()
     QList<SourceSpan> headers;
     for (const FilingTable &t : tables) {
         for (const TableCell &c : t.cells) {
-            if ((c.header || c.rowLabel) && c.span.length() > 0)
+            if (c.header && c.span.length() > 0)
                 headers.append(c.span);
         }
     }
@@ -459,7 +459,7 @@ void TestTableReader::headerDatesOfACorpusFiling()
         QCOMPARE(kept, !inHeader(e.span));
         removed += kept ? 0 : 1;
     }
-    qInfo("%d dates of table headings", removed);
+    qInfo("%d dates of column headings", removed);
     QVERIFY2(removed > 0, "a 10-Q heads its statements' columns with dates");
     QStringList prose;
     for (const Entity &e : loose) {
