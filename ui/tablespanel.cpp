@@ -10,6 +10,7 @@
 #include "document/workerpool.h"
 #include "export/tablecsvwriter.h"
 #include "export/tablexlsxwriter.h"
+#include "extract/tablereader.h"
 #include "review/reviewstore.h"
 #include "session/filingsession.h"
 #include "session/tablereview.h"
@@ -100,6 +101,13 @@ TablesPanel::TablesPanel(MainWindow *window)
         m_grid);
     m_grid->setItemDelegate(m_delegate);
     connect(m_delegate, &TableCellDelegate::cellEdited, this, [this](const TableRef &cell, const QString &text) {
+        // A figure typed wrong ("5OO,286") would leave the cell without a value: refuse it.
+        if (cell.field == u"value"_s && !TableReader::parseNumber(cell.text).isEmpty()
+            && TableReader::parseNumber(text).isEmpty()) {
+            m_window->statusBar()->showMessage(
+                tr("“%1” is not a number: the cell keeps “%2”.").arg(text, cell.text), 8000);
+            return;
+        }
         if (ReviewStore *store = m_window->store(); store && m_window->ensureReviewer())
             store->setCellText(cell, text);
     });

@@ -142,6 +142,31 @@ QString TableReview::fieldOf(const TableCell &cell)
     return cell.header ? u"column_header"_s : cell.rowLabel ? u"row_header"_s : u"value"_s;
 }
 
+namespace {
+// A corrected figure is checked against the filing's own tag again, as the reader checks
+// figures (TableReader::read): the fact it overlaps agrees with the new value or differs.
+void recheckXbrl(const DocumentContent &content, TableCell &cell)
+{
+    if (content.xbrlFacts.isEmpty())
+        return;
+    if (!cell.isNumber()) {
+        cell.xbrl.clear();
+        return;
+    }
+    bool overlapped = false;
+    for (const XbrlFact &fact : content.xbrlFacts) {
+        if (!fact.numeric || fact.hidden || !fact.span.isValid() || !fact.span.overlaps(cell.span))
+            continue;
+        overlapped = true;
+        if (TableReader::agreesWithFact(cell, fact.value)) {
+            cell.xbrl = u"agrees"_s;
+            return;
+        }
+    }
+    cell.xbrl = overlapped ? u"differs"_s : u"untagged"_s;
+}
+} // namespace
+
 TableReview::Result TableReview::apply(const DocumentContent &content, TableList tables,
                                        const QList<SidecarDecision> &decisions)
 {
@@ -265,6 +290,7 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
                         cell.value = TableReader::scaled(figure, exponentOf(scale));
                         cell.scale = scale;
                         cell.status = u"corrected"_s;
+                        recheckXbrl(content, cell);
                     }
                 }
                 continue;
@@ -294,6 +320,7 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
                         cell.scale.clear();
                     }
                 }
+                recheckXbrl(content, cell);
             } else {
                 QSet<int> rows, columns;
                 if (field == u"row_header"_s)
@@ -316,8 +343,8 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
                 cell.status = u"rejected"_s;
             else if (cell.status == u"corrected"_s)
                 corrected = true;
-            else if (table.status != u"auto"_s)
-                cell.status = u"confirmed"_s;
+            else if (table.status == u"confirmed"_s)
+                cell.status = u"confirmed"_s; // a table only corrected (its scale) confirms no other cell
         }
         if (corrected && table.status != u"rejected"_s)
             table.status = u"corrected"_s;

@@ -225,9 +225,11 @@ private Q_SLOTS:
                 QCOMPARE(after.scale, u"thousands"_s);
                 QCOMPARE(after.status, u"corrected"_s);
             } else {
-                // Per-share figures, percentages, share counts and labels keep their value.
+                // Per-share figures, percentages, share counts and labels keep their value,
+                // and nobody confirmed them: a scale fix is no confirmation.
                 QCOMPARE(after.value, before.value);
                 QCOMPARE(after.scale, before.scale);
+                QCOMPARE(after.status, u"auto"_s);
             }
         }
         // The figures the fixture has of each kind, by name.
@@ -241,6 +243,46 @@ private Q_SLOTS:
         QCOMPARE(cellWith(reviewedBy(store, f).first(), u"Biopharma"_s, u"1,234"_s)->value, u"1234000000"_s);
         store.undoStack()->undo();
         QCOMPARE(cellWith(reviewedBy(store, f).first(), u"Biopharma"_s, u"1,234"_s)->value, u"1234000"_s);
+    }
+
+    void correctedFigureCheckedAgainstItsTag()
+    {
+        // A corrected figure of an inline-XBRL table is checked against its tag again:
+        // another value differs from the filed fact, the tag's own value agrees.
+        const QString path = m_dir.filePath(u"ixbrl-%1.html"_s.arg(++m_copies));
+        QVERIFY(writeBytes(path, readBytes(TestUtils::dataPath(u"tables/ixbrl-table.html"_s))));
+        const Filing f = load(path);
+        const TableList fresh = TableReview::apply(f.content, f.tables, {}).tables;
+        int table = -1;
+        int cell = -1;
+        for (int t = 0; t < fresh.size() && cell < 0; ++t) {
+            for (int c = 0; c < fresh.at(t).cells.size(); ++c) {
+                if (fresh.at(t).cells.at(c).xbrl == u"agrees"_s) {
+                    table = t;
+                    cell = c;
+                    break;
+                }
+            }
+        }
+        QVERIFY2(cell >= 0, "the fixture has a figure that agrees with its tag");
+        const TableCell original = fresh.at(table).cells.at(cell);
+        ReviewStore store;
+        store.open(f.content, f.entities);
+        const TableRef ref = TableReview::refOf(f.content, fresh.at(table), original);
+        store.setCellText(ref, u"987,654"_s);
+        const TableCell changed = reviewedBy(store, f).at(table).cells.at(cell);
+        QCOMPARE(changed.status, u"corrected"_s);
+        QCOMPARE(changed.xbrl, u"differs"_s);
+        store.setCellText(ref, original.text);
+        QCOMPARE(reviewedBy(store, f).at(table).cells.at(cell).xbrl, u"agrees"_s);
+        // A scale fix that changes the figure's magnitude no longer agrees either.
+        const QString other = fresh.at(table).scale == u"thousands"_s ? u"millions"_s : u"thousands"_s;
+        store.undoStack()->undo();
+        store.undoStack()->undo();
+        if (TableReview::isAmount(original)) {
+            store.setTableScale(TableReview::refOf(f.content, fresh.at(table), fresh.at(table).scale), other);
+            QCOMPARE(reviewedBy(store, f).at(table).cells.at(cell).xbrl, u"differs"_s);
+        }
     }
 
     void reviewFileWithoutTablesUnchanged()

@@ -24,6 +24,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTableView>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void rejectConfirmUndoRedo();
     void scaleChooser();
     void asksForReviewerFirst();
+    void mistypedFigureRefused();
 
 private:
     QString freshCopy();
@@ -416,6 +418,43 @@ void TestTablesReview::asksForReviewerFirst()
     QCOMPARE(tableDump(*store).value(id), u"table|confirmed||"_s);
     QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
     QSettings().setValue(u"review/reviewer"_s, u"Test Reviewer"_s);
+}
+
+void TestTablesReview::mistypedFigureRefused()
+{
+    // A letter O typed for a zero would leave the figure without a value: the edit is
+    // refused with a message, and nothing is written.
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const QModelIndex biopharma = cellWithText(panel->gridModel(), u"Biopharma"_s, u"1,234"_s);
+    QVERIFY(biopharma.isValid());
+    clickCell(window, biopharma);
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+    QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(focused(), u"1,2O4"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTest::qWait(50); // a commit would come from the event loop
+    QVERIFY(tableDump(*store).isEmpty());
+    QCOMPARE(store->undoStack()->count(), 0);
+    QCOMPARE(biopharma.data().toString(), u"1,234"_s);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"not a number"_s));
+    // A figure typed right is taken.
+    QTest::keyClick(focused(), Qt::Key_F2);
+    QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+    QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(focused(), u"1,204"_s);
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QTRY_COMPARE(tableDump(*store).size(), 1);
+    QCOMPARE(biopharma.data().toString(), u"1,204"_s);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
 }
 
 QTEST_MAIN(TestTablesReview)
