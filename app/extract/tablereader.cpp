@@ -46,28 +46,9 @@ bool isDash(QChar c)
     return c == u'-' || c == QChar(0x2014) || c == QChar(0x2013) || c == QChar(0x2012) || c == QChar(0x2212);
 }
 
-QString simplifiedLabel(QString label)
-{
-    label = label.simplified();
-    while (label.endsWith(u':'))
-        label.chop(1);
-    return label.trimmed();
-}
-
 QString keyScale(const QString &word)
 {
     return word.toLower();
-}
-
-int exponentOf(const QString &scale)
-{
-    if (scale == u"thousands"_s)
-        return 3;
-    if (scale == u"millions"_s)
-        return 6;
-    if (scale == u"billions"_s)
-        return 9;
-    return 0;
 }
 
 bool isPerShareLabel(const QString &label)
@@ -432,7 +413,7 @@ bool Grid::read(FilingTable *out, const QString &before)
         if (!label)
             continue;
         labelColumn[r] = label->column;
-        const QString text = simplifiedLabel(label->text);
+        const QString text = TableReader::simplifiedLabel(label->text);
         const bool section = !figures;
         const bool total = text.startsWith(u"total"_s, Qt::CaseInsensitive);
         while (!parents.isEmpty()) {
@@ -556,11 +537,11 @@ bool Grid::read(FilingTable *out, const QString &before)
                        && !ownCurrency) {
                 cell.unit = u"shares"_s;
                 cell.scale = shareScale;
-                cell.value = TableReader::scaled(number, exponentOf(shareScale));
+                cell.value = TableReader::scaled(number, TableReader::exponentOf(shareScale));
             } else {
                 cell.unit = (currency || dollars) ? u"USD"_s : QString();
                 cell.scale = out->scale;
-                cell.value = TableReader::scaled(number, exponentOf(out->scale));
+                cell.value = TableReader::scaled(number, TableReader::exponentOf(out->scale));
             }
         }
         out->cells.append(cell);
@@ -729,7 +710,7 @@ void applyScale(FilingTable *table, const QString &scale, bool shares)
             || cell.unit == u"USD/shares"_s || (cell.unit == u"shares"_s && !shares))
             continue;
         cell.scale = scale;
-        cell.value = TableReader::scaled(cell.value, exponentOf(scale));
+        cell.value = TableReader::scaled(cell.value, TableReader::exponentOf(scale));
     }
 }
 
@@ -947,21 +928,7 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
             for (TableCell &cell : table.cells) {
                 if (!cell.isNumber() || !inlineXbrl)
                     continue;
-                cell.xbrl = u"untagged"_s;
-                if (pageFacts == factsByPage.end())
-                    continue;
-                bool overlapped = false;
-                for (const XbrlFact *fact : pageFacts->second) {
-                    if (!fact->span.overlaps(cell.span))
-                        continue;
-                    overlapped = true;
-                    if (agreesWithFact(cell, fact->value)) {
-                        cell.xbrl = u"agrees"_s;
-                        break;
-                    }
-                }
-                if (overlapped && cell.xbrl != u"agrees"_s)
-                    cell.xbrl = u"differs"_s;
+                cell.xbrl = pageFacts == factsByPage.end() ? u"untagged"_s : xbrlCheck(cell, pageFacts->second);
             }
             tables.append(std::move(table));
         }
@@ -977,4 +944,36 @@ bool TableReader::isPerShare(const QString &label)
 bool TableReader::isShareCount(const QString &label, bool columnHeader)
 {
     return isShareCountLabel(label, columnHeader);
+}
+
+int TableReader::exponentOf(const QString &scale)
+{
+    if (scale == u"thousands"_s)
+        return 3;
+    if (scale == u"millions"_s)
+        return 6;
+    if (scale == u"billions"_s)
+        return 9;
+    return 0;
+}
+
+QString TableReader::simplifiedLabel(QString label)
+{
+    label = label.simplified();
+    while (label.endsWith(u':'))
+        label.chop(1);
+    return label.trimmed();
+}
+
+QString TableReader::xbrlCheck(const TableCell &cell, const QList<const XbrlFact *> &facts)
+{
+    bool overlapped = false;
+    for (const XbrlFact *fact : facts) {
+        if (!fact->span.overlaps(cell.span))
+            continue;
+        overlapped = true;
+        if (agreesWithFact(cell, fact->value))
+            return u"agrees"_s;
+    }
+    return overlapped ? u"differs"_s : u"untagged"_s;
 }

@@ -75,6 +75,15 @@ public:
     static bool agreesWithFact(const TableCell &cell, const QString &factValue);
     // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
     static QString statedScale(const QString &text);
+    // The power of ten a scale word stands for: "thousands" 3, "millions" 6, "billions" 9,
+    // anything else 0.
+    static int exponentOf(const QString &scale);
+    // A row label as the grid shows it: white space collapsed, trailing colons dropped.
+    static QString simplifiedLabel(QString label);
+    // A number cell's check against the filing's numeric, visible facts that may overlap
+    // it: "agrees" if one that overlaps has the cell's figure, "differs" if one overlaps
+    // but none agrees, "untagged" if none overlaps.
+    static QString xbrlCheck(const TableCell &cell, const QList<const XbrlFact *> &facts);
     // Whether a row label or column header speaks of a per-share figure ("Earnings per
     // share") or of a count of shares ("Weighted-average shares"): the unit rules read()
     // applies, for the other readers of tables.

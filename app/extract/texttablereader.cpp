@@ -52,17 +52,6 @@ struct Phrase
     int col = 0, colEnd = 0; // the phrase, widened by a dashed line under it
 };
 
-int exponentOf(const QString &scale)
-{
-    if (scale == u"thousands"_s)
-        return 3;
-    if (scale == u"millions"_s)
-        return 6;
-    if (scale == u"billions"_s)
-        return 9;
-    return 0;
-}
-
 bool isRuleText(QStringView word)
 {
     if (word.size() < 2)
@@ -268,14 +257,6 @@ Line tokenize(const QString &text, int start, int end)
         line.tokens.append(t);
     }
     return line;
-}
-
-QString simplifiedLabel(QString label)
-{
-    label = label.simplified();
-    while (label.endsWith(u':'))
-        label.chop(1);
-    return label.trimmed();
 }
 
 // A note above or beside a table, not a header: "(In thousands, except per share amounts)".
@@ -662,7 +643,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             previousSection = false;
             continue;
         }
-        const QString text = simplifiedLabel(textOf(row.labelStart, row.labelEnd));
+        const QString text = TableReader::simplifiedLabel(textOf(row.labelStart, row.labelEnd));
         const bool section = row.figures.isEmpty();
         const bool named = text.startsWith(u"total"_s, Qt::CaseInsensitive);
         const bool total = named || row.subtotal;
@@ -783,11 +764,11 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             } else if ((shareCount || TableReader::isShareCount(column, true)) && !t.currency) {
                 cell.unit = u"shares"_s;
                 cell.scale = labelScale.isEmpty() ? shareScale : labelScale;
-                cell.value = TableReader::scaled(t.number, exponentOf(cell.scale));
+                cell.value = TableReader::scaled(t.number, TableReader::exponentOf(cell.scale));
             } else {
                 cell.unit = (t.currency || dollarColumns.contains(c) || dollars) ? u"USD"_s : QString();
                 cell.scale = labelScale.isEmpty() ? out->scale : labelScale;
-                cell.value = TableReader::scaled(t.number, exponentOf(cell.scale));
+                cell.value = TableReader::scaled(t.number, TableReader::exponentOf(cell.scale));
             }
             out->cells.append(cell);
         }
@@ -1128,7 +1109,7 @@ TableList TextTableReader::read(const DocumentContent &content, const std::atomi
             if (cell.unit != u"USD"_s)
                 continue;
             cell.scale = previous.scale;
-            cell.value = TableReader::scaled(cell.value, exponentOf(previous.scale));
+            cell.value = TableReader::scaled(cell.value, TableReader::exponentOf(previous.scale));
         }
     }
     return tables;

@@ -19,17 +19,6 @@ namespace {
 // A table's decision quotes its opening text, not all of it: the review file stays small.
 constexpr int kTableQuote = 120;
 
-int exponentOf(const QString &scale)
-{
-    if (scale == u"thousands"_s)
-        return 3;
-    if (scale == u"millions"_s)
-        return 6;
-    if (scale == u"billions"_s)
-        return 9;
-    return 0;
-}
-
 SourceSpan leadOf(const TextLayer &text, const SourceSpan &table)
 {
     SourceSpan lead = table;
@@ -153,17 +142,12 @@ void recheckXbrl(const DocumentContent &content, TableCell &cell)
         cell.xbrl.clear();
         return;
     }
-    bool overlapped = false;
+    QList<const XbrlFact *> facts;
     for (const XbrlFact &fact : content.xbrlFacts) {
-        if (!fact.numeric || fact.hidden || !fact.span.isValid() || !fact.span.overlaps(cell.span))
-            continue;
-        overlapped = true;
-        if (TableReader::agreesWithFact(cell, fact.value)) {
-            cell.xbrl = u"agrees"_s;
-            return;
-        }
+        if (fact.numeric && !fact.hidden && fact.span.isValid() && fact.span.page == cell.span.page)
+            facts.append(&fact);
     }
-    cell.xbrl = overlapped ? u"differs"_s : u"untagged"_s;
+    cell.xbrl = TableReader::xbrlCheck(cell, facts);
 }
 } // namespace
 
@@ -286,8 +270,8 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
                     for (TableCell &cell : table.cells) {
                         if (!isAmount(cell) || cell.scale == scale)
                             continue;
-                        const QString figure = TableReader::scaled(cell.value, -exponentOf(cell.scale));
-                        cell.value = TableReader::scaled(figure, exponentOf(scale));
+                        const QString figure = TableReader::scaled(cell.value, -TableReader::exponentOf(cell.scale));
+                        cell.value = TableReader::scaled(figure, TableReader::exponentOf(scale));
                         cell.scale = scale;
                         cell.status = u"corrected"_s;
                         recheckXbrl(content, cell);
@@ -312,7 +296,7 @@ TableReview::Result TableReview::apply(const DocumentContent &content, TableList
                     cell.value = number;
                 } else {
                     const QString scale = cell.isNumber() || cell.unit == u"shares"_s ? cell.scale : table.scale;
-                    cell.value = TableReader::scaled(number, exponentOf(scale));
+                    cell.value = TableReader::scaled(number, TableReader::exponentOf(scale));
                     cell.scale = scale;
                     if (percent && cell.unit.isEmpty()) {
                         cell.unit = u"%"_s;
