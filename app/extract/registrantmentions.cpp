@@ -100,6 +100,20 @@ QString shortName(QString name, const QStringList &suffixes)
     return name;
 }
 
+// Takes out the rows marked in `drop`, keeping the order of the others; returns how many.
+int removeMarked(EntityList &entities, const QList<bool> &drop)
+{
+    EntityList out;
+    out.reserve(entities.size());
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        if (!drop.at(i))
+            out.append(std::move(entities[i]));
+    }
+    const int removed = int(entities.size() - out.size());
+    entities = std::move(out);
+    return removed;
+}
+
 } // namespace
 
 QStringList RegistrantMentions::nameKeys(const QString &registrant, const QStringList &suffixes)
@@ -258,15 +272,7 @@ int RegistrantMentions::collapse(EntityList &entities, const QStringList &pages,
         if (count.value(it.key()) > 1)
             e.attributes.insert(u"mentions"_s, QString::number(count.value(it.key())));
     }
-    EntityList out;
-    out.reserve(entities.size());
-    for (qsizetype i = 0; i < entities.size(); ++i) {
-        if (!drop.at(i))
-            out.append(std::move(entities[i]));
-    }
-    const int removed = int(entities.size() - out.size());
-    entities = std::move(out);
-    return removed;
+    return removeMarked(entities, drop);
 }
 
 int RegistrantMentions::collapseRepeats(EntityList &entities)
@@ -302,13 +308,5 @@ int RegistrantMentions::collapseRepeats(EntityList &entities)
         if (it.value() > 1)
             entities[it.key()].attributes.insert(u"mentions"_s, QString::number(it.value()));
     }
-    EntityList out;
-    out.reserve(entities.size());
-    for (qsizetype i = 0; i < entities.size(); ++i) {
-        if (!drop.at(i))
-            out.append(std::move(entities[i]));
-    }
-    const int removed = int(entities.size() - out.size());
-    entities = std::move(out);
-    return removed;
+    return removeMarked(entities, drop);
 }
