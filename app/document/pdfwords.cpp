@@ -175,9 +175,14 @@ QString wordsKey(const QString &sha256)
 QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &rects)
 {
     // The text's lines with characters, and the rects' lines: consecutive rects that
-    // share height (a raised footnote mark overlaps its line) are one line.
+    // share height (a raised footnote mark overlaps its line) are one line. PDFium joins
+    // a word hyphenated at a line end into one text line and prints the hyphen as a
+    // glyph without Unicode mapping ("lending\uFFFDrelated" over two printed lines): when
+    // the lines do not match the rects as they are, such a mark between letters ends a
+    // line too.
     std::vector<Line> lines;
-    {
+    const auto splitLines = [&](bool atJoinedHyphens) {
+        lines.clear();
         Line line;
         for (int i = 0; i <= text.size(); ++i) {
             if (i == text.size() || text.at(i) == u'\n') {
@@ -188,11 +193,19 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
                 line.start = i + 1;
             } else if (!isBlank(text.at(i))) {
                 if (line.chars.size() >= size_t(kMaxLineChars))
-                    return {};
+                    return false;
                 line.chars.push_back(i);
+                if (atJoinedHyphens && text.at(i) == QChar::ReplacementCharacter && i > 0 && i + 1 < text.size()
+                    && text.at(i - 1).isLetter() && text.at(i + 1).isLetter()) {
+                    line.end = i + 1;
+                    lines.push_back(line);
+                    line = Line{};
+                    line.start = i + 1;
+                }
             }
         }
-    }
+        return true;
+    };
     // PDFium cuts lines by its own measure; of a few ways to group the rects, the first
     // that gives as many lines as the text has is taken: a rect continuing the one
     // before it to the right at its height; or overlapping the line so far, which keeps
@@ -227,9 +240,14 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
         }
         return runs.size() == lines.size();
     };
-    if (lines.empty()
-        || !(group(true, 0.3) || group(false, 0.3) || group(true, 0.6) || group(false, 0.6) || group(true, 0.05)
-             || group(false, 0.05)))
+    const auto grouped = [&] {
+        return !lines.empty()
+            && (group(true, 0.3) || group(false, 0.3) || group(true, 0.6) || group(false, 0.6) || group(true, 0.05)
+                || group(false, 0.05));
+    };
+    if (!splitLines(false))
+        return {};
+    if (!grouped() && (!text.contains(QChar::ReplacementCharacter) || !splitLines(true) || !grouped()))
         return {};
     std::vector<QRectF> charBoxes(size_t(text.size()));
     for (size_t l = 0; l < lines.size(); ++l)

@@ -86,9 +86,11 @@ std::vector<Line> linesOf(const QString &pageText, const QList<TextBox> &words)
     int i = 0;
     while (i < count) {
         int j = i + 1;
-        // Words of one text line: no line end between them.
+        // Words of one text line: no line end between them, and not wrapped to the
+        // next printed line (a hyphenated word PDFium joins over a line end).
         while (j < count && words.at(j).start >= words.at(j - 1).end
-               && !QStringView(pageText).mid(words.at(j - 1).end, words.at(j).start - words.at(j - 1).end).contains(u'\n'))
+               && !QStringView(pageText).mid(words.at(j - 1).end, words.at(j).start - words.at(j - 1).end).contains(u'\n')
+               && !(words.at(j).top >= words.at(j - 1).bottom && words.at(j).left < words.at(j - 1).left))
             ++j;
         Line line;
         line.start = words.at(i).start;
@@ -272,6 +274,26 @@ int groupHeaders(const Line &line, double labelEdge)
     return n;
 }
 
+// A line of text wholly on the label side of a row of figures, short as a label is (a
+// label with a raised footnote mark: "income as follows(e):").
+bool isLabelLine(const Line &line, const Line &figureRow)
+{
+    double figuresLeft = -1;
+    for (size_t k = 1; k < figureRow.chunks.size(); ++k) {
+        if (figureRow.chunks[k].numeric) {
+            figuresLeft = figureRow.chunks[k].numberLeft;
+            break;
+        }
+    }
+    if (figuresLeft < 0 || line.chunks.empty() || line.end - line.start > 120)
+        return false;
+    for (const Chunk &c : line.chunks) {
+        if (c.numeric || c.right >= figuresLeft)
+            return false;
+    }
+    return true;
+}
+
 bool startsLower(const Line &line)
 {
     return !line.chunks.empty() && !line.chunks.front().text.isEmpty() && line.chunks.front().text.at(0).isLower();
@@ -308,8 +330,9 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 continue;
             }
             size_t next = last;
-            while (next < lines.size() && next < last + 3 && !lines[next].figures && lines[next].chunks.size() == 1
-                   && lines[next].chunks.front().text.size() <= 120)
+            while (next < lines.size() && next < last + 3 && !lines[next].figures
+                   && (lines[next].chunks.size() == 1 ? lines[next].chunks.front().text.size() <= 120
+                                                      : isLabelLine(lines[next], lines[first])))
                 ++next;
             if (next > last && next < lines.size() && lines[next].figures
                 && lines[next].top - lines[next - 1].bottom <= 2.5 * qMax(lines[next].height, lines[next - 1].height))
@@ -354,15 +377,30 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
             if (line.figures || below.top - line.bottom > 2.5 * qMax(line.height, below.height)
                 || line.start < previousEnd)
                 break;
+            const auto place = [&](const Line &header, bool *overColumns, bool *across) {
+                *overColumns = *across = false;
+                for (const Chunk &c : header.chunks) {
+                    if (c.right > labelEdge && c.left < tableRight + 20)
+                        *overColumns = true;
+                    if (c.left < labelEdge - 20 && c.right > labelEdge + 20)
+                        *across = true;
+                    if (c.right > tableRight + 40)
+                        *across = true;
+                }
+            };
             bool overColumns = false;
             bool across = false;
-            for (const Chunk &c : line.chunks) {
-                if (c.right > labelEdge && c.left < tableRight + 20)
-                    overColumns = true;
-                if (c.left < labelEdge - 20 && c.right > labelEdge + 20)
-                    across = true;
-                if (c.right > tableRight + 40)
-                    across = true;
+            place(line, &overColumns, &across);
+            if (!overColumns && !across && line.chunks.size() == 1 && line.chunks.front().text.size() <= 40
+                && headerFirst >= 2 && first - headerFirst < 23) {
+                // A caption of the label column ("(MILLIONS)") that PDFium gives as a line
+                // of its own between the column headers: a header line when header lines
+                // over the columns sit above it and beside it.
+                const Line &above = lines[headerFirst - 2];
+                bool aboveOver = false, aboveAcross = false;
+                place(above, &aboveOver, &aboveAcross);
+                overColumns = aboveOver && !aboveAcross && !above.figures && above.start >= previousEnd
+                    && line.top - above.bottom <= 2.5 * qMax(line.height, above.height) && above.top < below.bottom;
             }
             if (!overColumns || across)
                 break;
