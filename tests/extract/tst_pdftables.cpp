@@ -68,9 +68,11 @@ private slots:
     void wordsOfGlyphRects();
     void wordsOfPhraseRects();
     void unmatchedLinesGiveNoWords();
+    void wordsOfJoinedHyphenLines();
     void statement();
     void changesAndPerShare();
     void proseIsNoTable();
+    void captionLineAndMarkedLabel();
     void corpusSpansAreThePageText_data();
     void corpusSpansAreThePageText();
 
@@ -128,6 +130,31 @@ void TestPdfTables::unmatchedLinesGiveNoWords()
     // Rects that cannot be the text's lines give nothing rather than wrong places.
     QVERIFY(PdfLoader::wordBoxes(u"one \ntwo \nthree"_s, {QRectF(0, 0, 10, 8)}).isEmpty());
     QVERIFY(PdfLoader::wordBoxes(QString(), {}).isEmpty());
+}
+
+void TestPdfTables::wordsOfJoinedHyphenLines()
+{
+    // PDFium joins a word hyphenated at a line end into one text line and gives the hyphen
+    // as a glyph without Unicode mapping, though its rects stay on two printed lines: the
+    // words still get their boxes, each on its own printed line.
+    const QString text = u"Prior amount for wholesale lending\uFFFDrelated commitments, revised. \n163"_s;
+    const QList<QRectF> rects = {QRectF(50, 100, 170, 8), QRectF(50, 112, 145, 8), QRectF(300, 700, 15, 8)};
+    const QList<TextBox> words = PdfLoader::wordBoxes(text, rects);
+    QStringList got;
+    for (const TextBox &w : words)
+        got.append(text.mid(w.start, w.end - w.start));
+    QCOMPARE(got, (QStringList{u"Prior"_s, u"amount"_s, u"for"_s, u"wholesale"_s, u"lending\uFFFD"_s, u"related"_s,
+                               u"commitments,"_s, u"revised."_s, u"163"_s}));
+    QCOMPARE(words[4].top, 100.0f);
+    QVERIFY(words[4].right <= 220.01f);
+    QCOMPARE(words[5].top, 112.0f);
+    QCOMPARE(words[5].left, 50.0f);
+    QCOMPARE(words[8].top, 700.0f);
+    // An unmapped glyph inside a line that matches its rects splits nothing.
+    const QString one = u"Net \uFFFD 12 \nab"_s;
+    const QList<TextBox> same = PdfLoader::wordBoxes(one, {QRectF(10, 100, 60, 8), QRectF(10, 120, 10, 8)});
+    QCOMPARE(same.size(), 4);
+    QCOMPARE(same[2].top, 100.0f);
 }
 
 void TestPdfTables::statement()
@@ -199,6 +226,47 @@ void TestPdfTables::proseIsNoTable()
     p.line({{50, u"costs rose 11% to $34.3 billion."_s}}, 72);
     p.line({{50, u"Pfizer Inc."_s}, {200, u"2022 Form 10-K"_s}, {400, u"47"_s}}, 700);
     QVERIFY(PdfTableReader::readPage(p.text, p.words, 0).isEmpty());
+}
+
+void TestPdfTables::captionLineAndMarkedLabel()
+{
+    // As PDFium gives a note's table: "(MILLIONS)" a text line of its own between the
+    // column headers (each header a line too, in reading order), and a label over two
+    // lines whose second carries a raised footnote mark apart from its words.
+    Page p;
+    p.line({{50, u"The following summarizes costs and credits:"_s}}, 40);
+    p.line({{285, u"Three Months Ended"_s}}, 60);
+    p.line({{50, u"(MILLIONS)"_s}}, 80);
+    p.line({{295, u"July 2,"_s}}, 70);
+    p.line({{300, u"2023"_s}}, 80);
+    p.line({{335, u"July 3,"_s}}, 70);
+    p.line({{340, u"2022"_s}}, 80);
+    p.line({{50, u"Employee terminations"_s}, {285, u"$"_s}, {300, u"96"_s}, {325, u"$"_s}, {340, u"110"_s}}, 92);
+    p.line({{50, u"Implementation costs recorded in our statements of"_s}}, 104);
+    p.line({{58, u"income as follows"_s}, {150, u"(e):"_s}}, 112);
+    p.line({{66, u"Cost of sales"_s}, {300, u"13"_s}, {340, u"(15)"_s}}, 122);
+    p.line({{66, u"Total implementation costs"_s}, {300, u"98"_s}, {340, u"149"_s}}, 134);
+    p.line({{50, u"(a) Primarily represents cost reduction initiatives, of $4 million."_s}}, 170);
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 0);
+    QCOMPARE(tables.size(), 1);
+    const FilingTable &t = tables.first();
+    QCOMPARE(t.scale, u"millions"_s);
+    QStringList got;
+    for (const TableCell &cell : t.cells) {
+        if (cell.isNumber() && !cell.header && !cell.rowLabel)
+            got.append(t.rowHeaders.value(cell.row).split(u" > "_s).constLast() % u'|'
+                       % t.columnHeaders.value(cell.column) % u'|' % cell.value);
+    }
+    QCOMPARE(got, (QStringList{
+        u"Employee terminations|Three Months Ended | July 2, | 2023|96000000"_s,
+        u"Employee terminations|Three Months Ended | July 3, | 2022|110000000"_s,
+        u"Cost of sales|Three Months Ended | July 2, | 2023|13000000"_s,
+        u"Cost of sales|Three Months Ended | July 3, | 2022|-15000000"_s,
+        u"Total implementation costs|Three Months Ended | July 2, | 2023|98000000"_s,
+        u"Total implementation costs|Three Months Ended | July 3, | 2022|149000000"_s,
+    }));
+    // The footnote below is prose, not a row.
+    QVERIFY(t.span.end < p.text.indexOf(u"(a) Primarily"_s));
 }
 
 void TestPdfTables::corpusSpansAreThePageText_data()
