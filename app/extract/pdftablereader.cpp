@@ -105,8 +105,13 @@ std::vector<Line> linesOf(const QString &pageText, const QList<TextBox> &words)
         const double gap = qMax(3.0, 0.75 * line.height);
         int first = i;
         double left = words.at(i).left, right = words.at(i).right;
+        const auto wordText = [&](int k) { return QStringView(pageText).mid(words.at(k).start, words.at(k).end - words.at(k).start); };
         for (int k = i + 1; k <= j; ++k) {
-            if (k < j && words.at(k).left >= right - 0.5 && words.at(k).left - right <= gap) {
+            // Two figures are never one cell, however close PDFium puts them ("(1,506) $ 260"
+            // of a column of "$" printed beside the figures before it).
+            const bool figureThenFigure = k < j && isFigure(wordText(k - 1).toString())
+                && (opensFigure(wordText(k).toString()) || isFigure(wordText(k).toString()));
+            if (k < j && !figureThenFigure && words.at(k).left >= right - 0.5 && words.at(k).left - right <= gap) {
                 right = qMax<double>(right, words.at(k).right);
                 continue;
             }
@@ -184,12 +189,45 @@ std::vector<Column> columnsOf(const std::vector<Line> &lines, size_t first, size
     // A leading figure of a line without label is a figure only when it lines up
     // under other figures; a label column never holds figures.
     std::sort(spans.begin(), spans.end(), [](const Column &a, const Column &b) { return a.left < b.left; });
+    // A figure whose box is far wider than figures are (a box PDFium's text object gave
+    // too wide) would bridge two columns: the columns come from the others, and such a
+    // figure widens a column only where it meets one or none.
+    std::vector<double> widths;
+    for (const Column &s : spans)
+        widths.push_back(s.right - s.left);
+    double typical = 0;
+    if (!widths.empty()) {
+        std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+        typical = widths[widths.size() / 2];
+    }
+    const auto wide = [&](const Column &s) { return s.right - s.left > 2.5 * typical + 2; };
     std::vector<Column> columns;
     for (const Column &s : spans) {
+        if (wide(s))
+            continue;
         if (!columns.empty() && s.left <= columns.back().right + 0.5)
             columns.back().right = qMax(columns.back().right, s.right);
         else
             columns.push_back(s);
+    }
+    for (const Column &s : spans) {
+        if (!wide(s))
+            continue;
+        int met = 0;
+        for (const Column &c : columns)
+            met += (s.left <= c.right + 0.5 && c.left <= s.right + 0.5) ? 1 : 0;
+        if (met >= 2)
+            continue;
+        columns.push_back(s);
+        std::sort(columns.begin(), columns.end(), [](const Column &a, const Column &b) { return a.left < b.left; });
+        std::vector<Column> merged;
+        for (const Column &c : columns) {
+            if (!merged.empty() && c.left <= merged.back().right + 0.5)
+                merged.back().right = qMax(merged.back().right, c.right);
+            else
+                merged.push_back(c);
+        }
+        columns = std::move(merged);
     }
     return columns;
 }

@@ -73,6 +73,7 @@ private slots:
     void changesAndPerShare();
     void proseIsNoTable();
     void captionLineAndMarkedLabel();
+    void figuresPrintedCloseAndWideBoxes();
     void corpusSpansAreThePageText_data();
     void corpusSpansAreThePageText();
 
@@ -267,6 +268,44 @@ void TestPdfTables::captionLineAndMarkedLabel()
     }));
     // The footnote below is prose, not a row.
     QVERIFY(t.span.end < p.text.indexOf(u"(a) Primarily"_s));
+}
+
+void TestPdfTables::figuresPrintedCloseAndWideBoxes()
+{
+    // A column of "$" printed right after the figures before it joins them into one run
+    // of words ("(1,506) $ 260"): two figures are still two cells. A figure whose box
+    // came out too wide (over two columns) does not join those columns.
+    Page p;
+    p.line({{50, u"(in millions)"_s}, {205, u"Hedges"_s}, {255, u"Pension"_s}, {300, u"DVA"_s}, {340, u"Total"_s}}, 60);
+    p.line({{50, u"Balance at April 1"_s}, {190, u"$"_s}, {208, u"(54)"_s}, {240, u"$"_s}, {258, u"(1,506) $ 260"_s},
+            {320, u"$"_s}, {338, u"(1,300)"_s}},
+           72);
+    p.line({{50, u"Net change"_s}, {213, u"11"_s}, {268, u"(6)"_s}, {299, u"(207)"_s}, {343, u"128"_s}}, 84);
+    p.line({{50, u"Other"_s}, {213, u"1"_s}, {268, u"2"_s}, {299, u"3"_s}, {343, u"4"_s}}, 96);
+    p.words[p.words.size() - 2].right = 355; // "3" over DVA and Total
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 0);
+    QCOMPARE(tables.size(), 1);
+    const FilingTable &t = tables.first();
+    QStringList got;
+    for (const TableCell &cell : t.cells) {
+        if (cell.isNumber() && !cell.header && !cell.rowLabel)
+            got.append(t.rowHeaders.value(cell.row) % u'|' % t.columnHeaders.value(cell.column) % u'|' % cell.text
+                       % u'|' % cell.value);
+    }
+    QCOMPARE(got, (QStringList{
+        u"Balance at April 1|Hedges|$ (54)|-54000000"_s,
+        u"Balance at April 1|Pension|$ (1,506)|-1506000000"_s,
+        u"Balance at April 1|DVA|$ 260|260000000"_s,
+        u"Balance at April 1|Total|$ (1,300)|-1300000000"_s,
+        u"Net change|Hedges|11|11000000"_s,
+        u"Net change|Pension|(6)|-6000000"_s,
+        u"Net change|DVA|(207)|-207000000"_s,
+        u"Net change|Total|128|128000000"_s,
+        u"Other|Hedges|1|1000000"_s,
+        u"Other|Pension|2|2000000"_s,
+        u"Other|DVA|3|3000000"_s,
+        u"Other|Total|4|4000000"_s,
+    }));
 }
 
 void TestPdfTables::corpusSpansAreThePageText_data()
