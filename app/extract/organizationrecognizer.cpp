@@ -316,6 +316,9 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // organization too: "the European Commission (EC)", "the European Medicines Agency’s
     // (EMA)". Its letters are initials of the name's words, in order, so "(the “Company”)"
     // or "(Nasdaq: IMGN)" define nothing; its further mentions are found as a partner's are.
+    // As for indications, each mention is valued as printed: the name keeps its value with
+    // `abbreviation=EC`, the abbreviation is `EC` with `expansion=European Commission`.
+    QHash<QString, QString> expansions; // abbreviation → the name it was defined for (first)
     {
         static const QRegularExpression defined(uR"(^(?:['’]s)?\h{1,2}\(([A-Z]{2,6})\))"_s);
         static const QRegularExpression word(uR"([A-Za-z][\w’'\-]*)"_s);
@@ -345,8 +348,13 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 continue;
             const int start = e.span.end + int(m.capturedStart(1));
             partners.insert(abbr);
-            out.append(context.makeEntity(u"organization"_s, {e.span.page, start, start + int(abbr.size())}, abbr,
-                                          cKeyword, u"core.org.abbreviation"_s));
+            if (!expansions.contains(abbr))
+                expansions.insert(abbr, e.value);
+            out[i].attributes.insert(u"abbreviation"_s, abbr);
+            Entity a = context.makeEntity(u"organization"_s, {e.span.page, start, start + int(abbr.size())}, abbr,
+                                          cKeyword, u"core.org.abbreviation"_s);
+            a.attributes.insert(u"expansion"_s, expansions.value(abbr));
+            out.append(a);
         }
     }
 
@@ -357,8 +365,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             const QString &text = content.text.pages.at(p);
             for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
                 TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
-                    out.append(context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
-                                                  m.captured(), cKeyword - 0.05, u"core.org.partner"_s));
+                    Entity e = context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
+                                                  m.captured(), cKeyword - 0.05, u"core.org.partner"_s);
+                    if (expansions.contains(m.captured()))
+                        e.attributes.insert(u"expansion"_s, expansions.value(m.captured()));
+                    out.append(e);
                 });
             }
         }

@@ -219,6 +219,8 @@ private Q_SLOTS:
     void personMentions();
     void organizations_data();
     void organizations();
+    void organizationAbbreviations_data();
+    void organizationAbbreviations();
     void contacts_data();
     void contacts();
     void hostileText();
@@ -974,6 +976,37 @@ void TestStructureRecognizers::organizations()
     std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
     for (const Entity &e : std::as_const(found))
         got.append(e.value);
+    QCOMPARE(got, organizations);
+}
+
+// A defined abbreviation is valued as printed: the name carries `abbreviation`, the
+// abbreviation (there and where it stands again) carries `expansion`.
+void TestStructureRecognizers::organizationAbbreviations_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("organizations");
+    // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27.
+    QTest::newRow("abbv: the name and its abbreviation")
+        << u"the European Commission (EC) issued their final decision. In April 2023, the EC approved Rinvoq.\n"_s
+        << QStringList{u"European Commission | abbreviation=EC"_s, u"EC | expansion=European Commission"_s,
+                       u"EC | expansion=European Commission"_s};
+    QTest::newRow("an abbreviation the page does not define has no expansion")
+        << u"announced that the FDA approved Rinvoq\n"_s << QStringList{u"FDA | "_s};
+}
+
+void TestStructureRecognizers::organizationAbbreviations()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, organizations);
+    QStringList got;
+    EntityList found = run(OrganizationRecognizer(), page);
+    std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
+    for (const Entity &e : std::as_const(found)) {
+        QStringList attributes;
+        for (auto it = e.attributes.cbegin(); it != e.attributes.cend(); ++it)
+            attributes.append(it.key() + u'=' + it.value());
+        got.append(e.value + u" | "_s + attributes.join(u"; "_s));
+    }
     QCOMPARE(got, organizations);
 }
 
