@@ -291,14 +291,25 @@ private:
             const QString lexicon = TextScan::fold(r.indicationAbbreviations.value(abbr));
             const bool known = !lexicon.isEmpty()
                 && (TextScan::fold(name).endsWith(lexicon) || TextScan::fold(c.value).endsWith(lexicon));
-            if (!known && !abbreviates(abbr, name) && !abbreviates(abbr, c.value))
+            // Letters the filing alone defines must cover the printed words from the first
+            // ("HER2+ metastatic breast cancer (BC)" defines nothing); a lexicon acronym may
+            // stand for the disease without its qualifiers ("relapsed small-cell lung cancer (SCLC)").
+            const bool acronym = r.indicationAcronymTerms.contains(abbr) && abbreviates(abbr, c.value);
+            if (!known && !acronym && !abbreviates(abbr, name))
                 continue;
             c.attributes.insert(u"abbreviation"_s, abbr);
             // The expansion is what the letters stand for: all the printed words where they
             // cover them ("metastatic castration-resistant prostate cancer (mCRPC)"), else the
-            // disease without its qualifiers ("relapsed small-cell lung cancer (SCLC)").
+            // longer of the disease without its qualifiers ("relapsed small-cell lung cancer
+            // (SCLC)", "moderate plaque psoriasis (PsO)") and the lexicon's expansion the name
+            // ends with ("metastatic triple-negative breast cancer (TNBC)").
+            QString expanded = c.value;
+            if (abbreviates(abbr, name))
+                expanded = value(name);
+            else if (known && TextScan::fold(name).endsWith(lexicon) && lexicon.size() > TextScan::fold(c.value).size())
+                expanded = r.indicationAbbreviations.value(abbr);
             if (!definitions.contains(abbr))
-                definitions.insert(abbr, abbreviates(abbr, name) ? value(name) : c.value);
+                definitions.insert(abbr, expanded);
             if (lexicon.isEmpty() && !r.indicationAcronymTerms.contains(abbr) && !own.contains(abbr))
                 own.insert(abbr, definitions.value(abbr));
         }
@@ -330,6 +341,18 @@ private:
             if (!defined.contains(abbr) && !definitions.contains(abbr)
                 && !r.indicationAbbreviationContext.match(around(page, start, end, 60, 60)).hasMatch())
                 return;
+            // A word before it that makes a longer indication of the lexicon is part of the
+            // name: "obstructive HCM" (obstructive hypertrophic cardiomyopathy).
+            static const QRegularExpression wordBefore(uR"(([A-Za-z][a-z]{2,20})\h$)"_s);
+            const QRegularExpressionMatch w = wordBefore.match(QStringView(page).mid(qMax(0, start - 22), qMin(22, start)));
+            const QString longer = w.hasMatch()
+                ? r.indicationCanonical.value(TextScan::fold(w.captured(1) + u' ' + expansion(abbr))) : QString();
+            if (!longer.isEmpty()) {
+                found.append({Indication, {p, start - int(w.capturedLength()), end}, w.captured(1).toLower() + u' ' + abbr,
+                              conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
+                              {{u"expansion"_s, longer}}});
+                return;
+            }
             found.append({Indication, {p, start, end}, abbr, conf(r, u"indicationAbbreviation"_s, 0.8),
                           u"ls.indication.abbreviation"_s, {{u"expansion"_s, expansion(abbr)}}});
         });

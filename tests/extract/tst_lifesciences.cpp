@@ -255,8 +255,39 @@ void TestLifeSciences::indication_data()
         << QStringList{u"diffuse large B-cell lymphoma | diffuse large B-cell lymphoma | abbreviation=DLBCL"_s,
                        u"DLBCL | DLBCL | expansion=diffuse large B-cell lymphoma"_s,
                        u"DLBCL | DLBCL | expansion=diffuse large B-cell lymphoma"_s};
+    // corpus more/MRK-10-Q-0001628280-23-027770.html: the letters stand for more than the
+    // disease the qualifiers are taken from.
+    QTest::newRow("mrk: the lexicon's longer expansion")
+        << u"is also approved for patients with high-risk early-stage triple-negative breast cancer (TNBC) in combination"_s
+        << QStringList{u"breast cancer | early-stage triple-negative breast cancer | abbreviation=TNBC; qualifiers=early-stage triple-negative"_s,
+                       u"TNBC | TNBC | expansion=triple-negative breast cancer"_s};
     QTest::newRow("a lexicon acronym not defined has no expansion")
         << u"patients with relapsed DLBCL"_s << QStringList{u"DLBCL | DLBCL"_s};
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 70: a product table's
+    // indications and their abbreviations; a trial's name holds none.
+    QTest::newRow("bmy: obstructive HCM, not in a trial's name")
+        << u"Announced EC approval of Camzyos for the treatment of symptomatic (New York Heart Association, class II-III) "
+           "obstructive HCM in adult patients. The approval is based on results from the Phase III EXPLORER-HCM and "
+           "VALOR-HCM trials."_s
+        << QStringList{u"obstructive HCM | obstructive HCM | expansion=obstructive hypertrophic cardiomyopathy"_s};
+    QTest::newRow("bmy: pulmonary fibrosis and its abbreviations")
+        << u"for the treatment of progressive pulmonary fibrosis (PPF). The study assessed people living with idiopathic "
+           "pulmonary fibrosis (IPF) and PPF. Use in the IPF cohort was allowed."_s
+        << QStringList{u"progressive pulmonary fibrosis | progressive pulmonary fibrosis | abbreviation=PPF"_s,
+                       u"PPF | PPF | expansion=progressive pulmonary fibrosis"_s,
+                       u"idiopathic pulmonary fibrosis | idiopathic pulmonary fibrosis | abbreviation=IPF"_s,
+                       u"IPF | IPF | expansion=idiopathic pulmonary fibrosis"_s,
+                       u"PPF | PPF | expansion=progressive pulmonary fibrosis"_s,
+                       u"IPF | IPF | expansion=idiopathic pulmonary fibrosis"_s};
+    QTest::newRow("bmy: an indication in a product table")
+        << u"milvexian\nThrombosis\nMay 2023\nAnnounced with our alliance partner"_s
+        << QStringList{u"thrombosis | Thrombosis"_s};
+    QTest::newRow("HCM without a medical word")
+        << u"HCM Capital Partners and HCM Holdings"_s << QStringList{};
+    // corpus seed/immunogen-8k-2007-06-04.txt: letters for the disease alone, not the words printed.
+    QTest::newRow("immunogen: letters that skip the first words define nothing")
+        << u"in patients (pts) with HER2+ metastatic breast cancer (BC), presented at ASCO"_s
+        << QStringList{u"breast cancer | HER2+ metastatic breast cancer | qualifiers=HER2+ metastatic"_s};
     QTest::newRow("letters that are not the indication's initials define nothing")
         << u"patients with mantle cell lymphoma (ABC) and myelofibrosis (MF) were treated"_s
         << QStringList{u"mantle cell lymphoma | mantle cell lymphoma"_s, u"myelofibrosis | myelofibrosis"_s};
