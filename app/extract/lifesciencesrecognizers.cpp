@@ -246,8 +246,84 @@ private:
         add(r.indicationAcronyms, u"ls.indication.acronym"_s, u"indicationLexicon"_s, 0.9);
         add(r.indicationCompound, u"ls.indication.compound"_s, u"indicationCompound"_s, 0.85);
 
-        // Abbreviations the filing defines somewhere ("rheumatoid arthritis (RA)") count
-        // wherever they stand; others only with a medical word near them.
+        // One convention for abbreviations: a mention is valued as printed at its place. A
+        // standalone "HS" is `HS` with `expansion=hidradenitis suppurativa`; the full name
+        // followed by its definition, "hidradenitis suppurativa (HS)", is valued by the name
+        // with `abbreviation=HS`, and the "(HS)" is a mention of the abbreviation. The same holds
+        // for the lexicon's abbreviations (RA, UC), its acronyms (DLBCL, NSCLC) and abbreviations
+        // only the filing defines ("mantle cell lymphoma (MCL)"); the filing's definition gives
+        // the expansion before the lexicon's.
+        const QStringList &pages = context.content.text.pages;
+        const auto initialsOf = [](const QString &name) {
+            static const QRegularExpression wordRe(uR"([A-Za-z][A-Za-z’']*)"_s);
+            QString initials;
+            auto words = wordRe.globalMatch(name);
+            while (words.hasNext())
+                initials += words.next().captured().at(0).toUpper();
+            return initials;
+        };
+        // Letters of `abbr` are the initials of `name`'s words, in order, starting with the first.
+        const auto abbreviates = [&](const QString &abbr, const QString &name) {
+            const QString initials = initialsOf(name);
+            int at = 0;
+            for (const QChar ch : initials) {
+                if (at < abbr.size() && abbr.at(at).toUpper() == ch)
+                    ++at;
+            }
+            const auto capitals = std::count_if(abbr.cbegin(), abbr.cend(), [](QChar ch) { return ch.isUpper(); });
+            return initials.size() >= 2 && at == abbr.size() && abbr.at(0).toUpper() == initials.at(0) && capitals >= 2;
+        };
+        const auto isAcronym = [&](const Candidate &c) { return c.origin == u"ls.indication.acronym"_s; };
+
+        // Definitions right after a full name: "mantle cell lymphoma (MCL)".
+        static const QRegularExpression definedAfter(uR"(^\h?\(([A-Za-z][A-Za-z-]{1,7})\))"_s);
+        QHash<QString, QString> definitions; // abbreviation → the full name's value (first definition)
+        QHash<QString, QString> own;         // of those, the ones no lexicon holds
+        for (Candidate &c : found) {
+            if (c.type != Indication || isAcronym(c) || c.span.page < 0 || c.span.page >= pages.size())
+                continue;
+            const QString &page = pages.at(c.span.page);
+            const QRegularExpressionMatch m = definedAfter.match(QStringView(page).mid(c.span.end, 12));
+            if (!m.hasMatch())
+                continue;
+            const QString abbr = m.captured(1);
+            const QString name = page.mid(c.span.start, c.span.length());
+            const QString lexicon = TextScan::fold(r.indicationAbbreviations.value(abbr));
+            const bool known = !lexicon.isEmpty()
+                && (TextScan::fold(name).endsWith(lexicon) || TextScan::fold(c.value).endsWith(lexicon));
+            // Letters the filing alone defines must cover the printed words from the first
+            // ("HER2+ metastatic breast cancer (BC)" defines nothing); a lexicon acronym may
+            // stand for the disease without its qualifiers ("relapsed small-cell lung cancer (SCLC)").
+            const bool acronym = r.indicationAcronymTerms.contains(abbr) && abbreviates(abbr, c.value);
+            if (!known && !acronym && !abbreviates(abbr, name))
+                continue;
+            c.attributes.insert(u"abbreviation"_s, abbr);
+            // The expansion is what the letters stand for: all the printed words where they
+            // cover them ("metastatic castration-resistant prostate cancer (mCRPC)"), else the
+            // longer of the disease without its qualifiers ("relapsed small-cell lung cancer
+            // (SCLC)", "moderate plaque psoriasis (PsO)") and the lexicon's expansion the name
+            // ends with ("metastatic triple-negative breast cancer (TNBC)").
+            QString expanded = c.value;
+            if (abbreviates(abbr, name))
+                expanded = value(name);
+            else if (known && TextScan::fold(name).endsWith(lexicon) && lexicon.size() > TextScan::fold(c.value).size())
+                expanded = r.indicationAbbreviations.value(abbr);
+            if (!definitions.contains(abbr))
+                definitions.insert(abbr, expanded);
+            if (lexicon.isEmpty() && !r.indicationAcronymTerms.contains(abbr) && !own.contains(abbr))
+                own.insert(abbr, definitions.value(abbr));
+        }
+        const auto expansion = [&](const QString &abbr) {
+            const QString defined = definitions.value(abbr);
+            return defined.isEmpty() ? r.indicationAbbreviations.value(abbr) : defined;
+        };
+        for (Candidate &c : found) {
+            if (c.type == Indication && isAcronym(c) && !expansion(c.value).isEmpty())
+                c.attributes.insert(u"expansion"_s, expansion(c.value));
+        }
+
+        // The lexicon's abbreviations count where the filing defines them ("rheumatoid
+        // arthritis (RA)") and elsewhere only with a medical word near them.
         QSet<QString> defined;
         FigureScan::forEachMatch(context, r.indicationAbbreviationDefinition, [&](int, const QString &page, const FigureScan::Match &m) {
             const QString abbr = m.captured(u"abbr"_s);
@@ -262,50 +338,30 @@ private:
             const QString abbr = m.captured(u"abbr"_s);
             const int start = int(m.capturedStart());
             const int end = int(m.capturedEnd());
-            if (!defined.contains(abbr)
+            if (!defined.contains(abbr) && !definitions.contains(abbr)
                 && !r.indicationAbbreviationContext.match(around(page, start, end, 60, 60)).hasMatch())
                 return;
-            found.append({Indication, {p, start, end}, r.indicationAbbreviations.value(abbr),
-                          conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
-                          {{u"abbreviation"_s, abbr}}});
-        });
-
-        // An abbreviation the filing defines right after an indication it names, whose letters
-        // are the initials of the indication's words in order ("mantle cell lymphoma (MCL)",
-        // "marginal zone lymphoma (MZL)"), is that indication, there and where it stands again.
-        static const QRegularExpression definedAfter(uR"(^\h?\(([A-Z][A-Za-z]{1,7})\))"_s);
-        static const QRegularExpression wordRe(uR"([A-Za-z][A-Za-z’']*)"_s);
-        QHash<QString, QString> own; // abbreviation → the indication's value
-        const QStringList &pages = context.content.text.pages;
-        for (const Candidate &c : std::as_const(found)) {
-            if (c.type != Indication || c.span.page < 0 || c.span.page >= pages.size())
-                continue;
-            const QString &page = pages.at(c.span.page);
-            const QRegularExpressionMatch m = definedAfter.match(QStringView(page).mid(c.span.end, 12));
-            if (!m.hasMatch())
-                continue;
-            const QString abbr = m.captured(1);
-            QString initials;
-            auto words = wordRe.globalMatch(page.mid(c.span.start, c.span.length()));
-            while (words.hasNext())
-                initials += words.next().captured().at(0).toUpper();
-            int at = 0;
-            for (const QChar ch : initials) {
-                if (at < abbr.size() && abbr.at(at).toUpper() == ch)
-                    ++at;
+            // A word before it that makes a longer indication of the lexicon is part of the
+            // name: "obstructive HCM" (obstructive hypertrophic cardiomyopathy).
+            static const QRegularExpression wordBefore(uR"(([A-Za-z][a-z]{2,20})\h$)"_s);
+            const QRegularExpressionMatch w = wordBefore.match(QStringView(page).mid(qMax(0, start - 22), qMin(22, start)));
+            const QString longer = w.hasMatch()
+                ? r.indicationCanonical.value(TextScan::fold(w.captured(1) + u' ' + expansion(abbr))) : QString();
+            if (!longer.isEmpty()) {
+                found.append({Indication, {p, start - int(w.capturedLength()), end}, w.captured(1).toLower() + u' ' + abbr,
+                              conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
+                              {{u"expansion"_s, longer}}});
+                return;
             }
-            const auto capitals = std::count_if(abbr.cbegin(), abbr.cend(), [](QChar ch) { return ch.isUpper(); });
-            if (initials.size() < 2 || at != abbr.size() || abbr.at(0) != initials.at(0) || capitals < 2
-                || r.indicationAbbreviations.contains(abbr) || own.contains(abbr))
-                continue;
-            own.insert(abbr, c.value);
-        }
+            found.append({Indication, {p, start, end}, abbr, conf(r, u"indicationAbbreviation"_s, 0.8),
+                          u"ls.indication.abbreviation"_s, {{u"expansion"_s, expansion(abbr)}}});
+        });
+        // Abbreviations only the filing defines, there and where they stand again.
         if (!own.isEmpty()) {
             const QRegularExpression mention = TextScan::alternation(own.keys(), true);
             FigureScan::forEachMatch(context, mention, [&](int p, const QString &, const FigureScan::Match &m) {
-                found.append({Indication, spanOf(p, m), own.value(m.captured()),
-                              conf(r, u"indicationAbbreviation"_s, 0.8), u"ls.indication.abbreviation"_s,
-                              {{u"abbreviation"_s, m.captured()}}});
+                found.append({Indication, spanOf(p, m), m.captured(), conf(r, u"indicationAbbreviation"_s, 0.8),
+                              u"ls.indication.abbreviation"_s, {{u"expansion"_s, own.value(m.captured())}}});
             });
         }
     }

@@ -151,6 +151,7 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
     }
     indicationLexicon = compile(wordStart + FigureScan::alternatives(anyCaseIndications) + wordEnd, true);
     indicationAcronyms = compile(wordStart + FigureScan::alternatives(acronyms) + wordEnd);
+    indicationAcronymTerms = QSet<QString>(acronyms.cbegin(), acronyms.cend());
     const QString modifiers = FigureScan::alternatives(strings(u"indicationModifiers"_s));
     indicationCompound = compile(u"(?<![\\w-])(?:"_s + modifiers + u"[\\s,]{1,2})?(?:"_s + modifiers
                                      + u"[\\s,]{1,2})?(?<core>"_s + FigureScan::alternatives(strings(u"indicationSites"_s))

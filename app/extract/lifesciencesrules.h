@@ -53,6 +53,7 @@ public:
 
     QRegularExpression indicationLexicon;   // lower-case terms, any case
     QRegularExpression indicationAcronyms;  // "NSCLC", "AML": as written
+    QSet<QString> indicationAcronymTerms;   // the same, as a set
     QRegularExpression indicationCompound;  // [modifiers] site [(word)] head; group core without the modifiers
     QSet<QString> indicationAmbiguous;      // need medical context nearby
     QHash<QString, QString> indicationCanonical; // folded -> lexicon spelling

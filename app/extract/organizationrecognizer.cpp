@@ -136,7 +136,13 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             if (andAt > 0) {
                 const QString left = name.left(andAt);
                 const QString last = left.section(u' ', -1).toLower();
-                if (suffixWords.contains(last) || lexicon.contains(left)) {
+                // A known name the six-word match began inside: "New York Stock Exchange and
+                // NYSE Texas, Inc." is matched from "York".
+                const bool knownTail = std::any_of(lexicon.cbegin(), lexicon.cend(), [&](const QString &known) {
+                    return known.size() > left.size() && known.endsWith(u' ' + left)
+                        && QStringView(text).left(*s).endsWith(known.left(known.size() - left.size()));
+                });
+                if (suffixWords.contains(last) || lexicon.contains(left) || knownTail) {
                     *s += andAt + 5;
                     continue;
                 }
@@ -227,6 +233,10 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // A company named by the deal it is the object of: "the First Republic acquisition".
     static const QRegularExpression acquiredRe(
         uR"(\bthe\h([A-Z][A-Za-z0-9\-]{2,30}(?:\h[A-Z][A-Za-z0-9\-]{1,30}){0,2})\h(?:acquisition|merger)\b)"_s);
+    static const QRegularExpression officeOfRe(
+        uR"(\b(?:President|Officer|Secretary|Counsel|Chairman|Chairwoman|Director|Treasurer|Controller|Partner|Founder|CEO|CFO|COO)\h{1,2}(?:of|at)\h{1,2}([A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w&'’\-]|\h[A-Z&]))"_s);
+    static const QRegularExpression boardsRe(
+        uR"(\b(?:serve[sd]?|serving)\h{1,2}on\h{1,2}the\h{1,2}boards?\h{1,2}of\h{1,2}(?:directors\h{1,2}of\h{1,2})?((?:(?!\bserv(?:e[sd]?|ing)\b)[^;\n]){3,400}))"_s);
     static const QRegularExpression monthName(
         uR"(^(?:January|February|March|April|May|June|July|August|September|October|November|December)$)"_s);
     QSet<QString> partners;
@@ -302,6 +312,58 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             };
             TextScan::forEachMatch(text, w, partnerRe, partner);
             TextScan::forEachMatch(text, w, acquiredRe, partner);
+            // A company named in one word with a capital inside, after an office held there:
+            // "Corporate Secretary of ConocoPhillips from 2007"; a department ("Vice President
+            // of Finance") is never written so.
+            TextScan::forEachMatch(text, w, officeOfRe, partner);
+            // The boards a director serves on, listed: "served on the boards of EQT
+            // Corporation and Whiting Petroleum." Names with a suffix are the suffix rule's;
+            // the others are capitalised words, up to the end of the sentence.
+            TextScan::forEachMatch(text, w, boardsRe, [&](const QRegularExpressionMatch &m) {
+                static const QRegularExpression separator(uR"(,\h(?:and\h)?|\hand\h)"_s);
+                static const QRegularExpression element(uR"(^([A-Z][\w&'’\-]*(?:\h[A-Z][\w&'’\-]*){0,3})\.?$)"_s);
+                static const QRegularExpression wordDot(uR"(([\w&'’\-]+)\.\h)"_s);
+                const QString list = m.captured(1);
+                const int base = int(m.capturedStart(1));
+                int at = 0;
+                while (at < list.size()) {
+                    const QRegularExpressionMatch sep = separator.match(list, at);
+                    int end = sep.hasMatch() ? int(sep.capturedStart()) : int(list.size());
+                    // A sentence ends in this element: "Whiting Petroleum. Ms. Carrig received";
+                    // "Corp. (NYSE: TY)" goes on.
+                    bool sentenceEnd = false;
+                    for (auto dots = wordDot.globalMatch(QStringView(list).mid(at, end - at)); dots.hasNext();) {
+                        const QRegularExpressionMatch d = dots.next();
+                        if (d.captured(1).size() > 1 && d.captured(1).back().isLower()
+                            && !suffixWords.contains(d.captured(1).toLower() + u'.')
+                            && !suffixWords.contains(d.captured(1).toLower())) {
+                            end = at + int(d.capturedStart()) + int(d.captured(1).size()) + 1;
+                            sentenceEnd = true;
+                            break;
+                        }
+                    }
+                    const QString item = list.mid(at, end - at).trimmed();
+                    if (item.isEmpty() || item.at(0).isLower())
+                        return; // prose: the list has ended
+                    const QRegularExpressionMatch e = element.match(item);
+                    if (e.hasMatch()) {
+                        const QString name = e.captured(1);
+                        const QStringList words = name.split(u' ');
+                        const bool common = std::any_of(words.cbegin(), words.cend(), [&](const QString &word) {
+                            return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
+                                || suffixWords.contains(word.toLower()) || monthName.match(word).hasMatch();
+                        });
+                        if (!common && plausible(name)) {
+                            const int start = base + int(list.indexOf(name, at));
+                            out.append(context.makeEntity(u"organization"_s, {p, start, start + int(name.size())}, name,
+                                                          cKeyword - 0.05, u"core.org.board"_s));
+                        }
+                    }
+                    if (sentenceEnd || !sep.hasMatch())
+                        return;
+                    at = int(sep.capturedEnd());
+                }
+            });
             TextScan::forEachMatch(text, w, lexiconCase, [&](const QRegularExpressionMatch &m) {
                 if (inAddress(text, int(m.capturedEnd())))
                     return;
@@ -316,6 +378,9 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     // organization too: "the European Commission (EC)", "the European Medicines Agency’s
     // (EMA)". Its letters are initials of the name's words, in order, so "(the “Company”)"
     // or "(Nasdaq: IMGN)" define nothing; its further mentions are found as a partner's are.
+    // As for indications, each mention is valued as printed: the name keeps its value with
+    // `abbreviation=EC`, the abbreviation is `EC` with `expansion=European Commission`.
+    QHash<QString, QString> expansions; // abbreviation → the name it was defined for (first)
     {
         static const QRegularExpression defined(uR"(^(?:['’]s)?\h{1,2}\(([A-Z]{2,6})\))"_s);
         static const QRegularExpression word(uR"([A-Za-z][\w’'\-]*)"_s);
@@ -345,8 +410,13 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                 continue;
             const int start = e.span.end + int(m.capturedStart(1));
             partners.insert(abbr);
-            out.append(context.makeEntity(u"organization"_s, {e.span.page, start, start + int(abbr.size())}, abbr,
-                                          cKeyword, u"core.org.abbreviation"_s));
+            if (!expansions.contains(abbr))
+                expansions.insert(abbr, e.value);
+            out[i].attributes.insert(u"abbreviation"_s, abbr);
+            Entity a = context.makeEntity(u"organization"_s, {e.span.page, start, start + int(abbr.size())}, abbr,
+                                          cKeyword, u"core.org.abbreviation"_s);
+            a.attributes.insert(u"expansion"_s, expansions.value(abbr));
+            out.append(a);
         }
     }
 
@@ -357,8 +427,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             const QString &text = content.text.pages.at(p);
             for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
                 TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
-                    out.append(context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
-                                                  m.captured(), cKeyword - 0.05, u"core.org.partner"_s));
+                    Entity e = context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
+                                                  m.captured(), cKeyword - 0.05, u"core.org.partner"_s);
+                    if (expansions.contains(m.captured()))
+                        e.attributes.insert(u"expansion"_s, expansions.value(m.captured()));
+                    out.append(e);
                 });
             }
         }

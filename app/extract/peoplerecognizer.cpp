@@ -196,7 +196,11 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     const QRegularExpression officeWord(office + u"|\\b(?:Director|Head)\\b"_s);
 
     // The subject of a personnel change (an 8-K's Item 5.02): "appointed Janet Carrig to
-    // serve", "the resignation of John Smith,", "John Smith, age 54,", "John Smith notified".
+    // serve", "the resignation of John Smith,", "John Smith, age 54,", "John Smith notified",
+    // and the one a new officer or director takes over from, in a seat or an office: "will
+    // replace Michael Sulton on the Audit Committee", "succeeded Robert Stein as".
+    const QRegularExpression eventReplaced(
+        u"\\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?)\\h{1,2}("_s + Name + u")(?=\\h{1,2}(?:as|on)\\b)"_s);
     const QRegularExpression eventBefore(
         u"\\b(?:appointed|elected|named|promoted|nominated|hired|(?:[Aa]ppointment|[Ee]lection|[Rr]esignation|[Rr]etirement|[Dd]eparture|[Dd]eath|[Nn]omination)[ \\t]of)\\h{1,2}("_s
         + Name + u")(?=\\h{1,2}(?:to|as|and|has|was|will|from|effective|on)\\b|[,.;])"_s);
@@ -354,7 +358,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                               cOfficer, u"core.people.officer"_s);
             });
 
-            for (const QRegularExpression *re : {&eventBefore, &eventAfter}) {
+            for (const QRegularExpression *re : {&eventBefore, &eventAfter, &eventReplaced}) {
                 TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
                     // "Appointment of Certain Officers" is the item's title, not a person.
                     static const QRegularExpression plural(u"s\\b"_s);

@@ -291,8 +291,11 @@ int RegistrantMentions::collapseRepeats(EntityList &entities)
         if (!names.contains(e.type))
             continue;
         QString key = QString::number(e.span.page) % u'|' % e.type % u'|' % e.value;
+        // An abbreviation's definition ("mantle cell lymphoma (MCL)") describes the name, it
+        // does not make another: the row kept takes it from whichever mention has it.
+        static const QStringList described{u"mentions"_s, u"abbreviation"_s, u"expansion"_s};
         for (auto a = e.attributes.cbegin(); a != e.attributes.cend(); ++a) {
-            if (a.key() != u"mentions"_s)
+            if (!described.contains(a.key()))
                 key += u'|' % a.key() % u'=' % a.value();
         }
         const auto it = first.constFind(key);
@@ -302,6 +305,12 @@ int RegistrantMentions::collapseRepeats(EntityList &entities)
         } else {
             drop[i] = true;
             count[it.value()] += e.attributes.value(u"mentions"_s, u"1"_s).toInt();
+            const QMap<QString, QString> attributes = e.attributes; // e may move when entities detaches
+            QMap<QString, QString> &kept = entities[it.value()].attributes;
+            for (const QString &k : {u"abbreviation"_s, u"expansion"_s}) {
+                if (!kept.contains(k) && attributes.contains(k))
+                    kept.insert(k, attributes.value(k));
+            }
         }
     }
     for (auto it = count.cbegin(); it != count.cend(); ++it) {

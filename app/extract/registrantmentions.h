@@ -30,7 +30,8 @@ int collapse(EntityList &entities, const QStringList &pages, const QStringList &
 // A name or date named again on the same page is the same thing to review: of
 // organizations, drugs, targets, indications and dates, rows of one page with the same type,
 // value and attributes (an indication's linked drug included) are one row, the first, with
-// attribute `mentions` (how many there were). Figures (money, percentages), adverse events
+// attribute `mentions` (how many there were); `abbreviation` and `expansion` do not part
+// rows, the row kept takes them from the mention that has them. Figures (money, percentages), adverse events
 // with their grade, people with their roles and trial phases are never merged. Returns how
 // many rows were taken out.
 int collapseRepeats(EntityList &entities);

@@ -195,8 +195,8 @@ void TestLifeSciences::indication_data()
     QTest::newRow("immunogen: qualifiers apart") << u"treatment of HER2-positive metastatic breast cancer and we"_s
                                                  << QStringList{u"breast cancer | HER2-positive metastatic breast cancer | qualifiers=HER2-positive metastatic"_s};
     QTest::newRow("immunogen: acronym") << u"patients with relapsed small-cell lung cancer (SCLC) or"_s
-                                        << QStringList{u"small-cell lung cancer | relapsed small-cell lung cancer | qualifiers=relapsed"_s,
-                                                       u"SCLC | SCLC"_s};
+                                        << QStringList{u"small-cell lung cancer | relapsed small-cell lung cancer | abbreviation=SCLC; qualifiers=relapsed"_s,
+                                                       u"SCLC | SCLC | expansion=small-cell lung cancer"_s};
     // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, p. 92: a product's indications in a liability note.
     QTest::newRow("jnj: psychiatric indications")
         << u"indicated for the treatment of schizophrenia, acute manic or mixed episodes associated with bipolar I disorder and irritability associated with autism."_s
@@ -226,19 +226,68 @@ void TestLifeSciences::indication_data()
     QTest::newRow("covid-19 in a risk sentence") << u"Our results may be affected by COVID-19 and other global events."_s
                                                  << QStringList{};
     QTest::newRow("abbreviation defined in the filing") << u"rheumatoid arthritis (RA) and psoriatic arthritis (PsA).\nSales for RA grew."_s
-                                                        << QStringList{u"rheumatoid arthritis | rheumatoid arthritis"_s, u"rheumatoid arthritis | RA | abbreviation=RA"_s,
-                                                                       u"psoriatic arthritis | psoriatic arthritis"_s, u"psoriatic arthritis | PsA | abbreviation=PsA"_s,
-                                                                       u"rheumatoid arthritis | RA | abbreviation=RA"_s};
+                                                        << QStringList{u"rheumatoid arthritis | rheumatoid arthritis | abbreviation=RA"_s, u"RA | RA | expansion=rheumatoid arthritis"_s,
+                                                                       u"psoriatic arthritis | psoriatic arthritis | abbreviation=PsA"_s, u"PsA | PsA | expansion=psoriatic arthritis"_s,
+                                                                       u"RA | RA | expansion=rheumatoid arthritis"_s};
     QTest::newRow("abbreviation with medical context") << u"approved for adults with moderate to severe UC"_s
-                                                       << QStringList{u"ulcerative colitis | UC | abbreviation=UC"_s};
+                                                       << QStringList{u"UC | UC | expansion=ulcerative colitis"_s};
     QTest::newRow("abbreviation without context") << u"the UC Berkeley campus and RA Capital"_s << QStringList{};
     // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27: abbreviations no lexicon holds,
     // defined after the indication they abbreviate, and used again.
     QTest::newRow("abbv: abbreviation defined after an indication")
         << u"approvals for patients with mantle cell lymphoma (MCL) who have received at least one prior therapy. "
            "This action is due to requirements of the FDA for MCL."_s
-        << QStringList{u"mantle cell lymphoma | mantle cell lymphoma"_s, u"mantle cell lymphoma | MCL | abbreviation=MCL"_s,
-                       u"mantle cell lymphoma | MCL | abbreviation=MCL"_s};
+        << QStringList{u"mantle cell lymphoma | mantle cell lymphoma | abbreviation=MCL"_s, u"MCL | MCL | expansion=mantle cell lymphoma"_s,
+                       u"MCL | MCL | expansion=mantle cell lymphoma"_s};
+    // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27: one convention for every
+    // abbreviation, valued as printed, the lexicon's (HS), its acronyms (DLBCL) and the filing's.
+    QTest::newRow("abbv: a defined abbreviation is valued as printed")
+        << u"in adults and adolescents with moderate to severe hidradenitis suppurativa (HS) who have failed "
+           "anti-TNF therapy and/or one approved non-anti-TNF inhibitor therapy for HS."_s
+        << QStringList{u"hidradenitis suppurativa | hidradenitis suppurativa | abbreviation=HS"_s,
+                       u"HS | HS | expansion=hidradenitis suppurativa"_s, u"HS | HS | expansion=hidradenitis suppurativa"_s};
+    QTest::newRow("abbv: the filing's definition before the lexicon's")
+        << u"among adult patients with moderate plaque psoriasis (PsO) eligible for systemic therapy."_s
+        << QStringList{u"plaque psoriasis | plaque psoriasis | abbreviation=PsO"_s,
+                       u"PsO | PsO | expansion=plaque psoriasis"_s};
+    QTest::newRow("abbv: a lexicon acronym the filing defines")
+        << u"in patients with newly diagnosed diffuse large B-cell lymphoma (DLBCL). Epkinly for DLBCL."_s
+        << QStringList{u"diffuse large B-cell lymphoma | diffuse large B-cell lymphoma | abbreviation=DLBCL"_s,
+                       u"DLBCL | DLBCL | expansion=diffuse large B-cell lymphoma"_s,
+                       u"DLBCL | DLBCL | expansion=diffuse large B-cell lymphoma"_s};
+    // corpus more/MRK-10-Q-0001628280-23-027770.html: the letters stand for more than the
+    // disease the qualifiers are taken from.
+    QTest::newRow("mrk: the lexicon's longer expansion")
+        << u"is also approved for patients with high-risk early-stage triple-negative breast cancer (TNBC) in combination"_s
+        << QStringList{u"breast cancer | early-stage triple-negative breast cancer | abbreviation=TNBC; qualifiers=early-stage triple-negative"_s,
+                       u"TNBC | TNBC | expansion=triple-negative breast cancer"_s};
+    QTest::newRow("a lexicon acronym not defined has no expansion")
+        << u"patients with relapsed DLBCL"_s << QStringList{u"DLBCL | DLBCL"_s};
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 70: a product table's
+    // indications and their abbreviations; a trial's name holds none.
+    QTest::newRow("bmy: obstructive HCM, not in a trial's name")
+        << u"Announced EC approval of Camzyos for the treatment of symptomatic (New York Heart Association, class II-III) "
+           "obstructive HCM in adult patients. The approval is based on results from the Phase III EXPLORER-HCM and "
+           "VALOR-HCM trials."_s
+        << QStringList{u"obstructive HCM | obstructive HCM | expansion=obstructive hypertrophic cardiomyopathy"_s};
+    QTest::newRow("bmy: pulmonary fibrosis and its abbreviations")
+        << u"for the treatment of progressive pulmonary fibrosis (PPF). The study assessed people living with idiopathic "
+           "pulmonary fibrosis (IPF) and PPF. Use in the IPF cohort was allowed."_s
+        << QStringList{u"progressive pulmonary fibrosis | progressive pulmonary fibrosis | abbreviation=PPF"_s,
+                       u"PPF | PPF | expansion=progressive pulmonary fibrosis"_s,
+                       u"idiopathic pulmonary fibrosis | idiopathic pulmonary fibrosis | abbreviation=IPF"_s,
+                       u"IPF | IPF | expansion=idiopathic pulmonary fibrosis"_s,
+                       u"PPF | PPF | expansion=progressive pulmonary fibrosis"_s,
+                       u"IPF | IPF | expansion=idiopathic pulmonary fibrosis"_s};
+    QTest::newRow("bmy: an indication in a product table")
+        << u"milvexian\nThrombosis\nMay 2023\nAnnounced with our alliance partner"_s
+        << QStringList{u"thrombosis | Thrombosis"_s};
+    QTest::newRow("HCM without a medical word")
+        << u"HCM Capital Partners and HCM Holdings"_s << QStringList{};
+    // corpus seed/immunogen-8k-2007-06-04.txt: letters for the disease alone, not the words printed.
+    QTest::newRow("immunogen: letters that skip the first words define nothing")
+        << u"in patients (pts) with HER2+ metastatic breast cancer (BC), presented at ASCO"_s
+        << QStringList{u"breast cancer | HER2+ metastatic breast cancer | qualifiers=HER2+ metastatic"_s};
     QTest::newRow("letters that are not the indication's initials define nothing")
         << u"patients with mantle cell lymphoma (ABC) and myelofibrosis (MF) were treated"_s
         << QStringList{u"mantle cell lymphoma | mantle cell lymphoma"_s, u"myelofibrosis | myelofibrosis"_s};

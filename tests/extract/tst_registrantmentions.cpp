@@ -22,6 +22,7 @@ private Q_SLOTS:
     void collapse_data();
     void collapse();
     void corpusFilingOneRowPerPage();
+    void definitionJoinsItsName();
 
 private:
     QStringList m_suffixes;
@@ -224,6 +225,43 @@ void TestRegistrantMentions::corpusFilingOneRowPerPage()
     for (auto it = rows.cbegin(); it != rows.cend(); ++it)
         QVERIFY2(it.value() == 1, qPrintable(u"page %1: %2 rows"_s.arg(it.key() + 1).arg(it.value())));
     QVERIFY2(mentions > rows.size(), "the rows count the mentions they stand for");
+}
+
+// corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27: "hidradenitis suppurativa" named
+// twice, once with its definition "(HS)", and "HS" twice: two rows, the name's with the
+// abbreviation it was given, the abbreviation's with its expansion.
+void TestRegistrantMentions::definitionJoinsItsName()
+{
+    const QString page = u"with hidradenitis suppurativa and hidradenitis suppurativa (HS) who failed therapy for HS."_s;
+    EntityList entities;
+    const auto add = [&](const QString &value, const QString &text, QMap<QString, QString> attributes) {
+        qsizetype at = 0;
+        for (const Entity &e : std::as_const(entities)) {
+            if (e.text == text)
+                at = e.span.end;
+        }
+        Entity e;
+        e.type = u"indication"_s;
+        e.value = value;
+        e.text = text;
+        const int start = int(page.indexOf(text, at));
+        e.span = {0, start, start + int(text.size())};
+        e.attributes = attributes;
+        entities.append(e);
+    };
+    add(u"hidradenitis suppurativa"_s, u"hidradenitis suppurativa"_s, {});
+    add(u"hidradenitis suppurativa"_s, u"hidradenitis suppurativa"_s, {{u"abbreviation"_s, u"HS"_s}});
+    add(u"HS"_s, u"HS"_s, {{u"expansion"_s, u"hidradenitis suppurativa"_s}});
+    add(u"HS"_s, u"HS"_s, {{u"expansion"_s, u"hidradenitis suppurativa"_s}});
+    QCOMPARE(RegistrantMentions::collapseRepeats(entities), 2);
+    QCOMPARE(entities.size(), 2);
+    QCOMPARE(entities.at(0).value, u"hidradenitis suppurativa"_s);
+    QCOMPARE(entities.at(0).span.start, int(page.indexOf(u"hidradenitis"_s)));
+    QCOMPARE(entities.at(0).attributes.value(u"abbreviation"_s), u"HS"_s);
+    QCOMPARE(entities.at(0).attributes.value(u"mentions"_s), u"2"_s);
+    QCOMPARE(entities.at(1).value, u"HS"_s);
+    QCOMPARE(entities.at(1).attributes.value(u"expansion"_s), u"hidradenitis suppurativa"_s);
+    QCOMPARE(entities.at(1).attributes.value(u"mentions"_s), u"2"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRegistrantMentions)

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void disabledPackIgnored();
     void packPatternsFindTheirType_data();
     void packPatternsFindTheirType();
+    void regulatorDecisions_data();
+    void regulatorDecisions();
 
 private:
     QString write(const QString &name, const QByteArray &data);
@@ -201,6 +203,41 @@ void TestRulePack::packPatternsFindTheirType()
             got.append(e.text);
             QCOMPARE(e.origin.left(7), u"trials."_s);
         }
+    }
+    QCOMPARE(got, found);
+}
+
+// The life-sciences pack's pattern: a regulator named by its initials where it decides.
+void TestRulePack::regulatorDecisions_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("found");
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 70.
+    QTest::newRow("bmy: EC approval")
+        << u"March 2023 Announced EC approval of Sotyktu for the treatment of adults with moderate-to-severe plaque psoriasis."_s
+        << QStringList{u"EC"_s};
+    QTest::newRow("a decision of the PMDA")
+        << u"the PMDA approved the supplemental application and the MHRA granted a licence"_s
+        << QStringList{u"PMDA"_s, u"MHRA"_s};
+    QTest::newRow("initials without a decision")
+        << u"EC number 2.7.11.1; the TGA building; EC-approved labels"_s << QStringList{};
+    QTest::newRow("initials inside a word")
+        << u"SPEC approval and TEC granted"_s << QStringList{};
+}
+
+void TestRulePack::regulatorDecisions()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, found);
+    QList<RulePackError> errors;
+    const RuleSet set = RuleSet::loadFrom({u":/rules/core.json"_s, u":/rules/life-sciences.json"_s}, &errors);
+    QVERIFY(errors.isEmpty());
+    DocumentContent content;
+    content.text.pages = {text};
+    QStringList got;
+    for (const Entity &e : Extractor(set).extract(content)) {
+        if (e.type == u"organization"_s)
+            got.append(e.value);
     }
     QCOMPARE(got, found);
 }

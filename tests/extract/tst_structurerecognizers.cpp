@@ -219,6 +219,8 @@ private Q_SLOTS:
     void personMentions();
     void organizations_data();
     void organizations();
+    void organizationAbbreviations_data();
+    void organizationAbbreviations();
     void contacts_data();
     void contacts();
     void hostileText();
@@ -830,8 +832,15 @@ void TestStructureRecognizers::personMentions_data()
     QTest::newRow("wbi: subject of an appointment")
         << u"On December 12, 2025, the Board of Directors of WaterBridge Infrastructure LLC appointed Janet Carrig to "
            "serve on the Board. The Board has determined that Ms. Carrig is an independent director. Ms. Carrig will "
-           "replace Michael Sulton on the Audit Committee.\n"_s
-        << QStringList{u"Janet Carrig | Janet Carrig"_s, u"Janet Carrig | Ms. Carrig"_s, u"Janet Carrig | Ms. Carrig"_s};
+           "replace Michael Sulton on the Audit Committee and Mr. Sulton will continue to serve as a member of the Board.\n"_s
+        << QStringList{u"Janet Carrig | Janet Carrig"_s, u"Janet Carrig | Ms. Carrig"_s, u"Janet Carrig | Ms. Carrig"_s,
+                       u"Michael Sulton | Michael Sulton"_s, u"Michael Sulton | Mr. Sulton"_s};
+    QTest::newRow("the one succeeded")
+        << u"Ms. Lee succeeded Robert Stein as Chief Executive Officer.\n"_s
+        << QStringList{u"Robert Stein | Robert Stein"_s};
+    QTest::newRow("notes replaced are no person")
+        << u"The new notes will replace Senior Notes on the closing date and replaced Term Loans on maturity.\n"_s
+        << QStringList{};
     // corpus more/afcgamma.8K.html: an appointment in a heading, the age after the name.
     QTest::newRow("afc gamma: appointment heading and age")
         << u"Appointment of Brandon Hetzel as Chief Financial Officer and Treasurer\nMr. Hetzel, age 36, joined the "
@@ -960,6 +969,30 @@ void TestStructureRecognizers::organizations_data()
     QTest::newRow("letters that are not the name's initials define nothing")
         << u"Acme Widgets, Inc. (AWX) and Beta Labs, Inc. (the “Company”) signed.\n"_s
         << QStringList{u"Acme Widgets, Inc."_s, u"Beta Labs, Inc."_s};
+    // corpus more/WBI_8K_2025-12-15.html, p. 2: a known name the six words before a suffix
+    // begin inside, an office held at a company written in one word, the boards a director
+    // serves on.
+    QTest::newRow("wbi: a known name before another's suffix")
+        << u"under the applicable rules of the New York Stock Exchange and NYSE Texas, Inc. and the U.S. Securities\n"_s
+        << QStringList{u"New York Stock Exchange"_s, u"NYSE Texas, Inc."_s};
+    QTest::newRow("wbi: an office held at a company")
+        << u"most recently as the Senior Vice President, General Counsel and Corporate Secretary of ConocoPhillips from "
+           "2007 until 2018 and ten years as the Executive Vice President, Corporate Development, General Counsel and "
+           "Secretary of Kellogg Company.\n"_s
+        << QStringList{u"ConocoPhillips"_s, u"Kellogg Company"_s};
+    QTest::newRow("an office of a department is no company")
+        << u"Vice President of Finance, Director of Investor Relations and Chief Officer of Corporate Development.\n"_s
+        << QStringList{};
+    QTest::newRow("wbi: boards served on")
+        << u"Ms. Carrig also serves on the boards of Columbia Seligman Premium Technology Growth Fund, Inc. (NYSE: STK) and "
+           "Tri-Continental Corp. (NYSE: TY) and previously served on the boards of EQT Corporation and Whiting Petroleum. "
+           "Ms. Carrig received a Bachelor of Arts in History from Grinnell College and a Juris Doctor from Yale Law School.\n"_s
+        << QStringList{u"Columbia Seligman Premium Technology Growth Fund, Inc."_s, u"NYSE"_s, u"Tri-Continental Corp."_s,
+                       u"NYSE"_s, u"EQT Corporation"_s, u"Whiting Petroleum"_s, u"Grinnell College"_s, u"Yale Law School"_s};
+    QTest::newRow("boards of no company")
+        << u"He serves on the boards of several charitable organizations. She served on the board of the Company and "
+           "the Audit Committee.\n"_s
+        << QStringList{};
     // corpus more/aapl-20240201.htm, cover page address.
     QTest::newRow("aapl: street address")
         << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};
@@ -974,6 +1007,37 @@ void TestStructureRecognizers::organizations()
     std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
     for (const Entity &e : std::as_const(found))
         got.append(e.value);
+    QCOMPARE(got, organizations);
+}
+
+// A defined abbreviation is valued as printed: the name carries `abbreviation`, the
+// abbreviation (there and where it stands again) carries `expansion`.
+void TestStructureRecognizers::organizationAbbreviations_data()
+{
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QStringList>("organizations");
+    // corpus more/ABBV-10-Q-0001551152-23-000033.html, p. 27.
+    QTest::newRow("abbv: the name and its abbreviation")
+        << u"the European Commission (EC) issued their final decision. In April 2023, the EC approved Rinvoq.\n"_s
+        << QStringList{u"European Commission | abbreviation=EC"_s, u"EC | expansion=European Commission"_s,
+                       u"EC | expansion=European Commission"_s};
+    QTest::newRow("an abbreviation the page does not define has no expansion")
+        << u"announced that the FDA approved Rinvoq\n"_s << QStringList{u"FDA | "_s};
+}
+
+void TestStructureRecognizers::organizationAbbreviations()
+{
+    QFETCH(QString, page);
+    QFETCH(QStringList, organizations);
+    QStringList got;
+    EntityList found = run(OrganizationRecognizer(), page);
+    std::sort(found.begin(), found.end(), [](const Entity &a, const Entity &b) { return a.span < b.span; });
+    for (const Entity &e : std::as_const(found)) {
+        QStringList attributes;
+        for (auto it = e.attributes.cbegin(); it != e.attributes.cend(); ++it)
+            attributes.append(it.key() + u'=' + it.value());
+        got.append(e.value + u" | "_s + attributes.join(u"; "_s));
+    }
     QCOMPARE(got, organizations);
 }
 
