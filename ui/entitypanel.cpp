@@ -260,6 +260,11 @@ void EntityPanel::setStore(ReviewStore *store)
 {
     m_store = store;
     m_model->setStore(store);
+    // The category chosen for the last filing stays while this one has entities of it;
+    // else the tree would open empty ("XBRL facts" on a PDF): back to every category.
+    const QString category = m_categoryBox->currentData().toString();
+    if (store && !category.isEmpty() && !m_model->indexOfCategory(category).isValid())
+        m_categoryBox->setCurrentIndex(0);
     expandCategories();
     spanCategories();
     rebuildLegend();
