@@ -220,6 +220,7 @@ void MainWindow::createMenus()
     addAction(file, u"exportCsv"_s, tr("&Export CSV…"), QKeySequence(tr("Ctrl+Shift+E")));
     connect(action(u"exportCsv"_s), &QAction::triggered, this, &MainWindow::exportCsv);
     TablesPanel::install(this, file); // Export Tables…, Copy Table, the Tables dock
+    connect(TablesPanel::of(this), &TablesPanel::reviewChanged, this, &MainWindow::updateStatus);
     addAction(file, u"printSummary"_s, tr("&Print Summary…"), QKeySequence::Print);
     connect(action(u"printSummary"_s), &QAction::triggered, this, &MainWindow::printSummary);
     addAction(file, u"exportSummaryPdf"_s, tr("Export Summary as P&DF…"));
