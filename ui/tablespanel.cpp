@@ -173,7 +173,7 @@ TablesPanel::TablesPanel(MainWindow *window)
     m_export = new QAction(tr("Export &Tables…"), this);
     m_export->setObjectName(u"exportTables"_s);
     connect(m_export, &QAction::triggered, this, &TablesPanel::exportTables);
-    m_copy = new QAction(tr("&Copy Table"), this);
+    m_copy = new QAction(tr("Cop&y Table"), this);
     m_copy->setObjectName(u"copyTable"_s);
     m_copy->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     m_copy->setToolTip(tr("Copy the selected table as tab-separated text (%1)")
