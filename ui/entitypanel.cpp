@@ -195,6 +195,14 @@ EntityPanel::EntityPanel(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &EntityPanel::updateEmptyLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &EntityPanel::updateEmptyLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &EntityPanel::updateXbrlFilters);
+    // The category chosen for the last filing stays while this one has entities of it;
+    // else the tree would open empty ("XBRL facts" on a PDF): back to every category.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        const QString category = m_categoryBox->currentData().toString();
+        if (m_store && m_store->count() > 0 && !category.isEmpty()
+            && !m_model->indexOfCategory(category).isValid())
+            m_categoryBox->setCurrentIndex(0);
+    });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &EntityPanel::updateEmptyLabel);
 
     m_legend->setWordWrap(true);

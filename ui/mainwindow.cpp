@@ -220,6 +220,7 @@ void MainWindow::createMenus()
     addAction(file, u"exportCsv"_s, tr("&Export CSV…"), QKeySequence(tr("Ctrl+Shift+E")));
     connect(action(u"exportCsv"_s), &QAction::triggered, this, &MainWindow::exportCsv);
     TablesPanel::install(this, file); // Export Tables…, Copy Table, the Tables dock
+    connect(TablesPanel::of(this), &TablesPanel::reviewChanged, this, &MainWindow::updateStatus);
     addAction(file, u"printSummary"_s, tr("&Print Summary…"), QKeySequence::Print);
     connect(action(u"printSummary"_s), &QAction::triggered, this, &MainWindow::printSummary);
     addAction(file, u"exportSummaryPdf"_s, tr("Export Summary as P&DF…"));
@@ -248,7 +249,7 @@ void MainWindow::createMenus()
         m_panel->filterEdit()->selectAll();
     });
     edit->addSeparator();
-    addAction(edit, u"preferences"_s, tr("Pre&ferences…"), QKeySequence::Preferences);
+    addAction(edit, u"preferences"_s, tr("Prefere&nces…"), QKeySequence::Preferences);
     action(u"preferences"_s)->setMenuRole(QAction::PreferencesRole);
     connect(action(u"preferences"_s), &QAction::triggered, this, &MainWindow::showPreferences);
 
@@ -293,7 +294,7 @@ void MainWindow::createMenus()
     connect(showRejected, &QAction::toggled, this, &MainWindow::scheduleHighlights);
     view->addSeparator();
     QAction *inspector = m_inspectorDock->toggleViewAction();
-    inspector->setText(tr("&Inspector"));
+    inspector->setText(tr("I&nspector"));
     inspector->setShortcut(QKeySequence(tr("Ctrl+I")));
     view->addAction(inspector);
     addAction(view, u"toggleEntities"_s, tr("&Entities"), QKeySequence(tr("Ctrl+Shift+L")));
@@ -346,18 +347,18 @@ void MainWindow::createMenus()
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"confirmGroup"_s, tr("Confirm &Group"), QKeySequence(tr("Shift+Return")));
     connect(action(u"confirmGroup"_s), &QAction::triggered, this, [this] { m_review->review(true, true); });
-    addAction(reviewMenu, u"rejectGroup"_s, tr("Reject G&roup"), QKeySequence(tr("Shift+Del")));
+    addAction(reviewMenu, u"rejectGroup"_s, tr("Reject Grou&p"), QKeySequence(tr("Shift+Del")));
     connect(action(u"rejectGroup"_s), &QAction::triggered, this, [this] { m_review->review(false, true); });
     addAction(reviewMenu, u"confirmShown"_s, tr("Confirm All &Shown…"), QKeySequence(tr("Ctrl+Shift+Return")));
     connect(action(u"confirmShown"_s), &QAction::triggered, this, [this] { m_review->reviewShown(true); });
     addAction(reviewMenu, u"rejectShown"_s, tr("Reject All S&hown…"), QKeySequence(tr("Ctrl+Shift+Del")));
     connect(action(u"rejectShown"_s), &QAction::triggered, this, [this] { m_review->reviewShown(false); });
-    addAction(reviewMenu, u"rejectCategory"_s, tr("Reject Whole &Category…"));
+    addAction(reviewMenu, u"rejectCategory"_s, tr("Reject Whole Categor&y…"));
     connect(action(u"rejectCategory"_s), &QAction::triggered, m_review, &ReviewActions::rejectCategory);
     reviewMenu->addSeparator();
     addAction(reviewMenu, u"addEntity"_s, tr("&Add Entity from Selection…"), QKeySequence(tr("Ctrl+E")));
     connect(action(u"addEntity"_s), &QAction::triggered, this, [this] { m_review->addEntityFromSelection(false); });
-    addAction(reviewMenu, u"addEveryOccurrence"_s, tr("Add &Every Occurrence of Selection…"),
+    addAction(reviewMenu, u"addEveryOccurrence"_s, tr("Add Every &Occurrence of Selection…"),
               QKeySequence(tr("Ctrl+Shift+A")));
     connect(action(u"addEveryOccurrence"_s), &QAction::triggered, this,
             [this] { m_review->addEntityFromSelection(true); });

@@ -15,6 +15,7 @@
 #include "reviewactions.h"
 #include "session/filingsession.h"
 #include "startpage.h"
+#include "tablespanel.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
@@ -502,9 +503,13 @@ void MainWindow::updateStatus()
         if (e.status != EntityStatus::Auto)
             ++reviewed;
     const int count = m_store->count();
-    m_countLabel->setText(tr("%1 · %2 reviewed")
-                              .arg(count == 1 ? tr("1 entity") : tr("%1 entities").arg(count))
-                              .arg(reviewed));
+    QString text = tr("%1 · %2 reviewed")
+                       .arg(count == 1 ? tr("1 entity") : tr("%1 entities").arg(count))
+                       .arg(reviewed);
+    // Table decisions are reviews too: counted once the filing's tables are read.
+    if (const TablesPanel *tables = TablesPanel::of(this); tables && !tables->tables().isEmpty())
+        text += tr(" · %1 of %2 tables reviewed").arg(tables->reviewedCount()).arg(tables->tables().size());
+    m_countLabel->setText(text);
     m_readOnlyLabel->setVisible(m_store->isReadOnly());
     m_readOnlyLabel->setToolTip(m_store->readOnlyReason());
 }

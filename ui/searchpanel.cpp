@@ -206,7 +206,7 @@ SearchPanel::SearchPanel(MainWindow *window, WorkspacePanel *workspace)
             showResult(m_model->matches().at(index.row()));
     });
 
-    m_action = new QAction(tr("&Search Filings…"), this);
+    m_action = new QAction(tr("Search Filin&gs…"), this);
     m_action->setObjectName(u"searchFilings"_s);
     m_action->setShortcut(QKeySequence(tr("Ctrl+Alt+F")));
     connect(m_action, &QAction::triggered, this, &SearchPanel::showSearch);

@@ -35,6 +35,8 @@
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 TablesPanel *TablesPanel::install(MainWindow *window, QMenu *fileMenu)
@@ -171,7 +173,7 @@ TablesPanel::TablesPanel(MainWindow *window)
     m_export = new QAction(tr("Export &Tables…"), this);
     m_export->setObjectName(u"exportTables"_s);
     connect(m_export, &QAction::triggered, this, &TablesPanel::exportTables);
-    m_copy = new QAction(tr("&Copy Table"), this);
+    m_copy = new QAction(tr("Cop&y Table"), this);
     m_copy->setObjectName(u"copyTable"_s);
     m_copy->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     m_copy->setToolTip(tr("Copy the selected table as tab-separated text (%1)")
@@ -280,6 +282,7 @@ void TablesPanel::clear()
     m_window->documentView()->setOutlineSpan(SourceSpan());
     m_message->setText(tr("No filing open"));
     updateActions();
+    Q_EMIT reviewChanged();
 }
 
 void TablesPanel::startReading()
@@ -330,6 +333,7 @@ void TablesPanel::applyReview(bool fresh)
         if (!result.messages.isEmpty())
             text += u' ' + result.messages.join(u' ');
         m_message->setText(text);
+        Q_EMIT reviewChanged();
         return;
     }
     m_listModel->updateTables(result.tables);
@@ -340,6 +344,14 @@ void TablesPanel::applyReview(bool fresh)
     else
         showTable(row);
     updateActions();
+    Q_EMIT reviewChanged();
+}
+
+int TablesPanel::reviewedCount() const
+{
+    return int(std::count_if(tables().cbegin(), tables().cend(), [](const FilingTable &t) {
+        return !t.status.isEmpty() && t.status != u"auto"_s;
+    }));
 }
 
 TableRef TablesPanel::currentTableRef() const
@@ -434,13 +446,13 @@ void TablesPanel::selectCellAt(const SourceSpan &at)
         m_window->documentView()->showSpan(cell->span);
 }
 
-bool TablesPanel::exportTablesTo(const QString &path, bool onlySelected, QString *error)
+bool TablesPanel::exportTablesTo(const QString &path, bool onlySelected, QString *error, bool includeRejected)
 {
     FilingDocument *document = m_window->document();
     if (!document)
         return false;
     // A rejected table is not a data table: left out, unless it is the one chosen.
-    TableList chosen = TableReview::forExport(tables(), false);
+    TableList chosen = TableReview::forExport(tables(), includeRejected);
     if (onlySelected) {
         const int row = currentTable();
         chosen = row >= 0 ? TableList{tables().at(row)} : TableList();
@@ -485,13 +497,22 @@ void TablesPanel::exportTables()
     if (!m_window->document() || tables().isEmpty())
         return;
     bool onlySelected = false;
-    if (currentTable() >= 0) {
+    bool includeRejected = false;
+    // Rejected tables are left out of "All tables"; the analyst can take them too.
+    const bool anyRejected = std::any_of(tables().cbegin(), tables().cend(),
+                                         [](const FilingTable &t) { return t.status == u"rejected"_s; });
+    QStringList scopes{tr("All tables")};
+    if (anyRejected)
+        scopes << tr("All tables, rejected ones too");
+    if (currentTable() >= 0)
+        scopes << tr("The selected table");
+    if (scopes.size() > 1) {
         bool ok = false;
-        const QStringList scopes{tr("All tables"), tr("The selected table")};
         const QString scope = MessageBox::askItem(m_window, tr("Export Tables"), tr("Export:"), scopes, 0, &ok);
         if (!ok)
             return;
-        onlySelected = scope == scopes.at(1);
+        onlySelected = scope == tr("The selected table");
+        includeRejected = scope == tr("All tables, rejected ones too");
     }
     QSettings settings;
     const QFileInfo filing(m_window->filePath());
@@ -509,7 +530,7 @@ void TablesPanel::exportTables()
         path += u'.' + suffix;
     settings.setValue(u"export/lastFolder"_s, QFileInfo(path).absolutePath());
     QString error;
-    if (!exportTablesTo(path, onlySelected, &error))
+    if (!exportTablesTo(path, onlySelected, &error, includeRejected))
         MessageBox::critical(m_window, tr("Export Tables"), error);
 }
 
@@ -531,6 +552,8 @@ void TablesPanel::updateActions()
     if (row >= 0) {
         const int at = m_scale->findData(tables().at(row).scale);
         m_scale->setCurrentIndex(at < 0 ? 0 : at);
+    } else {
+        m_scale->setCurrentIndex(-1); // no table chosen: no scale to show (not the last one's)
     }
     m_export->setEnabled(!tables().isEmpty());
     m_copy->setEnabled(!m_gridModel->isEmpty());

@@ -57,11 +57,17 @@ public:
 
     // What Export Tables… writes once a path is chosen: CSV, or .xlsx for that suffix;
     // every table, or only the selected one. false with *error naming the problem.
-    bool exportTablesTo(const QString &path, bool onlySelected, QString *error);
+    // Rejected tables are left out unless includeRejected (as `tables --include-rejected`).
+    bool exportTablesTo(const QString &path, bool onlySelected, QString *error,
+                        bool includeRejected = false);
+    // The tables the analyst has decided on: confirmed, rejected, scale fixed or a cell corrected.
+    int reviewedCount() const;
     void copyTable();
 
 Q_SIGNALS:
     void tablesReady(int count);
+    // The tables or their decisions changed (read, cleared, an action, its undo or redo).
+    void reviewChanged();
 
 private:
     void clear();

@@ -251,7 +251,7 @@ WorkspacePanel::WorkspacePanel(MainWindow *window)
     for (QAction *a : {m_next, m_previous, m_markDone})
         a->setEnabled(false);
 
-    m_show = new QAction(tr("&Workspace"), this);
+    m_show = new QAction(tr("Wor&kspace"), this);
     m_show->setObjectName(u"showWorkspace"_s);
     m_show->setShortcut(QKeySequence(tr("Ctrl+Alt+W")));
     connect(m_show, &QAction::triggered, this, &WorkspacePanel::showWorkspace);

@@ -94,11 +94,18 @@ public:
             int at = 0;
             QString word;
             bool exceptPerShare = false;
+            bool counts = false; // "Performance Share Units (In thousands)": a count, not dollars
         };
+        // A bare "(In thousands)" under a column of units, shares, options or awards (on its
+        // line or the one above) states the count; the dollars beside it are per unit.
+        static const QRegularExpression countHeading(
+            u"(?i:\\b(?:shares|units|options|awards|RSUs|PSUs)[ \\t\\x{00a0}]*\\n?[ \\t\\x{00a0}]*\\(?[ \\t\\x{00a0}]*$)"_s);
         QHash<int, QList<Heading>> headings;
         FigureScan::forEachMatch(context, rules->tableScale, [&](int page, const QString &text, const FigureScan::Match &m) {
             const bool except = rules->exceptPerShare.match(QStringView(text).mid(m.capturedEnd(), 60)).hasMatch();
-            headings[page].append({int(m.capturedStart()), m.captured(u"word"_s).toLower(), except});
+            const int at = int(m.capturedStart());
+            const bool counts = countHeading.match(QStringView(text).mid(qMax(0, at - 40), qMin(at, 40))).hasMatch();
+            headings[page].append({at, m.captured(u"word"_s).toLower(), except, counts});
         });
         for (Candidate &c : found) {
             if (c.attributes.contains(u"scale"_s))
@@ -109,7 +116,7 @@ public:
             if (it == onPage.begin())
                 continue;
             --it;
-            if (c.span.start - it->at > TableScaleReach)
+            if (c.span.start - it->at > TableScaleReach || it->counts)
                 continue;
             const QString &text = context.content.text.pages.at(c.span.page);
             if (perShare(*rules, text, c, it->exceptPerShare))

@@ -353,6 +353,13 @@ void TestFigures::statedScaleApplied_data()
                                              << QStringList{u"USD 48.2 |  | "_s};
     QTest::newRow("cents without except per share are millions") << u"(in millions)\nTotal $ 1,234.56\n"_s
                                                                  << QStringList{u"USD 1234560000 | millions | USD 1234.56"_s};
+    // corpus 10k/ko-10-k-2025-02-20.html, page 95: the heading states the count of units; the
+    // grant-date fair value in the sentence below is dollars per unit (tagged 57.16).
+    QTest::newRow("ko: a count column's heading") << u"(In millions)\nTotal $ 12\nPerformance Share Units\n(In thousands)\n"
+                                                     u"Weighted-Average Grant Date Fair Value\nGranted 1,348 57.16\n"
+                                                     u"The weighted-average grant date fair value was $ 57.16 , $ 56.63 , respectively.\n"_s
+                                                  << QStringList{u"USD 12000000 | millions | USD 12"_s, u"USD 57.16 |  | "_s,
+                                                                 u"USD 56.63 |  | "_s};
 }
 
 void TestFigures::statedScaleApplied()

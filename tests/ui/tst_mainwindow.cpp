@@ -41,7 +41,10 @@
 #include <QtPrintSupport/QPrintPreviewWidget>
 #include <QtCore/QTimer>
 #include <QtWidgets/QTreeView>
+
 #include <QtGui/QDropEvent>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void cancelStopsExtraction();
     void confirmGroupIsOneStep();
     void noAmbiguousShortcuts();
+    void menuLettersLeadToOneItem();
     void reopenShowsSheetsOnDemand();
 
 private:
@@ -732,6 +736,38 @@ void TestMainWindow::noAmbiguousShortcuts()
     for (auto it = windowWide.cbegin(); it != windowWide.cend(); ++it)
         QVERIFY2(byKey.value(it.key()).size() == 1,
                  qPrintable(it.key() + u": "_s + byKey.value(it.key()).join(u", "_s)));
+}
+
+void TestMainWindow::menuLettersLeadToOneItem()
+{
+    // In an open menu the underlined letter chooses its item at once; a letter that two
+    // items share only moves between them (Alt+F, S chose neither Open the Sample nor
+    // Search Filings). Every menu's letters are its own.
+    MainWindow window;
+    QStringList shared;
+    std::function<void(const QMenu *)> check = [&](const QMenu *menu) {
+        QHash<QChar, QStringList> byLetter;
+        for (const QAction *a : menu->actions()) {
+            if (a->isSeparator() || !a->isVisible())
+                continue;
+            const QString text = a->text();
+            for (qsizetype i = text.indexOf(u'&'); i >= 0 && i + 1 < text.size(); i = text.indexOf(u'&', i + 2)) {
+                if (text.at(i + 1) != u'&') {
+                    byLetter[text.at(i + 1).toLower()] << text;
+                    break;
+                }
+            }
+            if (a->menu())
+                check(a->menu());
+        }
+        for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it)
+            if (it.value().size() > 1)
+                shared << menu->title() + u": "_s + it.value().join(u", "_s);
+    };
+    for (const QAction *top : window.menuBar()->actions())
+        if (top->menu())
+            check(top->menu());
+    QVERIFY2(shared.isEmpty(), qPrintable(shared.join(u"; "_s)));
 }
 
 // Opened again with the per-user cache warm, a long HTML filing comes back without building

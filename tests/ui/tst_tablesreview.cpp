@@ -19,11 +19,16 @@
 #include <QtCore/QFile>
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTableView>
 
@@ -50,6 +55,34 @@ QMap<QString, QString> tableDump(const ReviewStore &store)
     return out;
 }
 
+// The status bar's count of entities and tables reviewed.
+QString reviewedText(MainWindow &window)
+{
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>())
+        if (label->text().contains(u"reviewed"_s))
+            return label->text();
+    return {};
+}
+
+// Chooses a menu bar action with the mouse, as a user does: its menu, then the action.
+bool clickMenuAction(MainWindow &window, const QString &name)
+{
+    QAction *action = window.action(name);
+    if (!action)
+        action = window.findChild<QAction *>(name);
+    for (QAction *top : window.menuBar()->actions()) {
+        QMenu *menu = top->menu();
+        if (!menu || !menu->actions().contains(action))
+            continue;
+        QTest::mouseClick(window.menuBar(), Qt::LeftButton, {}, window.menuBar()->actionGeometry(top).center());
+        if (!QTest::qWaitFor([&] { return QApplication::activePopupWidget() == menu; }, 5000))
+            return false;
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+        return true;
+    }
+    return false;
+}
+
 QModelIndex cellWithText(const TableGridModel *model, const QString &label, const QString &text)
 {
     const FilingTable &t = model->table();
@@ -72,6 +105,9 @@ private Q_SLOTS:
     void scaleChooser();
     void asksForReviewerFirst();
     void mistypedFigureRefused();
+    void statusBarCountsTables();
+    void scaleOfNoTableIsBlank();
+    void exportTablesWithRejected();
 
 private:
     QString freshCopy();
@@ -454,6 +490,120 @@ void TestTablesReview::mistypedFigureRefused()
     QTest::keyClick(focused(), Qt::Key_Return);
     QTRY_COMPARE(tableDump(*store).size(), 1);
     QCOMPARE(biopharma.data().toString(), u"1,204"_s);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::statusBarCountsTables()
+{
+    // A table decision is a review: the status bar counts it beside the entities, and an
+    // undo takes it back.
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    const QString total = QString::number(panel->tables().size());
+    QTRY_VERIFY(reviewedText(window).endsWith(u"0 reviewed · 0 of %1 tables reviewed"_s.arg(total)));
+
+    selectTable(window, 0);
+    QTest::keyClick(focused(), Qt::Key_Return); // confirm the table
+    QCOMPARE(tableDump(*store).size(), 1);
+    QVERIFY2(reviewedText(window).endsWith(u" · 0 reviewed · 1 of %1 tables reviewed"_s.arg(total)),
+             qPrintable(reviewedText(window)));
+    QTest::keyClick(focused(), Qt::Key_Down);
+    QTest::keyClick(focused(), Qt::Key_Delete); // reject the next one
+    QCOMPARE(tableDump(*store).size(), 2);
+    QVERIFY(reviewedText(window).endsWith(u" · 2 of %1 tables reviewed"_s.arg(total)));
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(focused(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(tableDump(*store).isEmpty());
+    QVERIFY(reviewedText(window).endsWith(u" · 0 of %1 tables reviewed"_s.arg(total)));
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::scaleOfNoTableIsBlank()
+{
+    // The Scale chooser shows the chosen table's scale; with no table chosen (the next
+    // filing just opened) it shows none, not the scale of the table before.
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    QComboBox *scale = panel->scaleChooser();
+    selectTable(window, 0);
+    QCOMPARE(scale->currentText(), u"in millions"_s);
+    QVERIFY(scale->isEnabled());
+
+    QVERIFY(openAndWait(window, freshCopy()));
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    QCOMPARE(panel->currentTable(), -1);
+    QVERIFY(!scale->isEnabled());
+    QCOMPARE(scale->currentText(), QString());
+    // Choosing a table shows its own scale again, and nothing was decided on the way.
+    selectTable(window, 0);
+    QCOMPARE(scale->currentText(), u"in millions"_s);
+    QVERIFY(tableDump(*store).isEmpty());
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+void TestTablesReview::exportTablesWithRejected()
+{
+    // File ▸ Export Tables… leaves a rejected table out of "All tables" and takes it with
+    // "All tables, rejected ones too", its cells marked rejected (as `tables --include-rejected`).
+    MainWindow window;
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    const auto entities = StoreDump::dump(*store);
+    selectTable(window, 0);
+    const QString rejectedId = panel->tables().first().reviewId;
+    QTest::keyClick(focused(), Qt::Key_Delete);
+    QCOMPARE(tableDump(*store).value(rejectedId), u"table|rejected||"_s);
+    const auto decided = tableDump(*store);
+    panel->tableList()->clearSelection();
+    panel->tableList()->setCurrentIndex({});
+
+    const auto exportAs = [&](const QString &scope, const QString &path) {
+        MessageBox::setNextItem(scope);
+        // The save dialog: the path typed into its file name field, then Enter.
+        QTimer::singleShot(0, &window, [path] {
+            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+            QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+            QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(focused(), path);
+            QTest::keyClick(focused(), Qt::Key_Return);
+        });
+        QVERIFY(clickMenuAction(window, u"exportTables"_s));
+        QTRY_VERIFY(QFile::exists(path));
+    };
+    const auto read = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+
+    const QString without = m_dir.filePath(u"without-rejected.csv"_s);
+    exportAs(u"All tables"_s, without);
+    QVERIFY(!read(without).contains(rejectedId));
+    QVERIFY(!read(without).contains(u",rejected\r\n"_s));
+    QVERIFY(read(without).contains(panel->tables().at(1).reviewId));
+
+    const QString with = m_dir.filePath(u"with-rejected.csv"_s);
+    exportAs(u"All tables, rejected ones too"_s, with);
+    const QString text = read(with);
+    QVERIFY(text.contains(rejectedId));
+    QVERIFY(text.contains(u",rejected\r\n"_s));
+    QVERIFY(text.contains(panel->tables().at(1).reviewId));
+
+    QCOMPARE(tableDump(*store), decided);
     QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
 }
 

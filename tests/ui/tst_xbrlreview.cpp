@@ -10,6 +10,7 @@
 #include "storedump.h"
 #include "testutils.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QAbstractItemModelTester>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void hiddenFactInInspector();
     void filtersByCheckAndPeriod();
     void changedAmountDiffersInTreeAndInspector();
+    void categoryTheNextFilingLacksLetsGo();
 
 private:
     bool open(const QString &path);
@@ -404,6 +406,59 @@ void TestXbrlReview::changedAmountDiffersInTreeAndInspector()
     QVERIFY2(warning.contains(u"printed USD 385000000000 (“$385 billion”), tagged 385000000"_s),
              qPrintable(warning));
     QVERIFY(m_window->inspector()->factDetails().isEmpty());
+}
+
+void TestXbrlReview::categoryTheNextFilingLacksLetsGo()
+{
+    // "XBRL facts" chosen on an inline-XBRL filing, then a filing without facts opened:
+    // its tree shows every category instead of opening empty. A category the next
+    // filing has stays chosen.
+    const auto copy = [&](const QString &from, const QString &name) {
+        const QString path = m_dir->filePath(name);
+        return QFile::copy(from, path) ? path : QString();
+    };
+    const QString inline_ = copy(TestUtils::dataPath(u"tables/ixbrl-table.html"_s), u"ixbrl.html"_s);
+    const QString plain = copy(TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s), u"8k.txt"_s);
+    EntityPanel *panel = m_window->entityPanel();
+    QComboBox *category = nullptr;
+    for (QComboBox *box : panel->findChildren<QComboBox *>())
+        if (box->accessibleName() == u"Category"_s)
+            category = box;
+    QVERIFY(category);
+    const auto shownCategories = [&] {
+        QStringList names;
+        for (int r = 0; r < panel->filter()->rowCount(); ++r)
+            names << panel->filter()->index(r, 0).data(EntityTreeModel::CategoryRole).toString();
+        return names;
+    };
+
+    QVERIFY(open(inline_));
+    QVERIFY(chooseByKeyboard(category, u"XBRL facts"_s));
+    QCOMPARE(shownCategories(), QStringList{u"XBRL facts"_s});
+
+    QVERIFY(open(plain));
+    auto before = dump(*m_window->store());
+    QCOMPARE(category->currentText(), u"All categories"_s);
+    QVERIFY(shownCategories().size() > 3);
+    QVERIFY(shownCategories().contains(u"Cover page"_s));
+    // The tree is usable from the keyboard at once: Enter confirms its first entity.
+    panel->tree()->setFocus();
+    QTRY_COMPARE(focused(), panel->tree());
+    QTest::keyClick(focused(), Qt::Key_Home);
+    QTest::keyClick(focused(), Qt::Key_Down);
+    const QString first = panel->currentEntityId();
+    QVERIFY(!first.isEmpty());
+    QTest::keyClick(focused(), Qt::Key_Return);
+    QCOMPARE(changedIds(before, dump(*m_window->store())), QStringList{first});
+    QCOMPARE(m_window->store()->entity(first)->status, EntityStatus::Confirmed);
+
+    // A category both filings have stays as chosen.
+    QVERIFY(chooseByKeyboard(category, u"Cover page"_s));
+    QVERIFY(open(inline_));
+    before = dump(*m_window->store());
+    QCOMPARE(category->currentText(), u"Cover page"_s);
+    QCOMPARE(shownCategories(), QStringList{u"Cover page"_s});
+    QCOMPARE(changedIds(before, dump(*m_window->store())), QStringList());
 }
 
 QTEST_MAIN(TestXbrlReview)
