@@ -138,6 +138,33 @@ void ReviewBinding::reset()
     d->open = false;
 }
 
+namespace {
+// Two serialized review files alike but for the time they were written.
+bool sameButSavedAt(const QByteArray &a, const QByteArray &b)
+{
+    const auto cut = [](const QByteArray &bytes) {
+        const qsizetype at = bytes.indexOf("\"savedAt\"");
+        const qsizetype end = at < 0 ? -1 : bytes.indexOf('\n', at);
+        return end < 0 ? std::pair<QByteArrayView, QByteArrayView>{QByteArrayView(bytes), {}}
+                       : std::pair<QByteArrayView, QByteArrayView>{QByteArrayView(bytes).first(at),
+                                                                   QByteArrayView(bytes).sliced(end)};
+    };
+    if (a.isEmpty() || b.isEmpty())
+        return false;
+    return cut(a) == cut(b);
+}
+} // namespace
+
+// Whether the review file holds exactly these bytes (a save with nothing changed then
+// leaves it, and its time, as they are).
+bool ReviewBinding::Private::fileHolds(const QByteArray &bytes) const
+{
+    QFile file(sidecarPath);
+    if (file.size() != bytes.size() || !file.open(QIODevice::ReadOnly))
+        return false;
+    return file.readAll() == bytes;
+}
+
 // The sidecar's folder changed: follow the file when nothing local is unsaved, ask
 // otherwise; and when the window that held the lock let go, take it over.
 void ReviewBinding::Private::onDiskChange()
@@ -366,6 +393,17 @@ bool ReviewBinding::save()
         return true; // nothing to keep; no file for an unreviewed filing
     }
     const QByteArray bytes = SidecarFile::serialize(data);
+    if (d->recoveredFrom.isEmpty() && sameButSavedAt(bytes, d->knownBytes) && d->fileHolds(d->knownBytes)) {
+        // Nothing to write: the file already holds every decision. It keeps its bytes and
+        // its time, so saving an unchanged review never touches the file.
+        d->dirty = false;
+        const quint64 durableBefore = d->durableSeq;
+        d->resetJournalAfterFold(d->knownBytes);
+        if (d->durableSeq > durableBefore)
+            Q_EMIT durable(d->durableSeq);
+        d->review->markClean();
+        return true;
+    }
     const SidecarFile::SaveResult result = SidecarFile::save(d->sidecarPath, bytes, *d->disk);
     if (!result.ok) {
         qCWarning(lcReview).noquote() << result.message;

@@ -67,6 +67,7 @@ struct ReviewBinding::Private
     }
     void watch();
     void onDiskChange();
+    bool fileHolds(const QByteArray &bytes) const;
     bool journaling() const { return journal && !journalPaused; }
     void commitJournal();
     void onJournalDurable(quint64 seq);

@@ -385,6 +385,47 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(f.sidecar() + u".lock"_s));
     }
 
+    // Saving with nothing changed (Ctrl+S twice, closing an untouched review) leaves
+    // the review file alone: its bytes, its saved time and its modification time.
+    // A change and its undo is nothing changed too; a real change is written.
+    void unchangedReviewIsNotWrittenAgain()
+    {
+        Filing f;
+        {
+            ReviewStore store(m_disk);
+            store.setAutosaveDelay(60000);
+            store.open(f.content, f.extracted);
+            store.confirm(f.idOf(u"registrant"_s));
+            QVERIFY(store.save());
+        }
+        const QByteArray bytes = readBytes(f.sidecar());
+        const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-3);
+        const auto setOld = [&] {
+            QFile file(f.sidecar());
+            return file.open(QIODevice::ReadWrite) && file.setFileTime(old, QFileDevice::FileModificationTime);
+        };
+        const auto untouched = [&] {
+            return readBytes(f.sidecar()) == bytes
+                && QFileInfo(f.sidecar()).lastModified().toUTC().secsTo(old) == 0;
+        };
+        QVERIFY(setOld());
+
+        ReviewStore store(m_disk);
+        store.setAutosaveDelay(60000);
+        store.open(f.content, f.extracted);
+        QVERIFY(store.save());
+        QVERIFY(untouched());
+        store.reject(f.idOf(u"form_type"_s));
+        store.undoStack()->undo();
+        QVERIFY(store.save());
+        QVERIFY(untouched());
+        store.reject(f.idOf(u"form_type"_s));
+        QVERIFY(store.save());
+        QVERIFY(!untouched());
+        QCOMPARE(readJson(f.sidecar()).value(u"decisions"_s).toArray().size(), 2);
+        store.close();
+    }
+
     void failedSaveIsReportedAndKeepsTheOldFile()
     {
         Filing f;
