@@ -121,6 +121,21 @@ QVariant EntityFilterProxy::data(const QModelIndex &index, int role) const
     return QSortFilterProxyModel::data(index, role);
 }
 
+bool EntityFilterProxy::hasChildren(const QModelIndex &parent) const
+{
+    // The tree asks this of every row it lays out; the base class answers by building
+    // (filtering and sorting) the row's children, for each value row of a 10-K's thousands
+    // when the entities arrive. A category or value row never is empty: the model drops
+    // it with its last mention, and while filters are set it is shown only when one of its
+    // mentions passes (recursive filtering).
+    if (m_model && parent.isValid() && parent.model() == this) {
+        const EntityTreeModel::Kind kind = m_model->kind(mapToSource(parent));
+        if (kind == EntityTreeModel::Kind::Category || kind == EntityTreeModel::Kind::Group)
+            return true;
+    }
+    return QSortFilterProxyModel::hasChildren(parent);
+}
+
 bool EntityFilterProxy::isFiltering() const
 {
     return !m_text.trimmed().isEmpty() || !m_category.isEmpty() || !m_statuses.isEmpty()

@@ -50,6 +50,8 @@ public:
 
     // A category row counts the mentions the filters let through.
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // A category or value row has rows, without sorting and filtering them to say so.
+    bool hasChildren(const QModelIndex &parent = QModelIndex()) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

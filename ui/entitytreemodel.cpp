@@ -182,15 +182,23 @@ void EntityTreeModel::rebuild()
     if (!m_store)
         return;
     QHash<QString, Node *> categories;
+    // A 10-K brings thousands of entities of a few dozen types: the category is looked up
+    // once per type (EntityTypes takes a lock and scans its list for it).
+    QHash<QString, Node *> categoryOfType;
+    m_mentions.reserve(m_store->count());
     for (const Entity &e : m_store->entities()) {
-        const QString category = EntityTypes::categoryOf(e.type);
-        Node *cat = categories.value(category);
+        Node *cat = categoryOfType.value(e.type);
         if (!cat) {
-            auto node = std::make_unique<Node>();
-            node->kind = Kind::Category;
-            node->key = category;
-            cat = m_root->add(std::move(node), categoryPosition(category));
-            categories.insert(category, cat);
+            const QString category = EntityTypes::categoryOf(e.type);
+            cat = categories.value(category);
+            if (!cat) {
+                auto node = std::make_unique<Node>();
+                node->kind = Kind::Category;
+                node->key = category;
+                cat = m_root->add(std::move(node), categoryPosition(category));
+                categories.insert(category, cat);
+            }
+            categoryOfType.insert(e.type, cat);
         }
         const QString gk = groupKey(e);
         Node *group = m_groups.value(gk);

@@ -10,6 +10,7 @@
 #include "entitytreemodel.h"
 #include "exportrunner.h"
 #include "model/entitytypes.h"
+#include "document/backgroundpriority.h"
 #include "inspector.h"
 #include "messagebox.h"
 #include "navigationbar.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_highlightTimer(new QTimer(this))
     , m_progressTimer(new QTimer(this))
 {
+    // With a window to keep responsive, the program's background work gives way to it.
+    BackgroundPriority::setEnabled(true);
     setAcceptDrops(true);
     setDocumentMode(true);
 

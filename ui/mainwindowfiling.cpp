@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "documentview.h"
+#include "document/backgroundpriority.h"
 #include "document/workerpool.h"
 #include "entitypanel.h"
 #include "inspector.h"
@@ -107,6 +108,7 @@ void MainWindow::startLoad(const QString &path, const QString &password)
     // the window's, which may be gone by the time a worker finishes; self says so.
     QPointer<MainWindow> self(this);
     QtConcurrent::run(workerPool(), [path, options, guiThread] {
+        BackgroundPriority::enter(); // PDF text workers started from here inherit it
         LoadResult result;
         std::unique_ptr<FilingDocument> doc = FilingSession::load(path, options, &result.error);
         // The document is used on the GUI thread from now on. The text documents of plain
@@ -243,6 +245,7 @@ void MainWindow::startExtraction()
     const DocumentContent content = m_document->content();
     QPointer<MainWindow> self(this);
     QtConcurrent::run(workerPool(), [content, job] {
+        BackgroundPriority::enter();
         return FilingSession::extract(
             content,
             [job](int done, int total) {

@@ -1,5 +1,6 @@
 #include "sheetpreparer.h"
 
+#include "document/backgroundpriority.h"
 #include "document/filingdocument.h"
 #include "document/htmlloader.h"
 #include "readingview.h"
@@ -41,6 +42,7 @@ std::function<void(int, SheetPreparer::Done)> SheetPreparer::forPart(FilingDocum
             (*box)->moveToThread(nullptr);
         QThread *const gui = QThread::currentThread();
         QtConcurrent::run(layoutThread(), [box, html, gui] {
+            BackgroundPriority::enter();
             if (*box)
                 (*box)->moveToThread(QThread::currentThread());
             else

@@ -7,6 +7,7 @@
 #include "tablegridmodel.h"
 #include "tablelistmodel.h"
 
+#include "document/backgroundpriority.h"
 #include "document/workerpool.h"
 #include "export/tablecsvwriter.h"
 #include "export/tablexlsxwriter.h"
@@ -298,6 +299,7 @@ void TablesPanel::startReading()
     const DocumentContent content = document->content();
     QPointer<TablesPanel> self(this);
     QtConcurrent::run(workerPool(), [content, cancel] {
+        BackgroundPriority::enter();
         return FilingSession::tables(content, cancel.get());
     }).then(this, [self, job](const TableList &tables) {
         if (!self || job != self->m_job)

@@ -1,6 +1,7 @@
 #include "htmlloader.h"
 
 #include "htmlcleaner.h"
+#include "backgroundpriority.h"
 #include "workerpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -198,6 +199,7 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
     std::atomic_int next{alongside ? -1 : 0};
     const int last = int(sheets.size());
     const auto work = [&] {
+        BackgroundPriority::enter();
         for (int i = next++; i < last; i = next++)
             build(i);
     };

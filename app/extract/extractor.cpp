@@ -2,6 +2,7 @@
 
 #include "pagefurniture.h"
 #include "recognizer.h"
+#include "document/backgroundpriority.h"
 #include "document/workerpool.h"
 #include "xbrlfactentities.h"
 
@@ -70,6 +71,7 @@ EntityList Extractor::extract(const DocumentContent &content,
     std::vector<QFuture<void>> running(static_cast<size_t>(total));
     for (int i = total - 1; i >= 0; --i) {
         running[size_t(i)] = QtConcurrent::run(workerPool(), [&context, &recognizers, &found, i] {
+            BackgroundPriority::enter();
             if (!context.cancelled())
                 recognizers.at(size_t(i))->run(context, found[size_t(i)]);
         });

@@ -3,6 +3,7 @@
 #include "pdftablereader.h"
 
 #include "document/htmlloader.h"
+#include "document/backgroundpriority.h"
 #include "document/workerpool.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -823,6 +824,7 @@ TableList TableReader::read(const DocumentContent &content, const std::atomic_bo
     std::atomic_int next{0};
     const int last = int(jobs.size());
     const auto work = [&] {
+        BackgroundPriority::enter();
         for (int i = next++; i < last; i = next++) {
             if (cancel && cancel->load())
                 return;

@@ -2,6 +2,7 @@
 
 #include "filingsession.h"
 #include "document/documentcache.h"
+#include "document/backgroundpriority.h"
 #include "document/workerpool.h"
 #include "extract/extractor.h"
 #include "extract/tablereader.h"
@@ -193,6 +194,7 @@ void appendTableCells(const DocumentContent &content, const TableList &tables, Q
 
 Indexed indexFiling(const Workspace::Filing &filing)
 {
+    BackgroundPriority::enter();
     Indexed result;
     const Workspace::Scanned scanned = Workspace::scan(filing);
     result.status = scanned.status;

@@ -301,9 +301,20 @@ void TestEntityTreeModel::filters()
         accepted += m_proxy->acceptsEntity(e) ? 1 : 0;
     QCOMPARE(mentions, visibleMentions);
     QCOMPARE(accepted, visibleMentions);
-    // No empty category or value rows are left behind.
-    for (int r = 0; r < m_proxy->rowCount(); ++r)
-        QVERIFY(m_proxy->rowCount(m_proxy->index(r, 0)) > 0);
+    // No empty category or value rows are left behind, and the tree's expand marks say
+    // so truly: a row claims rows exactly when it has some.
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const QModelIndex category = m_proxy->index(r, 0);
+        QVERIFY(m_proxy->rowCount(category) > 0);
+        QVERIFY(m_proxy->hasChildren(category));
+        for (int g = 0; g < m_proxy->rowCount(category); ++g) {
+            const QModelIndex group = m_proxy->index(g, 0, category);
+            QCOMPARE(m_proxy->hasChildren(group), m_proxy->rowCount(group) > 0);
+            QVERIFY(m_proxy->rowCount(group) > 0);
+            for (int m = 0; m < m_proxy->rowCount(group); ++m)
+                QVERIFY(!m_proxy->hasChildren(m_proxy->index(m, 0, group)));
+        }
+    }
 }
 
 void TestEntityTreeModel::sortingKeepsCategoryOrder()
