@@ -26,10 +26,27 @@ constexpr int kKeptText = 1024;
 // Continuation steps followed in all, over every fact of a document.
 constexpr qsizetype kMaxContinuationSteps = 1000000;
 
-// A name or prefix compared as HTML compares them: ASCII letters without case.
-bool sameName(QStringView a, QStringView b)
+// A name or prefix compared as HTML compares them: letters without case (the
+// names asked for are lower case ASCII). Called a few times for every tag: inline.
+inline bool sameName(QStringView a, QStringView b)
 {
-    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype k = 0; k < a.size(); ++k) {
+        const char16_t x = a[k].unicode();
+        const char16_t y = b[k].unicode();
+        if (x == y)
+            continue;
+        if (x < 128 && y < 128) {
+            const char16_t lx = x >= u'A' && x <= u'Z' ? char16_t(x + 32) : x;
+            const char16_t ly = y >= u'A' && y <= u'Z' ? char16_t(y + 32) : y;
+            if (lx != ly)
+                return false;
+        } else if (QChar::toLower(char32_t(x)) != QChar::toLower(char32_t(y))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // A tag read in place (HtmlTag): its prefix and local name as written, compared without case.
@@ -80,14 +97,19 @@ struct TextSink
 
     void add(QStringView text)
     {
-        for (const QChar c : text) {
-            if (c.isSpace()) {
+        const qsizetype n = text.size();
+        for (qsizetype k = 0; k < n;) {
+            if (text[k].isSpace()) {
                 if (any)
                     pendingSpace = true;
                 else
                     leadingSpace = true;
+                ++k;
                 continue;
             }
+            qsizetype run = k + 1;
+            while (run < n && !text[run].isSpace())
+                ++run;
             if (pendingSpace) {
                 if (kept.size() < kKeptText)
                     kept += u' ';
@@ -95,9 +117,10 @@ struct TextSink
                 pendingSpace = false;
             }
             if (kept.size() < kKeptText)
-                kept += c;
-            ++length;
+                kept += text.mid(k, qMin<qsizetype>(run - k, kKeptText - kept.size()));
+            length += run - k;
             any = true;
+            k = run;
         }
     }
     void space() { add(u" "); }
