@@ -254,6 +254,19 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
     int hiddenDepth = 0;
     int resourcesDepth = 0;
     QString ixPrefix = u"ix"_s;
+    // A 10-K's 2,500 facts name a few hundred concepts and contexts and a handful of
+    // units, decimals and scales: each distinct value is one string, shared by the
+    // facts (and their entities) that give it. Keys are views of the source.
+    QHash<QStringView, QString> strings;
+    const auto intern = [&strings](QStringView value) {
+        value = value.trimmed();
+        if (value.isEmpty())
+            return QString();
+        auto it = strings.constFind(value);
+        if (it == strings.cend())
+            it = strings.insert(value, value.toString());
+        return it.value();
+    };
 
     Context *context = nullptr;
     QString contextId;
@@ -425,12 +438,12 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 reading.truncated = true;
             } else {
                 RawFact f;
-                f.concept = tag.attribute(u"name").trimmed().toString();
-                f.contextRef = tag.attribute(u"contextRef").trimmed().toString();
-                f.unitRef = tag.attribute(u"unitRef").trimmed().toString();
-                f.decimals = tag.attribute(u"decimals").trimmed().toString();
-                f.scale = tag.attribute(u"scale").trimmed().toString();
-                f.format = tag.attribute(u"format").trimmed().toString();
+                f.concept = intern(tag.attribute(u"name"));
+                f.contextRef = intern(tag.attribute(u"contextRef"));
+                f.unitRef = intern(tag.attribute(u"unitRef"));
+                f.decimals = intern(tag.attribute(u"decimals"));
+                f.scale = intern(tag.attribute(u"scale"));
+                f.format = intern(tag.attribute(u"format"));
                 f.continuedAt = tag.attribute(u"continuedAt").trimmed().toString();
                 f.negative = tag.attribute(u"sign").trimmed() == u"-"_s;
                 const QStringView nil = tag.attribute(u"nil", true).trimmed();
