@@ -56,7 +56,7 @@ struct Tag
     QStringView prefix; // empty when none
     QStringView local;
 
-    bool isIx(QStringView name) const { return sameName(local, name); }
+    bool is(QStringView name) const { return sameName(local, name); }
     // The attribute's value; names compare without case, and "*:nil" style
     // lookups match any prefix when `anyPrefix` is set.
     QStringView attribute(QStringView name, bool anyPrefix = false) const
@@ -433,7 +433,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
         Open e;
         e.prefix = tag.prefix;
         e.local = tag.local;
-        if (ix && (tag.isIx(u"nonfraction") || tag.isIx(u"nonnumeric"))) {
+        if (ix && (tag.is(u"nonfraction") || tag.is(u"nonnumeric"))) {
             if (facts.size() >= kMaxFacts) {
                 reading.truncated = true;
             } else {
@@ -448,7 +448,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 f.negative = tag.attribute(u"sign").trimmed() == u"-"_s;
                 const QStringView nil = tag.attribute(u"nil", true).trimmed();
                 f.nil = nil == u"true"_s || nil == u"1"_s;
-                f.numeric = tag.isIx(u"nonfraction");
+                f.numeric = tag.is(u"nonfraction");
                 f.hidden = hiddenDepth > 0;
                 f.source = tagBegin;
                 f.sink = int(sinks.size());
@@ -456,7 +456,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 facts.append(f);
                 e.sink = f.sink;
             }
-        } else if (ix && tag.isIx(u"continuation")) {
+        } else if (ix && tag.is(u"continuation")) {
             const QString id = tag.attribute(u"id").trimmed().toString();
             Continuation c;
             c.sink = int(sinks.size());
@@ -465,14 +465,14 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             if (!id.isEmpty() && !continuations.contains(id))
                 continuations.insert(id, c);
             e.sink = c.sink;
-        } else if (ix && tag.isIx(u"exclude")) {
+        } else if (ix && tag.is(u"exclude")) {
             e.exclude = true;
-        } else if (ix && tag.isIx(u"hidden")) {
+        } else if (ix && tag.is(u"hidden")) {
             e.hiddenSection = true;
-        } else if (ix && tag.isIx(u"resources")) {
+        } else if (ix && tag.is(u"resources")) {
             e.resources = true;
         } else if (resourcesDepth > 0) {
-            const auto l = [&tag](QStringView name) { return tag.isIx(name); };
+            const auto l = [&tag](QStringView name) { return tag.is(name); };
             if (l(u"context") && !context && !inUnit) {
                 e.context = true;
                 context = &currentContext;
