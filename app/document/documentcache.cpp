@@ -307,6 +307,7 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
         return false;
     QDataStream in(payload);
     in.setVersion(QDataStream::Qt_6_4);
+    in.setByteOrder(QDataStream::LittleEndian); // as written: strings copied, not swapped
     QStringList readPages;
     quint32 count = 0;
     in >> readPages >> count;
@@ -355,8 +356,15 @@ void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &page
     if (!isEnabled() || !isValidSha(sha256))
         return;
     QByteArray payload;
+    qsizetype textSize = 0;
+    for (const QString &page : pages)
+        textSize += page.size();
+    payload.reserve(2 * textSize + 160 * xbrlFacts.size() + 4096);
     QDataStream out(&payload, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
+    // The machine's own byte order: a string is copied as it is, not swapped a
+    // character at a time (the page texts and a 10-K's 2,500 facts).
+    out.setByteOrder(QDataStream::LittleEndian);
     out << pages << quint32(facts.size());
     for (const DeiFact &f : facts)
         out << f.name << f.value << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);

@@ -240,6 +240,7 @@ void DocumentLoader::addHtmlPart(FilingDocument &doc, DocumentPart part, HtmlLoa
             fact.span.page += part.firstPage;
         c.deiFacts.append(fact);
     }
+    c.xbrlFacts.reserve(c.xbrlFacts.size() + xbrl.size());
     for (XbrlFact &fact : xbrl) {
         if (fact.span.isValid())
             fact.span.page += part.firstPage;

@@ -13,8 +13,12 @@ bool HtmlTag::parse(QStringView s, qsizetype i, HtmlTag *tag)
 {
     const qsizetype n = s.size();
     qsizetype j = i + 1;
-    *tag = HtmlTag{};
+    tag->name = {};
+    tag->end = false;
+    tag->selfClosing = false;
+    tag->attributes.clear();
     tag->begin = i;
+    tag->finish = 0;
     if (j < n && s[j] == u'/') {
         tag->end = true;
         ++j;
@@ -58,8 +62,9 @@ bool HtmlTag::parse(QStringView s, qsizetype i, HtmlTag *tag)
             if (j < n && (s[j] == u'"' || s[j] == u'\'')) {
                 const QChar quote = s[j];
                 const qsizetype valueStart = ++j;
-                while (j < n && s[j] != quote)
-                    ++j;
+                // Style values run to hundreds of characters: a vectorised search.
+                const qsizetype close = s.indexOf(quote, j);
+                j = close < 0 ? n : close;
                 value = s.mid(valueStart, j - valueStart);
                 if (j < n)
                     ++j;

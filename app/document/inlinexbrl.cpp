@@ -26,61 +26,62 @@ constexpr int kKeptText = 1024;
 // Continuation steps followed in all, over every fact of a document.
 constexpr qsizetype kMaxContinuationSteps = 1000000;
 
-struct Attribute
+// A name or prefix compared as HTML compares them: letters without case (the
+// names asked for are lower case ASCII). Called a few times for every tag: inline.
+inline bool sameName(QStringView a, QStringView b)
 {
-    QStringView name;
-    QStringView value;
-};
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype k = 0; k < a.size(); ++k) {
+        const char16_t x = a[k].unicode();
+        const char16_t y = b[k].unicode();
+        if (x == y)
+            continue;
+        if (x < 128 && y < 128) {
+            const char16_t lx = x >= u'A' && x <= u'Z' ? char16_t(x + 32) : x;
+            const char16_t ly = y >= u'A' && y <= u'Z' ? char16_t(y + 32) : y;
+            if (lx != ly)
+                return false;
+        } else if (QChar::toLower(char32_t(x)) != QChar::toLower(char32_t(y))) {
+            return false;
+        }
+    }
+    return true;
+}
 
+// A tag read in place (HtmlTag): its prefix and local name as written, compared without case.
 struct Tag
 {
-    QString prefix; // lower case, empty when none
-    QString local;  // lower case
-    bool end = false;
-    bool selfClosing = false;
-    QVarLengthArray<Attribute, 12> attributes;
-    qsizetype finish = 0;
+    HtmlTag read;
+    QStringView prefix; // empty when none
+    QStringView local;
 
+    bool is(QStringView name) const { return sameName(local, name); }
     // The attribute's value; names compare without case, and "*:nil" style
     // lookups match any prefix when `anyPrefix` is set.
     QStringView attribute(QStringView name, bool anyPrefix = false) const
     {
-        for (const Attribute &a : attributes) {
-            QStringView n = a.name;
+        for (const auto &[attrName, value] : read.attributes) {
+            QStringView n = attrName;
             if (anyPrefix) {
                 const qsizetype colon = n.indexOf(u':');
                 if (colon >= 0)
                     n = n.mid(colon + 1);
             }
-            if (n.compare(name, Qt::CaseInsensitive) == 0)
-                return a.value;
+            if (sameName(n, name))
+                return value;
         }
         return {};
-    }
-    bool has(QStringView name) const
-    {
-        for (const Attribute &a : attributes) {
-            if (a.name.compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
     }
 };
 
 bool parseTag(QStringView s, qsizetype i, Tag &tag)
 {
-    HtmlTag read;
-    if (!HtmlTag::parse(s, i, &read))
+    if (!HtmlTag::parse(s, i, &tag.read))
         return false;
-    const qsizetype colon = read.name.lastIndexOf(u':');
-    tag.prefix = colon >= 0 ? read.name.left(colon).toString().toLower() : QString();
-    tag.local = read.name.mid(colon + 1).toString().toLower();
-    tag.end = read.end;
-    tag.selfClosing = read.selfClosing;
-    tag.finish = read.finish;
-    tag.attributes.clear();
-    for (const auto &[name, value] : read.attributes)
-        tag.attributes.append({name, value});
+    const qsizetype colon = tag.read.name.lastIndexOf(u':');
+    tag.prefix = colon >= 0 ? tag.read.name.left(colon) : QStringView();
+    tag.local = tag.read.name.mid(colon + 1);
     return true;
 }
 
@@ -96,14 +97,19 @@ struct TextSink
 
     void add(QStringView text)
     {
-        for (const QChar c : text) {
-            if (c.isSpace()) {
+        const qsizetype n = text.size();
+        for (qsizetype k = 0; k < n;) {
+            if (text[k].isSpace()) {
                 if (any)
                     pendingSpace = true;
                 else
                     leadingSpace = true;
+                ++k;
                 continue;
             }
+            qsizetype run = k + 1;
+            while (run < n && !text[run].isSpace())
+                ++run;
             if (pendingSpace) {
                 if (kept.size() < kKeptText)
                     kept += u' ';
@@ -111,9 +117,10 @@ struct TextSink
                 pendingSpace = false;
             }
             if (kept.size() < kKeptText)
-                kept += c;
-            ++length;
+                kept += text.mid(k, qMin<qsizetype>(run - k, kKeptText - kept.size()));
+            length += run - k;
             any = true;
+            k = run;
         }
     }
     void space() { add(u" "); }
@@ -178,8 +185,8 @@ struct Unit
 
 struct Open
 {
-    QString prefix;
-    QString local;
+    QStringView prefix; // as written (in the source, which outlives the reading)
+    QStringView local;
     int sink = -1;            // a fact or continuation gathering text
     bool gathering = false;   // its sink is on the gathering list
     bool exclude = false;
@@ -191,21 +198,31 @@ struct Open
     int unitPart = 0;         // 1 numerator, 2 denominator
 };
 
-bool isBlock(const QString &local)
+// Whether `name` is one of `names` (lower case), compared without case.
+template<size_t N>
+bool oneOf(QStringView name, const QStringView (&names)[N])
 {
-    static const QSet<QString> names = {u"p"_s, u"div"_s, u"br"_s, u"td"_s, u"th"_s, u"tr"_s,
-                                        u"li"_s, u"h1"_s, u"h2"_s, u"h3"_s, u"h4"_s, u"h5"_s,
-                                        u"h6"_s, u"table"_s, u"ul"_s, u"ol"_s, u"hr"_s, u"dt"_s,
-                                        u"dd"_s, u"blockquote"_s, u"pre"_s};
-    return names.contains(local);
+    for (const QStringView &n : names) {
+        if (sameName(name, n))
+            return true;
+    }
+    return false;
 }
 
-bool isVoid(const QString &local)
+bool isBlock(QStringView local)
 {
-    static const QSet<QString> names = {u"area"_s, u"base"_s, u"br"_s, u"col"_s, u"embed"_s,
-                                        u"hr"_s, u"img"_s, u"input"_s, u"link"_s, u"meta"_s,
-                                        u"param"_s, u"source"_s, u"track"_s, u"wbr"_s};
-    return names.contains(local);
+    static constexpr QStringView names[] = {u"p", u"div", u"br", u"td", u"th", u"tr", u"li", u"h1",
+                                            u"h2", u"h3", u"h4", u"h5", u"h6", u"table", u"ul", u"ol",
+                                            u"hr", u"dt", u"dd", u"blockquote", u"pre"};
+    return local.size() <= 10 && oneOf(local, names);
+}
+
+bool isVoid(QStringView local)
+{
+    static constexpr QStringView names[] = {u"area", u"base", u"br", u"col", u"embed", u"hr",
+                                            u"img", u"input", u"link", u"meta", u"param",
+                                            u"source", u"track", u"wbr"};
+    return local.size() <= 6 && oneOf(local, names);
 }
 
 QString withoutPrefix(QStringView qname)
@@ -237,6 +254,19 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
     int hiddenDepth = 0;
     int resourcesDepth = 0;
     QString ixPrefix = u"ix"_s;
+    // A 10-K's 2,500 facts name a few hundred concepts and contexts and a handful of
+    // units, decimals and scales: each distinct value is one string, shared by the
+    // facts (and their entities) that give it. Keys are views of the source.
+    QHash<QStringView, QString> strings;
+    const auto intern = [&strings](QStringView value) {
+        value = value.trimmed();
+        if (value.isEmpty())
+            return QString();
+        auto it = strings.constFind(value);
+        if (it == strings.cend())
+            it = strings.insert(value, value.toString());
+        return it.value();
+    };
 
     Context *context = nullptr;
     QString contextId;
@@ -365,12 +395,12 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             continue;
         }
         const qsizetype tagBegin = i;
-        i = tag.finish;
+        i = tag.read.finish;
 
-        if (tag.end) {
+        if (tag.read.end) {
             const qsizetype floor = qMax<qsizetype>(0, stack.size() - kMatchWindow);
             for (qsizetype k = stack.size() - 1; k >= floor; --k) {
-                if (stack.at(k).local == tag.local && stack.at(k).prefix == tag.prefix) {
+                if (sameName(stack.at(k).local, tag.local) && sameName(stack.at(k).prefix, tag.prefix)) {
                     while (stack.size() > k)
                         popTop();
                     break;
@@ -378,7 +408,8 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             }
             continue;
         }
-        if (tag.prefix.isEmpty() && (tag.local == u"script"_s || tag.local == u"style"_s) && !tag.selfClosing) {
+        if (tag.prefix.isEmpty() && (sameName(tag.local, u"script") || sameName(tag.local, u"style"))
+            && !tag.read.selfClosing) {
             const qsizetype close = s.indexOf(QString(u"</"_s + tag.local), i, Qt::CaseInsensitive);
             if (close < 0) {
                 i = n;
@@ -388,35 +419,36 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             }
             continue;
         }
-        for (const Attribute &a : std::as_const(tag.attributes)) {
-            const QStringView ns = a.value.trimmed();
-            if (a.name.startsWith(u"xmlns:"_s, Qt::CaseInsensitive)
-                && (ns == u"http://www.xbrl.org/2013/inlineXBRL"_s || ns == u"http://www.xbrl.org/2008/inlineXBRL"_s))
-                ixPrefix = a.name.mid(6).toString().toLower();
+        for (const auto &[name, value] : std::as_const(tag.read.attributes)) {
+            if (!name.startsWith(u"xmlns:"_s, Qt::CaseInsensitive))
+                continue;
+            const QStringView ns = value.trimmed();
+            if (ns == u"http://www.xbrl.org/2013/inlineXBRL"_s || ns == u"http://www.xbrl.org/2008/inlineXBRL"_s)
+                ixPrefix = name.mid(6).toString().toLower();
         }
-        const bool ix = tag.prefix == ixPrefix;
+        const bool ix = sameName(tag.prefix, ixPrefix);
         if (isBlock(tag.local))
             addSpace();
 
         Open e;
         e.prefix = tag.prefix;
         e.local = tag.local;
-        if (ix && (tag.local == u"nonfraction"_s || tag.local == u"nonnumeric"_s)) {
+        if (ix && (tag.is(u"nonfraction") || tag.is(u"nonnumeric"))) {
             if (facts.size() >= kMaxFacts) {
                 reading.truncated = true;
             } else {
                 RawFact f;
-                f.concept = tag.attribute(u"name").trimmed().toString();
-                f.contextRef = tag.attribute(u"contextRef").trimmed().toString();
-                f.unitRef = tag.attribute(u"unitRef").trimmed().toString();
-                f.decimals = tag.attribute(u"decimals").trimmed().toString();
-                f.scale = tag.attribute(u"scale").trimmed().toString();
-                f.format = tag.attribute(u"format").trimmed().toString();
+                f.concept = intern(tag.attribute(u"name"));
+                f.contextRef = intern(tag.attribute(u"contextRef"));
+                f.unitRef = intern(tag.attribute(u"unitRef"));
+                f.decimals = intern(tag.attribute(u"decimals"));
+                f.scale = intern(tag.attribute(u"scale"));
+                f.format = intern(tag.attribute(u"format"));
                 f.continuedAt = tag.attribute(u"continuedAt").trimmed().toString();
                 f.negative = tag.attribute(u"sign").trimmed() == u"-"_s;
                 const QStringView nil = tag.attribute(u"nil", true).trimmed();
                 f.nil = nil == u"true"_s || nil == u"1"_s;
-                f.numeric = tag.local == u"nonfraction"_s;
+                f.numeric = tag.is(u"nonfraction");
                 f.hidden = hiddenDepth > 0;
                 f.source = tagBegin;
                 f.sink = int(sinks.size());
@@ -424,7 +456,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 facts.append(f);
                 e.sink = f.sink;
             }
-        } else if (ix && tag.local == u"continuation"_s) {
+        } else if (ix && tag.is(u"continuation")) {
             const QString id = tag.attribute(u"id").trimmed().toString();
             Continuation c;
             c.sink = int(sinks.size());
@@ -433,45 +465,45 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             if (!id.isEmpty() && !continuations.contains(id))
                 continuations.insert(id, c);
             e.sink = c.sink;
-        } else if (ix && tag.local == u"exclude"_s) {
+        } else if (ix && tag.is(u"exclude")) {
             e.exclude = true;
-        } else if (ix && tag.local == u"hidden"_s) {
+        } else if (ix && tag.is(u"hidden")) {
             e.hiddenSection = true;
-        } else if (ix && tag.local == u"resources"_s) {
+        } else if (ix && tag.is(u"resources")) {
             e.resources = true;
         } else if (resourcesDepth > 0) {
-            const QString &l = tag.local;
-            if (l == u"context"_s && !context && !inUnit) {
+            const auto l = [&tag](QStringView name) { return tag.is(name); };
+            if (l(u"context") && !context && !inUnit) {
                 e.context = true;
                 context = &currentContext;
                 contextId = tag.attribute(u"id").trimmed().toString();
-            } else if (l == u"unit"_s && !context && !inUnit) {
+            } else if (l(u"unit") && !context && !inUnit) {
                 e.unit = true;
                 inUnit = true;
                 unitId = tag.attribute(u"id").trimmed().toString();
-            } else if (!capture && context && (l == u"startdate"_s || l == u"enddate"_s || l == u"instant"_s
-                                               || l == u"explicitmember"_s || l == u"typedmember"_s)) {
+            } else if (!capture && context && (l(u"startdate") || l(u"enddate") || l(u"instant")
+                                               || l(u"explicitmember") || l(u"typedmember"))) {
                 e.capture = true;
                 capture = &captured;
-                target = l == u"startdate"_s ? Target::Start
-                    : l == u"enddate"_s      ? Target::End
-                    : l == u"instant"_s      ? Target::Instant
-                    : l == u"explicitmember"_s ? Target::Explicit
+                target = l(u"startdate")        ? Target::Start
+                    : l(u"enddate")            ? Target::End
+                    : l(u"instant")            ? Target::Instant
+                    : l(u"explicitmember")     ? Target::Explicit
                                                : Target::Typed;
                 dimension = tag.attribute(u"dimension").trimmed().toString();
-            } else if (context && l == u"forever"_s) {
+            } else if (context && l(u"forever")) {
                 currentContext.isForever = true;
-            } else if (inUnit && (l == u"unitnumerator"_s || l == u"unitdenominator"_s)) {
-                e.unitPart = l == u"unitnumerator"_s ? 1 : 2;
+            } else if (inUnit && (l(u"unitnumerator") || l(u"unitdenominator"))) {
+                e.unitPart = l(u"unitnumerator") ? 1 : 2;
                 unitPart = e.unitPart;
-            } else if (!capture && inUnit && l == u"measure"_s) {
+            } else if (!capture && inUnit && l(u"measure")) {
                 e.capture = true;
                 capture = &captured;
                 target = Target::Measure;
             }
         }
 
-        if (tag.selfClosing || (!ix && tag.prefix.isEmpty() && isVoid(tag.local))) {
+        if (tag.read.selfClosing || (!ix && tag.prefix.isEmpty() && isVoid(tag.local))) {
             // Nothing inside: undo what opening it started.
             if (e.capture)
                 finishCapture();

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void textValue_data();
     void textValue();
     void readsEveryFact();
+    void namesInAnyCase();
     void visibleFactsHaveTheirWordsAsSpan();
     void factsOfASubmissionPart();
     void factsAreReviewedAndSaved();
@@ -177,6 +178,32 @@ void TestInlineXbrl::readsEveryFact()
     QCOMPARE(r.sources.size(), r.facts.size());
     for (qsizetype i = 0; i < r.sources.size(); ++i)
         QVERIFY(QStringView(html).mid(r.sources.at(i)).startsWith(u"<ix:non"_s));
+}
+
+// Tag and attribute names read without case, as HTML reads them, whatever prefix the
+// document binds to the inline-XBRL namespace; block elements in any case part words.
+void TestInlineXbrl::namesInAnyCase()
+{
+    const QString html = uR"(<HTML xmlns:Inl="http://www.xbrl.org/2013/inlineXBRL"><BODY>
+<DIV STYLE="display:none"><INL:HEADER><INL:RESOURCES>
+<XBRLI:CONTEXT ID="c1"><xbrli:ENTITY>x</xbrli:ENTITY><XBRLI:PERIOD><XBRLI:INSTANT>2024-12-31</XBRLI:INSTANT></XBRLI:PERIOD></XBRLI:CONTEXT>
+<XBRLI:UNIT ID="usd"><XBRLI:MEASURE>iso4217:USD</XBRLI:MEASURE></XBRLI:UNIT>
+</INL:RESOURCES></INL:HEADER></DIV>
+<P>Cash <inl:NONFRACTION NAME="us-gaap:Cash" CONTEXTREF="c1" UNITREF="usd" DECIMALS="-3" SCALE="3" SIGN="-" FORMAT="ixt:num-dot-decimal">1,250</inl:NONFRACTION></P>
+<Inl:NonNumeric Name="acme:Note" ContextRef="c1"><DIV>first</DIV><Div>second</Div></Inl:NonNumeric>
+<ix:nonFraction name="acme:NotInline" contextRef="c1" unitRef="usd">7</ix:nonFraction>
+</BODY></HTML>)"_s;
+    const InlineXbrl::Reading r = InlineXbrl::read(html);
+    QStringList got;
+    for (const XbrlFact &f : r.facts)
+        got.append(describe(f));
+    const QStringList want = {
+        u"us-gaap:Cash | 2024-12-31 | -1250000 | USD"_s,
+        u"acme:Note | 2024-12-31 | first second | "_s,
+    };
+    QCOMPARE(got, want);
+    QCOMPARE(r.facts.at(0).decimals, u"-3"_s);
+    QCOMPARE(r.facts.at(0).scale, u"3"_s);
 }
 
 void TestInlineXbrl::visibleFactsHaveTheirWordsAsSpan()
