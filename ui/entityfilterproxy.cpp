@@ -211,6 +211,17 @@ bool EntityFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
         const bool less = left.row() < right.row();
         return sortOrder() == Qt::AscendingOrder ? less : !less;
     }
+    if (sortColumn() == EntityTreeModel::PageColumn) {
+        // The facts of one concept stand by period, the latest first (as the period
+        // filter lists them and statements print them), each period's facts without
+        // dimensions before those of a member.
+        const QStringList pl = left.data(EntityTreeModel::PeriodRole).toStringList();
+        const QStringList pr = right.data(EntityTreeModel::PeriodRole).toStringList();
+        if (pl.size() == 3 && pr.size() == 3 && pl != pr) {
+            const bool less = pl[0] != pr[0] ? pl[0] > pr[0] : pl[1] != pr[1] ? pl[1] > pr[1] : pl[2] < pr[2];
+            return sortOrder() == Qt::AscendingOrder ? less : !less;
+        }
+    }
     const QVariant l = left.data(EntityTreeModel::SortRole);
     const QVariant r = right.data(EntityTreeModel::SortRole);
     const int c = QVariant::compare(l, r) == QPartialOrdering::Less ? -1

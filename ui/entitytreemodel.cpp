@@ -690,6 +690,18 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
     case ConfidenceRole: return e->confidence;
     case TypeRole: return e->type;
     case CategoryRole: return node->parent->parent->key;
+    case PeriodRole: {
+        if (!isXbrlFact(*e))
+            return {};
+        // "2024-01-01/2024-12-31" and "2024-12-31" as their end, their start and their
+        // dimensions (none: "0").
+        const QString period = e->attributes.value(u"period"_s);
+        const qsizetype slash = period.indexOf(u'/');
+        const QString end = slash < 0 ? period : period.mid(slash + 1);
+        const QString start = slash < 0 ? period : period.left(slash);
+        const QString dims = e->attributes.value(u"dimensions"_s);
+        return QStringList{end, start, dims.isEmpty() ? u"0"_s : u"1 "_s + dims};
+    }
     case SortRole:
         switch (column) {
         case ValueColumn: return isXbrlFact(*e) ? factSummary(*e) : e->text.toLower();

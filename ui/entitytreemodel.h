@@ -33,6 +33,7 @@ public:
         TypeRole,       // type key (groups and mentions)
         CategoryRole,   // category name
         SortRole,       // a comparable value for the column
+        PeriodRole,     // an XBRL fact's mention: {period end, period start, dimensions}, to order by
     };
 
     explicit EntityTreeModel(QObject *parent = nullptr);

@@ -225,6 +225,31 @@ void TestXbrlReview::treeGroupsFactsByConcept()
     QTRY_COMPARE(focused(), panel->filterEdit());
     QTest::keyClicks(focused(), u"us-gaap:NetIncomeLoss"_s);
     QVERIFY(panel->tree()->isExpanded(shownCategory(u"XBRL facts"_s)));
+    // As shown (by page, the default order), the concept's facts stand by period, the
+    // latest first: the periods' ends never go forward, and each period is one run of rows.
+    const QModelIndex shownFacts = shownCategory(u"XBRL facts"_s);
+    int checkedGroups = 0;
+    for (int g = 0; g < panel->filter()->rowCount(shownFacts); ++g) {
+        const QModelIndex group = panel->filter()->index(g, 0, shownFacts);
+        if (!group.data().toString().startsWith(u"us-gaap:NetIncomeLoss ("_s))
+            continue;
+        QStringList periods;
+        for (int m = 0; m < panel->filter()->rowCount(group); ++m) {
+            const Entity *e = store.entity(panel->filter()->index(m, 0, group).data(EntityTreeModel::EntityIdRole).toString());
+            QVERIFY(e);
+            const QString period = e->attributes.value(u"period"_s);
+            if (periods.isEmpty() || periods.constLast() != period) {
+                QVERIFY2(!periods.contains(period), qPrintable(period + u" comes twice"_s));
+                if (!periods.isEmpty())
+                    QVERIFY2(periods.constLast().section(u'/', -1) >= period.section(u'/', -1),
+                             qPrintable(periods.constLast() + u" before "_s + period));
+                periods << period;
+            }
+        }
+        QVERIFY2(periods.size() >= 3, qPrintable(periods.join(u", "_s)));
+        ++checkedGroups;
+    }
+    QCOMPARE(checkedGroups, 1);
     QTest::keyClick(focused(), Qt::Key_Escape);
     QVERIFY(panel->filterEdit()->text().isEmpty());
 
