@@ -310,7 +310,10 @@ private:
                 expanded = r.indicationAbbreviations.value(abbr);
             if (!definitions.contains(abbr))
                 definitions.insert(abbr, expanded);
-            if (lexicon.isEmpty() && !r.indicationAcronymTerms.contains(abbr) && !own.contains(abbr))
+            // Defined by the filing, the letters count wherever they stand again, also a
+            // lexicon acronym that elsewhere needs a medical word near it ("influenza A & B,
+            // RSV and strep A" after "respiratory syncytial virus (RSV)").
+            if (lexicon.isEmpty() && !own.contains(abbr))
                 own.insert(abbr, definitions.value(abbr));
         }
         const auto expansion = [&](const QString &abbr) {

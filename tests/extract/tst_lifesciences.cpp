@@ -261,6 +261,17 @@ void TestLifeSciences::indication_data()
         << u"is also approved for patients with high-risk early-stage triple-negative breast cancer (TNBC) in combination"_s
         << QStringList{u"breast cancer | early-stage triple-negative breast cancer | abbreviation=TNBC; qualifiers=early-stage triple-negative"_s,
                        u"TNBC | TNBC | expansion=triple-negative breast cancer"_s};
+    // corpus more/ABT-10-K-0001628280-24-005348.html, p. 4: a lexicon acronym that needs a
+    // medical word near it counts without one once the filing has defined it.
+    QTest::newRow("abt: a defined acronym used again without context")
+        << u"detect infectious agents including influenza A & B, and respiratory syncytial virus (RSV); molecular "
+           "point-of-care testing for SARS-CoV-2 and influenza A & B, RSV and strep A"_s
+        << QStringList{u"influenza | influenza"_s,
+                       u"respiratory syncytial virus | respiratory syncytial virus | abbreviation=RSV"_s,
+                       u"RSV | RSV | expansion=respiratory syncytial virus"_s, u"influenza | influenza"_s,
+                       u"RSV | RSV | expansion=respiratory syncytial virus"_s};
+    QTest::newRow("an acronym not defined needs a medical word")
+        << u"point-of-care testing for strep A, RSV and flu"_s << QStringList{};
     QTest::newRow("a lexicon acronym not defined has no expansion")
         << u"patients with relapsed DLBCL"_s << QStringList{u"DLBCL | DLBCL"_s};
     // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 70: a product table's
