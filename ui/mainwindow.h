@@ -128,12 +128,18 @@ private:
     void showAbout();
     void goToPage();
     void restoreZoom();
+    void reopenFallback(const QString &failedPath);
     void showStartPage(bool start);
     void saveWindowState();
     // In a small window the side panels give way first: the filing keeps half the width.
     void keepDocumentWide();
 
     QString m_path;
+    QString m_password; // what the open filing was opened with
+    // The filing that was open when another was asked for: opened again should the
+    // other fail, so a broken file never takes the analyst's filing away.
+    QString m_fallbackPath;
+    QString m_fallbackPassword;
     std::shared_ptr<FilingDocument> m_document;
     // The PDF shown while its FilingDocument loads (see startPdfPreview).
     std::shared_ptr<QPdfDocument> m_preview;

@@ -36,6 +36,8 @@
 #include <QtWidgets/QToolButton>
 #include <QtWidgets/QTreeView>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 struct MainWindow::LoadResult
@@ -91,6 +93,10 @@ void MainWindow::openFile(const QString &path)
 
 void MainWindow::startLoad(const QString &path, const QString &password)
 {
+    if (m_document && !m_loading && path != m_path) {
+        m_fallbackPath = m_path;
+        m_fallbackPassword = m_password;
+    }
     closeDocument();
     const quint64 job = ++m_job;
     m_loading = true;
@@ -130,6 +136,18 @@ void MainWindow::startLoad(const QString &path, const QString &password)
             return; // closed, or another file was opened meanwhile
         self->onLoaded(path, password, result);
     });
+}
+
+// The filing open before a failed one comes back, at most once (its own failure
+// leaves the start page).
+void MainWindow::reopenFallback(const QString &failedPath)
+{
+    const QString back = std::exchange(m_fallbackPath, QString());
+    const QString password = std::exchange(m_fallbackPassword, QString());
+    if (back.isEmpty() || back == failedPath || m_loading || m_document)
+        return;
+    startLoad(back, password);
+    statusBar()->showMessage(tr("Opening %1 again…").arg(QFileInfo(back).fileName()));
 }
 
 void MainWindow::startPdfPreview(const QString &path, const QString &password)
@@ -202,17 +220,22 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
                 return;
             }
             Q_EMIT documentFailed(path, error.message);
+            reopenFallback(path);
             return;
         }
         QString message = error.message;
         if (message.isEmpty())
             message = tr("Could not open %1.").arg(QDir::toNativeSeparators(path));
+        reopenFallback(path); // behind the message, the filing the analyst was in comes back
         MessageBox::critical(this, tr("Cannot Open Filing"), message);
         Q_EMIT documentFailed(path, message);
         return;
     }
     m_document = result.document;
     m_path = path;
+    m_password = password;
+    m_fallbackPath.clear();
+    m_fallbackPassword.clear();
     addRecentFile(path);
     m_startPage->setRecentFiles(recentFiles());
     showStartPage(false);

@@ -15,6 +15,7 @@
 #include "readingview.h"
 #include "shortcutsdialog.h"
 #include "startpage.h"
+#include "storedump.h"
 #include "testutils.h"
 
 #include <QtCore/QDir>
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void recentFilesRemembered();
     void unreadableFileShowsMessage_data();
     void unreadableFileShowsMessage();
+    void failedOpenKeepsTheFilingOpen();
     void shortcutsAndAbout();
     void exportsCsvAndSummary();
     void asksForPassword();
@@ -353,6 +355,53 @@ void TestMainWindow::unreadableFileShowsMessage()
     QVERIFY(window.startPage()->isVisible());
     QVERIFY(!window.store());
     QCOMPARE(window.windowTitle(), u"Filing Lens"_s);
+}
+
+// An analyst in the middle of a filing asks for a broken one: the message names it, and
+// the filing they were in comes back with every decision, not the start page.
+void TestMainWindow::failedOpenKeepsTheFilingOpen()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QString sample = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s));
+    QVERIFY(openAndWait(window, sample));
+    EntityPanel *panel = window.entityPanel();
+    const QString registrant = firstOfType(*window.store(), u"registrant"_s);
+    QVERIFY(panel->selectEntity(registrant));
+    panel->tree()->setFocus();
+    QTRY_VERIFY(panel->tree()->hasFocus());
+    QTest::keyClick(panel->tree(), Qt::Key_Return);
+    QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Confirmed);
+    const QMap<QString, QString> before = StoreDump::dump(*window.store());
+
+    const QString broken = m_dir.filePath(u"truncated-10-k.pdf"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+    file.close();
+    QSignalSpy failed(&window, &MainWindow::documentFailed);
+    QSignalSpy extracted(&window, &MainWindow::extractionFinished);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.openFile(broken);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QVERIFY2(MessageBox::lastText().contains(u"truncated-10-k.pdf"_s), qPrintable(MessageBox::lastText()));
+    QVERIFY(QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout));
+    QCOMPARE(window.filePath(), QFileInfo(sample).absoluteFilePath());
+    QVERIFY(!window.startPage()->isVisible());
+    QVERIFY(window.store());
+    QCOMPARE(StoreDump::changedIds(before, StoreDump::dump(*window.store())), QStringList());
+    QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Confirmed);
+
+    // From the start page a broken file leaves the start page; nothing is opened again.
+    window.closeDocument();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.openFile(broken);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 20000);
+    QTest::qWait(200);
+    QVERIFY(window.startPage()->isVisible());
+    QVERIFY(!window.store());
 }
 
 void TestMainWindow::shortcutsAndAbout()
