@@ -339,20 +339,7 @@ bool Grid::read(FilingTable *out, const QString &before)
             scaleSource += cell->text + u'\n';
     }
     out->scale = TableReader::statedScale(scaleSource);
-    static const QRegularExpression shareException(
-        u"except\\s+(?:for\\s+)?(?:the\\s+)?(?:number\\s+of\\s+)?shares?\\b(?!\\s+data)|except\\s+share\\b|shares?\\s+(?:and\\s+[a-z ]+)?in\\s+(?:thousands|millions|billions)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    QString shareScale = out->scale;
-    // "(Dollars in millions)", "($ in thousands)": share counts are not scaled.
-    static const QRegularExpression dollarScale(
-        u"(?:\\$|dollars)\\s+in\\s+(?:thousands|millions|billions)|\\(\\s*\\$\\s*(?:in\\s+)?(?:thousands|millions|billions)|(?:thousands|millions|billions)\\s+of\\s+(?:u\\.s\\.\\s+)?dollars"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    if (dollarScale.match(scaleSource).hasMatch())
-        shareScale.clear();
-    if (const auto m = shareException.match(scaleSource); m.hasMatch()) {
-        const QString stated = TableReader::statedScale(m.captured(0));
-        shareScale = stated;
-    }
+    const QString shareScale = TableReader::shareScale(scaleSource, out->scale);
     bool dollars = scaleSource.contains(u'$') || scaleSource.contains(u"dollar"_s, Qt::CaseInsensitive);
     for (const RawCell &cell : std::as_const(m_cells)) {
         if (cell.currency || cell.text == u"$"_s)
@@ -678,6 +665,22 @@ bool TableReader::agreesWithFact(const TableCell &cell, const QString &factValue
     if (magnitude(cell.value) == fact)
         return true;
     return cell.unit == u"%"_s && magnitude(scaled(cell.value, -2)) == fact;
+}
+
+QString TableReader::shareScale(const QString &scaleSource, const QString &scale)
+{
+    static const QRegularExpression shareException(
+        u"except\\s+(?:for\\s+)?(?:the\\s+)?(?:number\\s+of\\s+)?shares?\\b(?!\\s+data)|except\\s+share\\b|shares?\\s+(?:and\\s+[a-z ]+)?in\\s+(?:thousands|millions|billions)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // "(Dollars in millions)", "($ in thousands)": share counts are not scaled.
+    static const QRegularExpression dollarScale(
+        u"(?:\\$|dollars)\\s+in\\s+(?:thousands|millions|billions)|\\(\\s*\\$\\s*(?:in\\s+)?(?:thousands|millions|billions)|(?:thousands|millions|billions)\\s+of\\s+(?:u\\.s\\.\\s+)?dollars"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = shareException.match(scaleSource); m.hasMatch())
+        return statedScale(m.captured(0));
+    if (dollarScale.match(scaleSource).hasMatch())
+        return {};
+    return scale;
 }
 
 QString TableReader::statedScale(const QString &text)

@@ -75,6 +75,10 @@ public:
     static bool agreesWithFact(const TableCell &cell, const QString &factValue);
     // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
     static QString statedScale(const QString &text);
+    // The scale of a table's share counts, given the text that states the table's scale
+    // and that scale: none under "(Dollars in millions)", the one an exception states
+    // ("except share data", "shares in thousands"), else the table's.
+    static QString shareScale(const QString &scaleSource, const QString &scale);
     // The power of ten a scale word stands for: "thousands" 3, "millions" 6, "billions" 9,
     // anything else 0.
     static int exponentOf(const QString &scale);

@@ -572,17 +572,7 @@ bool BlockReader::read(const QList<int> &header, const QList<int> &body, const Q
             scaleSource += textOf(rows.at(r).labelStart, rows.at(r).labelEnd) + u'\n';
     }
     out->scale = TableReader::statedScale(scaleSource);
-    static const QRegularExpression shareException(
-        u"except\\s+(?:for\\s+)?(?:the\\s+)?(?:number\\s+of\\s+)?shares?\\b(?!\\s+data)|except\\s+share\\b|shares?\\s+(?:and\\s+[a-z ]+)?in\\s+(?:thousands|millions|billions)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    QString shareScale = out->scale;
-    static const QRegularExpression dollarScale(
-        u"(?:\\$|dollars)\\s+in\\s+(?:thousands|millions|billions)|\\(\\s*\\$\\s*(?:in\\s+)?(?:thousands|millions|billions)|(?:thousands|millions|billions)\\s+of\\s+(?:u\\.s\\.\\s+)?dollars"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    if (dollarScale.match(scaleSource).hasMatch())
-        shareScale.clear();
-    if (const auto m = shareException.match(scaleSource); m.hasMatch())
-        shareScale = TableReader::statedScale(m.captured(0));
+    const QString shareScale = TableReader::shareScale(scaleSource, out->scale);
     bool dollars = scaleSource.contains(u'$') || scaleSource.contains(u"dollar"_s, Qt::CaseInsensitive);
 
     // Column headers, top to bottom: a phrase wrapped over lines above one column is one
