@@ -64,6 +64,7 @@ private Q_SLOTS:
 private:
     // Opens the filing in the window and waits for its tables; false when it failed.
     bool openAndWait(MainWindow &window, const QString &path);
+    bool showAndOpen(MainWindow &window, const QString &path);
     void selectFirstTableByKeyboard(MainWindow &window);
     void clickCellThenFigure(MainWindow &window, const QModelIndex &first, const QModelIndex &second);
 
@@ -189,6 +190,14 @@ bool TestTablesPanel::openAndWait(MainWindow &window, const QString &path)
     return panel->isVisible() && ready.first().first().toInt() > 0;
 }
 
+// A flow's start: the window shown at a size that holds the tables panel, the filing open.
+bool TestTablesPanel::showAndOpen(MainWindow &window, const QString &path)
+{
+    window.resize(1500, 900);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window) && openAndWait(window, path);
+}
+
 void TestTablesPanel::selectFirstTableByKeyboard(MainWindow &window)
 {
     TablesPanel *panel = TablesPanel::of(&window);
@@ -271,10 +280,7 @@ void TestTablesPanel::shownOnlyWithTables()
 void TestTablesPanel::gridLinksToDocument()
 {
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, m_statements));
+    QVERIFY(showAndOpen(window, m_statements));
     TablesPanel *panel = TablesPanel::of(&window);
     QVERIFY(window.store());
     const auto before = StoreDump::dump(*window.store());
@@ -331,10 +337,7 @@ void TestTablesPanel::corpusFiling()
     const QString path = m_dir.filePath(u"aeon-20230930x10q.htm"_s);
     QVERIFY(QFile::copy(original, path));
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, path));
+    QVERIFY(showAndOpen(window, path));
     TablesPanel *panel = TablesPanel::of(&window);
     const auto before = StoreDump::dump(*window.store());
     selectFirstTableByKeyboard(window);
@@ -372,10 +375,7 @@ void TestTablesPanel::textFiling()
     const QString path = m_dir.filePath(u"0000320193-94-000016.txt"_s);
     QVERIFY(QFile::copy(original, path));
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, path));
+    QVERIFY(showAndOpen(window, path));
     TablesPanel *panel = TablesPanel::of(&window);
     const auto before = StoreDump::dump(*window.store());
     selectFirstTableByKeyboard(window);
@@ -404,10 +404,7 @@ void TestTablesPanel::pdfFiling()
     const QString path = m_dir.filePath(u"PFIZER_2023Q2_EARNINGS.pdf"_s);
     QVERIFY(QFile::copy(original, path));
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, path));
+    QVERIFY(showAndOpen(window, path));
     TablesPanel *panel = TablesPanel::of(&window);
     const auto before = StoreDump::dump(*window.store());
     panel->tableList()->setFocus(Qt::TabFocusReason);

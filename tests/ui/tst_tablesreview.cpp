@@ -112,6 +112,7 @@ private Q_SLOTS:
 private:
     QString freshCopy();
     bool openAndWait(MainWindow &window, const QString &path);
+    bool showAndOpen(MainWindow &window, const QString &path);
     void selectTable(MainWindow &window, int row);
     void clickCell(MainWindow &window, const QModelIndex &index);
 
@@ -144,6 +145,14 @@ bool TestTablesReview::openAndWait(MainWindow &window, const QString &path)
         && panel->tables().size() >= 2;
 }
 
+// Each flow's start: the window shown at a size that holds the tables panel, the filing open.
+bool TestTablesReview::showAndOpen(MainWindow &window, const QString &path)
+{
+    window.resize(1500, 900);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window) && openAndWait(window, path);
+}
+
 void TestTablesReview::selectTable(MainWindow &window, int row)
 {
     TablesPanel *panel = TablesPanel::of(&window);
@@ -170,10 +179,7 @@ void TestTablesReview::editCellByKeysAndReopen()
     QString cellId;
     {
         MainWindow window;
-        window.resize(1500, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(openAndWait(window, path));
+        QVERIFY(showAndOpen(window, path));
         TablesPanel *panel = TablesPanel::of(&window);
         ReviewStore *store = window.store();
         const auto entities = StoreDump::dump(*store);
@@ -224,10 +230,7 @@ void TestTablesReview::editCellByKeysAndReopen()
     }
     // Reopened in a new window: the correction is back on its cell.
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, path));
+    QVERIFY(showAndOpen(window, path));
     TablesPanel *panel = TablesPanel::of(&window);
     QCOMPARE(window.store()->tableDecisions().size(), 1);
     selectTable(window, 0);
@@ -242,10 +245,7 @@ void TestTablesReview::editCellByKeysAndReopen()
 void TestTablesReview::escapeDrops()
 {
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -270,10 +270,7 @@ void TestTablesReview::escapeDrops()
 void TestTablesReview::editStaysOnItsCell()
 {
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -328,10 +325,7 @@ void TestTablesReview::editStaysOnItsCell()
 void TestTablesReview::rejectConfirmUndoRedo()
 {
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -379,10 +373,7 @@ void TestTablesReview::rejectConfirmUndoRedo()
 void TestTablesReview::scaleChooser()
 {
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -424,10 +415,7 @@ void TestTablesReview::asksForReviewerFirst()
     // and a cancelled question makes no decision.
     QSettings().remove(u"review/reviewer"_s);
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -461,10 +449,7 @@ void TestTablesReview::mistypedFigureRefused()
     // A letter O typed for a zero would leave the figure without a value: the edit is
     // refused with a message, and nothing is written.
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -498,10 +483,7 @@ void TestTablesReview::statusBarCountsTables()
     // A table decision is a review: the status bar counts it beside the entities, and an
     // undo takes it back.
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
@@ -529,10 +511,7 @@ void TestTablesReview::scaleOfNoTableIsBlank()
     // The Scale chooser shows the chosen table's scale; with no table chosen (the next
     // filing just opened) it shows none, not the scale of the table before.
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     QComboBox *scale = panel->scaleChooser();
     selectTable(window, 0);
@@ -557,10 +536,7 @@ void TestTablesReview::exportTablesWithRejected()
     // File ▸ Export Tables… leaves a rejected table out of "All tables" and takes it with
     // "All tables, rejected ones too", its cells marked rejected (as `tables --include-rejected`).
     MainWindow window;
-    window.resize(1500, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(openAndWait(window, freshCopy()));
+    QVERIFY(showAndOpen(window, freshCopy()));
     TablesPanel *panel = TablesPanel::of(&window);
     ReviewStore *store = window.store();
     const auto entities = StoreDump::dump(*store);
