@@ -144,7 +144,7 @@ void MainWindow::reopenFallback(const QString &failedPath)
 {
     const QString back = std::exchange(m_fallbackPath, QString());
     const QString password = std::exchange(m_fallbackPassword, QString());
-    if (back.isEmpty() || back == failedPath || m_loading || m_document)
+    if (back.isEmpty() || back == failedPath)
         return;
     startLoad(back, password);
     statusBar()->showMessage(tr("Opening %1 again…").arg(QFileInfo(back).fileName()));
