@@ -226,9 +226,11 @@ void MainWindow::onLoaded(const QString &path, const QString &password, const Lo
         QString message = error.message;
         if (message.isEmpty())
             message = tr("Could not open %1.").arg(QDir::toNativeSeparators(path));
-        reopenFallback(path); // behind the message, the filing the analyst was in comes back
-        MessageBox::critical(this, tr("Cannot Open Filing"), message);
+        // The panels let the failed file go first; then, behind the message, the filing the
+        // analyst was in comes back.
         Q_EMIT documentFailed(path, message);
+        reopenFallback(path);
+        MessageBox::critical(this, tr("Cannot Open Filing"), message);
         return;
     }
     m_document = result.document;

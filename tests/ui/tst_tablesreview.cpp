@@ -25,6 +25,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFileDialog>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void statusBarCountsTables();
     void scaleOfNoTableIsBlank();
     void exportTablesWithRejected();
+    void failedOpenKeepsTheTables();
 
 private:
     QString freshCopy();
@@ -581,6 +583,62 @@ void TestTablesReview::exportTablesWithRejected()
 
     QCOMPARE(tableDump(*store), decided);
     QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*store)), QStringList());
+}
+
+// A broken file asked for while a filing is open: the filing comes back behind the message
+// with its tables panel shown and its table decisions, not a hidden, empty panel.
+void TestTablesReview::failedOpenKeepsTheTables()
+{
+    MainWindow window;
+    QVERIFY(showAndOpen(window, freshCopy()));
+    TablesPanel *panel = TablesPanel::of(&window);
+    ReviewStore *store = window.store();
+    selectTable(window, 0);
+    QTest::keyClick(focused(), Qt::Key_Delete); // reject the first table
+    const auto decided = tableDump(*store);
+    QCOMPARE(decided.size(), 1);
+    const auto entities = StoreDump::dump(*store);
+    const int tables = int(panel->tables().size());
+
+    const QString broken = m_dir.filePath(u"broken.html.pdf"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("%PDF-1.7\n1 0 obj << /Type /Catalog >>\n");
+    file.close();
+    QSignalSpy failed(&window, &MainWindow::documentFailed);
+    QSignalSpy ready(panel, &TablesPanel::tablesReady);
+    // The message is shown as it is to the analyst, and read while the filing comes back
+    // behind it: it is dismissed with Enter once the tables are there again.
+    QTimer dismiss;
+    dismiss.setInterval(50);
+    bool dismissed = false;
+    connect(&dismiss, &QTimer::timeout, &window, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box || ready.count() < 1)
+            return;
+        dismiss.stop();
+        QTest::qWait(100);
+        QTest::keyClick(box, Qt::Key_Return);
+        dismissed = true;
+    });
+    dismiss.start();
+    QTimer::singleShot(0, &window, [broken] {
+        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
+        QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(focused(), broken);
+        QTest::keyClick(focused(), Qt::Key_Return);
+    });
+    QTest::keyClick(focused(), Qt::Key_O, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(dismissed, timeout);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(ready.count(), 1);
+    QVERIFY(MessageBox::lastText().contains(u"broken.html.pdf"_s));
+    QVERIFY(panel->isVisible());
+    QCOMPARE(int(panel->tables().size()), tables);
+    QVERIFY(window.store());
+    QCOMPARE(tableDump(*window.store()), decided);
+    QCOMPARE(StoreDump::changedIds(entities, StoreDump::dump(*window.store())), QStringList());
 }
 
 QTEST_MAIN(TestTablesReview)
