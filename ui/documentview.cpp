@@ -178,7 +178,7 @@ void DocumentView::setDocument(FilingDocument *document)
     showPart(parts.isEmpty() ? -1 : first);
 }
 
-void DocumentView::showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSizes)
+void DocumentView::showPdfPreview(const std::shared_ptr<QPdfDocument> &pdf, const QList<QSizeF> &pageSizes)
 {
     setDocument(nullptr);
     if (!pdf || pageSizes.isEmpty())
@@ -187,6 +187,7 @@ void DocumentView::showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSi
     s.pageSizes = pageSizes;
     for (qsizetype i = 0; i < pageSizes.size(); ++i)
         s.pageTexts.append(QString());
+    // Shared: a page of the preview may still be rendering when the filing replaces it.
     s.render = [pdf](int page, QSize size) {
         QPdfDocumentRenderOptions options;
         options.setRenderFlags(QPdfDocumentRenderOptions::RenderFlag::Annotations);

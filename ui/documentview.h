@@ -6,6 +6,8 @@
 #include <QtCore/QSizeF>
 #include <QtWidgets/QWidget>
 
+#include <memory>
+
 class FilingDocument;
 class QPdfDocument;
 class FindBar;
@@ -43,10 +45,10 @@ public:
     void setDocument(FilingDocument *document);
     // A PDF's pages before its FilingDocument has loaded (no text yet, so no highlights,
     // selection or find). A following setDocument() of that PDF keeps the place and the
-    // rendered pages; pdf must outlive the preview (until setDocument returns). Its page
-    // sizes, in points, come with it: this never asks pdfium (whose one lock the loading
-    // filing may hold).
-    void showPdfPreview(QPdfDocument *pdf, const QList<QSizeF> &pageSizes);
+    // rendered pages, without waiting for a preview page still rendering: the view shares
+    // the ownership of pdf until that render is done. Its page sizes, in points, come with
+    // it: this never asks pdfium (whose one lock the loading filing may hold).
+    void showPdfPreview(const std::shared_ptr<QPdfDocument> &pdf, const QList<QSizeF> &pageSizes);
     FilingDocument *document() const { return m_document; }
 
     int partCount() const;

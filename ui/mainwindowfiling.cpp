@@ -172,7 +172,14 @@ void MainWindow::startPdfPreview(const QString &path, const QString &password)
             return {};
         file.close();
         Preview preview;
-        preview.pdf = std::make_shared<QPdfDocument>();
+        // The last owner may be a page render finishing on the view's render thread: the
+        // document then goes on the thread it lives in.
+        preview.pdf = std::shared_ptr<QPdfDocument>(new QPdfDocument, [](QPdfDocument *pdf) {
+            if (pdf->thread() == QThread::currentThread())
+                delete pdf;
+            else
+                pdf->deleteLater();
+        });
         if (!password.isEmpty())
             preview.pdf->setPassword(password);
         if (preview.pdf->load(path) != QPdfDocument::Error::None || preview.pdf->pageCount() <= 0)
@@ -187,7 +194,7 @@ void MainWindow::startPdfPreview(const QString &path, const QString &password)
             return;
         self->m_preview = preview.pdf;
         self->showStartPage(false);
-        self->m_view->showPdfPreview(preview.pdf.get(), preview.pageSizes);
+        self->m_view->showPdfPreview(preview.pdf, preview.pageSizes);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         self->restoreZoom();
         self->updateNavigation();

@@ -75,7 +75,9 @@ void PdfPageView::refreshSource(const PdfPageSource &source)
         setSource(source);
         return;
     }
-    waitForRender(); // the old source's objects may go once this returns
+    // No wait for a render in flight: its render keeps what it reaches alive, and its page
+    // is dropped when it finishes (another generation). Waiting held the window still for
+    // as long as a page of the old source took to render.
     ++m_generation;
     m_source = source;
     m_geometry.clear();

@@ -21,6 +21,8 @@ class QVariantAnimation;
 // fromPdf() builds one straight from QtPdf. render is called on the view's render thread
 // (one at a time), everything else on the GUI thread. The objects the functions reach must
 // outlive the view's use of the source: call PdfPageView::clear() before destroying them.
+// refreshSource() does not wait for a render in flight, so a source that will be refreshed
+// away must have its render keep what it reaches alive (capture shared ownership).
 struct PdfPageSource
 {
     QList<QSizeF> pageSizes; // points

@@ -1,6 +1,7 @@
 #include "pdfpageview.h"
 #include "testutils.h"
 
+#include <QtCore/QSemaphore>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QImage>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void doubleClickSelectsWord();
     void pageKeysNavigate();
     void clearWhileRendering();
+    void refreshDoesNotWaitForRender();
 
 private:
     SourceSpan spanOf(const QString &needle, int page = 0) const;
@@ -346,6 +348,36 @@ void TestPdfPageView::clearWhileRendering()
     m_pdf.reset(); // must be safe once clear() returned
     QCOMPARE(m_view->pageCount(), 0);
     QTest::qWait(50);
+    const QImage shot = m_view->viewport()->grab().toImage();
+    QVERIFY(!shot.isNull());
+}
+
+// A filing replacing its preview: the page of the preview still rendering must not hold the
+// window until it is done. Its render waits for the test's go-ahead, given only after
+// refreshSource() returned; had refreshSource() waited, the render would run out of patience
+// first and say so.
+void TestPdfPageView::refreshDoesNotWaitForRender()
+{
+    m_view->clear();
+    auto started = std::make_shared<QSemaphore>();
+    auto go = std::make_shared<QSemaphore>();
+    auto waitedOut = std::make_shared<QAtomicInt>(0);
+    PdfPageSource preview = m_source;
+    preview.render = [render = m_source.render, started, go, waitedOut](int page, QSize size) {
+        started->release();
+        if (!go->tryAcquire(1, 10000))
+            waitedOut->storeRelaxed(1);
+        return render(page, size);
+    };
+    m_view->setSource(preview);
+    QVERIFY(started->tryAcquire(1, 10000));
+
+    QSignalSpy rendered(m_view.get(), &PdfPageView::pageRendered);
+    m_view->refreshSource(m_source);
+    go->release(100);
+    QVERIFY(rendered.wait(10000));
+    QCOMPARE(waitedOut->loadRelaxed(), 0);
+    // What comes after is a page of the new source, drawn.
     const QImage shot = m_view->viewport()->grab().toImage();
     QVERIFY(!shot.isNull());
 }
