@@ -75,10 +75,9 @@ void PdfPageView::refreshSource(const PdfPageSource &source)
         setSource(source);
         return;
     }
-    // No wait for a render in flight: its render keeps what it reaches alive, and its page
-    // is dropped when it finishes (another generation). Waiting held the window still for
-    // as long as a page of the old source took to render.
-    ++m_generation;
+    // No wait for a render in flight: its render keeps what it reaches alive, and the page it
+    // gives is the same page, kept like those already rendered. Waiting held the window still
+    // for as long as that page took to render.
     m_source = source;
     m_geometry.clear();
     m_layer.setFindHits({});

@@ -373,11 +373,20 @@ void TestPdfPageView::refreshDoesNotWaitForRender()
     QVERIFY(started->tryAcquire(1, 10000));
 
     QSignalSpy rendered(m_view.get(), &PdfPageView::pageRendered);
-    m_view->refreshSource(m_source);
+    PdfPageSource filing = m_source;
+    auto renderedAgain = std::make_shared<QAtomicInt>(0);
+    filing.render = [render = m_source.render, renderedAgain](int page, QSize size) {
+        if (page == 0)
+            renderedAgain->storeRelaxed(1);
+        return render(page, size);
+    };
+    m_view->refreshSource(filing);
     go->release(100);
     QVERIFY(rendered.wait(10000));
     QCOMPARE(waitedOut->loadRelaxed(), 0);
-    // What comes after is a page of the new source, drawn.
+    // The page that was rendering is the same page: it is kept, not rendered again.
+    QCOMPARE(rendered.first().first().toInt(), 0);
+    QCOMPARE(renderedAgain->loadRelaxed(), 0);
     const QImage shot = m_view->viewport()->grab().toImage();
     QVERIFY(!shot.isNull());
 }
