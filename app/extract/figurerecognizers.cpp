@@ -38,6 +38,16 @@ bool perShare(const FigureRules &rules, const QString &text, const Candidate &c,
     return cents.match(text.mid(c.span.start, c.span.length())).hasMatch() && amount.toDouble() < 1000;
 }
 
+// A price printed with its cents is worth what it says though a heading's "(in millions)"
+// stands above it: "closing stock price of $51.31", "$0.01 par value", "grant-date fair values
+// of $31.53". Statements in millions print no cents.
+bool unitPrice(const QString &text, const Candidate &c)
+{
+    static const QRegularExpression cents(u"\\d\\.\\d\\d\\)?$"_s);
+    const QString amount = c.value.section(u' ', 1).remove(u'-');
+    return cents.match(text.mid(c.span.start, c.span.length())).hasMatch() && amount.toDouble() < 1000;
+}
+
 // Money: a currency symbol or code before the amount, or a currency word after it;
 // value "USD 1300000000". Amounts in tables headed "in millions" are scaled (statedIn).
 class MoneyRecognizer final : public Recognizer
@@ -119,7 +129,7 @@ public:
             if (c.span.start - it->at > TableScaleReach || it->counts)
                 continue;
             const QString &text = context.content.text.pages.at(c.span.page);
-            if (perShare(*rules, text, c, it->exceptPerShare))
+            if (perShare(*rules, text, c, it->exceptPerShare) || unitPrice(text, c))
                 continue;
             QString singular = it->word;
             if (singular.endsWith(u's'))

@@ -351,6 +351,23 @@ void TestFigures::statedScaleApplied_data()
                                                  << QStringList{u"USD 0.25 |  | "_s, u"USD 26980000000 | millions | USD 26980"_s};
     QTest::newRow("dollar per share column") << u"($ in millions)\nAverage price, $ per share $ 48.20\n"_s
                                              << QStringList{u"USD 48.2 |  | "_s};
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 114: a stock price in the
+    // sentence under a table of options whose columns are "(in millions)" (tagged 51.31).
+    QTest::newRow("bmy: a stock price below a table in millions")
+        << u"Aggregate Intrinsic Value (in millions)\nOutstanding 16.2 2.3 57.34 $ 26\nThe aggregate intrinsic value "
+           u"in the preceding table represents the total pretax intrinsic value, based on the closing stock price of $ 51.31 "
+           u"on December 29, 2023.\n"_s
+        << QStringList{u"USD 26000000 | millions | USD 26"_s, u"USD 51.31 |  | "_s};
+    // corpus 10k/abbv-10-k-2025-02-14.html, pp. 91 and 94: fair values per option and a par
+    // value under statements "(in millions)" (tagged 31.53 and 0.01).
+    QTest::newRow("abbv: prices per option and par value")
+        << u"(in millions)\nTotal post-closing cash settled expense $ 510\nThe weighted-average grant-date fair values "
+           u"of stock options granted were $ 31.53 in 2024.\nCommon stock, $ 0.01 par value, 4,000,000,000 shares authorized\n"_s
+        << QStringList{u"USD 510000000 | millions | USD 510"_s, u"USD 31.53 |  | "_s, u"USD 0.01 |  | "_s};
+    // corpus pdf/PFIZER_2022_10K.pdf, p. 95: exercise prices per share in a table "(THOUSANDS)".
+    QTest::newRow("pfizer: exercise prices in a table in thousands")
+        << u"(THOUSANDS OF SHARES)\nOutstanding, December 31, 2021 $ 34.12\n"_s
+        << QStringList{u"USD 34.12 |  | "_s};
     QTest::newRow("cents without except per share are millions") << u"(in millions)\nTotal $ 1,234.56\n"_s
                                                                  << QStringList{u"USD 1234560000 | millions | USD 1234.56"_s};
     // corpus 10k/ko-10-k-2025-02-20.html, page 95: the heading states the count of units; the
