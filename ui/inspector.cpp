@@ -216,6 +216,9 @@ void Inspector::commitValue()
 
 bool Inspector::eventFilter(QObject *watched, QEvent *event)
 {
+    // Left, the value field shows the value's start again (an edit selected it all).
+    if (watched == m_valueEdit && event->type() == QEvent::FocusOut)
+        m_valueEdit->setCursorPosition(0);
     if (event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         // Escape drops an edit that was not written and goes back to the entities.
@@ -392,8 +395,11 @@ void Inspector::refresh()
     m_typeBox->setEnabled(editable);
 
     // Leave the field alone while the reviewer types in it.
-    if (m_valueEditId.isEmpty() && m_valueEdit->text() != e->value)
+    if (m_valueEditId.isEmpty() && m_valueEdit->text() != e->value) {
         m_valueEdit->setText(e->value);
+        // A value longer than the field shows its start ("BRISTOL-MYERS SQ…"), not its end.
+        m_valueEdit->setCursorPosition(0);
+    }
     m_valueEdit->setEnabled(editable);
     if (!m_noteEdit->hasFocus())
         m_noteEdit->setText(e->note);
