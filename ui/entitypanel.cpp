@@ -333,7 +333,9 @@ void EntityPanel::updateXbrlFilters()
         m_proxy->setPeriod({});
     m_periodBox->setEnabled(!sorted.isEmpty());
     m_xbrlRow->setVisible(xbrl);
-    if (!xbrl && m_xbrlBox->currentIndex() != 0)
+    // The check stays as chosen from filing to filing (a queue of 10-Ks checked for
+    // disagreements); a filing without XBRL lets it go, not the empty store of one loading.
+    if (!xbrl && m_store && m_store->count() > 0 && m_xbrlBox->currentIndex() != 0)
         m_xbrlBox->setCurrentIndex(0);
 }
 
