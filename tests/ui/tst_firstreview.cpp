@@ -19,6 +19,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLineEdit>
@@ -35,6 +36,18 @@ using StoreDump::dump;
 QWidget *focused()
 {
     return QApplication::focusWidget();
+}
+
+// Picks a combo box choice with the keyboard: focus, Home, Down until the text matches.
+bool chooseByKeyboard(QComboBox *box, const QString &text)
+{
+    box->setFocus();
+    if (!QTest::qWaitFor([&] { return box->hasFocus(); }, 2000))
+        return false;
+    QTest::keyClick(focused(), Qt::Key_Home);
+    for (int i = 0; i < box->count() && box->currentText() != text; ++i)
+        QTest::keyClick(focused(), Qt::Key_Down);
+    return box->currentText() == text;
 }
 
 bool isMention(const QModelIndex &index)
@@ -54,6 +67,7 @@ private Q_SLOTS:
     void currentRowStaysInViewWhenTheTreeShortens();
     void longValueShowsItsStart();
     void hiddenFactOutlinesNothing();
+    void xbrlCheckStaysForTheNextFiling();
 
 private:
     QString copy(const QString &from, const QString &name);
@@ -253,6 +267,53 @@ void TestFirstReview::hiddenFactOutlinesNothing()
     QCOMPARE(changedIds(saved, dump(store)), QStringList{hidden});
     QCOMPARE(store.entity(hidden)->status, EntityStatus::Confirmed);
     QVERIFY(!reading->focusedSpan().isValid());
+}
+
+void TestFirstReview::xbrlCheckStaysForTheNextFiling()
+{
+    // Two inline-XBRL filings of a queue, each with a printed amount that disagrees with
+    // its tag ("$47,061 billion", tagged 47061000000), then a filing without XBRL.
+    QFile fixture(TestUtils::dataPath(u"document/ixbrl-facts.html"_s));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    QByteArray bytes = fixture.readAll();
+    const QByteArray printed = "47,061</ix:nonFraction> million";
+    QVERIFY(bytes.contains(printed));
+    bytes.replace(printed, "47,061</ix:nonFraction> billion");
+    QStringList queue;
+    for (const QString &name : {u"first.html"_s, u"second.html"_s}) {
+        QFile out(m_dir->filePath(name));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes + "<!-- " + name.toUtf8() + " -->\n");
+        queue << out.fileName();
+    }
+    EntityPanel *panel = m_window->entityPanel();
+    const auto showsOnlyDisagreements = [&] {
+        const QStringList shown = panel->shownEntityIds();
+        for (const QString &id : shown)
+            if (m_window->store()->entity(id)->attributes.value(u"xbrl"_s) != u"differs"_s)
+                return false;
+        return !shown.isEmpty();
+    };
+
+    QVERIFY(open(queue.at(0)));
+    auto saved = dump(*m_window->store());
+    QVERIFY(chooseByKeyboard(panel->xbrlBox(), u"Disagrees with XBRL"_s));
+    QVERIFY(showsOnlyDisagreements());
+    QCOMPARE(dump(*m_window->store()), saved);
+
+    // The next filing opens with the check as chosen.
+    QVERIFY(open(queue.at(1)));
+    saved = dump(*m_window->store());
+    QCOMPARE(panel->xbrlBox()->currentText(), u"Disagrees with XBRL"_s);
+    QVERIFY(panel->xbrlBox()->isVisible());
+    QVERIFY(showsOnlyDisagreements());
+    QCOMPARE(dump(*m_window->store()), saved);
+
+    // A filing without XBRL lets it go: its tree is not empty.
+    QVERIFY(open(copy(TestUtils::samplePath(u"immunogen-8k-2007-06-04.txt"_s), u"8k.txt"_s)));
+    QCOMPARE(panel->xbrlBox()->currentText(), u"Any XBRL check"_s);
+    QVERIFY(!panel->xbrlBox()->isVisible());
+    QCOMPARE(int(panel->shownEntityIds().size()), m_window->store()->count());
 }
 
 QTEST_MAIN(TestFirstReview)
