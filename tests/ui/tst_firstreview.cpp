@@ -299,6 +299,21 @@ void TestFirstReview::xbrlCheckStaysForTheNextFiling()
     auto saved = dump(*m_window->store());
     QVERIFY(chooseByKeyboard(panel->xbrlBox(), u"Disagrees with XBRL"_s));
     QVERIFY(showsOnlyDisagreements());
+    // The inspector names the fact whose tag disagrees, to be found under XBRL facts.
+    QTreeView *tree = panel->tree();
+    tree->setFocus();
+    QTRY_COMPARE(focused(), tree);
+    QTest::keyClick(focused(), Qt::Key_Home);
+    for (int i = 0; i < 10 && !isMention(tree->currentIndex()); ++i) {
+        if (!tree->isExpanded(tree->currentIndex()))
+            QTest::keyClick(focused(), Qt::Key_Right);
+        QTest::keyClick(focused(), Qt::Key_Down);
+    }
+    const Entity *amount = m_window->store()->entity(panel->currentEntityId());
+    QVERIFY(amount);
+    QCOMPARE(amount->text.simplified(), u"$47,061 billion"_s);
+    const QString warning = m_window->inspector()->xbrlWarning();
+    QVERIFY2(warning.contains(u"tagged 47061000000 (us-gaap:Revenues, "_s), qPrintable(warning));
     QCOMPARE(dump(*m_window->store()), saved);
 
     // The next filing opens with the check as chosen.
