@@ -350,6 +350,12 @@ void DocumentView::showSpan(const SourceSpan &span, const QString &entityId)
         m_reading->showSpan(span, entityId);
 }
 
+void DocumentView::clearShownSpan()
+{
+    m_pdf->clearShownSpan();
+    m_reading->clearShownSpan();
+}
+
 SourceSpan DocumentView::selectedSpan() const
 {
     if (m_shown == Shown::Pdf)

@@ -60,6 +60,9 @@ public:
     const QList<Highlight> &highlights() const { return m_highlights; }
     // Switches part if needed, scrolls the span into view, outlines and flashes it.
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
+    // The entity selected has no place in the text (a fact hidden in the XBRL): the span
+    // shown before is no longer outlined as if it were that entity's.
+    void clearShownSpan();
     // Draws a rectangle around the span's text (a whole table) wherever its page is shown,
     // until clearOutline() or another document; neither switches part nor scrolls (showSpan
     // does). An invalid span clears.

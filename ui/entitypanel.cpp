@@ -6,6 +6,7 @@
 #include "review/reviewstore.h"
 
 #include <QtGui/QKeyEvent>
+#include <QtGui/QResizeEvent>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDoubleSpinBox>
 #include <QtWidgets/QHBoxLayout>
@@ -237,6 +238,7 @@ EntityPanel::EntityPanel(QWidget *parent)
     layout->addWidget(m_emptyLabel);
     layout->addWidget(m_legend);
     rebuildLegend();
+    m_tree->viewport()->installEventFilter(this);
     for (QWidget *w : {static_cast<QWidget *>(m_categoryBox), static_cast<QWidget *>(m_statusBox),
                        static_cast<QWidget *>(m_confidenceBox), static_cast<QWidget *>(m_xbrlBox),
                        static_cast<QWidget *>(m_periodBox)})
@@ -245,6 +247,23 @@ EntityPanel::EntityPanel(QWidget *parent)
 
 bool EntityPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize) {
+        // A panel that appears below the tree (the Tables panel, once the tables are read)
+        // or a smaller window shortens it: the current row stays in view if it was, also
+        // the one a reopened filing selected.
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        const QPersistentModelIndex current = m_tree->currentIndex();
+        const QRect row = m_tree->visualRect(current);
+        if (current.isValid() && resize->oldSize().isValid()
+            && QRect(QPoint(), resize->oldSize()).intersects(row)
+            && !QRect(QPoint(), resize->size()).contains(row))
+            // After the view has fitted its scroll bars to the new height.
+            QMetaObject::invokeMethod(this, [this, current] {
+                if (current.isValid() && current == m_tree->currentIndex())
+                    m_tree->scrollTo(current, QAbstractItemView::EnsureVisible);
+            }, Qt::QueuedConnection);
+        return false;
+    }
     if (event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         // Escape clears the text filter and hands the keyboard back to the tree.
@@ -314,7 +333,9 @@ void EntityPanel::updateXbrlFilters()
         m_proxy->setPeriod({});
     m_periodBox->setEnabled(!sorted.isEmpty());
     m_xbrlRow->setVisible(xbrl);
-    if (!xbrl && m_xbrlBox->currentIndex() != 0)
+    // The check stays as chosen from filing to filing (a queue of 10-Ks checked for
+    // disagreements); a filing without XBRL lets it go, not the empty store of one loading.
+    if (!xbrl && m_store && m_store->count() > 0 && m_xbrlBox->currentIndex() != 0)
         m_xbrlBox->setCurrentIndex(0);
 }
 

@@ -216,6 +216,9 @@ void Inspector::commitValue()
 
 bool Inspector::eventFilter(QObject *watched, QEvent *event)
 {
+    // Left, the value field shows the value's start again (an edit selected it all).
+    if (watched == m_valueEdit && event->type() == QEvent::FocusOut)
+        m_valueEdit->setCursorPosition(0);
     if (event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         // Escape drops an edit that was not written and goes back to the entities.
@@ -320,6 +323,21 @@ const QStringList &factKeys()
 }
 }
 
+// " (us-gaap:Revenues, 2024-01-01 to 2024-12-31)": which fact tags the amount's words with
+// the value it disagrees with, so the reviewer can find it under XBRL facts.
+QString Inspector::taggingFact(const Entity &amount) const
+{
+    const QString tagged = amount.attributes.value(u"xbrlValue"_s);
+    for (const Entity &f : m_store->entities()) {
+        if (EntityTreeModel::isXbrlFact(f) && f.value == tagged && f.span.overlaps(amount.span)) {
+            const QString period = f.attributes.value(u"period"_s);
+            return u" ("_s + f.attributes.value(u"concept"_s)
+                + (period.isEmpty() ? QString() : u", "_s + periodText(period)) + u')';
+        }
+    }
+    return {};
+}
+
 void Inspector::onEntityChanged(int row)
 {
     if (m_store && row >= 0 && row < m_store->count() && m_store->entities().at(row).id == m_id)
@@ -348,8 +366,9 @@ void Inspector::refresh()
     if (hidden)
         warning = tr("Hidden in the filing's XBRL (no place in the text).");
     else if (EntityTreeModel::differsFromXbrl(*e))
-        warning = tr("⚠ Disagrees with the filing's XBRL: printed %1 (“%2”), tagged %3.")
-                      .arg(e->value, e->text.simplified(), e->attributes.value(u"xbrlValue"_s));
+        warning = tr("⚠ Disagrees with the filing's XBRL: printed %1 (“%2”), tagged %3%4.")
+                      .arg(e->value, e->text.simplified(), e->attributes.value(u"xbrlValue"_s),
+                           taggingFact(*e));
     else if (e->attributes.value(u"xbrl"_s) == u"untagged"_s)
         warning = tr("No XBRL fact of the filing tags this amount.");
     m_xbrlWarning->setText(warning);
@@ -392,8 +411,11 @@ void Inspector::refresh()
     m_typeBox->setEnabled(editable);
 
     // Leave the field alone while the reviewer types in it.
-    if (m_valueEditId.isEmpty() && m_valueEdit->text() != e->value)
+    if (m_valueEditId.isEmpty() && m_valueEdit->text() != e->value) {
         m_valueEdit->setText(e->value);
+        // A value longer than the field shows its start ("BRISTOL-MYERS SQ…"), not its end.
+        m_valueEdit->setCursorPosition(0);
+    }
     m_valueEdit->setEnabled(editable);
     if (!m_noteEdit->hasFocus())
         m_noteEdit->setText(e->note);

@@ -48,6 +48,7 @@ protected:
 
 private:
     void refresh();
+    QString taggingFact(const Entity &amount) const;
     void onEntityChanged(int row);
     void commitNote();
     void commitValue();

@@ -493,6 +493,8 @@ void MainWindow::onCurrentEntityChanged(const QString &id)
     const Entity *e = m_store ? m_store->entity(id) : nullptr;
     if (e && e->span.isValid() && !e->orphan)
         m_view->showSpan(e->span, id);
+    else if (e)
+        m_view->clearShownSpan();
     updateActions();
 }
 

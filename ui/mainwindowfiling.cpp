@@ -72,9 +72,16 @@ void MainWindow::openSample()
 void MainWindow::openDialog()
 {
     QSettings settings;
-    const QString folder = settings.value(u"lastFolder"_s,
-                                          QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                               .toString();
+    // The folder last opened from; else that of the filing open (given on the command
+    // line), unless it is the sample's copy; else Documents, or home without one.
+    QString folder = settings.value(u"lastFolder"_s).toString();
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (folder.isEmpty() && !m_path.isEmpty() && !m_path.startsWith(data + u'/'))
+        folder = QFileInfo(m_path).absolutePath();
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Filing"), folder,
         tr("Filings (*.pdf *.htm *.html *.txt *.nc);;All files (*)"));

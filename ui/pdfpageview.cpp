@@ -123,6 +123,13 @@ void PdfPageView::showSpan(const SourceSpan &span, const QString &entityId)
     viewport()->update();
 }
 
+void PdfPageView::clearShownSpan()
+{
+    m_layer.setCurrent({}, {});
+    m_flashAnimation->stop();
+    viewport()->update();
+}
+
 void PdfPageView::scrollToSpan(const SourceSpan &span)
 {
     const QList<QRectF> rects = spanRectsInViewport(span);

@@ -60,6 +60,8 @@ public:
     const QList<Highlight> &highlights() const { return m_layer.highlights(); }
     // Scrolls the span into view, outlines it and flashes it briefly.
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
+    // Forgets the span shown last: nothing is outlined as the current entity.
+    void clearShownSpan();
     // Draws a rectangle around the span's text (a whole table) until another or an
     // invalid span is set; does not scroll.
     void setOutlineSpan(const SourceSpan &span);

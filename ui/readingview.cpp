@@ -145,6 +145,13 @@ void ReadingView::showSpan(const SourceSpan &span, const QString &entityId)
     viewport()->update();
 }
 
+void ReadingView::clearShownSpan()
+{
+    m_layer.setCurrent({}, {});
+    m_flashAnimation->stop();
+    viewport()->update();
+}
+
 void ReadingView::scrollToRange(Range r)
 {
     if (!isLaidOut(r)) {

@@ -76,6 +76,7 @@ public:
     const QList<Highlight> &highlights() const { return m_layer.highlights(); }
     void showSpan(const SourceSpan &span, const QString &entityId = QString());
     SourceSpan focusedSpan() const { return m_layer.currentSpan(); } // the span showSpan() last showed
+    void clearShownSpan(); // nothing outlined as current until the next showSpan()
     // Draws a rectangle around the span's text (a whole table) until another or an
     // invalid span is set; does not scroll. Spans outside the part are ignored.
     void setOutlineSpan(const SourceSpan &span);
