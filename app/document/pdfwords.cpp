@@ -177,12 +177,17 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
 // after a hyphen mark PDFium joined; consecutive units of one text line may share a run.
 // Forward over the units, keeping the cheapest states of each (a beam), so a dense page
 // costs a few milliseconds; gives false when no cut of the rects fits well enough.
+// Bounds of the cut on hostile pages (a dense printed page has some 10,000 characters):
+// the work is about kBeam states times the page's characters.
+constexpr int kMaxCutRects = 100000;
+constexpr qint64 kMaxCutChars = 100000;
+
 bool cutRectsIntoLines(const QString &text, const std::vector<Line> &units, const std::vector<bool> &joined,
                        const QList<QRectF> &rects, std::vector<Line> *lines, std::vector<RectRun> *runs)
 {
     const int m = int(rects.size());
     const int unitCount = int(units.size());
-    if (m == 0 || unitCount == 0 || m > 200000)
+    if (m == 0 || unitCount == 0 || m > kMaxCutRects)
         return false;
     // Prefix sums over the rects: widths, heights, breaks to another printed line, and
     // the kind of each boundary between rect k - 1 and k.
@@ -243,6 +248,8 @@ bool cutRectsIntoLines(const QString &text, const std::vector<Line> &units, cons
         allChars += line.chars.size();
         allSpaces += blanks;
     }
+    if (allChars + allSpaces > kMaxCutChars)
+        return false;
     // Width per character at the typical height, from the whole page.
     const double perChar = (width[size_t(m)] + spacing[size_t(m)]) / qMax<qint64>(1, allChars + allSpaces) / typicalHeight;
     const auto runCost = [&](int u0, int u1, int a, int b) {
