@@ -74,6 +74,7 @@ private slots:
     void changesAndPerShare();
     void proseIsNoTable();
     void captionLineAndMarkedLabel();
+    void longCaptionAndPeriodOverAllColumns();
     void figuresPrintedCloseAndWideBoxes();
     void corpusSpansAreThePageText_data();
     void corpusSpansAreThePageText();
@@ -307,6 +308,29 @@ void TestPdfTables::captionLineAndMarkedLabel()
     }));
     // The footnote below is prose, not a row.
     QVERIFY(t.span.end < p.text.indexOf(u"(a) Primarily"_s));
+}
+
+void TestPdfTables::longCaptionAndPeriodOverAllColumns()
+{
+    // A caption of the label column beside the column headings, longer than "(MILLIONS)",
+    // and a lone period centred over columns of different measures (Pfizer's non-GAAP
+    // reconciliations); a sentence above the headings is neither.
+    Page p;
+    p.line({{20, u"The following presents the calculation of the figures:"_s}}, 20);
+    p.line({{330, u"Three Months Ended July 3, 2022"_s}}, 40);
+    p.line({{20, u"Data presented will not aggregate to totals."_s}}, 52);
+    p.line({{300, u"Cost of"_s}, {380, u"Selling"_s}, {460, u"Other"_s}}, 52);
+    p.line({{20, u"(MILLIONS)"_s}, {300, u"sales"_s}, {380, u"expenses"_s}, {460, u"net"_s}}, 62);
+    p.line({{20, u"Reported"_s}, {300, u"8,648"_s}, {380, u"3,048"_s}, {460, u"772"_s}}, 74);
+    p.line({{20, u"Adjusted"_s}, {300, u"8,625"_s}, {380, u"2,900"_s}, {460, u"(377)"_s}}, 86);
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 0);
+    QCOMPARE(tables.size(), 1);
+    const QStringList got = figures(tables.first());
+    QCOMPARE(got.size(), 6);
+    QCOMPARE(got.first(), u"Reported|Three Months Ended July 3, 2022 | Cost of | sales|8648000000||millions"_s);
+    QCOMPARE(got.last(), u"Adjusted|Three Months Ended July 3, 2022 | Other | net|-377000000||millions"_s);
+    for (const QString &header : tables.first().columnHeaders)
+        QVERIFY2(!header.contains(u"following"_s), qPrintable(header));
 }
 
 void TestPdfTables::figuresPrintedCloseAndWideBoxes()
