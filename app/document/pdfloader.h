@@ -46,9 +46,11 @@ public:
     // The words of a page's text (runs without white space) placed in the rectangles
     // getAllText() gives: one per text object or glyph, in text order, leaving out the
     // white space PDFium adds. Rectangles are matched to the text line by line (by how
-    // wide they are against how many characters they can hold); a page whose rectangles
-    // cannot be matched to its lines gives no words. Bounded: a line of more than
-    // kMaxLineChars characters is spread evenly.
+    // wide they are against how many characters they can hold). Where no grouping of the
+    // rectangles into printed lines gives the text's lines, the run of rectangles each
+    // line holds is found by weighing every cut; a page whose rectangles fit no cut well
+    // gives no words. Bounded: a line of more than kMaxLineChars characters is spread
+    // evenly.
     static QList<TextBox> wordBoxes(const QString &pageText, const QList<QRectF> &rects);
     static constexpr int kMaxLineChars = 2000;
     // The words of every page in the cache beside the page texts.

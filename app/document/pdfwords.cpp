@@ -10,7 +10,9 @@
 #include <QtPdf/QPdfSelection>
 
 #include <cmath>
+#include <algorithm>
 #include <limits>
+#include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -165,6 +167,230 @@ void placeLine(const QString &text, const Line &line, const QList<QRectF> &rects
     }
 }
 
+// When no grouping of the rects gives the text's lines (a text line PDFium runs over two
+// printed lines, column headings given one column at a time, a wrapped phrase), the rects
+// are cut into the lines by weighing every cut: rects come in text order, so line u holds
+// a run of them after line u - 1's. A run costs how far its width is from what its
+// characters take at its height, each break to another printed line inside it, and a cut
+// between rects that continue one printed line (more where they touch, inside a word). A
+// rect may hold only white space (cost of its own). Units are the text's lines cut again
+// after a hyphen mark PDFium joined; consecutive units of one text line may share a run.
+// Forward over the units, keeping the cheapest states of each (a beam), so a dense page
+// costs a few milliseconds; gives false when no cut of the rects fits well enough.
+// Bounds of the cut on hostile pages (a dense printed page has some 10,000 characters):
+// the work is about kBeam states times the page's characters.
+constexpr int kMaxCutRects = 100000;
+constexpr qint64 kMaxCutChars = 100000;
+
+bool cutRectsIntoLines(const QString &text, const std::vector<Line> &units, const std::vector<bool> &joined,
+                       const QList<QRectF> &rects, std::vector<Line> *lines, std::vector<RectRun> *runs)
+{
+    const int m = int(rects.size());
+    const int unitCount = int(units.size());
+    if (m == 0 || unitCount == 0 || m > kMaxCutRects)
+        return false;
+    // Prefix sums over the rects: widths, heights, breaks to another printed line, and
+    // the kind of each boundary between rect k - 1 and k.
+    std::vector<double> width(size_t(m) + 1, 0), height(size_t(m) + 1, 0);
+    std::vector<int> breaks(size_t(m) + 1, 0);
+    std::vector<double> cutCost(size_t(m) + 1, 0); // cutting a line before rect k
+    std::vector<double> spacing(size_t(m) + 1, 0);
+    std::vector<double> heights;
+    heights.reserve(size_t(m));
+    double bandTop = 0, bandBottom = 0;
+    for (int k = 0; k < m; ++k) {
+        const QRectF &r = rects.at(k);
+        width[size_t(k) + 1] = width[size_t(k)] + qMax(0.0, r.width());
+        height[size_t(k) + 1] = height[size_t(k)] + qMax(0.0, r.height());
+        heights.push_back(r.height());
+        // A rect continues the printed line when it lies to the right of the one before
+        // and overlaps the line's band so far (glyph rects are tight: a period and the
+        // quote after it need not overlap each other).
+        bool continues = false;
+        double gap = 0;
+        double lineHeight = r.height();
+        if (k > 0) {
+            const QRectF &p = rects.at(k - 1);
+            const double overlap = qMin(bandBottom, r.bottom()) - qMax(bandTop, r.top());
+            continues = overlap > 0.05 * qMin(r.height(), bandBottom - bandTop) && r.left() >= p.right() - 2;
+            gap = r.left() - p.right();
+            lineHeight = qMax(r.height(), bandBottom - bandTop);
+        }
+        if (continues) {
+            bandTop = qMin(bandTop, r.top());
+            bandBottom = qMax(bandBottom, r.bottom());
+        } else {
+            bandTop = r.top();
+            bandBottom = r.bottom();
+        }
+        const bool touching = continues && gap <= 0.15 * lineHeight;
+        breaks[size_t(k) + 1] = breaks[size_t(k)] + (k > 0 && !continues ? 1 : 0);
+        // Text lines on one printed line are set apart (columns); a cut where the rects
+        // run on closely is less likely, and inside a word least.
+        cutCost[size_t(k)] = !continues ? 0.0 : touching ? 3.0 : gap < 2 * qMax(1.0, lineHeight) ? 1.5 : 0.3;
+        // The printed length of a run: its rects and the spaces between them on a line
+        // (not the gap between two columns).
+        spacing[size_t(k) + 1] = spacing[size_t(k)] + (continues && gap > 0 && gap <= 1.5 * lineHeight ? gap : 0.0);
+    }
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const double typicalHeight = qMax(0.5, heights[heights.size() / 2]);
+    // Each unit: its characters and the white space between them.
+    std::vector<int> chars(static_cast<size_t>(unitCount)), spaces(chars), reach(chars);
+    qint64 allChars = 0, allSpaces = 0;
+    for (int u = 0; u < unitCount; ++u) {
+        const Line &line = units[size_t(u)];
+        chars[size_t(u)] = int(line.chars.size());
+        int blanks = 0;
+        for (int i = line.chars.front(); i < line.chars.back(); ++i)
+            blanks += isBlank(text.at(i)) ? 1 : 0;
+        spaces[size_t(u)] = blanks;
+        reach[size_t(u)] = line.chars.back() - line.chars.front() + 2; // most rects a unit may take
+        allChars += line.chars.size();
+        allSpaces += blanks;
+    }
+    if (allChars + allSpaces > kMaxCutChars)
+        return false;
+    // Width per character at the typical height, from the whole page.
+    const double perChar = (width[size_t(m)] + spacing[size_t(m)]) / qMax<qint64>(1, allChars + allSpaces) / typicalHeight;
+    const auto runCost = [&](int u0, int u1, int a, int b) {
+        int n = 0, blanks = 0;
+        for (int u = u0; u < u1; ++u) {
+            n += chars[size_t(u)];
+            blanks += spaces[size_t(u)];
+        }
+        const int count = b - a;
+        const double w = width[size_t(b)] - width[size_t(a)] + spacing[size_t(b)] - spacing[size_t(a) + 1];
+        const double h = (height[size_t(b)] - height[size_t(a)]) / count;
+        const double expected = (n + blanks) * perChar * qMax(0.5, h);
+        double c = 3 * std::abs(std::log(qMax(w, 0.01) / qMax(expected, 0.01)));
+        c += 2.0 * (breaks[size_t(b)] - breaks[size_t(a) + 1]);
+        // A run of glyph rects holds one per character (and one per space where spaces
+        // are glyphs too); a run of phrase rects far fewer.
+        if (n >= 4 && 2 * count >= n)
+            c += qMin(10.0, 0.5 * (qMax(0, n - count) + qMax(0, count - n - blanks)));
+        if (a > 0)
+            c += cutCost[size_t(a)];
+        return c;
+    };
+    constexpr double kSkip = 4.0; // a rect of white space only
+    constexpr int kBeam = 48;
+    constexpr double kBeamWidth = 30.0;
+    struct State
+    {
+        double cost = 0;
+        int fromUnit = -1; // -1: start; == unit: a skipped rect
+        int fromRect = -1;
+    };
+    // states[u]: rect index b -> cheapest way to place units [0, u) in rects [0, b).
+    std::vector<std::vector<std::pair<int, State>>> states(size_t(unitCount) + 1);
+    std::vector<std::unordered_map<int, State>> pending(size_t(unitCount) + 1);
+    pending[0][0] = State{0, -1, -1};
+    const auto offer = [&](int u, int b, const State &s) {
+        auto it = pending[size_t(u)].find(b);
+        if (it == pending[size_t(u)].end() || s.cost < it->second.cost)
+            pending[size_t(u)][b] = s;
+    };
+    for (int u = 0; u <= unitCount; ++u) {
+        std::vector<std::pair<int, State>> &here = states[size_t(u)];
+        here.assign(pending[size_t(u)].begin(), pending[size_t(u)].end());
+        pending[size_t(u)].clear();
+        if (here.empty())
+            return false;
+        std::sort(here.begin(), here.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+        // Skipped rects (white space only): one or two in a row.
+        {
+            const size_t count = here.size();
+            for (size_t i = 0; i < count; ++i) {
+                for (int skipped = 1; skipped <= 2; ++skipped) {
+                    const int b = here[i].first + skipped;
+                    if (b <= m)
+                        offer(u, b, State{here[i].second.cost + kSkip * skipped, u, here[i].first});
+                }
+            }
+            for (auto &x : here) {
+                auto it = pending[size_t(u)].find(x.first);
+                if (it != pending[size_t(u)].end() && it->second.cost < x.second.cost)
+                    x.second = it->second;
+                if (it != pending[size_t(u)].end())
+                    pending[size_t(u)].erase(it);
+            }
+            here.insert(here.end(), pending[size_t(u)].begin(), pending[size_t(u)].end());
+            pending[size_t(u)].clear();
+            std::sort(here.begin(), here.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+        }
+        // The beam: the cheapest states, not far from the best.
+        double best = std::numeric_limits<double>::infinity();
+        for (const auto &x : here)
+            best = qMin(best, x.second.cost);
+        {
+            std::vector<std::pair<int, State>> kept;
+            for (const auto &x : here) {
+                if (x.second.cost <= best + kBeamWidth)
+                    kept.push_back(x);
+            }
+            if (kept.size() > size_t(kBeam)) {
+                std::nth_element(kept.begin(), kept.begin() + kBeam, kept.end(),
+                                 [](const auto &x, const auto &y) { return x.second.cost < y.second.cost; });
+                kept.resize(size_t(kBeam));
+                std::sort(kept.begin(), kept.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+            }
+            here = std::move(kept);
+        }
+        if (u == unitCount)
+            break;
+        for (const auto &[a, s] : here) {
+            // Units [u, u1) in one run: u1 - 1 joined to each before it.
+            int most = 0;
+            for (int u1 = u + 1; u1 <= unitCount; ++u1) {
+                most += reach[size_t(u1) - 1];
+                for (int b = a + 1; b <= qMin(m, a + most); ++b)
+                    offer(u1, b, State{s.cost + runCost(u, u1, a, b), u, a});
+                if (!joined[size_t(u1) - 1])
+                    break;
+            }
+        }
+    }
+    const std::vector<std::pair<int, State>> &last = states[size_t(unitCount)];
+    if (last.empty() || last.back().first != m)
+        return false;
+    // Accept a cut only where it fits about as well as lines that match their rects do.
+    if (last.back().second.cost > 2.5 * unitCount + 4)
+        return false;
+    // Back through the states: the runs of each unit group.
+    const auto stateAt = [&](int u, int b) -> const State & {
+        const auto &list = states[size_t(u)];
+        return std::lower_bound(list.begin(), list.end(), b, [](const auto &x, int key) { return x.first < key; })
+            ->second;
+    };
+    std::vector<std::pair<std::pair<int, int>, RectRun>> found; // (units [u0, u1)), rects
+    int u = unitCount, b = m;
+    while (u > 0 || b > 0) {
+        const State &s = stateAt(u, b);
+        if (s.fromUnit < 0)
+            break;
+        if (s.fromUnit == u) { // a skipped rect
+            b = s.fromRect;
+            continue;
+        }
+        found.push_back({{s.fromUnit, u}, RectRun{s.fromRect, b}});
+        u = s.fromUnit;
+        b = s.fromRect;
+    }
+    std::reverse(found.begin(), found.end());
+    lines->clear();
+    runs->clear();
+    for (const auto &[span, run] : found) {
+        Line line = units[size_t(span.first)];
+        for (int v = span.first + 1; v < span.second; ++v) {
+            line.chars.insert(line.chars.end(), units[size_t(v)].chars.begin(), units[size_t(v)].chars.end());
+            line.end = units[size_t(v)].end;
+        }
+        lines->push_back(std::move(line));
+        runs->push_back(run);
+    }
+    return true;
+}
+
 QString wordsKey(const QString &sha256)
 {
     return u"pdfwords|"_s % sha256 % u'|' % DocumentCache::programBuild();
@@ -181,14 +407,20 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
     // the lines do not match the rects as they are, such a mark between letters ends a
     // line too.
     std::vector<Line> lines;
+    std::vector<bool> joined; // line l runs on into line l + 1 (cut at a joined hyphen)
     const auto splitLines = [&](bool atJoinedHyphens) {
         lines.clear();
+        joined.clear();
         Line line;
         for (int i = 0; i <= text.size(); ++i) {
             if (i == text.size() || text.at(i) == u'\n') {
+                if (line.chars.empty() && !joined.empty())
+                    joined.back() = false;
                 line.end = i;
-                if (!line.chars.empty())
+                if (!line.chars.empty()) {
                     lines.push_back(line);
+                    joined.push_back(false);
+                }
                 line = Line{};
                 line.start = i + 1;
             } else if (!isBlank(text.at(i))) {
@@ -199,6 +431,7 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
                     && text.at(i - 1).isLetter() && text.at(i + 1).isLetter()) {
                     line.end = i + 1;
                     lines.push_back(line);
+                    joined.push_back(true);
                     line = Line{};
                     line.start = i + 1;
                 }
@@ -247,8 +480,14 @@ QList<TextBox> PdfLoader::wordBoxes(const QString &text, const QList<QRectF> &re
     };
     if (!splitLines(false))
         return {};
-    if (!grouped() && (!text.contains(QChar::ReplacementCharacter) || !splitLines(true) || !grouped()))
-        return {};
+    if (!grouped() && (!text.contains(QChar::ReplacementCharacter) || !splitLines(true) || !grouped())) {
+        // No grouping matches: cut the rects into the lines by weighing every cut.
+        if (!splitLines(true))
+            return {};
+        const std::vector<Line> units = lines;
+        if (!cutRectsIntoLines(text, units, joined, rects, &lines, &runs))
+            return {};
+    }
     std::vector<QRectF> charBoxes(size_t(text.size()));
     for (size_t l = 0; l < lines.size(); ++l)
         placeLine(text, lines[l], rects, runs[l], &charBoxes);

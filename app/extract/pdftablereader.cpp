@@ -429,11 +429,20 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
             bool overColumns = false;
             bool across = false;
             place(line, &overColumns, &across);
-            if (!overColumns && !across && line.chunks.size() == 1 && line.chunks.front().text.size() <= 40
-                && headerFirst >= 2 && first - headerFirst < 23) {
-                // A caption of the label column ("(MILLIONS)") that PDFium gives as a line
-                // of its own between the column headers: a header line when header lines
-                // over the columns sit above it and beside it.
+            // A longer caption only where it stands beside a header line over the columns.
+            bool besideHeaders = line.chunks.size() == 1 && line.chunks.front().text.size() <= 40;
+            for (size_t k = headerFirst; k < first && !besideHeaders && line.chunks.size() == 1
+                 && line.chunks.front().text.size() <= 80;
+                 ++k) {
+                bool over = false, acrossToo = false;
+                place(lines[k], &over, &acrossToo);
+                besideHeaders = over && !acrossToo && lines[k].top < line.bottom && line.top < lines[k].bottom;
+            }
+            if (!overColumns && !across && besideHeaders && headerFirst >= 2 && first - headerFirst < 23) {
+                // A caption of the label column ("(MILLIONS)", "Data presented will not (in
+                // all cases) aggregate to totals.") that PDFium gives as a line of its own
+                // between the column headers: a header line when header lines over the
+                // columns sit above it and beside it.
                 const Line &above = lines[headerFirst - 2];
                 bool aboveOver = false, aboveAcross = false;
                 place(above, &aboveOver, &aboveAcross);
@@ -488,7 +497,16 @@ TableList PdfTableReader::readPage(const QString &pageText, const QList<TextBox>
                 }
                 if (from < 0)
                     from = to = columnOf(columns, c.left, c.right);
-                if (row == 0 && headerRowCount >= 2 && (to > from || groupHeaders(lines[h], labelEdge) > 1)) {
+                // A lone period ending in its year, centred over all the columns ("Three
+                // Months Ended July 3, 2022" over five columns of different measures), heads
+                // them all.
+                static const QRegularExpression period(u"\\b(?:19|20)\\d\\d\\W*$"_s);
+                const double centre = (c.left + c.right) / 2;
+                const double middle = (columns.front().left + columns.back().right) / 2;
+                const bool overAll = columns.size() >= 3
+                    && qAbs(centre - middle) <= 0.1 * (columns.back().right - columns.front().left)
+                    && period.match(c.text).hasMatch();
+                if (row == 0 && headerRowCount >= 2 && (to > from || groupHeaders(lines[h], labelEdge) > 1 || overAll)) {
                     // The top header line heads groups of columns ("Year Ended December 31,"
                     // over three years, "Six Months" over four): a column takes the
                     // group header nearest to it. A lone header over one column is the

@@ -3,6 +3,7 @@
 // file and the problem, nothing crashes, memory stays bounded, a batch goes on.
 #include "document/filingdocument.h"
 #include "document/inlinexbrl.h"
+#include "document/pdfloader.h"
 #include "extract/pdftablereader.h"
 #include "extract/tablereader.h"
 #include "session/filingsession.h"
@@ -535,6 +536,28 @@ void TestBadInput::pdfPageOfScatteredNumbers()
         for (const TableCell &cell : t.cells)
             QCOMPARE(content.text.pages.at(cell.span.page).mid(cell.span.start, cell.span.end - cell.span.start),
                      cell.text);
+    }
+
+    // Rects that no grouping matches to the text's lines are cut into them by weighing every
+    // cut: bounded on a page of 8,000 lines and 24,000 rects strewn at random, and nothing
+    // for a page past the bound.
+    quint32 seed = 777;
+    const auto next = [&seed](int bound) {
+        seed = seed * 1103515245u + 12345u;
+        return int((seed >> 8) % quint32(bound));
+    };
+    for (const int lineCount : {8000, 40000}) {
+        QString strewn;
+        for (int l = 0; l < lineCount; ++l)
+            strewn += QString::number(next(1000)) + u' ' + QString::number(next(100000)) + u" \n"_s;
+        QList<QRectF> rects;
+        for (int r = 0; r < 3 * lineCount; ++r)
+            rects.append(QRectF(next(600), next(780), 1 + next(60), 1 + next(12)));
+        const QList<TextBox> placed = PdfLoader::wordBoxes(strewn, rects);
+        for (const TextBox &w : placed)
+            QVERIFY(w.start >= 0 && w.end <= strewn.size() && w.start < w.end);
+        if (lineCount > 10000)
+            QVERIFY(placed.isEmpty());
     }
 
     // Words beyond the bound, and words whose spans leave the text, are not read.

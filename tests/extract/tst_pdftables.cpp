@@ -69,10 +69,12 @@ private slots:
     void wordsOfPhraseRects();
     void unmatchedLinesGiveNoWords();
     void wordsOfJoinedHyphenLines();
+    void wordsOfLinesOverTwoPrintedLines();
     void statement();
     void changesAndPerShare();
     void proseIsNoTable();
     void captionLineAndMarkedLabel();
+    void longCaptionAndPeriodOverAllColumns();
     void figuresPrintedCloseAndWideBoxes();
     void corpusSpansAreThePageText_data();
     void corpusSpansAreThePageText();
@@ -156,6 +158,44 @@ void TestPdfTables::wordsOfJoinedHyphenLines()
     const QList<TextBox> same = PdfLoader::wordBoxes(one, {QRectF(10, 100, 60, 8), QRectF(10, 120, 10, 8)});
     QCOMPARE(same.size(), 4);
     QCOMPARE(same[2].top, 100.0f);
+}
+
+void TestPdfTables::wordsOfLinesOverTwoPrintedLines()
+{
+    // PDFium gives a wrapped sentence as one text line though its rects lie on two printed
+    // lines, and a column heading together with the caption beside it: no grouping of the
+    // rects gives the text's lines, yet each word gets the box it is printed in.
+    const QString text = u"Revenue rose in the quarter as rates went up \n(MILLIONS) Total \nNet income 1,204 \nExpense 310 "_s;
+    const QList<QRectF> rects = {
+        QRectF(50, 100, 135, 8), // Revenue rose in the quarter
+        QRectF(50, 112, 80, 8), // as rates went up (the next printed line)
+        QRectF(50, 138, 50, 8), // (MILLIONS), level with the figures' heading row
+        QRectF(296, 126, 25, 8), // Total, a line higher
+        QRectF(50, 150, 50, 8), QRectF(296, 150, 25, 8), // Net income 1,204
+        QRectF(50, 162, 35, 8), QRectF(306, 162, 15, 8), // Expense 310
+    };
+    const QList<TextBox> words = PdfLoader::wordBoxes(text, rects);
+    QStringList got;
+    for (const TextBox &w : words)
+        got.append(text.mid(w.start, w.end - w.start));
+    QCOMPARE(got, (QStringList{u"Revenue"_s, u"rose"_s, u"in"_s, u"the"_s, u"quarter"_s, u"as"_s, u"rates"_s,
+                               u"went"_s, u"up"_s, u"(MILLIONS)"_s, u"Total"_s, u"Net"_s, u"income"_s, u"1,204"_s,
+                               u"Expense"_s, u"310"_s}));
+    QCOMPARE(words[4].top, 100.0f);
+    QVERIFY(words[4].right <= 185.01f);
+    QCOMPARE(words[5].top, 112.0f);
+    QCOMPARE(words[5].left, 50.0f);
+    QCOMPARE(words[9].top, 138.0f);
+    QCOMPARE(words[10].top, 126.0f);
+    QCOMPARE(words[10].left, 296.0f);
+    QCOMPARE(words[13].left, 296.0f);
+    QCOMPARE(words[13].top, 150.0f);
+    QCOMPARE(words[15].left, 306.0f);
+    // The table under them is read with its heading.
+    const TableList tables = PdfTableReader::readPage(text, words, 0);
+    QCOMPARE(tables.size(), 1);
+    QCOMPARE(figures(tables.first()), (QStringList{u"Net income|Total|1204000000||millions"_s,
+                                                   u"Expense|Total|310000000||millions"_s}));
 }
 
 void TestPdfTables::statement()
@@ -268,6 +308,29 @@ void TestPdfTables::captionLineAndMarkedLabel()
     }));
     // The footnote below is prose, not a row.
     QVERIFY(t.span.end < p.text.indexOf(u"(a) Primarily"_s));
+}
+
+void TestPdfTables::longCaptionAndPeriodOverAllColumns()
+{
+    // A caption of the label column beside the column headings, longer than "(MILLIONS)",
+    // and a lone period centred over columns of different measures (Pfizer's non-GAAP
+    // reconciliations); a sentence above the headings is neither.
+    Page p;
+    p.line({{20, u"The following presents the calculation of the figures:"_s}}, 20);
+    p.line({{330, u"Three Months Ended July 3, 2022"_s}}, 40);
+    p.line({{20, u"Data presented will not aggregate to totals."_s}}, 52);
+    p.line({{300, u"Cost of"_s}, {380, u"Selling"_s}, {460, u"Other"_s}}, 52);
+    p.line({{20, u"(MILLIONS)"_s}, {300, u"sales"_s}, {380, u"expenses"_s}, {460, u"net"_s}}, 62);
+    p.line({{20, u"Reported"_s}, {300, u"8,648"_s}, {380, u"3,048"_s}, {460, u"772"_s}}, 74);
+    p.line({{20, u"Adjusted"_s}, {300, u"8,625"_s}, {380, u"2,900"_s}, {460, u"(377)"_s}}, 86);
+    const TableList tables = PdfTableReader::readPage(p.text, p.words, 0);
+    QCOMPARE(tables.size(), 1);
+    const QStringList got = figures(tables.first());
+    QCOMPARE(got.size(), 6);
+    QCOMPARE(got.first(), u"Reported|Three Months Ended July 3, 2022 | Cost of | sales|8648000000||millions"_s);
+    QCOMPARE(got.last(), u"Adjusted|Three Months Ended July 3, 2022 | Other | net|-377000000||millions"_s);
+    for (const QString &header : tables.first().columnHeaders)
+        QVERIFY2(!header.contains(u"following"_s), qPrintable(header));
 }
 
 void TestPdfTables::figuresPrintedCloseAndWideBoxes()
