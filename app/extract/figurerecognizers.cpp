@@ -141,6 +141,15 @@ public:
                           FigureScan::confidence(rules->confidence, u"moneyWords"_s, 0.8),
                           u"figures.money.words"_s, {{u"currency"_s, currency}}});
         });
+        FigureScan::forEachMatch(context, rules->moneySubunits, [&](int page, const QString &, const FigureScan::Match &m) {
+            const QString currency = rules->currencyBySubunit.value(m.captured(u"subword"_s).toLower());
+            const QString value = FigureNormalize::money(currency, m.captured(u"num"_s), -2, false);
+            if (value.isEmpty())
+                return;
+            found.append({u"money"_s, {page, int(m.capturedStart()), int(m.capturedEnd())}, value,
+                          FigureScan::confidence(rules->confidence, u"moneyWords"_s, 0.8),
+                          u"figures.money.subunit"_s, {{u"currency"_s, currency}}});
+        });
         FigureScan::appendEntities(context, FigureScan::resolve(found), out);
     }
 };

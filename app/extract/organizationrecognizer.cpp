@@ -390,6 +390,18 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             if (e.type != u"organization"_s)
                 continue;
             const QString &text = content.text.pages.at(e.span.page);
+            // A short name defined the same way, the name's first words: "Bigfoot Biomedical,
+            // Inc. (Bigfoot)", "Arbutus Biopharma Corporation (“Arbutus”)".
+            static const QRegularExpression shortName(uR"(^\h{1,2}\((?:the\h)?[“"]?([A-Z][\w&’'\-]{2,}(?:\h[A-Z][\w&’'\-]+){0,2})[”"]?\))"_s);
+            const QRegularExpressionMatch sm = shortName.match(QStringView(text).mid(e.span.end, 60));
+            if (sm.hasMatch() && sm.captured(1) != e.text && e.text.startsWith(sm.captured(1) + u' ')) {
+                const QString name = sm.captured(1);
+                const int start = e.span.end + int(sm.capturedStart(1));
+                partners.insert(name);
+                out.append(context.makeEntity(u"organization"_s, {e.span.page, start, start + int(name.size())}, name,
+                                              cKeyword, u"core.org.shortname"_s));
+                continue;
+            }
             const QRegularExpressionMatch m = defined.match(QStringView(text).mid(e.span.end, 20));
             if (!m.hasMatch())
                 continue;

@@ -458,8 +458,6 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
 
     // Further mentions of the people found, also by title and family name ("Ms. Carrig"),
     // valued as the full name when one person found has that family name.
-    if (roles.isEmpty())
-        return;
     QStringList found = roles.keys();
     QHash<QString, QString> byFamily; // family name -> full name; empty when two share it
     for (const QString &full : std::as_const(found)) {
@@ -502,6 +500,43 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                                               Normalize::personName(full), cOfficer,
                                               u"core.people.mention"_s, attrs));
             });
+        }
+    }
+
+    // A title before initials and a family name is a person wherever it stands ("Ms. K. E.
+    // Wengel joined the Company", "Dr. P. M. Fasolo"), also with the title at a line's end
+    // ("Mr. \nMongon" of a person found): valued as the full name found with the same family
+    // name and first initial, else as printed without the title.
+    static const QRegularExpression titledInitials(
+        uR"((?<![\w.])(?:Mr|Ms|Mrs|Dr)\.\s{1,3}((?:[A-Z]\.\h?){1,3}([A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?))(?![\w’'\-]))"_s);
+    static const QRegularExpression titledBroken(
+        uR"((?<![\w.])(?:Mr|Ms|Mrs|Dr)\.\h*\n\s{0,3}([A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?)(?![\w’'\-]))"_s);
+    for (int p : pages) {
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            for (const QRegularExpression *re : {&titledInitials, &titledBroken}) {
+                const bool broken = re == &titledBroken;
+                TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
+                    const QString key = QString::number(p) + u':' + QString::number(m.capturedStart());
+                    if (seen.contains(key))
+                        return;
+                    const QString family = m.captured(broken ? 1 : 2);
+                    QString full = byFamily.value(family);
+                    if (!full.isEmpty() && !broken && full.at(0) != m.captured(1).at(0))
+                        full.clear(); // another person of that family name
+                    if (full.isEmpty() && (broken || names.isTitle(m.captured(1))))
+                        return;
+                    seen.insert(key);
+                    QMap<QString, QString> attrs;
+                    const QString role = roles.value(full);
+                    if (!role.isEmpty())
+                        attrs.insert(u"role"_s, role);
+                    const int start = int(m.capturedStart(1));
+                    out.append(context.makeEntity(u"person"_s, {p, start, int(m.capturedEnd(1))},
+                                                  Normalize::personName(full.isEmpty() ? m.captured(1) : full),
+                                                  cOfficer, u"core.people.titled"_s, attrs));
+                });
+            }
         }
     }
 }
