@@ -236,7 +236,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     static const QRegularExpression officeOfRe(
         uR"(\b(?:President|Officer|Secretary|Counsel|Chairman|Chairwoman|Director|Treasurer|Controller|Partner|Founder|CEO|CFO|COO)\h{1,2}(?:of|at)\h{1,2}([A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w&'’\-]|\h[A-Z&]))"_s);
     static const QRegularExpression boardsRe(
-        uR"(\b(?:serve[sd]?|serving)\h{1,2}on\h{1,2}the\h{1,2}boards?\h{1,2}of\h{1,2}(?:directors\h{1,2}of\h{1,2})?((?:(?!\bserv(?:e[sd]?|ing)\b)[^;\n]){3,400}))"_s);
+        uR"(\b(?:(?:serve[sd]?|serving)\h{1,2}on\h{1,2}the\h{1,2}[Bb]oards?\h{1,2}of\h{1,2}(?:[Dd]irectors\h{1,2}of\h{1,2})?|(?:businesses|subsidiaries|operating\h{1,2}companies)\h{1,2}(?:across|including|such\h{1,2}as)\h{1,2})((?:(?!\bserv(?:e[sd]?|ing)\b)[^;\n]){3,400}))"_s);
+    // A company the filing calls its subsidiary: "McNeil Consumer Health, a subsidiary of
+    // the Company", "Janssen, a wholly owned subsidiary".
+    static const QRegularExpression subsidiaryRe(
+        uR"((?<![\w&'’\-])((?:[A-Z][\w&'’\-]*\h){0,3}[A-Z][\w&'’\-]*),\h{1,2}(?:a|an|our)\h{1,2}(?:wholly[\-\h]owned\h{1,2})?subsidiary\b)"_s);
     static const QRegularExpression monthName(
         uR"(^(?:January|February|March|April|May|June|July|August|September|October|November|December)$)"_s);
     QSet<QString> partners;
@@ -316,12 +320,14 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             // "Corporate Secretary of ConocoPhillips from 2007"; a department ("Vice President
             // of Finance") is never written so.
             TextScan::forEachMatch(text, w, officeOfRe, partner);
+            TextScan::forEachMatch(text, w, subsidiaryRe, partner);
             // The boards a director serves on, listed: "served on the boards of EQT
             // Corporation and Whiting Petroleum." Names with a suffix are the suffix rule's;
             // the others are capitalised words, up to the end of the sentence.
             TextScan::forEachMatch(text, w, boardsRe, [&](const QRegularExpressionMatch &m) {
                 static const QRegularExpression separator(uR"(,\h(?:and\h)?|\hand\h)"_s);
-                static const QRegularExpression element(uR"(^([A-Z][\w&'’\-]*(?:\h[A-Z][\w&'’\-]*){0,3})\.?$)"_s);
+                // "the Human Resources Policy Association", "Save the Children".
+                static const QRegularExpression element(uR"(^(?:the\h)?([A-Z][\w&'’\-]*(?:\h(?:(?:the|of|for|&)\h)?[A-Z][\w&'’\-]*){0,3})\.?$)"_s);
                 static const QRegularExpression wordDot(uR"(([\w&'’\-]+)\.\h)"_s);
                 const QString list = m.captured(1);
                 const int base = int(m.capturedStart(1));
@@ -343,7 +349,7 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                         }
                     }
                     const QString item = list.mid(at, end - at).trimmed();
-                    if (item.isEmpty() || item.at(0).isLower())
+                    if (item.isEmpty() || (item.at(0).isLower() && !item.startsWith(u"the "_s)))
                         return; // prose: the list has ended
                     const QRegularExpressionMatch e = element.match(item);
                     if (e.hasMatch()) {
@@ -354,6 +360,7 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                                 || suffixWords.contains(word.toLower()) || monthName.match(word).hasMatch();
                         });
                         if (!common && plausible(name)) {
+                            partners.insert(name); // and its further mentions
                             const int start = base + int(list.indexOf(name, at));
                             out.append(context.makeEntity(u"organization"_s, {p, start, start + int(name.size())}, name,
                                                           cKeyword - 0.05, u"core.org.board"_s));
@@ -439,6 +446,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             const QString &text = content.text.pages.at(p);
             for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
                 TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
+                    // The first word of a longer name is not a mention: "DePuy" of "DePuy
+                    // Synthes" where "DePuy Orthopaedics, Inc. (DePuy)" was defined.
+                    static const QRegularExpression longer(uR"(^\h(?:&\h)?[A-Z][a-z])"_s);
+                    if (longer.match(QStringView(text).mid(m.capturedEnd(), 4)).hasMatch())
+                        return;
                     Entity e = context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
                                                   m.captured(), cKeyword - 0.05, u"core.org.partner"_s);
                     if (expansions.contains(m.captured()))
