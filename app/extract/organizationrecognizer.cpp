@@ -108,6 +108,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
         places.insert(TextScan::fold(it.value().toString()));
     for (const QString &j : rules.strings(S, u"jurisdictions"_s))
         places.insert(TextScan::fold(j));
+    // Countries and regions, for lists that may name places ("businesses across India,
+    // Vietnam, and Brazil"): never a company there.
+    QSet<QString> placeNames;
+    for (const QString &j : rules.strings(S, u"jurisdictions"_s) + rules.strings(S, u"placeNames"_s))
+        placeNames.insert(TextScan::fold(j));
     auto onlyPlaces = [&](const QString &name) {
         QStringList words = TextScan::fold(name).split(u' ', Qt::SkipEmptyParts);
         if (!words.isEmpty())
@@ -359,7 +364,9 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                             return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
                                 || suffixWords.contains(word.toLower()) || monthName.match(word).hasMatch();
                         });
-                        if (!common && plausible(name)) {
+                        // "the Human Resources Policy Association", not "the Audit Committee".
+                        const bool article = item.startsWith(u"the "_s) && words.size() < 3;
+                        if (!common && !article && plausible(name) && !placeNames.contains(TextScan::fold(name))) {
                             partners.insert(name); // and its further mentions
                             const int start = base + int(list.indexOf(name, at));
                             out.append(context.makeEntity(u"organization"_s, {p, start, start + int(name.size())}, name,

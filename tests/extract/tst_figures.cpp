@@ -167,6 +167,17 @@ void TestFigures::money_data()
                                            << QStringList{};
     QTest::newRow("too many digits") << u"a checksum $12345678901234567890 here"_s << QStringList{};
     QTest::newRow("may verb with number") << u"the scale word alone: 12 million shares"_s << QStringList{};
+    // corpus more/0000092122-05-000042.txt, EX-99.01 (pp. 5-6): per-share earnings in cents,
+    // the word "cents" wrapped to the next line.
+    QTest::newRow("southern: cents a share")
+        << u"fourth quarter earnings of $204.5\nmillion, or 27 cents a share, compared with $125.0 million, or 17 cents a share,"_s
+        << QStringList{u"USD 204500000 | $204.5\nmillion"_s, u"USD 0.27 | 27 cents"_s, u"USD 125000000 | $125.0 million"_s,
+                       u"USD 0.17 | 17 cents"_s};
+    QTest::newRow("southern: cents on the next line")
+        << u"earnings for the fourth quarter a year ago were $162.3 million, or 22\ncents a share."_s
+        << QStringList{u"USD 162300000 | $162.3 million"_s, u"USD 0.22 | 22\ncents"_s};
+    QTest::newRow("a fraction of a cent or a grouped figure is no cents amount")
+        << u"a fee of 1.5 cents per unit, 1,250 cents and centsless words"_s << QStringList{};
 }
 
 void TestFigures::money()
