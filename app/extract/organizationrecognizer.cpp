@@ -458,6 +458,15 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                     static const QRegularExpression longer(uR"(^\h(?:&\h)?[A-Z][a-z])"_s);
                     if (longer.match(QStringView(text).mid(m.capturedEnd(), 4)).hasMatch())
                         return;
+                    // A one-word name at the head of a line or sentence may be a common word
+                    // there ("Impact of Specified Items" where "Impact" names a company).
+                    if (!m.captured().contains(u' ')) {
+                        int i = int(m.capturedStart()) - 1;
+                        while (i >= 0 && (text.at(i) == u' ' || text.at(i) == u'\t'))
+                            --i;
+                        if (i < 0 || text.at(i) == u'\n' || text.at(i) == u'.' || text.at(i) == u'“' || text.at(i) == u'"')
+                            return;
+                    }
                     Entity e = context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
                                                   m.captured(), cKeyword - 0.05, u"core.org.partner"_s);
                     if (expansions.contains(m.captured()))

@@ -236,6 +236,13 @@ void TestFigures::date_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("immunogen: full") << u"On June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued"_s
                                      << QStringList{u"2007-06-04 | June 4, 2007"_s};
+    // corpus more/ABT-10-K-0001628280-24-005348.html, p. 26: the same day of two years.
+    QTest::newRow("abt: a day of two years")
+        << u"Abbott’s long-term debt totals $14.7 billion and $16.8 billion at December 31, 2023 and 2022, respectively."_s
+        << QStringList{u"2023-12-31 | December 31, 2023"_s, u"2022-12-31 | 2022"_s};
+    QTest::newRow("a year and an amount after a date are no second date")
+        << u"On March 1, 2023 and 2,024 shares, and on May 2, 2023 and 20245 more."_s
+        << QStringList{u"2023-03-01 | March 1, 2023"_s, u"2023-05-02 | May 2, 2023"_s};
     QTest::newRow("immunogen: range in a month") << u"taking place in Chicago, Illinois, June 1-5, 2007. The"_s
                                                  << QStringList{u"2007-06-01/2007-06-05 | June 1-5, 2007"_s};
     QTest::newRow("immunogen: month range") << u"expected to begin in June/July 2007. Many"_s

@@ -869,6 +869,12 @@ void TestStructureRecognizers::personMentions_data()
     QTest::newRow("titled initials of another first name, a title at a line's end unknown")
         << u"The Board elected John Smith as Chief Executive Officer. Dr. R. Smith reviewed the plan. Dr. \nBrown agreed.\n"_s
         << QStringList{u"John Smith | John Smith"_s, u"R. Smith | R. Smith"_s};
+    // corpus more/0000092122-05-000042.txt, EX-99.01 pp. 5-6: a quoted officer named again by
+    // family name alone before "said", on the next page.
+    QTest::newRow("southern: family name before said")
+        << u"\"We are pleased,\" said Chairman, President and CEO David M. Ratcliffe. \"Our people delivered.\"\n"
+           "we were able to restore service in record time,\" Ratcliffe said. Revenues rose. Said Ratcliffe:\n"_s
+        << QStringList{u"David M. Ratcliffe | David M. Ratcliffe"_s, u"David M. Ratcliffe | Ratcliffe"_s};
     QTest::newRow("a family name two people share stays unresolved")
         << u"The Board elected John Carter and appointed Mary Carter to the Board. Mr. Carter agreed.\n"_s
         << QStringList{u"John Carter | John Carter"_s, u"Mary Carter | Mary Carter"_s};
@@ -1026,8 +1032,13 @@ void TestStructureRecognizers::organizations_data()
     // corpus more/ABT-10-K-0001628280-24-005348.html, p. 26: a short name defined after the
     // name, its first word.
     QTest::newRow("abt: a short name defined")
-        << u"Abbott completed the acquisition of Bigfoot Biomedical, Inc. (Bigfoot), which will further. Bigfoot grew.\n"_s
-        << QStringList{u"Abbott"_s, u"Bigfoot Biomedical, Inc."_s, u"Bigfoot"_s, u"Bigfoot"_s};
+        << u"Abbott completed the acquisition of Bigfoot Biomedical, Inc. (Bigfoot), which will further Abbott's efforts, and Bigfoot grew.\n"_s
+        << QStringList{u"Abbott"_s, u"Bigfoot Biomedical, Inc."_s, u"Bigfoot"_s, u"Abbott"_s, u"Bigfoot"_s};
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 56: a short name that is a
+    // common word heads a table row.
+    QTest::newRow("a one-word short name at a line's head is no mention")
+        << u"the acquisition of Impact Biomedicines, Inc. (Impact) closed. Impact paid.\nImpact of Specified Items 10.0 %\n"_s
+        << QStringList{u"Impact Biomedicines, Inc."_s, u"Impact"_s};
     QTest::newRow("a word that does not begin the name defines nothing; a longer name is no mention")
         << u"Acme Widgets, Inc. (Widgets) signed. DePuy Orthopaedics, Inc. (DePuy) and DePuy Synthes met.\n"_s
         << QStringList{u"Acme Widgets, Inc."_s, u"DePuy Orthopaedics, Inc."_s, u"DePuy"_s};
