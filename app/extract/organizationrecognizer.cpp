@@ -404,6 +404,24 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             if (e.type != u"organization"_s)
                 continue;
             const QString &text = content.text.pages.at(e.span.page);
+            // The name without its legal form, where it stands again: "the Dynegy settlement"
+            // after "Dynegy, Inc.". Only a bare legal form counts ("Southern Company" is no
+            // "Southern"), and the rest must be a name, not common words or a place.
+            static const QRegularExpression legalForm(
+                uR"(^([A-Z][\w&’'\-]{3,}(?:\h[A-Z][\w&’'\-]*){0,2}),?\h(?:Inc\.?|Incorporated|Corp\.|Ltd\.?|LLC|L\.L\.C\.|plc|PLC|N\.V\.|S\.A\.|AG|GmbH|SE)$)"_s);
+            if (e.origin == u"core.org.suffix"_s) {
+                const QRegularExpressionMatch lm = legalForm.match(e.value);
+                if (lm.hasMatch()) {
+                    const QString stem = lm.captured(1);
+                    const QStringList words = stem.split(u' ');
+                    const bool common = std::any_of(words.cbegin(), words.cend(), [&](const QString &word) {
+                        return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
+                            || monthName.match(word).hasMatch();
+                    });
+                    if (!common && !placeNames.contains(TextScan::fold(stem)))
+                        partners.insert(stem);
+                }
+            }
             // A short name defined the same way, the name's first words: "Bigfoot Biomedical,
             // Inc. (Bigfoot)", "Arbutus Biopharma Corporation (“Arbutus”)".
             static const QRegularExpression shortName(uR"(^\h{1,2}\((?:the\h)?[“"]?([A-Z][\w&’'\-]{2,}(?:\h[A-Z][\w&’'\-]+){0,2})[”"]?\))"_s);

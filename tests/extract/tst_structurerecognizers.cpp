@@ -1034,6 +1034,14 @@ void TestStructureRecognizers::organizations_data()
     QTest::newRow("abt: a short name defined")
         << u"Abbott completed the acquisition of Bigfoot Biomedical, Inc. (Bigfoot), which will further Abbott's efforts, and Bigfoot grew.\n"_s
         << QStringList{u"Abbott"_s, u"Bigfoot Biomedical, Inc."_s, u"Bigfoot"_s, u"Abbott"_s, u"Bigfoot"_s};
+    // corpus more/0000092122-05-000042.txt, p. 6: the name without its legal form, again.
+    QTest::newRow("southern: a name again without its legal form")
+        << u"the termination of all long-term wholesale power contracts\nwith Dynegy, Inc. After adjusting, the impact of the "
+           "Dynegy settlement and\n"_s
+        << QStringList{u"Dynegy, Inc."_s, u"Dynegy"_s};
+    QTest::newRow("a name whose rest is a common word or whose form is Company")
+        << u"Southern Company reported. Southern states grew. Global Inc. said. Global markets fell.\n"_s
+        << QStringList{u"Southern Company"_s, u"Global Inc."_s};
     // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 56: a short name that is a
     // common word heads a table row.
     QTest::newRow("a one-word short name at a line's head is no mention")
