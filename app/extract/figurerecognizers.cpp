@@ -151,6 +151,15 @@ public:
                           FigureScan::confidence(rules->confidence, u"moneyWords"_s, 0.8),
                           u"figures.money.words"_s, {{u"currency"_s, currency}}});
         });
+        FigureScan::forEachMatch(context, rules->moneySubunits, [&](int page, const QString &, const FigureScan::Match &m) {
+            const QString currency = rules->currencyBySubunit.value(m.captured(u"subword"_s).toLower());
+            const QString value = FigureNormalize::money(currency, m.captured(u"num"_s), -2, false);
+            if (value.isEmpty())
+                return;
+            found.append({u"money"_s, {page, int(m.capturedStart()), int(m.capturedEnd())}, value,
+                          FigureScan::confidence(rules->confidence, u"moneyWords"_s, 0.8),
+                          u"figures.money.subunit"_s, {{u"currency"_s, currency}}});
+        });
         FigureScan::appendEntities(context, FigureScan::resolve(found), out);
     }
 };
@@ -264,8 +273,20 @@ public:
             if (!a.isEmpty() && !b.isEmpty() && a < b)
                 add(page, m, a + u'/' + b, u"month-range"_s, u"dateRange"_s, 0.88);
         });
-        FigureScan::forEachMatch(context, r.dateFull, [&](int page, const QString &, const FigureScan::Match &m) {
+        FigureScan::forEachMatch(context, r.dateFull, [&](int page, const QString &text, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"full"_s, u"date"_s, 0.92);
+            // A second year of the same day: "at December 31, 2023 and 2022" is also
+            // 2022-12-31, spanning the year printed.
+            static const QRegularExpression otherYear(uR"(^,?\h{1,2}(?:and|or)\h{1,2}(\d{4})(?![\w]|[.,]\d))"_s);
+            const int end = int(m.capturedEnd());
+            const QRegularExpressionMatch y = otherYear.match(QStringView(text).mid(end, 16));
+            if (!y.hasMatch())
+                return;
+            const QString value = FigureNormalize::isoDate(y.captured(1).toInt(), r.month(m.captured(u"m1"_s)),
+                                                           m.captured(u"d1"_s).toInt(), r.minYear, r.maxYear);
+            if (!value.isEmpty())
+                found.append({u"date"_s, {page, end + int(y.capturedStart(1)), end + int(y.capturedEnd(1))}, value,
+                              FigureScan::confidence(r.confidence, u"date"_s, 0.92) - 0.1, u"figures.date.other-year"_s, {}});
         });
         FigureScan::forEachMatch(context, r.dateDayFirst, [&](int page, const QString &, const FigureScan::Match &m) {
             add(page, m, day(m, 1, u"d1"_s), u"day-first"_s, u"date"_s, 0.92);

@@ -60,6 +60,11 @@ FigureRules::FigureRules(const RuleSet &rules)
         if (!it.key().isEmpty() && it.value().isString())
             currencyByWord.insert(it.key().toLower(), it.value().toString());
     }
+    const QJsonObject subunits = rules.object(Section, u"subunitWords"_s);
+    for (auto it = subunits.begin(); it != subunits.end(); ++it) {
+        if (!it.key().isEmpty() && it.value().isString())
+            currencyBySubunit.insert(it.key().toLower(), it.value().toString());
+    }
     QStringList scaleWords;
     QStringList scaleLetters;
     const QJsonObject scales = rules.object(Section, u"scales"_s);
@@ -117,6 +122,11 @@ FigureRules::FigureRules(const RuleSet &rules)
     exceptPerShare = compile(u"^[^\\n]{0,12}?(?i:except[ \\t\\x{00a0}](?:for[ \\t\\x{00a0}])?(?:per|share|par))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
+    // A whole number of cents, never a fraction of a cent or a figure with its own currency sign.
+    moneySubunits = currencyBySubunit.isEmpty()
+        ? QRegularExpression(u"(?!)"_s)
+        : compile(u"(?<![\\w.,$\\x{20ac}\\x{00a3}\\x{00a5}])(?<num>\\d{1,3})(?![\\d.,])(?:"_s + sp + u"{1,2}|"_s + sp
+                  + u"{0,2}\\n"_s + sp + u"{0,4})(?<subword>(?i:"_s + literals(currencyBySubunit.keys()) + u"))(?![\\w])"_s);
     percent = compile(u"(?<![\\w.,])(?<open>\\()?(?<minus>[-\\x{2212}](?=\\d))?"_s + num + u"(?<close>\\))?"_s + sp
                       + u"?(?:%|(?i:"_s + literals(percentWords) + u")(?![\\w]))"_s);
 

@@ -39,6 +39,8 @@ public:
     QRegularExpression exceptPerShare;
     // Amounts with a currency word after them: "5 million dollars". Groups: num, word, curword.
     QRegularExpression moneyWords;
+    // A hundredth of a currency written out: "27 cents a share" is USD 0.27. Groups: num, subword.
+    QRegularExpression moneySubunits;
     // "12.5%", "12.5 percent", "(3.2)%". Groups: open, minus, num, close.
     QRegularExpression percent;
     // The first number of a percentage range whose sign is stated once: the "10" of
@@ -61,6 +63,7 @@ public:
 
     QHash<QString, QString> currencyBySymbol; // "$" -> "USD", as written in the pack
     QHash<QString, QString> currencyByWord;   // lower case: "dollars" -> "USD"
+    QHash<QString, QString> currencyBySubunit; // lower case: "cents" -> "USD"
     QHash<QString, int> scaleByWord;          // lower case words, upper case letters: "million" -> 6, "M" -> 6
     QHash<QString, int> monthByName;          // lower case: "jun" -> 6
     QJsonObject confidence;

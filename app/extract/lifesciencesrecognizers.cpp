@@ -160,8 +160,11 @@ private:
             found.append({Drug, spanOf(p, m), value, conf(r, u"drugBrand"_s, 0.93),
                           u"ls.drug.brand"_s, {{u"kind"_s, u"brand"_s}}});
         });
-        FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &, const FigureScan::Match &m) {
+        FigureScan::forEachMatch(context, r.drugMarked, [&](int p, const QString &page, const FigureScan::Match &m) {
             if (r.drugMarkStopWords.contains(m.captured()))
+                return;
+            if (!r.drugMarkContext.pattern().isEmpty()
+                && !r.drugMarkContext.match(around(page, int(m.capturedStart()), int(m.capturedEnd()), 160, 160)).hasMatch())
                 return;
             found.append({Drug, spanOf(p, m), m.captured(), conf(r, u"drugMarkedName"_s, 0.6),
                           u"ls.drug.trademark"_s, {{u"kind"_s, u"brand"_s}}});

@@ -120,6 +120,8 @@ LifeSciencesRules::LifeSciencesRules(const RuleSet &rules)
                          + wordEnd);
     drugMarked = compile(u"(?<![\\w-])[A-Z][A-Za-z0-9]{3,30}(?=[ ]?(?:[\\x{00ae}\\x{2122}]|\\(R\\)|\\(TM\\)))"_s);
     drugMarkStopWords = setOf(strings(u"drugMarkStopWords"_s), false);
+    if (const QString markContext = lastString(u"drugMarkContextRegex"_s); !markContext.isEmpty())
+        drugMarkContext = compile(markContext);
     drugStem = compile(u"(?<![\\w-])[A-Za-z][a-z]{1,40}"_s + literals(strings(u"drugStems"_s))
                        + u"(?:[ ](?<suffix>"_s + literals(strings(u"conjugateSuffixes"_s)) + u"))?"_s + wordEnd);
     drugStemStopWords = setOf(strings(u"drugStemStopWords"_s), true);

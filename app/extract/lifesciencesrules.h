@@ -41,6 +41,9 @@ public:
     QRegularExpression drugConjugate; // "trastuzumab-DM1", "huC242-DM4"
     QList<Pattern> drugCodes;        // "AVE9633", "ABP-450", "BMS-986165"
     QSet<QString> drugMarkStopWords;
+    // Words near a marked name that make it a medicine ("patients", "tablets", "FDA"): a
+    // nutrition product or a device ("Ensure®", "Alinity®") is marked too. Unset: any.
+    QRegularExpression drugMarkContext;
     QSet<QString> drugStemStopWords; // lower case
     QSet<QString> drugCodeStopPrefixes;
     QRegularExpression drugCodeNotBefore; // "WH4110 Development Company": a name, not a drug

@@ -108,6 +108,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
         places.insert(TextScan::fold(it.value().toString()));
     for (const QString &j : rules.strings(S, u"jurisdictions"_s))
         places.insert(TextScan::fold(j));
+    // Countries and regions, for lists that may name places ("businesses across India,
+    // Vietnam, and Brazil"): never a company there.
+    QSet<QString> placeNames;
+    for (const QString &j : rules.strings(S, u"jurisdictions"_s) + rules.strings(S, u"placeNames"_s))
+        placeNames.insert(TextScan::fold(j));
     auto onlyPlaces = [&](const QString &name) {
         QStringList words = TextScan::fold(name).split(u' ', Qt::SkipEmptyParts);
         if (!words.isEmpty())
@@ -236,7 +241,11 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
     static const QRegularExpression officeOfRe(
         uR"(\b(?:President|Officer|Secretary|Counsel|Chairman|Chairwoman|Director|Treasurer|Controller|Partner|Founder|CEO|CFO|COO)\h{1,2}(?:of|at)\h{1,2}([A-Z][a-z]+[A-Z][A-Za-z]+)(?![\w&'’\-]|\h[A-Z&]))"_s);
     static const QRegularExpression boardsRe(
-        uR"(\b(?:serve[sd]?|serving)\h{1,2}on\h{1,2}the\h{1,2}boards?\h{1,2}of\h{1,2}(?:directors\h{1,2}of\h{1,2})?((?:(?!\bserv(?:e[sd]?|ing)\b)[^;\n]){3,400}))"_s);
+        uR"(\b(?:(?:serve[sd]?|serving)\h{1,2}on\h{1,2}the\h{1,2}[Bb]oards?\h{1,2}of\h{1,2}(?:[Dd]irectors\h{1,2}of\h{1,2})?|(?:businesses|subsidiaries|operating\h{1,2}companies)\h{1,2}(?:across|including|such\h{1,2}as)\h{1,2})((?:(?!\bserv(?:e[sd]?|ing)\b)[^;\n]){3,400}))"_s);
+    // A company the filing calls its subsidiary: "McNeil Consumer Health, a subsidiary of
+    // the Company", "Janssen, a wholly owned subsidiary".
+    static const QRegularExpression subsidiaryRe(
+        uR"((?<![\w&'’\-])((?:[A-Z][\w&'’\-]*\h){0,3}[A-Z][\w&'’\-]*),\h{1,2}(?:a|an|our)\h{1,2}(?:wholly[\-\h]owned\h{1,2})?subsidiary\b)"_s);
     static const QRegularExpression monthName(
         uR"(^(?:January|February|March|April|May|June|July|August|September|October|November|December)$)"_s);
     QSet<QString> partners;
@@ -316,12 +325,14 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             // "Corporate Secretary of ConocoPhillips from 2007"; a department ("Vice President
             // of Finance") is never written so.
             TextScan::forEachMatch(text, w, officeOfRe, partner);
+            TextScan::forEachMatch(text, w, subsidiaryRe, partner);
             // The boards a director serves on, listed: "served on the boards of EQT
             // Corporation and Whiting Petroleum." Names with a suffix are the suffix rule's;
             // the others are capitalised words, up to the end of the sentence.
             TextScan::forEachMatch(text, w, boardsRe, [&](const QRegularExpressionMatch &m) {
                 static const QRegularExpression separator(uR"(,\h(?:and\h)?|\hand\h)"_s);
-                static const QRegularExpression element(uR"(^([A-Z][\w&'’\-]*(?:\h[A-Z][\w&'’\-]*){0,3})\.?$)"_s);
+                // "the Human Resources Policy Association", "Save the Children".
+                static const QRegularExpression element(uR"(^(?:the\h)?([A-Z][\w&'’\-]*(?:\h(?:(?:the|of|for|&)\h)?[A-Z][\w&'’\-]*){0,3})\.?$)"_s);
                 static const QRegularExpression wordDot(uR"(([\w&'’\-]+)\.\h)"_s);
                 const QString list = m.captured(1);
                 const int base = int(m.capturedStart(1));
@@ -343,7 +354,7 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                         }
                     }
                     const QString item = list.mid(at, end - at).trimmed();
-                    if (item.isEmpty() || item.at(0).isLower())
+                    if (item.isEmpty() || (item.at(0).isLower() && !item.startsWith(u"the "_s)))
                         return; // prose: the list has ended
                     const QRegularExpressionMatch e = element.match(item);
                     if (e.hasMatch()) {
@@ -353,7 +364,10 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
                             return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
                                 || suffixWords.contains(word.toLower()) || monthName.match(word).hasMatch();
                         });
-                        if (!common && plausible(name)) {
+                        // "the Human Resources Policy Association", not "the Audit Committee".
+                        const bool article = item.startsWith(u"the "_s) && words.size() < 3;
+                        if (!common && !article && plausible(name) && !placeNames.contains(TextScan::fold(name))) {
+                            partners.insert(name); // and its further mentions
                             const int start = base + int(list.indexOf(name, at));
                             out.append(context.makeEntity(u"organization"_s, {p, start, start + int(name.size())}, name,
                                                           cKeyword - 0.05, u"core.org.board"_s));
@@ -390,6 +404,36 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             if (e.type != u"organization"_s)
                 continue;
             const QString &text = content.text.pages.at(e.span.page);
+            // The name without its legal form, where it stands again: "the Dynegy settlement"
+            // after "Dynegy, Inc.". Only a bare legal form counts ("Southern Company" is no
+            // "Southern"), and the rest must be a name, not common words or a place.
+            static const QRegularExpression legalForm(
+                uR"(^([A-Z][\w&’'\-]{3,}(?:\h[A-Z][\w&’'\-]*){0,2}),?\h(?:Inc\.?|Incorporated|Corp\.|Ltd\.?|LLC|L\.L\.C\.|plc|PLC|N\.V\.|S\.A\.|AG|GmbH|SE)$)"_s);
+            if (e.origin == u"core.org.suffix"_s) {
+                const QRegularExpressionMatch lm = legalForm.match(e.value);
+                if (lm.hasMatch()) {
+                    const QString stem = lm.captured(1);
+                    const QStringList words = stem.split(u' ');
+                    const bool common = std::any_of(words.cbegin(), words.cend(), [&](const QString &word) {
+                        return generic.contains(word.toLower()) || stop.contains(word) || leading.contains(word)
+                            || monthName.match(word).hasMatch();
+                    });
+                    if (!common && !placeNames.contains(TextScan::fold(stem)))
+                        partners.insert(stem);
+                }
+            }
+            // A short name defined the same way, the name's first words: "Bigfoot Biomedical,
+            // Inc. (Bigfoot)", "Arbutus Biopharma Corporation (“Arbutus”)".
+            static const QRegularExpression shortName(uR"(^\h{1,2}\((?:the\h)?[“"]?([A-Z][\w&’'\-]{2,}(?:\h[A-Z][\w&’'\-]+){0,2})[”"]?\))"_s);
+            const QRegularExpressionMatch sm = shortName.match(QStringView(text).mid(e.span.end, 60));
+            if (sm.hasMatch() && sm.captured(1) != e.text && e.text.startsWith(sm.captured(1) + u' ')) {
+                const QString name = sm.captured(1);
+                const int start = e.span.end + int(sm.capturedStart(1));
+                partners.insert(name);
+                out.append(context.makeEntity(u"organization"_s, {e.span.page, start, start + int(name.size())}, name,
+                                              cKeyword, u"core.org.shortname"_s));
+                continue;
+            }
             const QRegularExpressionMatch m = defined.match(QStringView(text).mid(e.span.end, 20));
             if (!m.hasMatch())
                 continue;
@@ -427,6 +471,20 @@ void OrganizationRecognizer::run(const ExtractionContext &context, EntityList &o
             const QString &text = content.text.pages.at(p);
             for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
                 TextScan::forEachMatch(text, w, mention, [&](const QRegularExpressionMatch &m) {
+                    // The first word of a longer name is not a mention: "DePuy" of "DePuy
+                    // Synthes" where "DePuy Orthopaedics, Inc. (DePuy)" was defined.
+                    static const QRegularExpression longer(uR"(^\h(?:&\h)?[A-Z][a-z])"_s);
+                    if (longer.match(QStringView(text).mid(m.capturedEnd(), 4)).hasMatch())
+                        return;
+                    // A one-word name at the head of a line or sentence may be a common word
+                    // there ("Impact of Specified Items" where "Impact" names a company).
+                    if (!m.captured().contains(u' ')) {
+                        int i = int(m.capturedStart()) - 1;
+                        while (i >= 0 && (text.at(i) == u' ' || text.at(i) == u'\t'))
+                            --i;
+                        if (i < 0 || text.at(i) == u'\n' || text.at(i) == u'.' || text.at(i) == u'“' || text.at(i) == u'"')
+                            return;
+                    }
                     Entity e = context.makeEntity(u"organization"_s, {p, int(m.capturedStart()), int(m.capturedEnd())},
                                                   m.captured(), cKeyword - 0.05, u"core.org.partner"_s);
                     if (expansions.contains(m.captured()))

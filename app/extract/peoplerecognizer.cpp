@@ -162,6 +162,8 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     static const QRegularExpression titleLabel(uR"(^\h*Title:\h*(.+)$)"_s, QRegularExpression::CaseInsensitiveOption);
     const QRegularExpression quoteAfter(u"("_s + Name + u"),\\h{1,2}([^,\\n\"“”]{3,100}?),\\h{1,2}"_s + verb + u"\\b"_s);
     const QRegularExpression quoteBefore(u"\\b"_s + verb + u"\\h{1,2}("_s + Name + u"),\\h{1,2}([^\\n\"“”]{3,120}?)(?:[.;]|,[ \\t][a-z]|$)"_s);
+    const QRegularExpression quoteTitleBefore(u"\\b"_s + verb + u"\\h{1,2}((?:[A-Z][\\w&’'\\-]*,?\\s{1,2}(?:and\\s{1,2}|&\\s{1,2})?){1,8}?)("_s
+                                              + Name + u")(?=[.,;:]|\\h*\\n)"_s);
     const QRegularExpression quoteBare(u"("_s + Name + u")\\h{1,2}"_s + verb + u"\\b"_s);
     const QRegularExpression officerRe(u"("_s + Name + u"),\\h{1,2}(?:the[ \\t]Company['’]s[ \\t]|our[ \\t]|its[ \\t]|the[ \\t])?"_s + office);
     QString cue;
@@ -346,6 +348,13 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), m.captured(2),
                               cQuote, u"core.people.quote"_s);
             });
+            // The title before the name: "said Chairman, President and CEO David M. Ratcliffe."
+            TextScan::forEachMatch(text, w, quoteTitleBefore, [&](const QRegularExpressionMatch &m) {
+                const QString title = m.captured(1).trimmed();
+                if (names.isName(m.captured(2)) && names.isTitle(title))
+                    addPerson(p, int(m.capturedStart(2)), int(m.capturedEnd(2)), title, cQuote,
+                              u"core.people.quote"_s);
+            });
             TextScan::forEachMatch(text, w, quoteBare, [&](const QRegularExpressionMatch &m) {
                 if (names.isName(m.captured(1)))
                     addPerson(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), QString(),
@@ -458,8 +467,6 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
 
     // Further mentions of the people found, also by title and family name ("Ms. Carrig"),
     // valued as the full name when one person found has that family name.
-    if (roles.isEmpty())
-        return;
     QStringList found = roles.keys();
     QHash<QString, QString> byFamily; // family name -> full name; empty when two share it
     for (const QString &full : std::as_const(found)) {
@@ -502,6 +509,64 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                                               Normalize::personName(full), cOfficer,
                                               u"core.people.mention"_s, attrs));
             });
+        }
+    }
+
+    // A title before initials and a family name is a person wherever it stands ("Ms. K. E.
+    // Wengel joined the Company", "Dr. P. M. Fasolo"), also with the title at a line's end
+    // ("Mr. \nMongon" of a person found): valued as the full name found with the same family
+    // name and first initial, else as printed without the title.
+    static const QRegularExpression titledInitials(
+        uR"((?<![\w.])(?:Mr|Ms|Mrs|Dr)\.\s{1,3}((?:[A-Z]\.\h?){1,3}([A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?))(?![\w’'\-]))"_s);
+    static const QRegularExpression titledBroken(
+        uR"((?<![\w.])(?:Mr|Ms|Mrs|Dr)\.\h*\n\s{0,3}([A-Z][a-z'’\-]{1,20}(?:[A-Z][a-z'’\-]{1,20})?)(?![\w’'\-]))"_s);
+    // A person quoted again by family name alone: "Ratcliffe said" (one person found has it).
+    QStringList families;
+    for (auto it = byFamily.cbegin(); it != byFamily.cend(); ++it) {
+        if (!it.value().isEmpty())
+            families.append(QRegularExpression::escape(it.key()));
+    }
+    const QRegularExpression familySaid(families.isEmpty()
+                                            ? u"(?!)"_s
+                                            : u"(?<![\\w.’'\\-])("_s + families.join(u'|') + u")(?=\\h{1,2}"_s + verb + u"\\b)"_s);
+    for (int p : pages) {
+        const QString &text = content.text.pages.at(p);
+        for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
+            TextScan::forEachMatch(text, w, familySaid, [&](const QRegularExpressionMatch &m) {
+                const QString key = QString::number(p) + u':' + QString::number(m.capturedStart());
+                if (seen.contains(key))
+                    return;
+                seen.insert(key);
+                const QString full = byFamily.value(m.captured(1));
+                QMap<QString, QString> attrs;
+                if (const QString role = roles.value(full); !role.isEmpty())
+                    attrs.insert(u"role"_s, role);
+                out.append(context.makeEntity(u"person"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
+                                              Normalize::personName(full), cOfficer, u"core.people.mention"_s, attrs));
+            });
+            for (const QRegularExpression *re : {&titledInitials, &titledBroken}) {
+                const bool broken = re == &titledBroken;
+                TextScan::forEachMatch(text, w, *re, [&](const QRegularExpressionMatch &m) {
+                    const QString key = QString::number(p) + u':' + QString::number(m.capturedStart());
+                    if (seen.contains(key))
+                        return;
+                    const QString family = m.captured(broken ? 1 : 2);
+                    QString full = byFamily.value(family);
+                    if (!full.isEmpty() && !broken && full.at(0) != m.captured(1).at(0))
+                        full.clear(); // another person of that family name
+                    if (full.isEmpty() && (broken || names.isTitle(m.captured(1))))
+                        return;
+                    seen.insert(key);
+                    QMap<QString, QString> attrs;
+                    const QString role = roles.value(full);
+                    if (!role.isEmpty())
+                        attrs.insert(u"role"_s, role);
+                    const int start = int(m.capturedStart(1));
+                    out.append(context.makeEntity(u"person"_s, {p, start, int(m.capturedEnd(1))},
+                                                  Normalize::personName(full.isEmpty() ? m.captured(1) : full),
+                                                  cOfficer, u"core.people.titled"_s, attrs));
+                });
+            }
         }
     }
 }

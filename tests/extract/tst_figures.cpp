@@ -167,6 +167,17 @@ void TestFigures::money_data()
                                            << QStringList{};
     QTest::newRow("too many digits") << u"a checksum $12345678901234567890 here"_s << QStringList{};
     QTest::newRow("may verb with number") << u"the scale word alone: 12 million shares"_s << QStringList{};
+    // corpus more/0000092122-05-000042.txt, EX-99.01 (pp. 5-6): per-share earnings in cents,
+    // the word "cents" wrapped to the next line.
+    QTest::newRow("southern: cents a share")
+        << u"fourth quarter earnings of $204.5\nmillion, or 27 cents a share, compared with $125.0 million, or 17 cents a share,"_s
+        << QStringList{u"USD 204500000 | $204.5\nmillion"_s, u"USD 0.27 | 27 cents"_s, u"USD 125000000 | $125.0 million"_s,
+                       u"USD 0.17 | 17 cents"_s};
+    QTest::newRow("southern: cents on the next line")
+        << u"earnings for the fourth quarter a year ago were $162.3 million, or 22\ncents a share."_s
+        << QStringList{u"USD 162300000 | $162.3 million"_s, u"USD 0.22 | 22\ncents"_s};
+    QTest::newRow("a fraction of a cent or a grouped figure is no cents amount")
+        << u"a fee of 1.5 cents per unit, 1,250 cents and centsless words"_s << QStringList{};
 }
 
 void TestFigures::money()
@@ -225,6 +236,13 @@ void TestFigures::date_data()
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("immunogen: full") << u"On June 4, 2007, ImmunoGen, Inc. (Nasdaq: IMGN) issued"_s
                                      << QStringList{u"2007-06-04 | June 4, 2007"_s};
+    // corpus more/ABT-10-K-0001628280-24-005348.html, p. 26: the same day of two years.
+    QTest::newRow("abt: a day of two years")
+        << u"Abbott’s long-term debt totals $14.7 billion and $16.8 billion at December 31, 2023 and 2022, respectively."_s
+        << QStringList{u"2023-12-31 | December 31, 2023"_s, u"2022-12-31 | 2022"_s};
+    QTest::newRow("a year and an amount after a date are no second date")
+        << u"On March 1, 2023 and 2,024 shares, and on May 2, 2023 and 20245 more."_s
+        << QStringList{u"2023-03-01 | March 1, 2023"_s, u"2023-05-02 | May 2, 2023"_s};
     QTest::newRow("immunogen: range in a month") << u"taking place in Chicago, Illinois, June 1-5, 2007. The"_s
                                                  << QStringList{u"2007-06-01/2007-06-05 | June 1-5, 2007"_s};
     QTest::newRow("immunogen: month range") << u"expected to begin in June/July 2007. Many"_s

@@ -117,6 +117,15 @@ void TestLifeSciences::drug_data()
     QTest::newRow("aeon: code with generic name") << u"ABP-450 (prabotulinumtoxinA) injection"_s
                                                   << QStringList{u"ABP-450 | ABP-450"_s, u"prabotulinumtoxinA | prabotulinumtoxinA"_s};
     QTest::newRow("bmy: sponsor code") << u"BMS-986278, an LPA1 antagonist"_s << QStringList{u"BMS-986278 | BMS-986278"_s};
+    // corpus more/ABT-10-K-0001628280-24-005348.html: a name marked ™ beside a treatment is a
+    // medicine (p. 3); nutrition products marked ® are not (p. 26).
+    QTest::newRow("abt: marked names of medicines")
+        << u"Duspatal™ and Dicetel™, for the treatment of irritable bowel syndrome or biliary spasm;"_s
+        << QStringList{u"Duspatal | Duspatal"_s, u"Dicetel | Dicetel"_s};
+    QTest::newRow("abt: marked nutrition products are no drugs")
+        << u"total adult nutrition sales increased 8.8 percent in 2023 and 4.8 percent in 2022, led by the continued "
+           "growth of Abbott's Ensure® and Glucerna® products across several countries."_s
+        << QStringList{};
     // MRK-10-Q-0001628280-23-027770.html (further filings): a one-letter vaccine code beside
     // its partner's mRNA code, and a vaccine code in a pipeline line.
     QTest::newRow("merck: letter code with its partner's mRNA code")
@@ -147,7 +156,8 @@ void TestLifeSciences::drug_data()
                                                               u"Vfend | Vfend"_s, u"Nimenrix | Nimenrix"_s, u"Trumenba | Trumenba"_s};
     QTest::newRow("a number after a brand is a figure") << u"Eliquis 12 14 and Revlimid 5 mg"_s
                                                         << QStringList{u"Eliquis | Eliquis"_s, u"Revlimid | Revlimid"_s};
-    QTest::newRow("unknown trademark") << u"the Zorvexa® franchise"_s << QStringList{u"Zorvexa | Zorvexa"_s};
+    QTest::newRow("unknown trademark") << u"the Zorvexa® franchise treats patients"_s << QStringList{u"Zorvexa | Zorvexa"_s};
+    QTest::newRow("unknown trademark without a word of medicine") << u"the Zorvexa® franchise"_s << QStringList{};
     QTest::newRow("forms, items, fiscal years") << u"Form 10-K, Item 2.02, FY2023, EX-101, NASDAQ-100, ASC 842"_s
                                                 << QStringList{};
     QTest::newRow("jnj: subsidiary name") << u" WH4110 Development Company, L.L.C.                  Georgia"_s << QStringList{};
@@ -194,6 +204,10 @@ void TestLifeSciences::indication_data()
     addRows();
     QTest::newRow("immunogen: qualifiers apart") << u"treatment of HER2-positive metastatic breast cancer and we"_s
                                                  << QStringList{u"breast cancer | HER2-positive metastatic breast cancer | qualifiers=HER2-positive metastatic"_s};
+    // corpus more/ABT-10-K-0001628280-24-005348.html, p. 26: a device's diseases.
+    QTest::newRow("abt: coronary artery disease")
+        << u"CSI's atherectomy system, which is used in treating peripheral and coronary artery disease, adds"_s
+        << QStringList{u"coronary artery disease | coronary artery disease"_s};
     QTest::newRow("immunogen: acronym") << u"patients with relapsed small-cell lung cancer (SCLC) or"_s
                                         << QStringList{u"small-cell lung cancer | relapsed small-cell lung cancer | abbreviation=SCLC; qualifiers=relapsed"_s,
                                                        u"SCLC | SCLC | expansion=small-cell lung cancer"_s};
@@ -377,6 +391,12 @@ void TestLifeSciences::adverseEvent_data()
     QTest::newRow("immunogen: two grades") << u"two patients experienced decreased visual acuity (Grade 2 and Grade 3) associated"_s
                                            << QStringList{u"decreased visual acuity | decreased visual acuity | grade=2/3"_s};
     // corpus pdf/PFIZER_2022_10K.pdf, p. 25 (risk factors): events of special interest of a vaccine.
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, p. 24: "pulmonary hypertension" is a field of
+    // the company's medicines, and its last word no event ("serious" is beside it).
+    QTest::newRow("jnj: hypertension inside a longer disease")
+        << u"patients living with cancer, immune-related diseases, cardiovascular disease, infectious diseases, pulmonary \n"
+           "hypertension and serious mental illness."_s
+        << QStringList{};
     QTest::newRow("pfizer: adverse events of special interest")
         << u"a pre-specified list of adverse events of special interest, including myocarditis and pericarditis, along with"_s
         << QStringList{u"myocarditis | myocarditis"_s, u"pericarditis | pericarditis"_s};

@@ -855,6 +855,26 @@ void TestStructureRecognizers::personMentions_data()
         << u"The Audit Committee appointed Deloitte & Touche LLP as the independent auditor. The resignation of "
            "Chief Executive Officer Smith was announced.\n"_s
         << QStringList{};
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, pp. 23-24: the executive officers listed by
+    // name, age and position, then their biographies by title, initials and family name,
+    // one title at a line's end.
+    QTest::newRow("jnj: titled initials of an officer listed")
+        << u"Thibaut Mongon 53 Member, Executive Committee, Executive Vice President, Worldwide Chairman, \n"
+           "(g) Mr. T. Mongon joined the Company in 2000 as Director of Marketing for the Vision Care group. Mr. \n"
+           "Mongon has responsibility for the global development of health products.\n"_s
+        << QStringList{u"Thibaut Mongon | Thibaut Mongon"_s, u"Thibaut Mongon | T. Mongon"_s, u"Thibaut Mongon | Mongon"_s};
+    QTest::newRow("jnj: titled initials alone")
+        << u"(j) Ms. K. E. Wengel joined the Company in 1988 as Project Engineer and Engineering Supervisor at Janssen.\n"_s
+        << QStringList{u"K. E. Wengel | K. E. Wengel"_s};
+    QTest::newRow("titled initials of another first name, a title at a line's end unknown")
+        << u"The Board elected John Smith as Chief Executive Officer. Dr. R. Smith reviewed the plan. Dr. \nBrown agreed.\n"_s
+        << QStringList{u"John Smith | John Smith"_s, u"R. Smith | R. Smith"_s};
+    // corpus more/0000092122-05-000042.txt, EX-99.01 pp. 5-6: a quoted officer named again by
+    // family name alone before "said", on the next page.
+    QTest::newRow("southern: family name before said")
+        << u"\"We are pleased,\" said Chairman, President and CEO David M. Ratcliffe. \"Our people delivered.\"\n"
+           "we were able to restore service in record time,\" Ratcliffe said. Revenues rose. Said Ratcliffe:\n"_s
+        << QStringList{u"David M. Ratcliffe | David M. Ratcliffe"_s, u"David M. Ratcliffe | Ratcliffe"_s};
     QTest::newRow("a family name two people share stays unresolved")
         << u"The Board elected John Carter and appointed Mary Carter to the Board. Mr. Carter agreed.\n"_s
         << QStringList{u"John Carter | John Carter"_s, u"Mary Carter | Mary Carter"_s};
@@ -993,6 +1013,43 @@ void TestStructureRecognizers::organizations_data()
         << u"He serves on the boards of several charitable organizations. She served on the board of the Company and "
            "the Audit Committee.\n"_s
         << QStringList{};
+    // corpus pdf/JOHNSON_JOHNSON_2022_10K.pdf, p. 24: boards and businesses listed without
+    // suffixes, a subsidiary named as such.
+    QTest::newRow("jnj: boards of a charity and a university")
+        << u"He also serves on the Boards of the Human Resources Policy Association, Tufts University and Save the "
+           "Children and was named a Fellow.\n"_s
+        << QStringList{u"Human Resources Policy Association"_s, u"Tufts University"_s, u"Save the Children"_s};
+    QTest::newRow("jnj: businesses across companies")
+        << u"Ms. McEvoy has responsibility for the surgery, orthopaedics, interventional solutions and eye health "
+           "businesses across Ethicon, DePuy Synthes, Biosense Webster, Abiomed, and Johnson & Johnson Vision.\n"_s
+        << QStringList{u"Ethicon"_s, u"DePuy Synthes"_s, u"Biosense Webster"_s, u"Abiomed"_s, u"Johnson & Johnson Vision"_s};
+    QTest::newRow("jnj: a subsidiary")
+        << u"Ms. A. McEvoy joined the Company in 1996 as Assistant Brand Manager of McNeil Consumer Health, a subsidiary of "
+           "the Company, advancing. McNeil Consumer Health grew.\n"_s
+        << QStringList{u"McNeil Consumer Health"_s, u"McNeil Consumer Health"_s};
+    QTest::newRow("businesses across places are no companies")
+        << u"The sales increases reflect higher sales in businesses across India, Vietnam, and Brazil.\n"_s << QStringList{};
+    // corpus more/ABT-10-K-0001628280-24-005348.html, p. 26: a short name defined after the
+    // name, its first word.
+    QTest::newRow("abt: a short name defined")
+        << u"Abbott completed the acquisition of Bigfoot Biomedical, Inc. (Bigfoot), which will further Abbott's efforts, and Bigfoot grew.\n"_s
+        << QStringList{u"Abbott"_s, u"Bigfoot Biomedical, Inc."_s, u"Bigfoot"_s, u"Abbott"_s, u"Bigfoot"_s};
+    // corpus more/0000092122-05-000042.txt, p. 6: the name without its legal form, again.
+    QTest::newRow("southern: a name again without its legal form")
+        << u"the termination of all long-term wholesale power contracts\nwith Dynegy, Inc. After adjusting, the impact of the "
+           "Dynegy settlement and\n"_s
+        << QStringList{u"Dynegy, Inc."_s, u"Dynegy"_s};
+    QTest::newRow("a name whose rest is a common word or whose form is Company")
+        << u"Southern Company reported. Southern states grew. Global Inc. said. Global markets fell.\n"_s
+        << QStringList{u"Southern Company"_s, u"Global Inc."_s};
+    // corpus 10k/bmy-10-k-fy2023-0000014272-24-000044.html, p. 56: a short name that is a
+    // common word heads a table row.
+    QTest::newRow("a one-word short name at a line's head is no mention")
+        << u"the acquisition of Impact Biomedicines, Inc. (Impact) closed. Impact paid.\nImpact of Specified Items 10.0 %\n"_s
+        << QStringList{u"Impact Biomedicines, Inc."_s, u"Impact"_s};
+    QTest::newRow("a word that does not begin the name defines nothing; a longer name is no mention")
+        << u"Acme Widgets, Inc. (Widgets) signed. DePuy Orthopaedics, Inc. (DePuy) and DePuy Synthes met.\n"_s
+        << QStringList{u"Acme Widgets, Inc."_s, u"DePuy Orthopaedics, Inc."_s, u"DePuy"_s};
     // corpus more/aapl-20240201.htm, cover page address.
     QTest::newRow("aapl: street address")
         << u"One Apple Park Way\nCupertino, California 95014\nApple Inc.\n"_s << QStringList{u"Apple Inc."_s};
