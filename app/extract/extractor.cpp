@@ -61,6 +61,9 @@ EntityList Extractor::extract(const DocumentContent &content,
         }
     }
     const ExtractionContext context{needsRepair ? repaired : content, m_rules, cancel};
+    // Its one cache is filled here, before the threads share it: filled lazily, two
+    // recognizers inserting pages at once corrupted the heap (1 run in about 100).
+    context.indexAllPages();
     // Recognizers only read the context, so they run side by side on the thread pool
     // (a long filing's extraction then takes both cores); the costly families at the
     // end of the list start first. Results are joined in list order, so the output

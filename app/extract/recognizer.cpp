@@ -1,25 +1,40 @@
 #include "recognizer.h"
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+QList<int> surrogatePairsOf(const QString &text)
+{
+    QList<int> pairs;
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && text.at(i + 1).isLowSurrogate()) {
+            pairs.append(i);
+            ++i;
+        }
+    }
+    return pairs;
+}
+} // namespace
+
+void ExtractionContext::indexAllPages() const
+{
+    for (int page = 0; page < content.text.pageCount(); ++page) {
+        if (!surrogatePairs.contains(page))
+            surrogatePairs.insert(page, surrogatePairsOf(content.text.pages.at(page)));
+    }
+}
 
 int ExtractionContext::toCodePoint(int page, int utf16Index) const
 {
     if (page < 0 || page >= content.text.pageCount())
         return utf16Index;
-    auto it = surrogatePairs.find(page);
-    if (it == surrogatePairs.end()) {
-        QList<int> pairs;
-        const QString &text = content.text.pages.at(page);
-        for (int i = 0; i + 1 < text.size(); ++i) {
-            if (text.at(i).isHighSurrogate() && text.at(i + 1).isLowSurrogate()) {
-                pairs.append(i);
-                ++i;
-            }
-        }
-        it = surrogatePairs.insert(page, pairs);
-    }
+    // Only read once filled (constFind never detaches): threads may share a filled cache.
+    auto it = std::as_const(surrogatePairs).constFind(page);
+    if (it == surrogatePairs.cend())
+        it = surrogatePairs.insert(page, surrogatePairsOf(content.text.pages.at(page)));
     const QList<int> &pairs = it.value();
     utf16Index = qMin(utf16Index, int(content.text.pages.at(page).size()));
     // A pair that ends before the index counts once for its two UTF-16 units.

@@ -20,10 +20,13 @@ struct ExtractionContext
 
     // Per page, the UTF-16 indices where surrogate pairs begin, filled on first use:
     // entity ids carry code points, and counting them from the page start for every
-    // entity would be quadratic on long pages. One context serves one thread.
+    // entity would be quadratic on long pages. One context serves one thread, unless
+    // indexAllPages() filled it first: then it is only read, from any thread.
     mutable QHash<int, QList<int>> surrogatePairs = {};
 
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    // Fills the surrogate-pair cache for every page, so that threads may share the context.
+    void indexAllPages() const;
     // TextLayer::toCodePoint(page text, utf16Index), in O(log n).
     int toCodePoint(int page, int utf16Index) const;
     // Builds an entity with its id and exact text taken from the text layer.
