@@ -309,7 +309,8 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         QList<XbrlFact> xbrl;
         // Reopening a file seen before: its text layer and facts come from the cache and
         // the reading view makes the sheet documents it shows on demand. Otherwise the
-        // inline-XBRL facts are read on another core while the page is cleaned and laid out.
+        // inline-XBRL facts are read from the tags the cleaner parses and finished on
+        // another core while the pages are laid out.
         const bool cached = options.xbrlFacts && DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
         const std::unique_ptr<InlineXbrl::Reader> reader = cached ? nullptr : factReader(text, options);
         HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts, reader.get());

@@ -60,6 +60,7 @@ public:
         struct State;
         std::unique_ptr<State> d;
     };
+
     // Whether `html` may hold inline-XBRL facts at all (a cheap test before read()).
     static bool mayHoldFacts(QStringView html);
 
