@@ -62,7 +62,9 @@ struct DocumentLoader
     static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
                                          const LoadOptions &options);
     static HtmlLoader::Part loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                            QList<XbrlFact> *xbrl, const LoadOptions &options);
+                                            InlineXbrl::Reader *reader, QList<XbrlFact> *xbrl,
+                                            const LoadOptions &options);
+    static std::unique_ptr<InlineXbrl::Reader> factReader(const QString &html, const LoadOptions &options);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -194,24 +196,43 @@ QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const Ht
     return std::move(reading.facts);
 }
 
-// An HTML part: its sheets and text layer, and its facts read from the same HTML
-// beside the sheets (on the other core when it is free).
+// The reader of the inline-XBRL facts of `html`, handed the cleaner's tags (none when
+// the facts are not to be read or the HTML holds none).
+std::unique_ptr<InlineXbrl::Reader> DocumentLoader::factReader(const QString &html, const LoadOptions &options)
+{
+    if (!options.xbrlFacts || !InlineXbrl::mayHoldFacts(html))
+        return nullptr;
+    return std::make_unique<InlineXbrl::Reader>(html);
+}
+
+// An HTML part: its sheets and text layer, and its facts read from the same HTML: their
+// tags as the cleaner reads them, the rest beside the sheets (on the other core when
+// it is free).
 HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
                                               const LoadOptions &options)
 {
-    return loadCleanedPart(html, HtmlCleaner::clean(html, options.xbrlFacts), xbrl, options);
+    const std::unique_ptr<InlineXbrl::Reader> reader = factReader(html, options);
+    HtmlCleaner::Result cleaned = HtmlCleaner::clean(html, options.xbrlFacts, reader.get());
+    return loadCleanedPart(html, std::move(cleaned), reader.get(), xbrl, options);
 }
 
+// `reader`: the facts' reader the cleaner was given, if any.
 HtmlLoader::Part DocumentLoader::loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                                 QList<XbrlFact> *xbrl, const LoadOptions &options)
+                                                 InlineXbrl::Reader *reader, QList<XbrlFact> *xbrl,
+                                                 const LoadOptions &options)
 {
-    if (!options.xbrlFacts || !InlineXbrl::mayHoldFacts(html)) {
+    std::unique_ptr<InlineXbrl::Reader> own;
+    if (!reader) {
+        own = factReader(html, options);
+        reader = own.get();
+    }
+    if (!reader) {
         xbrl->clear();
         return HtmlLoader::load(std::move(cleaned), {}, options.readTables);
     }
     InlineXbrl::Reading reading;
     HtmlLoader::Part part = HtmlLoader::load(
-        std::move(cleaned), [&] { reading = InlineXbrl::read(html); }, options.readTables);
+        std::move(cleaned), [&] { reading = reader->finish(); }, options.readTables);
     *xbrl = placeFacts(std::move(reading), part);
     return part;
 }
@@ -288,9 +309,11 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         QList<XbrlFact> xbrl;
         // Reopening a file seen before: its text layer and facts come from the cache and
         // the reading view makes the sheet documents it shows on demand. Otherwise the
-        // inline-XBRL facts are read on another core while the page is cleaned and laid out.
+        // inline-XBRL facts are read from the tags the cleaner parses and finished on
+        // another core while the pages are laid out.
         const bool cached = options.xbrlFacts && DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
-        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts);
+        const std::unique_ptr<InlineXbrl::Reader> reader = cached ? nullptr : factReader(text, options);
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts, reader.get());
         if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
@@ -298,7 +321,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
-            html = loadCleanedPart(text, std::move(cleaned), &xbrl, options);
+            html = loadCleanedPart(text, std::move(cleaned), reader.get(), &xbrl, options);
             if (options.xbrlFacts)
                 DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }

@@ -1,6 +1,7 @@
 #include "htmlcleaner.h"
 
 #include "htmltag.h"
+#include "inlinexbrl.h"
 
 #include <QtCore/QHash>
 #include <QtGui/QTextDocument>
@@ -158,9 +159,8 @@ bool hasVisibleText(QStringView text)
 
 // Reads the tag starting at s[i] == '<' and the few attributes the cleaner acts on.
 // Returns false when it is not a tag (e.g. "a < b"), in which case the '<' is text.
-bool parseTag(QStringView s, qsizetype i, Tag &tag)
+bool parseTag(QStringView s, qsizetype i, HtmlTag &read, Tag &tag)
 {
-    HtmlTag read;
     tag = Tag{};
     if (!HtmlTag::parse(s, i, &read))
         return false;
@@ -294,25 +294,32 @@ QString HtmlCleaner::anchorName(int factIndex)
 
 QString HtmlCleaner::decodeEntities(QStringView text)
 {
-    static const QHash<QString, char16_t> named = {
-        {u"amp"_s, u'&'}, {u"lt"_s, u'<'}, {u"gt"_s, u'>'}, {u"quot"_s, u'"'}, {u"apos"_s, u'\''},
-        {u"nbsp"_s, 0x00A0}, {u"mdash"_s, 0x2014}, {u"ndash"_s, 0x2013}, {u"rsquo"_s, 0x2019},
-        {u"lsquo"_s, 0x2018}, {u"ldquo"_s, 0x201C}, {u"rdquo"_s, 0x201D}, {u"copy"_s, 0x00A9},
-        {u"reg"_s, 0x00AE}, {u"trade"_s, 0x2122}, {u"hellip"_s, 0x2026}, {u"bull"_s, 0x2022},
-        {u"sect"_s, 0x00A7}, {u"para"_s, 0x00B6}, {u"middot"_s, 0x00B7}};
+    static constexpr std::pair<QStringView, char16_t> named[] = {
+        {u"amp", u'&'}, {u"lt", u'<'}, {u"gt", u'>'}, {u"quot", u'"'}, {u"apos", u'\''},
+        {u"nbsp", 0x00A0}, {u"mdash", 0x2014}, {u"ndash", 0x2013}, {u"rsquo", 0x2019},
+        {u"lsquo", 0x2018}, {u"ldquo", 0x201C}, {u"rdquo", 0x201D}, {u"copy", 0x00A9},
+        {u"reg", 0x00AE}, {u"trade", 0x2122}, {u"hellip", 0x2026}, {u"bull", 0x2022},
+        {u"sect", 0x00A7}, {u"para", 0x00B6}, {u"middot", 0x00B7}};
     QString out;
     out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    const qsizetype n = text.size();
+    // The text between references is copied a run at a time.
+    for (qsizetype i = 0; i < n; ++i) {
+        const qsizetype amp = text.indexOf(u'&', i);
+        if (amp < 0) {
+            out.append(text.mid(i));
+            break;
+        }
+        out.append(text.mid(i, amp - i));
+        i = amp;
         const QChar c = text[i];
-        if (c != u'&') {
+        // A reference ends at the first ';' within 12 characters of its '&'.
+        const qsizetype found = text.mid(i + 1, 12).indexOf(u';');
+        if (found < 0) {
             out.append(c);
             continue;
         }
-        const qsizetype semi = text.indexOf(u';', i + 1);
-        if (semi < 0 || semi - i > 12) {
-            out.append(c);
-            continue;
-        }
+        const qsizetype semi = i + 1 + found;
         const QStringView ref = text.mid(i + 1, semi - i - 1);
         bool ok = false;
         if (ref.startsWith(u'#')) {
@@ -324,9 +331,14 @@ QString HtmlCleaner::decodeEntities(QStringView text)
             } else {
                 ok = false;
             }
-        } else if (const auto it = named.constFind(ref.toString()); it != named.constEnd()) {
-            out.append(QChar(it.value()));
-            ok = true;
+        } else {
+            for (const auto &[name, decoded] : named) {
+                if (ref == name) {
+                    out.append(QChar(decoded));
+                    ok = true;
+                    break;
+                }
+            }
         }
         if (ok)
             i = semi;
@@ -336,7 +348,7 @@ QString HtmlCleaner::decodeEntities(QStringView text)
     return out;
 }
 
-HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
+HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts, InlineXbrl::Reader *xbrl)
 {
     Result result;
     QString out; // the sheet being written
@@ -490,6 +502,7 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
     const qsizetype n = s.size();
     qsizetype i = 0;
     Tag tag;
+    HtmlTag read;
     while (i < n) {
         const qsizetype lt = s.indexOf(u'<', i);
         if (lt < 0) {
@@ -515,11 +528,13 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
             i = close < 0 ? n : close + 1;
             continue;
         }
-        if (!parseTag(s, i, tag)) {
+        if (!parseTag(s, i, read, tag)) {
             appendText(u"&lt;"_s);
             ++i;
             continue;
         }
+        if (xbrl)
+            xbrl->tag(read);
         i = tag.finish;
         const QString &name = tag.name;
 

@@ -52,7 +52,7 @@ inline bool sameName(QStringView a, QStringView b)
 // A tag read in place (HtmlTag): its prefix and local name as written, compared without case.
 struct Tag
 {
-    HtmlTag read;
+    const HtmlTag *raw = nullptr;
     QStringView prefix; // empty when none
     QStringView local;
 
@@ -61,7 +61,7 @@ struct Tag
     // lookups match any prefix when `anyPrefix` is set.
     QStringView attribute(QStringView name, bool anyPrefix = false) const
     {
-        for (const auto &[attrName, value] : read.attributes) {
+        for (const auto &[attrName, value] : raw->attributes) {
             QStringView n = attrName;
             if (anyPrefix) {
                 const qsizetype colon = n.indexOf(u':');
@@ -75,13 +75,19 @@ struct Tag
     }
 };
 
-bool parseTag(QStringView s, qsizetype i, Tag &tag)
+void splitName(Tag &tag)
 {
-    if (!HtmlTag::parse(s, i, &tag.read))
+    const qsizetype colon = tag.raw->name.lastIndexOf(u':');
+    tag.prefix = colon >= 0 ? tag.raw->name.left(colon) : QStringView();
+    tag.local = tag.raw->name.mid(colon + 1);
+}
+
+bool parseTag(QStringView s, qsizetype i, HtmlTag &raw, Tag &tag)
+{
+    if (!HtmlTag::parse(s, i, &raw))
         return false;
-    const qsizetype colon = tag.read.name.lastIndexOf(u':');
-    tag.prefix = colon >= 0 ? tag.read.name.left(colon) : QStringView();
-    tag.local = tag.read.name.mid(colon + 1);
+    tag.raw = &raw;
+    splitName(tag);
     return true;
 }
 
@@ -196,6 +202,7 @@ struct Open
     bool context = false;
     bool unit = false;
     int unitPart = 0;         // 1 numerator, 2 denominator
+    bool block = false;       // isBlock(local)
 };
 
 // Whether `name` is one of `names` (lower case), compared without case.
@@ -203,7 +210,7 @@ template<size_t N>
 bool oneOf(QStringView name, const QStringView (&names)[N])
 {
     for (const QStringView &n : names) {
-        if (sameName(name, n))
+        if (n.size() == name.size() && sameName(name, n))
             return true;
     }
     return false;
@@ -239,8 +246,14 @@ bool InlineXbrl::mayHoldFacts(QStringView html)
         || html.contains(u"nonnumeric"_s, Qt::CaseInsensitive);
 }
 
-InlineXbrl::Reading InlineXbrl::read(QStringView s)
+// What a reading holds between the tags it is given (see InlineXbrl::Reader).
+struct InlineXbrl::Reader::State
 {
+    explicit State(QStringView html) : s(html), n(html.size()) {}
+
+    QStringView s;
+    qsizetype n;
+    qsizetype i = 0; // everything before it has been read
     Reading reading;
     QList<RawFact> facts;
     QList<TextSink> sinks;
@@ -258,15 +271,6 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
     // units, decimals and scales: each distinct value is one string, shared by the
     // facts (and their entities) that give it. Keys are views of the source.
     QHash<QStringView, QString> strings;
-    const auto intern = [&strings](QStringView value) {
-        value = value.trimmed();
-        if (value.isEmpty())
-            return QString();
-        auto it = strings.constFind(value);
-        if (it == strings.cend())
-            it = strings.insert(value, value.toString());
-        return it.value();
-    };
 
     Context *context = nullptr;
     QString contextId;
@@ -280,25 +284,44 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
     Target target = Target::None;
     QString dimension;
     int unitPart = 0;
+    HtmlTag own; // a tag read by the reading itself
 
-    const auto addText = [&](QStringView raw, bool decode) {
+    QString intern(QStringView value)
+    {
+        value = value.trimmed();
+        if (value.isEmpty())
+            return QString();
+        auto it = strings.constFind(value);
+        if (it == strings.cend())
+            it = strings.insert(value, value.toString());
+        return it.value();
+    }
+    void addText(QStringView raw, bool decode)
+    {
         if (capture)
             capture->append(decode ? HtmlCleaner::decodeEntities(raw) : raw.toString());
         if (gathering.isEmpty())
             return;
-        const QString text = decode && raw.contains(u'&') ? HtmlCleaner::decodeEntities(raw) : raw.toString();
+        QString decoded;
+        QStringView text = raw;
+        if (decode && raw.contains(u'&')) {
+            decoded = HtmlCleaner::decodeEntities(raw);
+            text = decoded;
+        }
         for (qsizetype k = 0; k < gathering.size(); ++k) {
             if (gatheringExclude.at(k) == excludeDepth)
                 sinks[gathering.at(k)].add(text);
         }
-    };
-    const auto addSpace = [&]() {
+    }
+    void addSpace()
+    {
         for (qsizetype k = 0; k < gathering.size(); ++k) {
             if (gatheringExclude.at(k) == excludeDepth)
                 sinks[gathering.at(k)].space();
         }
-    };
-    const auto finishCapture = [&]() {
+    }
+    void finishCapture()
+    {
         const QString value = captured.simplified();
         switch (target) {
         case Target::Start:
@@ -325,8 +348,9 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
         capture = nullptr;
         captured.clear();
         target = Target::None;
-    };
-    const auto popTop = [&]() {
+    }
+    void popTop()
+    {
         const Open e = stack.takeLast();
         if (e.gathering) {
             gathering.removeLast();
@@ -356,48 +380,59 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
         }
         if (e.unitPart)
             unitPart = 0;
-        if (isBlock(e.local))
+        if (e.block)
             addSpace();
-    };
+    }
 
-    const qsizetype n = s.size();
-    qsizetype i = 0;
-    Tag tag;
-    while (i < n) {
-        const qsizetype lt = s.indexOf(u'<', i);
-        if (lt < 0) {
-            addText(s.mid(i), true);
-            break;
+    // Reads what stands at i: the text up to the next '<', or one comment, CDATA
+    // section, declaration or tag.
+    void step()
+    {
+        if (s[i] != u'<') {
+            const qsizetype lt = s.indexOf(u'<', i);
+            const qsizetype end = lt < 0 ? n : lt;
+            addText(s.mid(i, end - i), true);
+            i = end;
+            return;
         }
-        if (lt > i)
-            addText(s.mid(i, lt - i), true);
-        i = lt;
         const QStringView rest = s.mid(i);
         if (rest.startsWith(u"<!--"_s)) {
             const qsizetype close = s.indexOf(u"-->"_s, i + 4);
             i = close < 0 ? n : close + 3;
-            continue;
+            return;
         }
         if (rest.startsWith(u"<![CDATA["_s)) {
             const qsizetype close = s.indexOf(u"]]>"_s, i + 9);
             addText(s.mid(i + 9, (close < 0 ? n : close) - i - 9), false);
             i = close < 0 ? n : close + 3;
-            continue;
+            return;
         }
         if (rest.startsWith(u"<!"_s) || rest.startsWith(u"<?"_s)) {
             const qsizetype close = s.indexOf(u'>', i + 2);
             i = close < 0 ? n : close + 1;
-            continue;
+            return;
         }
-        if (!parseTag(s, i, tag)) {
+        Tag tag;
+        if (!parseTag(s, i, own, tag)) {
             addText(u"<", false);
             ++i;
-            continue;
+            return;
         }
-        const qsizetype tagBegin = i;
-        i = tag.read.finish;
+        onTag(tag);
+    }
+    void advanceTo(qsizetype to)
+    {
+        while (i < to)
+            step();
+    }
 
-        if (tag.read.end) {
+    // The tag starting at i.
+    void onTag(const Tag &tag)
+    {
+        const qsizetype tagBegin = tag.raw->begin;
+        i = tag.raw->finish;
+
+        if (tag.raw->end) {
             const qsizetype floor = qMax<qsizetype>(0, stack.size() - kMatchWindow);
             for (qsizetype k = stack.size() - 1; k >= floor; --k) {
                 if (sameName(stack.at(k).local, tag.local) && sameName(stack.at(k).prefix, tag.prefix)) {
@@ -406,10 +441,10 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                     break;
                 }
             }
-            continue;
+            return;
         }
         if (tag.prefix.isEmpty() && (sameName(tag.local, u"script") || sameName(tag.local, u"style"))
-            && !tag.read.selfClosing) {
+            && !tag.raw->selfClosing) {
             const qsizetype close = s.indexOf(QString(u"</"_s + tag.local), i, Qt::CaseInsensitive);
             if (close < 0) {
                 i = n;
@@ -417,22 +452,25 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 const qsizetype gt = s.indexOf(u'>', close);
                 i = gt < 0 ? n : gt + 1;
             }
-            continue;
+            return;
         }
-        for (const auto &[name, value] : std::as_const(tag.read.attributes)) {
-            if (!name.startsWith(u"xmlns:"_s, Qt::CaseInsensitive))
+        for (const auto &[name, value] : std::as_const(tag.raw->attributes)) {
+            if (name.size() < 6 || (name[0] != u'x' && name[0] != u'X')
+                || !name.startsWith(u"xmlns:"_s, Qt::CaseInsensitive))
                 continue;
             const QStringView ns = value.trimmed();
             if (ns == u"http://www.xbrl.org/2013/inlineXBRL"_s || ns == u"http://www.xbrl.org/2008/inlineXBRL"_s)
                 ixPrefix = name.mid(6).toString().toLower();
         }
         const bool ix = sameName(tag.prefix, ixPrefix);
-        if (isBlock(tag.local))
+        const bool block = isBlock(tag.local);
+        if (block)
             addSpace();
 
         Open e;
         e.prefix = tag.prefix;
         e.local = tag.local;
+        e.block = block;
         if (ix && (tag.is(u"nonfraction") || tag.is(u"nonnumeric"))) {
             if (facts.size() >= kMaxFacts) {
                 reading.truncated = true;
@@ -503,7 +541,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             }
         }
 
-        if (tag.read.selfClosing || (!ix && tag.prefix.isEmpty() && isVoid(tag.local))) {
+        if (tag.raw->selfClosing || (!ix && tag.prefix.isEmpty() && isVoid(tag.local))) {
             // Nothing inside: undo what opening it started.
             if (e.capture)
                 finishCapture();
@@ -521,7 +559,7 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
                 unitId.clear();
                 inUnit = false;
             }
-            continue;
+            return;
         }
         if (e.sink >= 0 && gathering.size() < kMaxGathering) {
             e.gathering = true;
@@ -536,8 +574,12 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
             ++resourcesDepth;
         stack.append(std::move(e));
     }
-    while (!stack.isEmpty())
-        popTop();
+
+    Reading finish()
+    {
+        advanceTo(n);
+        while (!stack.isEmpty())
+            popTop();
 
     // Resolve references now that every context, unit and continuation is known.
     QHash<QString, std::pair<QString, QString>> contextText; // id -> (period, dimensions)
@@ -649,5 +691,33 @@ InlineXbrl::Reading InlineXbrl::read(QStringView s)
         reading.facts.append(std::move(x));
         reading.sources.append(f.source);
     }
-    return reading;
+    return std::move(reading);
+    }
+};
+
+InlineXbrl::Reader::Reader(QStringView html) : d(std::make_unique<State>(html)) {}
+
+InlineXbrl::Reader::~Reader() = default;
+
+void InlineXbrl::Reader::tag(const HtmlTag &tag)
+{
+    if (d->i < tag.begin)
+        d->advanceTo(tag.begin);
+    if (d->i != tag.begin)
+        return; // inside what the reading skips (a script) or reads otherwise (a comment)
+    Tag t;
+    t.raw = &tag;
+    splitName(t);
+    d->onTag(t);
+}
+
+InlineXbrl::Reading InlineXbrl::Reader::finish()
+{
+    return d->finish();
+}
+
+InlineXbrl::Reading InlineXbrl::read(QStringView s)
+{
+    Reader reader(s);
+    return reader.finish();
 }

@@ -6,6 +6,10 @@
 #include <QtCore/QString>
 #include <QtCore/QStringView>
 
+#include <memory>
+
+struct HtmlTag;
+
 // Reads the facts of one inline-XBRL HTML document: every ix:nonFraction and
 // ix:nonNumeric (those in ix:hidden and nested ones included) with the context
 // (period, dimensions) and unit it refers to in ix:resources, its continuations
@@ -37,6 +41,26 @@ public:
     static constexpr int kMaxTextValue = 300;
 
     static Reading read(QStringView html);
+
+    // read() given the tags of another pass over the same HTML (HtmlCleaner's), so that
+    // a tag is parsed once: tag() with each tag that pass reads, in order, then
+    // finish(). The reading is exactly read()'s: between the tags it is given (and
+    // where that pass skips or reads otherwise: comments, raw text) it reads the
+    // HTML itself, and it takes a tag only where its own reading stands at it.
+    class Reader
+    {
+    public:
+        explicit Reader(QStringView html); // the HTML must outlive the reader
+        ~Reader();
+        Reader(const Reader &) = delete;
+        Reader &operator=(const Reader &) = delete;
+        void tag(const HtmlTag &tag);
+        Reading finish(); // once
+    private:
+        struct State;
+        std::unique_ptr<State> d;
+    };
+
     // Whether `html` may hold inline-XBRL facts at all (a cheap test before read()).
     static bool mayHoldFacts(QStringView html);
 

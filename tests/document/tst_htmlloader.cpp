@@ -457,6 +457,15 @@ void TestHtmlLoader::decodeEntities_data()
     QTest::newRow("hex") << u"&#x2019;s"_s << u"\u2019s"_s;
     QTest::newRow("unknown kept") << u"&bogus; & alone"_s << u"&bogus; & alone"_s;
     QTest::newRow("out of range") << u"&#99999999;"_s << u"&#99999999;"_s;
+    // A reference ends at the first ';' within 12 characters of its '&'.
+    QTest::newRow("semicolon 12 after") << u"&#0000000038;x"_s << u"&x"_s;
+    QTest::newRow("semicolon 13 after") << u"&#00000000038;x"_s << u"&#00000000038;x"_s;
+    QTest::newRow("no semicolon") << u"a &amp b &#38"_s << u"a &amp b &#38"_s;
+    QTest::newRow("at the end") << u"a&"_s << u"a&"_s;
+    QTest::newRow("adjacent") << u"&lt;&gt;&amp;amp;"_s << u"<>&amp;"_s;
+    QTest::newRow("case") << u"&AMP; &Amp; &#X41;"_s << u"&AMP; &Amp; A"_s;
+    QTest::newRow("astral") << u"&#x1F600;!"_s << u"\U0001F600!"_s;
+    QTest::newRow("empty") << QString() << QString();
 }
 
 void TestHtmlLoader::decodeEntities()

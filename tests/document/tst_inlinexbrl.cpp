@@ -1,6 +1,8 @@
 #include "extract/extractor.h"
 #include "document/filingdocument.h"
+#include "document/htmlcleaner.h"
 #include "document/inlinexbrl.h"
+#include "document/textdecoder.h"
 #include "review/reviewstore.h"
 #include "testutils.h"
 
@@ -23,6 +25,9 @@ private Q_SLOTS:
     void textValue();
     void readsEveryFact();
     void namesInAnyCase();
+    void readAlongsideTheCleaner_data();
+    void readAlongsideTheCleaner();
+    void readAlongsideTheCleanerOnTheCorpus();
     void visibleFactsHaveTheirWordsAsSpan();
     void factsOfASubmissionPart();
     void factsAreReviewedAndSaved();
@@ -52,6 +57,31 @@ QString describe(const XbrlFact &f)
     if (!f.error.isEmpty())
         line += u" | error: "_s + f.error;
     return line;
+}
+
+// Every field of every fact of a reading, with where its tag starts.
+QStringList everything(const InlineXbrl::Reading &r)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < r.facts.size(); ++i) {
+        const XbrlFact &f = r.facts.at(i);
+        lines.append(QStringList{QString::number(r.sources.value(i, -1)), f.concept, f.value, f.context,
+                                 f.period, f.unit, f.decimals, f.scale, f.dimensions, f.error,
+                                 QString::number(f.length), QString::number(int(f.numeric)),
+                                 QString::number(int(f.hidden)), QString::number(int(f.nil))}
+                         .join(u" | "_s));
+    }
+    if (r.truncated)
+        lines.append(u"truncated"_s);
+    return lines;
+}
+
+// The facts read from the cleaner's tags, and what the cleaner made meanwhile.
+std::pair<InlineXbrl::Reading, HtmlCleaner::Result> readWithCleaner(const QString &html)
+{
+    InlineXbrl::Reader reader(html);
+    HtmlCleaner::Result cleaned = HtmlCleaner::clean(html, true, &reader);
+    return {reader.finish(), std::move(cleaned)};
 }
 
 } // namespace
@@ -204,6 +234,78 @@ void TestInlineXbrl::namesInAnyCase()
     QCOMPARE(got, want);
     QCOMPARE(r.facts.at(0).decimals, u"-3"_s);
     QCOMPARE(r.facts.at(0).scale, u"3"_s);
+}
+
+// The facts read from the tags the cleaner parses are those read alone, also where the
+// two read the HTML differently: raw text the cleaner skips (<title>, <xmp>) or that
+// both skip (<script>, <style>), CDATA (text to the facts, nothing to the cleaner),
+// comments, a stray '<', quoted '>' and '<' in attributes, unterminated constructs,
+// and the facts' own nesting, continuations, exclusions and hidden sections.
+void TestInlineXbrl::readAlongsideTheCleaner_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<int>("facts");
+    QTest::newRow("plain") << uR"(<p>Sales <ix:nonFraction name="a:S" contextRef="c" unitRef="u" scale="6">1,250</ix:nonFraction> and <ix:nonNumeric name="a:T" contextRef="c">some <b>bold</b> text</ix:nonNumeric></p>)"_s << 2;
+    QTest::newRow("title") << uR"(<head><title>T <ix:nonFraction name="a:InTitle" contextRef="c" unitRef="u">5</ix:nonFraction></title></head><p><ix:nonFraction name="a:After" contextRef="c" unitRef="u">6</ix:nonFraction></p>)"_s << 2;
+    QTest::newRow("xmp") << uR"(<xmp><ix:nonNumeric name="a:InXmp" contextRef="c">x <p>y</p></ix:nonNumeric></xmp><ix:nonFraction name="a:After" contextRef="c" unitRef="u">7</ix:nonFraction>)"_s << 2;
+    QTest::newRow("title unterminated") << uR"(<p><ix:nonFraction name="a:Before" contextRef="c" unitRef="u">1</ix:nonFraction><title>t <ix:nonFraction name="a:In" contextRef="c" unitRef="u">2</ix:nonFraction> <ix:nonNumeric name="a:Open" contextRef="c">open)"_s << 3;
+    QTest::newRow("title ends in an attribute") << uR"(<title a="</title>"><ix:nonFraction name="a:X" contextRef="c" unitRef="u">3</ix:nonFraction>"></title><ix:nonFraction name="a:Y" contextRef="c" unitRef="u">4</ix:nonFraction>)"_s << 2;
+    QTest::newRow("script") << uR"(<script>var s = "<ix:nonFraction name='a:No' contextRef='c' unitRef='u'>9</ix:nonFraction>";</script><ix:nonFraction name="a:Yes" contextRef="c" unitRef="u">8</ix:nonFraction><style>p{}</style>)"_s << 1;
+    QTest::newRow("cdata") << uR"(<ix:nonNumeric name="a:C" contextRef="c">a<![CDATA[<b>b</b> <ix:nonFraction name="a:No" contextRef="c" unitRef="u">9</ix:nonFraction>]]>c</ix:nonNumeric>)"_s << 1;
+    QTest::newRow("cdata unterminated") << uR"(<ix:nonNumeric name="a:C" contextRef="c">a<![CDATA[<b>b</b> <ix:nonFraction name="a:No" contextRef="c" unitRef="u">9</ix:nonFraction>)"_s << 1;
+    QTest::newRow("comments") << uR"(<!-- <ix:nonFraction name="a:No" contextRef="c" unitRef="u">9</ix:nonFraction> --><ix:nonNumeric name="a:N" contextRef="c">x<!-- y -->z</ix:nonNumeric><!-- open <ix:nonFraction name="a:No2" contextRef="c" unitRef="u">9</ix:nonFraction>)"_s << 1;
+    QTest::newRow("declarations") << uR"(<!DOCTYPE html><?xml version="1.0"?><ix:nonFraction name="a:D" contextRef="c" unitRef="u">1<?pi ></ix:nonFraction>2</ix:nonFraction>)"_s << 1;
+    QTest::newRow("stray <") << uR"(<ix:nonNumeric name="a:L" contextRef="c">a < b <3 <</ix:nonNumeric><ix:nonFraction name="a:M" contextRef="c" unitRef="u">1<</ix:nonFraction>)"_s << 2;
+    QTest::newRow("quoted > and <") << uR"(<div title="a<ix:nonFraction name='a:No' contextRef='c' unitRef='u'>9</ix:nonFraction>"><ix:nonFraction name="a:Q" contextRef="c" unitRef="u" format='ixt:num-dot-decimal' data-x="1>2">1,000</ix:nonFraction></div>)"_s << 1;
+    QTest::newRow("unterminated tag") << uR"(<ix:nonFraction name="a:U" contextRef="c" unitRef="u">5</ix:nonFraction><ix:nonNumeric name="a:Open" contextRef="c" title="never closed)"_s << 2;
+    QTest::newRow("nested, continued, excluded") << uR"(<ix:nonNumeric name="a:Outer" contextRef="c" continuedAt="k1">Outer <ix:nonFraction name="a:Inner" contextRef="c" unitRef="u">12</ix:nonFraction> text <ix:exclude>page 3</ix:exclude></ix:nonNumeric><p>between</p><ix:continuation id="k1" continuedAt="k2">more</ix:continuation><ix:continuation id="k2" continuedAt="k1">again</ix:continuation>)"_s << 2;
+    QTest::newRow("hidden") << uR"(<div style="display:none"><ix:header><ix:hidden><ix:nonNumeric name="dei:EntityCentralIndexKey" contextRef="c">0000012345</ix:nonNumeric><ix:nonFraction name="a:H" contextRef="c" unitRef="u" xsi:nil="true"/></ix:hidden></ix:header></div><p style="display:none"><ix:nonFraction name="a:Hid" contextRef="c" unitRef="u">4</ix:nonFraction></p>)"_s << 3;
+    QTest::newRow("mismatched") << uR"(<table><tr><td><ix:nonFraction name="a:T" contextRef="c" unitRef="u">1</td><td>2</ix:nonFraction></b></table></ix:nonNumeric><p><ix:nonNumeric name="a:P" contextRef="c">x</p></ix:nonNumeric>)"_s << 2;
+}
+
+void TestInlineXbrl::readAlongsideTheCleaner()
+{
+    QFETCH(QString, body);
+    QFETCH(int, facts);
+    const QString html = uR"(<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body><div style="display:none"><ix:header><ix:resources>
+<xbrli:context id="c"><xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>
+<xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit></ix:resources></ix:header></div>
+)"_s + body;
+    const InlineXbrl::Reading alone = InlineXbrl::read(html);
+    QCOMPARE(alone.facts.size(), facts);
+    const auto [alongside, cleaned] = readWithCleaner(html);
+    QCOMPARE(everything(alongside), everything(alone));
+    // The cleaner makes the same sheets with a reader beside it as without.
+    const HtmlCleaner::Result plain = HtmlCleaner::clean(html);
+    QCOMPARE(cleaned.sheets, plain.sheets);
+    QCOMPARE(cleaned.facts.size(), plain.facts.size());
+}
+
+// The same on every HTML filing of the corpus that holds inline-XBRL facts.
+void TestInlineXbrl::readAlongsideTheCleanerOnTheCorpus()
+{
+    const QString corpus = TestUtils::corpusPath(u"10k"_s);
+    if (corpus.isEmpty())
+        QSKIP("shared corpus absent: 10k");
+    QStringList files;
+    for (const QString &folder : {u"10k"_s, u"8k"_s, u"more"_s}) {
+        const QDir dir(TestUtils::corpusPath(folder));
+        for (const QString &name : dir.entryList({u"*.htm"_s, u"*.html"_s}, QDir::Files, QDir::Name))
+            files.append(dir.filePath(name));
+    }
+    int read = 0;
+    for (const QString &file : std::as_const(files)) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString html = TextDecoder::decode(f.readAll());
+        if (!InlineXbrl::mayHoldFacts(html))
+            continue;
+        const InlineXbrl::Reading alone = InlineXbrl::read(html);
+        const auto [alongside, cleaned] = readWithCleaner(html);
+        QCOMPARE(everything(alongside), everything(alone));
+        read += alone.facts.isEmpty() ? 0 : 1;
+    }
+    QVERIFY2(read >= 3, "the corpus' inline-XBRL 10-Ks hold facts");
 }
 
 void TestInlineXbrl::visibleFactsHaveTheirWordsAsSpan()
