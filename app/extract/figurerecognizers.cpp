@@ -21,28 +21,16 @@ bool captured(const FigureScan::Match &m, const QString &name)
 }
 
 // A per-share figure in a table whose heading states a scale: its row or the words after
-// it say so ("Diluted EPS 0.41", "$0.41 per share"), or the heading says "except per
-// share data" and the amount is written in cents ("1.38") as dollar amounts in millions
-// never are.
-bool perShare(const FigureRules &rules, const QString &text, const Candidate &c, bool exceptPerShare)
+// it say so ("Diluted EPS 0.41", "$0.41 per share"), or it is a price printed with its cents
+// below $1,000 ("closing stock price of $51.31", "$0.01 par value", "grant-date fair values of
+// $31.53", "1.38" under "except per share data"), as dollar amounts in millions never are.
+bool perShare(const FigureRules &rules, const QString &text, const Candidate &c)
 {
     const int lineStart = int(QStringView(text).left(c.span.start).lastIndexOf(u'\n')) + 1;
     if (rules.perShareRow.match(QStringView(text).mid(lineStart, c.span.start - lineStart)).hasMatch())
         return true;
     if (rules.perShareAfter.match(QStringView(text).mid(c.span.end, 40)).hasMatch())
         return true;
-    if (!exceptPerShare)
-        return false;
-    static const QRegularExpression cents(u"\\d\\.\\d\\d\\)?$"_s);
-    const QString amount = c.value.section(u' ', 1).remove(u'-');
-    return cents.match(text.mid(c.span.start, c.span.length())).hasMatch() && amount.toDouble() < 1000;
-}
-
-// A price printed with its cents is worth what it says though a heading's "(in millions)"
-// stands above it: "closing stock price of $51.31", "$0.01 par value", "grant-date fair values
-// of $31.53". Statements in millions print no cents.
-bool unitPrice(const QString &text, const Candidate &c)
-{
     static const QRegularExpression cents(u"\\d\\.\\d\\d\\)?$"_s);
     const QString amount = c.value.section(u' ', 1).remove(u'-');
     return cents.match(text.mid(c.span.start, c.span.length())).hasMatch() && amount.toDouble() < 1000;
@@ -103,7 +91,6 @@ public:
         {
             int at = 0;
             QString word;
-            bool exceptPerShare = false;
             bool counts = false; // "Performance Share Units (In thousands)": a count, not dollars
         };
         // A bare "(In thousands)" under a column of units, shares, options or awards (on its
@@ -112,10 +99,9 @@ public:
             u"(?i:\\b(?:shares|units|options|awards|RSUs|PSUs)[ \\t\\x{00a0}]*\\n?[ \\t\\x{00a0}]*\\(?[ \\t\\x{00a0}]*$)"_s);
         QHash<int, QList<Heading>> headings;
         FigureScan::forEachMatch(context, rules->tableScale, [&](int page, const QString &text, const FigureScan::Match &m) {
-            const bool except = rules->exceptPerShare.match(QStringView(text).mid(m.capturedEnd(), 60)).hasMatch();
             const int at = int(m.capturedStart());
             const bool counts = countHeading.match(QStringView(text).mid(qMax(0, at - 40), qMin(at, 40))).hasMatch();
-            headings[page].append({at, m.captured(u"word"_s).toLower(), except, counts});
+            headings[page].append({at, m.captured(u"word"_s).toLower(), counts});
         });
         for (Candidate &c : found) {
             if (c.attributes.contains(u"scale"_s))
@@ -129,7 +115,7 @@ public:
             if (c.span.start - it->at > TableScaleReach || it->counts)
                 continue;
             const QString &text = context.content.text.pages.at(c.span.page);
-            if (perShare(*rules, text, c, it->exceptPerShare) || unitPrice(text, c))
+            if (perShare(*rules, text, c))
                 continue;
             QString singular = it->word;
             if (singular.endsWith(u's'))

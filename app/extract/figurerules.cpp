@@ -119,7 +119,6 @@ FigureRules::FigureRules(const RuleSet &rules)
     perShareRow = compile(u"(?i:\\bper[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}])?(?:share|ADS|unit)|\\bEPS\\b|\\bearnings[ \\t\\x{00a0}]per\\b|\\$[ \\t\\x{00a0}]per\\b)"_s);
     // A par value is a per-share amount too ("Common stock, $0.25 par value").
     perShareAfter = compile(u"^[ \\t\\x{00a0}]?(?i:per[ \\t\\x{00a0}](?:common[ \\t\\x{00a0}]|ordinary[ \\t\\x{00a0}]|diluted[ \\t\\x{00a0}]|basic[ \\t\\x{00a0}])?(?:share|ADS|unit)|par[ \\t\\x{00a0}]value\\b)"_s);
-    exceptPerShare = compile(u"^[^\\n]{0,12}?(?i:except[ \\t\\x{00a0}](?:for[ \\t\\x{00a0}])?(?:per|share|par))"_s);
     moneyWords = compile(u"(?<![\\w.$\\x{20ac}\\x{00a3}\\x{00a5}])"_s + num + sp + u"?(?:(?<word>"_s + scaleWord
                          + u")"_s + sp + u")?(?<curword>(?i:"_s + literals(currencyByWord.keys()) + u"))(?![\\w])"_s);
     // A whole number of cents, never a fraction of a cent or a figure with its own currency sign.

@@ -32,11 +32,9 @@ public:
     // "($ in millions)", "(MILLIONS, except per share data)". Group word ("millions").
     QRegularExpression tableScale;
     // Per-share figures under such a heading: the text of the row before the amount
-    // ("Diluted EPS", "Dividends declared per share"), the words after it ("per share"),
-    // and the heading's own "except per share data" (applied just after the heading).
+    // ("Diluted EPS", "Dividends declared per share") and the words after it ("per share").
     QRegularExpression perShareRow;
     QRegularExpression perShareAfter;
-    QRegularExpression exceptPerShare;
     // Amounts with a currency word after them: "5 million dollars". Groups: num, word, curword.
     QRegularExpression moneyWords;
     // A hundredth of a currency written out: "27 cents a share" is USD 0.27. Groups: num, subword.
