@@ -6,6 +6,7 @@
 #include "entitypanel.h"
 #include "entitytreemodel.h"
 #include "inspector.h"
+#include "keyboardinput.h"
 #include "mainwindow.h"
 #include "readingview.h"
 #include "storedump.h"
@@ -33,22 +34,8 @@ constexpr int extractionTimeout = 120000;
 using StoreDump::changedIds;
 using StoreDump::dump;
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
-
-// Picks a combo box choice with the keyboard: focus, Home, Down until the text matches.
-bool chooseByKeyboard(QComboBox *box, const QString &text)
-{
-    box->setFocus();
-    if (!QTest::qWaitFor([&] { return box->hasFocus(); }, 2000))
-        return false;
-    QTest::keyClick(focused(), Qt::Key_Home);
-    for (int i = 0; i < box->count() && box->currentText() != text; ++i)
-        QTest::keyClick(focused(), Qt::Key_Down);
-    return box->currentText() == text;
-}
+using KeyboardInput::focused;
+using KeyboardInput::chooseByKeyboard;
 
 bool isMention(const QModelIndex &index)
 {

@@ -2,16 +2,17 @@
 // the focus, never a chosen one, and after each flow the whole store compared with
 // its state before, so an edit that lands on another entity shows at once.
 #include "entityfilterproxy.h"
+#include "document/filingdocument.h"
+#include "documentview.h"
 #include "entitypanel.h"
 #include "entitytreemodel.h"
 #include "inspector.h"
-#include "documentview.h"
+#include "keyboardinput.h"
 #include "mainwindow.h"
 #include "messagebox.h"
 #include "navigationbar.h"
 #include "pdfpageview.h"
 #include "readingview.h"
-#include "document/filingdocument.h"
 #include "storedump.h"
 #include "testutils.h"
 
@@ -47,10 +48,7 @@ QString firstOfType(const ReviewStore &store, const QString &type)
     return {};
 }
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
+using KeyboardInput::focused;
 }
 
 class TestReviewFlow : public QObject

@@ -10,6 +10,7 @@
 #include "workspacepanel.h"
 
 #include "review/reviewstore.h"
+#include "keyboardinput.h"
 #include "storedump.h"
 #include "testutils.h"
 
@@ -31,10 +32,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int timeout = 60000;
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
+using KeyboardInput::focused;
 
 int indexOfData(QComboBox *box, const QStringList &data)
 {

@@ -15,6 +15,7 @@
 #include "document/filingdocument.h"
 #include "export/tablecsvwriter.h"
 #include "export/tablexlsxwriter.h"
+#include "keyboardinput.h"
 #include "session/filingsession.h"
 
 #include <QtCore/QFile>
@@ -33,10 +34,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int timeout = 120000;
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
+using KeyboardInput::focused;
 
 // The first cell of the grid that is a figure with this text.
 QModelIndex cellWithText(const TableGridModel *model, const QString &text)

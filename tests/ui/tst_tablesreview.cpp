@@ -13,6 +13,7 @@
 #include "../storedump.h"
 #include "../testutils.h"
 #include "export/tablecsvwriter.h"
+#include "keyboardinput.h"
 #include "review/reviewstore.h"
 #include "session/tablereview.h"
 
@@ -38,10 +39,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int timeout = 120000;
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
+using KeyboardInput::focused;
 
 // Every table decision of the store: id → status|value|attributes.
 QMap<QString, QString> tableDump(const ReviewStore &store)

@@ -7,6 +7,7 @@
 #include "workspacepanel.h"
 
 #include "review/reviewstore.h"
+#include "keyboardinput.h"
 #include "review/sidecarfile.h"
 #include "testutils.h"
 
@@ -30,10 +31,7 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int timeout = 60000;
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
+using KeyboardInput::focused;
 } // namespace
 
 class TestWorkspacePanel : public QObject
