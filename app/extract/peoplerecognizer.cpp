@@ -489,6 +489,15 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
     QSet<QString> seen;
     for (const Entity &e : std::as_const(out))
         seen.insert(QString::number(e.span.page) + u':' + QString::number(e.span.start));
+    // A further mention of a person found: valued `name`, with the role found for `full`.
+    const auto addMention = [&](int p, int start, int end, const QString &name, const QString &full,
+                                const QString &origin) {
+        QMap<QString, QString> attrs;
+        if (const QString role = roles.value(full); !role.isEmpty())
+            attrs.insert(u"role"_s, role);
+        out.append(context.makeEntity(u"person"_s, {p, start, end}, Normalize::personName(name), cOfficer,
+                                      origin, attrs));
+    };
     for (int p : pages) {
         const QString &text = content.text.pages.at(p);
         for (const TextScan::Window &w : TextScan::pageWindows(content, p)) {
@@ -497,17 +506,10 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                 if (seen.contains(key))
                     return;
                 seen.insert(key);
-                QMap<QString, QString> attrs;
                 QString full = m.captured();
                 if (!roles.contains(full))
                     full = byFamily.value(full.section(u' ', 1), full);
-                const QString role = roles.value(full);
-                if (!role.isEmpty())
-                    attrs.insert(u"role"_s, role);
-                out.append(context.makeEntity(u"person"_s,
-                                              {p, int(m.capturedStart()), int(m.capturedEnd())},
-                                              Normalize::personName(full), cOfficer,
-                                              u"core.people.mention"_s, attrs));
+                addMention(p, int(m.capturedStart()), int(m.capturedEnd()), full, full, u"core.people.mention"_s);
             });
         }
     }
@@ -538,11 +540,7 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     return;
                 seen.insert(key);
                 const QString full = byFamily.value(m.captured(1));
-                QMap<QString, QString> attrs;
-                if (const QString role = roles.value(full); !role.isEmpty())
-                    attrs.insert(u"role"_s, role);
-                out.append(context.makeEntity(u"person"_s, {p, int(m.capturedStart(1)), int(m.capturedEnd(1))},
-                                              Normalize::personName(full), cOfficer, u"core.people.mention"_s, attrs));
+                addMention(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), full, full, u"core.people.mention"_s);
             });
             for (const QRegularExpression *re : {&titledInitials, &titledBroken}) {
                 const bool broken = re == &titledBroken;
@@ -557,14 +555,8 @@ void PeopleRecognizer::run(const ExtractionContext &context, EntityList &out) co
                     if (full.isEmpty() && (broken || names.isTitle(m.captured(1))))
                         return;
                     seen.insert(key);
-                    QMap<QString, QString> attrs;
-                    const QString role = roles.value(full);
-                    if (!role.isEmpty())
-                        attrs.insert(u"role"_s, role);
-                    const int start = int(m.capturedStart(1));
-                    out.append(context.makeEntity(u"person"_s, {p, start, int(m.capturedEnd(1))},
-                                                  Normalize::personName(full.isEmpty() ? m.captured(1) : full),
-                                                  cOfficer, u"core.people.titled"_s, attrs));
+                    addMention(p, int(m.capturedStart(1)), int(m.capturedEnd(1)), full.isEmpty() ? m.captured(1) : full,
+                               full, u"core.people.titled"_s);
                 });
             }
         }
