@@ -85,6 +85,7 @@ private Q_SLOTS:
     void unreadableFileShowsMessage_data();
     void unreadableFileShowsMessage();
     void failedOpenKeepsTheFilingOpen();
+    void reopenedPdfComesBackWithItsPages();
     void shortcutsAndAbout();
     void exportsCsvAndSummary();
     void asksForPassword();
@@ -360,6 +361,19 @@ void TestMainWindow::unreadableFileShowsMessage()
 
 // An analyst in the middle of a filing asks for a broken one: the message names it, and
 // the filing they were in comes back with every decision, not the start page.
+// File ▸ Open by Ctrl+O: the path typed into the dialog's file name field, then Enter.
+static void openByKeyboard(MainWindow &window, const QString &path)
+{
+    QTimer::singleShot(0, &window, [path] {
+        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), path);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    });
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
+}
+
 void TestMainWindow::failedOpenKeepsTheFilingOpen()
 {
     MainWindow window;
@@ -385,15 +399,7 @@ void TestMainWindow::failedOpenKeepsTheFilingOpen()
     QSignalSpy failed(&window, &MainWindow::documentFailed);
     QSignalSpy extracted(&window, &MainWindow::extractionFinished);
     MessageBox::setNextAnswer(QMessageBox::Ok);
-    // File ▸ Open by Ctrl+O: the path typed into the dialog's file name field, then Enter.
-    QTimer::singleShot(0, &window, [broken] {
-        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
-        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(QApplication::focusWidget(), broken);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    });
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
+    openByKeyboard(window, broken);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
     QVERIFY2(MessageBox::lastText().contains(u"truncated-10-k.pdf"_s), qPrintable(MessageBox::lastText()));
     QVERIFY(QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout));
@@ -411,6 +417,36 @@ void TestMainWindow::failedOpenKeepsTheFilingOpen()
     QTest::qWait(200);
     QVERIFY(window.startPage()->isVisible());
     QVERIFY(!window.store());
+}
+
+// A PDF opened again by Ctrl+O: its pages are drawn from the preview on, the filing replaces
+// the preview without losing them, and the decision made before comes back.
+void TestMainWindow::reopenedPdfComesBackWithItsPages()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QString pdf = copyInto(m_dir, TestUtils::samplePath(u"immunogen-8k-2007-06-04.pdf"_s));
+    QVERIFY(openAndWait(window, pdf));
+    EntityPanel *panel = window.entityPanel();
+    const QString registrant = firstOfType(*window.store(), u"registrant"_s);
+    QVERIFY(panel->selectEntity(registrant));
+    panel->tree()->setFocus();
+    QTRY_VERIFY(panel->tree()->hasFocus());
+    QTest::keyClick(panel->tree(), Qt::Key_Return);
+    QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Confirmed);
+    const QMap<QString, QString> before = StoreDump::dump(*window.store());
+
+    QSignalSpy rendered(window.documentView()->pdfView(), &PdfPageView::pageRendered);
+    QSignalSpy extracted(&window, &MainWindow::extractionFinished);
+    openByKeyboard(window, pdf);
+    QVERIFY(QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout));
+    QTRY_VERIFY(std::any_of(rendered.cbegin(), rendered.cend(),
+                            [](const QList<QVariant> &args) { return args.first().toInt() == 0; }));
+    QCOMPARE(window.documentView()->pdfView()->pageCount(), 7);
+    QCOMPARE(StoreDump::changedIds(before, StoreDump::dump(*window.store())), QStringList());
+    QCOMPARE(window.store()->entity(registrant)->status, EntityStatus::Confirmed);
 }
 
 void TestMainWindow::shortcutsAndAbout()
