@@ -185,10 +185,6 @@ bool parseTag(QStringView s, qsizetype i, HtmlTag &read, Tag &tag)
 constexpr qsizetype kReferenceWindow = 12;
 // Distinct references asked of QTextDocument per thread (a filing has a few dozen).
 constexpr qsizetype kMaxAskedReferences = 1024;
-// What stands around the first character of facts (see clean()).
-constexpr QStringView kWrapOpen = u"<span>";
-constexpr QStringView kWrapClose = u"</span>";
-
 // Whether a character of HTML text stays one of QTextDocument's whatever surrounds
 // it: white space may be collapsed, or turned into no-break spaces ("nowrap").
 bool kept(QChar c)
@@ -266,10 +262,9 @@ QString HtmlCleaner::withAnchors(const Result &result, int sheet)
         qsizetype group = k;
         while (group < placed.size() && result.facts.at(placed.at(group)).at == first.at)
             ++group;
-        // The facts' <span>s, their character, their </span>s: anchors instead.
-        const qsizetype wraps = group - k;
-        const qsizetype character = first.at + wraps * kWrapOpen.size();
-        const qsizetype after = character + first.length + wraps * kWrapClose.size();
+        // Their character, with anchors around it.
+        const qsizetype character = first.at;
+        const qsizetype after = character + first.length;
         if (first.before < 0 || first.at < from || after > html.size()) { // anchored already
             k = group;
             continue;
@@ -467,9 +462,8 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts, InlineXbrl:
                 const QStringView anchored = text.mid(first, last - first);
                 const qsizetype count = shownChars(anchored);
                 // A character shown as white space (&#160;) cannot be counted to: those
-                // facts get a named anchor, the others a bare <span> each (QTextDocument
-                // lays out an element, such as a "display: inline" div, by whether it
-                // starts with an element, so the sheet reads as it would with anchors).
+                // facts get a named anchor. The others are found by counting, with
+                // nothing added to the HTML.
                 const bool anchor = count == 0;
                 for (int f : std::as_const(pendingAnchors)) {
                     Fact &fact = result.facts[f];
@@ -478,11 +472,13 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts, InlineXbrl:
                     fact.at = out.size();
                     fact.length = int(last - first);
                 }
-                for (int f : std::as_const(pendingAnchors))
-                    out += anchor ? u"<a name=\""_s + anchorName(f) + u"\">"_s : kWrapOpen.toString();
+                for (int f : std::as_const(pendingAnchors)) {
+                    if (anchor)
+                        out += u"<a name=\""_s + anchorName(f) + u"\">"_s;
+                }
                 out += anchored;
-                for (qsizetype k = 0; k < pendingAnchors.size(); ++k)
-                    out += anchor ? QStringView(u"</a>") : kWrapClose;
+                for (qsizetype k = 0; anchor && k < pendingAnchors.size(); ++k)
+                    out += u"</a>"_s;
                 pendingAnchors.clear();
                 shown += count;
                 visible = text.mid(last);

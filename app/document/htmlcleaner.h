@@ -17,11 +17,12 @@
 // a table: as the count of the characters before it on its sheet other than white
 // space (which QTextDocument may collapse or turn into no-break spaces; a character
 // reference counts as what it stands for) and as its place in the sheet's HTML,
-// where the character stands in a bare <span> per fact. Fact::text tells how far it
-// runs. One linear pass. A fact whose first character shows as white space (&#160;)
-// cannot be counted to: it gets a named anchor <a name="fl-fact-N"> instead. Only
-// those: 2,500 named anchors (a character format each) made every sheet's
-// QTextDocument slower to build; withAnchors() turns a sheet's spans into anchors.
+// where nothing is added for it. Fact::text tells how far it runs. One linear pass.
+// A fact whose first character shows as white space (&#160;) cannot be counted to:
+// it gets a named anchor <a name="fl-fact-N"> instead. Only those: 2,500 named
+// anchors (a character format each) made every sheet's QTextDocument slower to
+// build, and even a bare <span> per fact costs a 10-K's pages some time to lay out;
+// withAnchors() anchors a sheet's facts where counting fails.
 //
 // The result is cut into one small HTML document per printed page ("sheets") at
 // the filing's own page breaks: an element styled page-break-before/after: always
@@ -43,9 +44,10 @@ public:
         qsizetype source = 0; // offset of its start tag in the HTML (see InlineXbrl)
         // Where its first visible character is, for a visible fact that shows one: its
         // sheet (-1: none), the characters other than white space before it on that
-        // sheet (see shownChars(); -1 when it shows as white space: it is anchored), where the <span>s
-        // around it start in the sheet's HTML (one per fact starting there) and its
-        // `length` in UTF-16 units (a character, a surrogate pair or a reference).
+        // sheet (see shownChars(); -1 when it shows as white space: it is anchored), where
+        // it (or the anchors around it, one per fact starting there) starts in the
+        // sheet's HTML and its `length` in UTF-16 units (a character, a surrogate pair
+        // or a reference).
         int sheet = -1;
         qsizetype before = 0;
         qsizetype at = 0;
