@@ -2,6 +2,7 @@
 
 #include "documentcache.h"
 #include "formatsniffer.h"
+#include "backgroundpriority.h"
 #include "htmlcleaner.h"
 #include "htmlloader.h"
 #include "inlinexbrl.h"
@@ -9,12 +10,15 @@
 #include "plaintextloader.h"
 #include "submissionparser.h"
 #include "textdecoder.h"
+#include "workerpool.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QFuture>
 #include <QtCore/QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QTextDocument>
 #include <QtPdf/QPdfDocument>
@@ -29,6 +33,44 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcDocument, "filinglens.document", QtWarningMsg)
 
 namespace {
+
+// The inline-XBRL facts of one HTML document, read on the worker pool while the
+// caller cleans the same HTML and lays out its pages. The cleaner keeps one core busy
+// and leaves the other idle (about 50 ms on a 10-K); a whole reading of the facts
+// takes about half that, so on two cores it costs no time at all. take() waits for it
+// (running it on the caller's thread if no pool thread has started it yet).
+class FactReading
+{
+public:
+    FactReading(const QString &html, bool wanted)
+    {
+        if (wanted && InlineXbrl::mayHoldFacts(html))
+            m_future = QtConcurrent::run(workerPool(), [&html] {
+                BackgroundPriority::enter();
+                return InlineXbrl::read(html);
+            });
+    }
+    ~FactReading()
+    {
+        if (m_future.isValid())
+            m_future.waitForFinished(); // it reads the caller's HTML
+    }
+    FactReading(const FactReading &) = delete;
+    FactReading &operator=(const FactReading &) = delete;
+
+    bool isValid() const { return m_future.isValid(); }
+    InlineXbrl::Reading take()
+    {
+        if (!m_future.isValid())
+            return {};
+        InlineXbrl::Reading reading = m_future.takeResult();
+        m_future = {};
+        return reading;
+    }
+
+private:
+    QFuture<InlineXbrl::Reading> m_future;
+};
 
 // Span geometry is cheap to keep but not free; past this many spans the cache starts over.
 constexpr int kMaxCachedSpans = 8192;
@@ -61,10 +103,8 @@ struct DocumentLoader
     static QList<XbrlFact> placeFacts(InlineXbrl::Reading reading, const HtmlLoader::Part &html);
     static HtmlLoader::Part loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
                                          const LoadOptions &options);
-    static HtmlLoader::Part loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                            InlineXbrl::Reader *reader, QList<XbrlFact> *xbrl,
-                                            const LoadOptions &options);
-    static std::unique_ptr<InlineXbrl::Reader> factReader(const QString &html, const LoadOptions &options);
+    static HtmlLoader::Part loadCleanedPart(HtmlCleaner::Result cleaned, FactReading &reading,
+                                            QList<XbrlFact> *xbrl, const LoadOptions &options);
     static void addTextPart(FilingDocument &doc, DocumentPart part, QStringView text, bool edgarPages);
 };
 
@@ -196,44 +236,20 @@ QList<XbrlFact> DocumentLoader::placeFacts(InlineXbrl::Reading reading, const Ht
     return std::move(reading.facts);
 }
 
-// The reader of the inline-XBRL facts of `html`, handed the cleaner's tags (none when
-// the facts are not to be read or the HTML holds none).
-std::unique_ptr<InlineXbrl::Reader> DocumentLoader::factReader(const QString &html, const LoadOptions &options)
-{
-    if (!options.xbrlFacts || !InlineXbrl::mayHoldFacts(html))
-        return nullptr;
-    return std::make_unique<InlineXbrl::Reader>(html);
-}
-
-// An HTML part: its sheets and text layer, and its facts read from the same HTML: their
-// tags as the cleaner reads them, the rest beside the sheets (on the other core when
-// it is free).
+// An HTML part: its sheets and text layer, and its facts read from the same HTML on
+// another core meanwhile.
 HtmlLoader::Part DocumentLoader::loadHtmlPart(const QString &html, QList<XbrlFact> *xbrl,
                                               const LoadOptions &options)
 {
-    const std::unique_ptr<InlineXbrl::Reader> reader = factReader(html, options);
-    HtmlCleaner::Result cleaned = HtmlCleaner::clean(html, options.xbrlFacts, reader.get());
-    return loadCleanedPart(html, std::move(cleaned), reader.get(), xbrl, options);
+    FactReading reading(html, options.xbrlFacts);
+    return loadCleanedPart(HtmlCleaner::clean(html, options.xbrlFacts), reading, xbrl, options);
 }
 
-// `reader`: the facts' reader the cleaner was given, if any.
-HtmlLoader::Part DocumentLoader::loadCleanedPart(const QString &html, HtmlCleaner::Result cleaned,
-                                                 InlineXbrl::Reader *reader, QList<XbrlFact> *xbrl,
-                                                 const LoadOptions &options)
+HtmlLoader::Part DocumentLoader::loadCleanedPart(HtmlCleaner::Result cleaned, FactReading &reading,
+                                                 QList<XbrlFact> *xbrl, const LoadOptions &options)
 {
-    std::unique_ptr<InlineXbrl::Reader> own;
-    if (!reader) {
-        own = factReader(html, options);
-        reader = own.get();
-    }
-    if (!reader) {
-        xbrl->clear();
-        return HtmlLoader::load(std::move(cleaned), {}, options.readTables);
-    }
-    InlineXbrl::Reading reading;
-    HtmlLoader::Part part = HtmlLoader::load(
-        std::move(cleaned), [&] { reading = reader->finish(); }, options.readTables);
-    *xbrl = placeFacts(std::move(reading), part);
+    HtmlLoader::Part part = HtmlLoader::load(std::move(cleaned), {}, options.readTables);
+    *xbrl = reading.isValid() ? placeFacts(reading.take(), part) : QList<XbrlFact>();
     return part;
 }
 
@@ -309,11 +325,11 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         QList<XbrlFact> xbrl;
         // Reopening a file seen before: its text layer and facts come from the cache and
         // the reading view makes the sheet documents it shows on demand. Otherwise the
-        // inline-XBRL facts are read from the tags the cleaner parses and finished on
-        // another core while the pages are laid out.
+        // inline-XBRL facts are read on another core while the HTML is cleaned and its
+        // pages are laid out.
         const bool cached = options.xbrlFacts && DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
-        const std::unique_ptr<InlineXbrl::Reader> reader = cached ? nullptr : factReader(text, options);
-        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts, reader.get());
+        FactReading reading(text, options.xbrlFacts && !cached);
+        HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts);
         if (cached && pages.size() == cleaned.sheets.size()) {
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
@@ -321,7 +337,9 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             html.pages = std::move(pages);
             html.facts = std::move(facts);
         } else {
-            html = loadCleanedPart(text, std::move(cleaned), reader.get(), &xbrl, options);
+            // A cached text layer that no longer matches the sheets: its facts are read now.
+            FactReading again(text, options.xbrlFacts && cached);
+            html = loadCleanedPart(std::move(cleaned), cached ? again : reading, &xbrl, options);
             if (options.xbrlFacts)
                 DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
         }

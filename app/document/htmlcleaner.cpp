@@ -1,7 +1,6 @@
 #include "htmlcleaner.h"
 
 #include "htmltag.h"
-#include "inlinexbrl.h"
 
 #include <QtCore/QHash>
 #include <QtGui/QTextDocument>
@@ -343,7 +342,7 @@ QString HtmlCleaner::decodeEntities(QStringView text)
     return out;
 }
 
-HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts, InlineXbrl::Reader *xbrl)
+HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
 {
     Result result;
     QString out; // the sheet being written
@@ -529,8 +528,6 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts, InlineXbrl:
             ++i;
             continue;
         }
-        if (xbrl)
-            xbrl->tag(read);
         i = tag.finish;
         const QString &name = tag.name;
 

@@ -74,9 +74,7 @@ public:
 
     // With allFacts false only the dei: cover facts are listed and anchored (what the
     // loader does when it is not to read the inline-XBRL facts).
-    // With `xbrl` (a reader of the same HTML) each tag read is handed on to it, so that
-    // the facts are read without parsing the tags again.
-    static Result clean(QStringView html, bool allFacts = true, InlineXbrl::Reader *xbrl = nullptr);
+    static Result clean(QStringView html, bool allFacts = true);
     static QString anchorName(int factIndex);
     // The sheet `sheet` of `result` with <a name="fl-fact-N"> around the first visible
     // character of each fact placed on it, as a QTextDocument can find them: for a

@@ -246,10 +246,10 @@ bool InlineXbrl::mayHoldFacts(QStringView html)
         || html.contains(u"nonnumeric"_s, Qt::CaseInsensitive);
 }
 
-// What a reading holds between the tags it is given (see InlineXbrl::Reader).
-struct InlineXbrl::Reader::State
+// What a reading holds as it goes through the HTML.
+struct InlineXbrl::ReadState
 {
-    explicit State(QStringView html) : s(html), n(html.size()) {}
+    explicit ReadState(QStringView html) : s(html), n(html.size()) {}
 
     QStringView s;
     qsizetype n;
@@ -695,29 +695,8 @@ struct InlineXbrl::Reader::State
     }
 };
 
-InlineXbrl::Reader::Reader(QStringView html) : d(std::make_unique<State>(html)) {}
-
-InlineXbrl::Reader::~Reader() = default;
-
-void InlineXbrl::Reader::tag(const HtmlTag &tag)
-{
-    if (d->i < tag.begin)
-        d->advanceTo(tag.begin);
-    if (d->i != tag.begin)
-        return; // inside what the reading skips (a script) or reads otherwise (a comment)
-    Tag t;
-    t.raw = &tag;
-    splitName(t);
-    d->onTag(t);
-}
-
-InlineXbrl::Reading InlineXbrl::Reader::finish()
-{
-    return d->finish();
-}
-
 InlineXbrl::Reading InlineXbrl::read(QStringView s)
 {
-    Reader reader(s);
-    return reader.finish();
+    ReadState state(s);
+    return state.finish();
 }

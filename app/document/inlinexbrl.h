@@ -6,9 +6,6 @@
 #include <QtCore/QString>
 #include <QtCore/QStringView>
 
-#include <memory>
-
-struct HtmlTag;
 
 // Reads the facts of one inline-XBRL HTML document: every ix:nonFraction and
 // ix:nonNumeric (those in ix:hidden and nested ones included) with the context
@@ -42,25 +39,6 @@ public:
 
     static Reading read(QStringView html);
 
-    // read() given the tags of another pass over the same HTML (HtmlCleaner's), so that
-    // a tag is parsed once: tag() with each tag that pass reads, in order, then
-    // finish(). The reading is exactly read()'s: between the tags it is given (and
-    // where that pass skips or reads otherwise: comments, raw text) it reads the
-    // HTML itself, and it takes a tag only where its own reading stands at it.
-    class Reader
-    {
-    public:
-        explicit Reader(QStringView html); // the HTML must outlive the reader
-        ~Reader();
-        Reader(const Reader &) = delete;
-        Reader &operator=(const Reader &) = delete;
-        void tag(const HtmlTag &tag);
-        Reading finish(); // once
-    private:
-        struct State;
-        std::unique_ptr<State> d;
-    };
-
     // Whether `html` may hold inline-XBRL facts at all (a cheap test before read()).
     static bool mayHoldFacts(QStringView html);
 
@@ -72,4 +50,7 @@ public:
     // The value of a text fact under `format`: dates ISO 8601, booleans true/false,
     // numbers in words as digits, durations ISO 8601; text shown as written.
     static QString textValue(const QString &text, const QString &format, QString *error);
+
+private:
+    struct ReadState; // one reading's state (inlinexbrl.cpp)
 };

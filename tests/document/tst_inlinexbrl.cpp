@@ -1,8 +1,6 @@
 #include "extract/extractor.h"
 #include "document/filingdocument.h"
-#include "document/htmlcleaner.h"
 #include "document/inlinexbrl.h"
-#include "document/textdecoder.h"
 #include "review/reviewstore.h"
 #include "testutils.h"
 
@@ -25,9 +23,8 @@ private Q_SLOTS:
     void textValue();
     void readsEveryFact();
     void namesInAnyCase();
-    void readAlongsideTheCleaner_data();
-    void readAlongsideTheCleaner();
-    void readAlongsideTheCleanerOnTheCorpus();
+    void loadReadsTrickyHtmlAsReadAlone_data();
+    void loadReadsTrickyHtmlAsReadAlone();
     void visibleFactsHaveTheirWordsAsSpan();
     void factsOfASubmissionPart();
     void factsAreReviewedAndSaved();
@@ -59,29 +56,17 @@ QString describe(const XbrlFact &f)
     return line;
 }
 
-// Every field of every fact of a reading, with where its tag starts.
-QStringList everything(const InlineXbrl::Reading &r)
+// Every field of every fact.
+QStringList everything(const QList<XbrlFact> &facts)
 {
     QStringList lines;
-    for (qsizetype i = 0; i < r.facts.size(); ++i) {
-        const XbrlFact &f = r.facts.at(i);
-        lines.append(QStringList{QString::number(r.sources.value(i, -1)), f.concept, f.value, f.context,
-                                 f.period, f.unit, f.decimals, f.scale, f.dimensions, f.error,
-                                 QString::number(f.length), QString::number(int(f.numeric)),
-                                 QString::number(int(f.hidden)), QString::number(int(f.nil))}
+    for (const XbrlFact &f : facts)
+        lines.append(QStringList{f.concept, f.value, f.context, f.period, f.unit, f.decimals, f.scale,
+                                 f.dimensions, f.error, QString::number(f.length),
+                                 QString::number(int(f.numeric)), QString::number(int(f.hidden)),
+                                 QString::number(int(f.nil))}
                          .join(u" | "_s));
-    }
-    if (r.truncated)
-        lines.append(u"truncated"_s);
     return lines;
-}
-
-// The facts read from the cleaner's tags, and what the cleaner made meanwhile.
-std::pair<InlineXbrl::Reading, HtmlCleaner::Result> readWithCleaner(const QString &html)
-{
-    InlineXbrl::Reader reader(html);
-    HtmlCleaner::Result cleaned = HtmlCleaner::clean(html, true, &reader);
-    return {reader.finish(), std::move(cleaned)};
 }
 
 } // namespace
@@ -241,7 +226,7 @@ void TestInlineXbrl::namesInAnyCase()
 // both skip (<script>, <style>), CDATA (text to the facts, nothing to the cleaner),
 // comments, a stray '<', quoted '>' and '<' in attributes, unterminated constructs,
 // and the facts' own nesting, continuations, exclusions and hidden sections.
-void TestInlineXbrl::readAlongsideTheCleaner_data()
+void TestInlineXbrl::loadReadsTrickyHtmlAsReadAlone_data()
 {
     QTest::addColumn<QString>("body");
     QTest::addColumn<int>("facts");
@@ -263,7 +248,7 @@ void TestInlineXbrl::readAlongsideTheCleaner_data()
     QTest::newRow("mismatched") << uR"(<table><tr><td><ix:nonFraction name="a:T" contextRef="c" unitRef="u">1</td><td>2</ix:nonFraction></b></table></ix:nonNumeric><p><ix:nonNumeric name="a:P" contextRef="c">x</p></ix:nonNumeric>)"_s << 2;
 }
 
-void TestInlineXbrl::readAlongsideTheCleaner()
+void TestInlineXbrl::loadReadsTrickyHtmlAsReadAlone()
 {
     QFETCH(QString, body);
     QFETCH(int, facts);
@@ -273,39 +258,24 @@ void TestInlineXbrl::readAlongsideTheCleaner()
 )"_s + body;
     const InlineXbrl::Reading alone = InlineXbrl::read(html);
     QCOMPARE(alone.facts.size(), facts);
-    const auto [alongside, cleaned] = readWithCleaner(html);
-    QCOMPARE(everything(alongside), everything(alone));
-    // The cleaner makes the same sheets with a reader beside it as without.
-    const HtmlCleaner::Result plain = HtmlCleaner::clean(html);
-    QCOMPARE(cleaned.sheets, plain.sheets);
-    QCOMPARE(cleaned.facts.size(), plain.facts.size());
-}
-
-// The same on every HTML filing of the corpus that holds inline-XBRL facts.
-void TestInlineXbrl::readAlongsideTheCleanerOnTheCorpus()
-{
-    const QString corpus = TestUtils::corpusPath(u"10k"_s);
-    if (corpus.isEmpty())
-        QSKIP("shared corpus absent: 10k");
-    QStringList files;
-    for (const QString &folder : {u"10k"_s, u"8k"_s, u"more"_s}) {
-        const QDir dir(TestUtils::corpusPath(folder));
-        for (const QString &name : dir.entryList({u"*.htm"_s, u"*.html"_s}, QDir::Files, QDir::Name))
-            files.append(dir.filePath(name));
+    // Opened as a filing, the facts are read on another core while the HTML is
+    // cleaned and laid out: the same facts, each visible one placed on its words.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"tricky.htm"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(html.toUtf8());
+    out.close();
+    LoadError error;
+    const auto doc = FilingDocument::load(path, {}, &error);
+    QVERIFY2(doc, qPrintable(error.message));
+    const DocumentContent &c = doc->content();
+    QCOMPARE(everything(c.xbrlFacts), everything(alone.facts));
+    for (const XbrlFact &f : c.xbrlFacts) {
+        if (f.span.isValid())
+            QVERIFY2(!c.text.textAt(f.span).trimmed().isEmpty(), qPrintable(f.concept));
     }
-    int read = 0;
-    for (const QString &file : std::as_const(files)) {
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString html = TextDecoder::decode(f.readAll());
-        if (!InlineXbrl::mayHoldFacts(html))
-            continue;
-        const InlineXbrl::Reading alone = InlineXbrl::read(html);
-        const auto [alongside, cleaned] = readWithCleaner(html);
-        QCOMPARE(everything(alongside), everything(alone));
-        read += alone.facts.isEmpty() ? 0 : 1;
-    }
-    QVERIFY2(read >= 3, "the corpus' inline-XBRL 10-Ks hold facts");
 }
 
 void TestInlineXbrl::visibleFactsHaveTheirWordsAsSpan()

@@ -108,24 +108,6 @@ QString html(const QByteArray &input)
         if (f.numeric && f.value.isEmpty() && !f.nil && f.error.isEmpty())
             return u"fact %1 has neither a value nor an error"_s.arg(i);
     }
-    // Read from the tags the cleaner parses (as a load does), the facts are the same
-    // and so are the cleaner's sheets.
-    InlineXbrl::Reader reader(text);
-    const HtmlCleaner::Result beside = HtmlCleaner::clean(text, true, &reader);
-    const InlineXbrl::Reading alongside = reader.finish();
-    if (beside.sheets != cleaned.sheets)
-        return u"the cleaner's sheets differ with a facts' reader beside it"_s;
-    if (alongside.sources != reading.sources || alongside.truncated != reading.truncated)
-        return u"%1 facts read beside the cleaner, %2 alone"_s.arg(alongside.facts.size()).arg(reading.facts.size());
-    for (qsizetype i = 0; i < reading.facts.size(); ++i) {
-        const XbrlFact &a = reading.facts.at(i);
-        const XbrlFact &b = alongside.facts.at(i);
-        if (a.concept != b.concept || a.value != b.value || a.context != b.context || a.period != b.period
-            || a.unit != b.unit || a.decimals != b.decimals || a.scale != b.scale
-            || a.dimensions != b.dimensions || a.error != b.error || a.length != b.length
-            || a.numeric != b.numeric || a.hidden != b.hidden || a.nil != b.nil)
-            return u"fact %1 read beside the cleaner differs from the one read alone"_s.arg(i);
-    }
     return {};
 }
 
