@@ -74,9 +74,9 @@ static QString textKey(const QString &sha256)
     return u"pages|"_s % sha256 % u'|' % DocumentCache::programBuild();
 }
 
-static QString htmlTextKey(const QString &sha256)
+static QString htmlTextKey(const QString &sha256, bool allFacts = true)
 {
-    return u"html2|"_s % sha256 % u'|' % DocumentCache::programBuild();
+    return (allFacts ? u"html2|"_s : u"html2-dei|"_s) % sha256 % u'|' % DocumentCache::programBuild();
 }
 
 QString DocumentCache::entryPath(const QString &key)
@@ -298,12 +298,12 @@ void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pag
 }
 
 bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
-                                 QList<XbrlFact> *xbrlFacts)
+                                 QList<XbrlFact> *xbrlFacts, bool allFacts)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return false;
     QByteArray payload;
-    if (!readEntry(htmlTextKey(sha256), &payload))
+    if (!readEntry(htmlTextKey(sha256, allFacts), &payload))
         return false;
     QDataStream in(payload);
     in.setVersion(QDataStream::Qt_6_4);
@@ -351,7 +351,8 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
 }
 
 void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &pages,
-                                  const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts)
+                                  const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts,
+                                  bool allFacts)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return;
@@ -373,5 +374,5 @@ void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &page
         out << f.concept << f.value << f.context << f.period << f.unit << f.decimals << f.scale
             << f.dimensions << f.error << qint32(f.length) << f.numeric << f.hidden << f.nil
             << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
-    writeEntry(htmlTextKey(sha256), payload);
+    writeEntry(htmlTextKey(sha256, allFacts), payload);
 }

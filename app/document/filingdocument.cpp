@@ -327,7 +327,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         // the reading view makes the sheet documents it shows on demand. Otherwise the
         // inline-XBRL facts are read on another core while the HTML is cleaned and its
         // pages are laid out.
-        const bool cached = options.xbrlFacts && DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl);
+        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl, options.xbrlFacts);
         FactReading reading(text, options.xbrlFacts && !cached);
         HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts);
         if (cached && pages.size() == cleaned.sheets.size()) {
@@ -340,8 +340,7 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             // A cached text layer that no longer matches the sheets: its facts are read now.
             FactReading again(text, options.xbrlFacts && cached);
             html = loadCleanedPart(std::move(cleaned), cached ? again : reading, &xbrl, options);
-            if (options.xbrlFacts)
-                DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl);
+            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl, options.xbrlFacts);
         }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void pageCounts();
     void damagedHtmlCacheEntryIgnoredAndReplaced();
     void htmlCacheEntryOfOtherPageCountIgnored();
+    void htmlLoadedWithoutFactsCachedApart();
     void bundledSample_data();
     void bundledSample();
 
@@ -877,6 +878,41 @@ void TestFilingDocument::htmlCacheEntryOfOtherPageCountIgnored()
     QVERIFY(again->hasSheetDocument(0, 0));
     const QString problem = sheetProblem(*again);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
+// A load without the inline-XBRL facts (the reference for what they cost) keeps its
+// text layer as the program did before it read them, in an entry of its own: a later
+// load with the facts does not take the text layer without them, and the other way round.
+void TestFilingDocument::htmlLoadedWithoutFactsCachedApart()
+{
+    const QString path = TestUtils::dataPath(u"document/ixbrl-facts.html"_s);
+    CacheOn cache;
+    QVERIFY(cache.isValid());
+    LoadOptions without;
+    without.xbrlFacts = false;
+    LoadError error;
+    const auto plain = FilingDocument::load(path, without, &error);
+    QVERIFY2(plain, qPrintable(error.message));
+    QVERIFY(plain->content().xbrlFacts.isEmpty());
+    QStringList pages;
+    QList<DeiFact> dei;
+    QList<XbrlFact> xbrl;
+    QVERIFY(DocumentCache::readHtmlText(plain->sha256(), &pages, &dei, &xbrl, false));
+    QCOMPARE(pages, plain->content().text.pages);
+    QVERIFY(!DocumentCache::readHtmlText(plain->sha256(), &pages, &dei, &xbrl));
+
+    const auto full = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(full, qPrintable(error.message));
+    QVERIFY(full->hasSheetDocument(0, 0)); // read, not taken from the entry without facts
+    QVERIFY(full->content().xbrlFacts.size() > 10);
+    const auto reopened = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(reopened, qPrintable(error.message));
+    QVERIFY(!reopened->hasSheetDocument(0, 0));
+    QCOMPARE(reopened->content().xbrlFacts.size(), full->content().xbrlFacts.size());
+    const auto plainAgain = FilingDocument::load(path, without, &error);
+    QVERIFY2(plainAgain, qPrintable(error.message));
+    QVERIFY(!plainAgain->hasSheetDocument(0, 0));
+    QVERIFY(plainAgain->content().xbrlFacts.isEmpty());
 }
 
 void TestFilingDocument::bundledSample_data()
