@@ -79,6 +79,15 @@ EntityList Extractor::extract(const DocumentContent &content,
                 recognizers.at(size_t(i))->run(context, found[size_t(i)]);
         });
     }
+    // The filer's inline-XBRL facts become entities meanwhile: they need only the
+    // content, and a thread that runs out of recognizers takes them.
+    QFuture<EntityList> tagged;
+    if (!content.xbrlFacts.isEmpty()) {
+        tagged = QtConcurrent::run(workerPool(), [&content] {
+            BackgroundPriority::enter();
+            return XbrlFactEntities::facts(content);
+        });
+    }
     if (progress)
         progress(0, total);
     EntityList out;
@@ -117,7 +126,7 @@ EntityList Extractor::extract(const DocumentContent &content,
                               return a.type == b.type && a.span == b.span;
                           }),
               out.end());
-    XbrlFactEntities::addTo(out, content);
+    XbrlFactEntities::addTo(out, content, tagged.isValid() ? tagged.takeResult() : EntityList());
     return out;
 }
 

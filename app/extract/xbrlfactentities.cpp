@@ -193,7 +193,7 @@ void XbrlFactEntities::reconcile(EntityList &entities, const DocumentContent &co
     }
 }
 
-void XbrlFactEntities::addTo(EntityList &entities, const DocumentContent &content)
+void XbrlFactEntities::addTo(EntityList &entities, const DocumentContent &content, EntityList tagged)
 {
     const bool hasCik = std::any_of(entities.cbegin(), entities.cend(),
                                     [](const Entity &e) { return e.type == u"cik"_s; });
@@ -238,7 +238,6 @@ void XbrlFactEntities::addTo(EntityList &entities, const DocumentContent &conten
     };
     if (!std::is_sorted(entities.cbegin(), entities.cend(), before))
         std::stable_sort(entities.begin(), entities.end(), before);
-    EntityList tagged = facts(content);
     if (!std::is_sorted(tagged.cbegin(), tagged.cend(), before))
         std::stable_sort(tagged.begin(), tagged.end(), before);
     const qsizetype middle = entities.size();

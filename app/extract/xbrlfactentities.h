@@ -18,6 +18,11 @@ EntityList facts(const DocumentContent &content);
 void reconcile(EntityList &entities, const DocumentContent &content);
 // Adds the facts to `entities`, reconciles, adds a `cik` from the hidden
 // dei:EntityCentralIndexKey when none was found, and keeps document order
-// (entities without a span last).
-void addTo(EntityList &entities, const DocumentContent &content);
+// (entities without a span last). `facts`: facts(content), made beforehand (the
+// extractor makes them while the recognizers run).
+void addTo(EntityList &entities, const DocumentContent &content, EntityList facts);
+inline void addTo(EntityList &entities, const DocumentContent &content)
+{
+    addTo(entities, content, facts(content));
+}
 }
