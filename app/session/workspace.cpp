@@ -23,6 +23,30 @@ bool isReviewFile(const QString &name)
     return name.contains(SidecarFile::suffix());
 }
 
+// What the program writes beside the filings it exports from: entity and table CSVs,
+// JSON (Lines), and summary sheets, which name it as their creator. The loader would
+// open a CSV or JSON file as plain text, but it is nobody's filing.
+bool isExport(const QString &name, const QByteArray &head)
+{
+    static const QStringList dataSuffixes{u".csv"_s, u".tsv"_s, u".json"_s, u".jsonl"_s};
+    for (const QString &suffix : dataSuffixes) {
+        if (name.endsWith(suffix, Qt::CaseInsensitive))
+            return true;
+    }
+    // A summary sheet's document information, near the start of the PDF: its creator
+    // in UTF-16 (big-endian, with its byte-order mark), as Qt writes it.
+    static const QByteArray creator = [] {
+        QByteArray bytes("/Creator (\xfe\xff", 12);
+        for (const QChar c : u"Filing Lens"_s) {
+            bytes.append(char(c.unicode() >> 8));
+            bytes.append(char(c.unicode() & 0xff));
+        }
+        bytes.append(')');
+        return bytes;
+    }();
+    return head.startsWith("%PDF") && head.left(1024).contains(creator);
+}
+
 // A file the loader opens: decided by its first bytes, as the loader decides.
 bool isFiling(const QString &path)
 {
@@ -30,7 +54,7 @@ bool isFiling(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return true; // listed, so that the error is reported with the file's name
     const QByteArray head = file.read(FormatSniffer::kSampleSize);
-    if (head.isEmpty())
+    if (head.isEmpty() || isExport(QFileInfo(path).fileName(), head))
         return false;
     return FormatSniffer::sniff(head) != FormatSniffer::Kind::Binary;
 }

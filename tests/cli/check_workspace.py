@@ -145,6 +145,15 @@ def main():
                      [decision(e2[0], 'confirmed', 'dee', '2026-01-03T09:00:00Z')],
                      done={'by': 'dee', 'at': '2026-01-03T09:05:00Z'})
         reviews_before = {p: open(p, 'rb').read() for p in (sample + '.review.json', second + '.review.json')}
+        # What an analyst exports beside the filings, under the names the window offers:
+        # none of it is a filing to review.
+        exports = {'immunogen.csv': ['extract', '--csv', os.path.join(ws, 'immunogen.csv'), sample],
+                   'immunogen.json': ['extract', '--json', os.path.join(ws, 'immunogen.json'), sample],
+                   'immunogen.tables.csv': ['tables', '--csv', os.path.join(ws, 'immunogen.tables.csv'), sample],
+                   'immunogen-summary.pdf': ['summary', sample, '--pdf', os.path.join(ws, 'immunogen-summary.pdf')]}
+        for name, args in exports.items():
+            code, out, err = run(a.binary, args, env)
+            check(code == 0 and os.path.getsize(os.path.join(ws, name)) > 0, f'{name} exported ({code}): {err}')
 
         code, out, err = run(a.binary, ['status', ws], env)
         check(code == 1, f'status exits 1 with a damaged filing in the folder (got {code})')
@@ -154,6 +163,7 @@ def main():
         check('broken.pdf' not in by_file and 'picture.bin' not in by_file,
               f'status lists filings only: {sorted(by_file)}')
         check(not any('.review.json' in f for f in by_file), 'review files are not filings')
+        check(not set(exports) & set(by_file), f'exports are not filings: {sorted(by_file)}')
         expected = 2 + (3 if have_corpus else 0)
         check(len(rows) == expected, f'status lists {expected} filings, got {len(rows)}: {sorted(by_file)}')
         check([r['file'] for r in rows] == sorted(r['file'] for r in rows), 'rows in path order')
