@@ -38,10 +38,11 @@ constexpr int kMaxColumnWidth = 320; // px, as fitted to the contents; the user 
 
 // WorkspaceModel
 
-void WorkspaceModel::setRows(const QList<Workspace::FilingStatus> &rows)
+void WorkspaceModel::setRows(const QList<Workspace::FilingStatus> &rows, bool listing)
 {
     beginResetModel();
     m_rows = rows;
+    m_listing = listing;
     m_cells.clear();
     m_cells.reserve(rows.size());
     m_rowOf.clear();
@@ -95,6 +96,18 @@ QVariant WorkspaceModel::data(const QModelIndex &index, int role) const
     const Workspace::FilingStatus &s = m_rows.at(index.row());
     if (role == PathRole)
         return s.filing.path;
+    if (s.pending && m_listing) {
+        if (role == Qt::DisplayRole || role == SortRole) {
+            if (index.column() == File)
+                return s.filing.display;
+            if (index.column() == State)
+                return tr("reading…");
+            return {};
+        }
+        if (role == Qt::ToolTipRole)
+            return tr("Not read yet: its row fills in when the folder has been indexed.");
+        return {};
+    }
     if (!s.error.isEmpty()) {
         if (role == Qt::DisplayRole || role == SortRole) {
             if (index.column() == File)
@@ -342,6 +355,14 @@ void WorkspacePanel::openFolder(const QString &folder)
         for (Workspace::Filing &f : filings)
             f.display = QDir(root).relativeFilePath(f.path);
         WorkspaceIndex index;
+        // The list at once, as indexed before; indexing then fills in the rest.
+        const QList<Workspace::FilingStatus> listed = index.statuses(filings);
+        if (cancel->load())
+            return;
+        QMetaObject::invokeMethod(this, [this, job, listed] {
+            if (job == m_job)
+                showListedRows(listed);
+        }, Qt::QueuedConnection);
         const WorkspaceIndex::Update update = index.update(
             filings,
             [this, job](int done, int total) {
@@ -370,14 +391,36 @@ void WorkspacePanel::setIndexProgress(int done, int total)
     m_progress->setFormat(tr("Indexing %v of %m filings"));
 }
 
-void WorkspacePanel::showRows(const QList<Workspace::FilingStatus> &rows, const QStringList &errors)
+void WorkspacePanel::fitColumns()
 {
-    m_indexing = false;
-    m_model->setRows(rows);
     m_view->resizeColumnsToContents();
     // Columns fit their contents up to a width, so a long name pushes no column off screen.
     for (int c = 0; c < Error; ++c)
         m_view->setColumnWidth(c, qMin(m_view->columnWidth(c), kMaxColumnWidth));
+}
+
+void WorkspacePanel::showListedRows(const QList<Workspace::FilingStatus> &rows)
+{
+    // The selection and the place in the list stay when the indexed rows replace these.
+    m_model->setRows(rows, true);
+    fitColumns();
+    for (QAction *a : {m_next, m_previous})
+        a->setEnabled(!rows.isEmpty());
+    refreshOpenFiling();
+    Q_EMIT filingsListed(int(rows.size()));
+}
+
+void WorkspacePanel::showRows(const QList<Workspace::FilingStatus> &rows, const QStringList &errors)
+{
+    m_indexing = false;
+    const QString selected = selectedPath();
+    m_model->setRows(rows);
+    fitColumns();
+    if (const int row = m_model->rowOf(selected); row >= 0 && m_view->selectionModel()) {
+        const QModelIndex at = m_proxy->mapFromSource(m_model->index(row, 0));
+        m_view->selectionModel()->setCurrentIndex(
+            at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
     if (!errors.isEmpty()) {
         m_message->setText(errors.join(u'\n'));
         m_message->show();
@@ -448,11 +491,12 @@ QString WorkspacePanel::neighbourOf(const QString &from, int step) const
             break;
         }
     }
-    // Filings that cannot be opened are passed over.
+    // Filings that cannot be opened are passed over (those still being read are not).
     for (int target = at < 0 ? (step > 0 ? 0 : count - 1) : at + step; target >= 0 && target < count;
          target += step > 0 ? 1 : -1) {
         const QString path = m_proxy->index(target, 0).data(WorkspaceModel::PathRole).toString();
-        if (m_model->rows().at(m_model->rowOf(path)).error.isEmpty())
+        const Workspace::FilingStatus &row = m_model->rows().at(m_model->rowOf(path));
+        if (row.error.isEmpty() || (row.pending && m_model->isListing()))
             return path;
     }
     return {};

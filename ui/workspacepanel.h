@@ -29,10 +29,13 @@ class WorkspaceModel final : public QAbstractTableModel
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setRows(const QList<Workspace::FilingStatus> &rows);
+    // `listing`: the rows as listed before indexing, those not indexed yet shown as
+    // being read rather than as errors.
+    void setRows(const QList<Workspace::FilingStatus> &rows, bool listing = false);
     // Replaces the row of the same filing (by path); false when there is none.
     bool updateRow(const Workspace::FilingStatus &row);
     const QList<Workspace::FilingStatus> &rows() const { return m_rows; }
+    bool isListing() const { return m_listing; }
     int rowOf(const QString &path) const;
     int doneCount() const;
 
@@ -46,6 +49,7 @@ public:
 
 private:
     QList<Workspace::FilingStatus> m_rows;
+    bool m_listing = false;
     QList<QStringList> m_cells; // Workspace::statusCells of each row, made once: views ask often
     QHash<QString, int> m_rowOf; // row by path: each save of the open filing's review looks it up
 };
@@ -90,6 +94,9 @@ public:
     void markSelectedDone();
 
 Q_SIGNALS:
+    // The folder's filings are listed, with the status of those indexed before; those
+    // not indexed yet say so until indexingFinished().
+    void filingsListed(int filings);
     void indexingFinished(int filings);
 
 protected:
@@ -99,6 +106,8 @@ private:
     void chooseFolder();
     void setIndexProgress(int done, int total);
     void showRows(const QList<Workspace::FilingStatus> &rows, const QStringList &errors);
+    void showListedRows(const QList<Workspace::FilingStatus> &rows);
+    void fitColumns();
     void updateDoneProgress();
     void refreshOpenFiling();
     void watchStore();

@@ -30,6 +30,7 @@ struct FilingStatus
 {
     Filing filing;
     QString error; // why the filing could not be opened; the rest is empty then
+    bool pending = false; // not in the workspace index yet (error says so)
     QStringList messages; // review file or journal problems (the counts stand without them)
     QString form;
     QString registrant;

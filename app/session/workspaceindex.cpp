@@ -598,6 +598,7 @@ QList<Workspace::FilingStatus> WorkspaceIndex::statuses(const QList<Workspace::F
                 statusFromJson(q.value(1).toString(), &s);
         } else {
             s.error = u"%1: not indexed yet"_s.arg(f.display);
+            s.pending = true;
         }
         q.finish();
         rows.append(std::move(s));

@@ -40,6 +40,7 @@ class TestWorkspacePanel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void folderQueueFlow();
+    void listedBeforeIndexed();
 
 private:
     QTemporaryDir m_dir;
@@ -193,7 +194,7 @@ void TestWorkspacePanel::folderQueueFlow()
 
     // Enter on a row of the table opens the filing with the keyboard in the entity list:
     // N goes to the next unreviewed mention there.
-    QTest::keyClick(focused(), Qt::Key_Home);
+    QTest::keyClick(focused(), Qt::Key_Home, Qt::ControlModifier);
     QCOMPARE(panel->view()->currentIndex().data(WorkspaceModel::PathRole).toString(), a);
     const int opened = int(extracted.count());
     QTest::keyClick(focused(), Qt::Key_Return);
@@ -215,4 +216,65 @@ void TestWorkspacePanel::folderQueueFlow()
 }
 
 QTEST_MAIN(TestWorkspacePanel)
+// A folder opened again lists its filings at once, those indexed before with their
+// status, a new one as being read; indexing then fills in the new one.
+void TestWorkspacePanel::listedBeforeIndexed()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(TestUtils::writeSampleFilings(dir.path()));
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    WorkspacePanel *panel = WorkspacePanel::of(&window);
+    QVERIFY(panel);
+    WorkspaceModel *model = panel->model();
+    QSignalSpy finished(panel, &WorkspacePanel::indexingFinished);
+    panel->openFolder(dir.path());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, timeout);
+
+    const QString a = QDir(dir.path()).absoluteFilePath(u"a.txt"_s);
+    const QString c = QDir(dir.path()).absoluteFilePath(u"c.txt"_s);
+    QVERIFY(QFile::copy(a, c));
+    {
+        QFile out(c);
+        QVERIFY(out.open(QIODevice::Append));
+        out.write("\ncopy c\n");
+    }
+    constexpr int state = 12;
+    QCOMPARE(model->headerData(state, Qt::Horizontal).toString(), u"State"_s);
+    // What the list shows the moment it is listed, before the new filing is read.
+    QStringList listed;
+    const auto connection = connect(panel, &WorkspacePanel::filingsListed, this, [&] {
+        QVERIFY(panel->isIndexing());
+        for (int r = 0; r < model->rowCount(); ++r)
+            listed.append(QFileInfo(model->rows().at(r).filing.path).fileName() + u' '
+                          + model->index(r, 1).data().toString() + u' '
+                          + model->index(r, state).data().toString());
+        // The analyst picks a filing meanwhile, with the mouse.
+        QTableView *view = panel->view();
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            if (view->model()->index(r, 0).data(WorkspaceModel::PathRole).toString() == a)
+                QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                                  view->visualRect(view->model()->index(r, 0)).center());
+        }
+    });
+    panel->openFolder(dir.path());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, timeout);
+    disconnect(connection);
+    listed.sort();
+    QCOMPARE(listed, (QStringList{u"a.txt 8-K not started"_s, u"b.txt 8-K not started"_s,
+                                  u"c.txt  reading\u2026"_s}));
+    // Indexed: the new filing's row is filled in like the others.
+    QCOMPARE(finished.last().first().toInt(), 3);
+    const int row = model->rowOf(c);
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, 1).data().toString(), u"8-K"_s);
+    QCOMPARE(model->index(row, state).data().toString(), u"not started"_s);
+    QVERIFY(model->rows().at(row).error.isEmpty());
+    // ... and the filing picked while it was read is still the one selected.
+    QCOMPARE(panel->view()->currentIndex().data(WorkspaceModel::PathRole).toString(), a);
+}
+
 #include "tst_workspacepanel.moc"
