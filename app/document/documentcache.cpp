@@ -76,7 +76,7 @@ static QString textKey(const QString &sha256)
 
 static QString htmlTextKey(const QString &sha256, bool allFacts = true)
 {
-    return (allFacts ? u"html2|"_s : u"html2-dei|"_s) % sha256 % u'|' % DocumentCache::programBuild();
+    return (allFacts ? u"html3|"_s : u"html3-dei|"_s) % sha256 % u'|' % DocumentCache::programBuild();
 }
 
 QString DocumentCache::entryPath(const QString &key)
@@ -298,7 +298,7 @@ void DocumentCache::writePageTexts(const QString &sha256, const QStringList &pag
 }
 
 bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
-                                 QList<XbrlFact> *xbrlFacts, bool allFacts)
+                                 QList<XbrlFact> *xbrlFacts, bool allFacts, QList<int> *anchoredSheets)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return false;
@@ -341,8 +341,16 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
             return false;
         readXbrl.append(std::move(f));
     }
+    QList<qint32> readAnchored;
+    in >> readAnchored;
     if (in.status() != QDataStream::Ok || !in.atEnd())
         return false;
+    for (qint32 sheet : std::as_const(readAnchored)) {
+        if (sheet < 0 || sheet >= readPages.size())
+            return false;
+    }
+    if (anchoredSheets)
+        *anchoredSheets = QList<int>(readAnchored.cbegin(), readAnchored.cend());
     *pages = std::move(readPages);
     *facts = std::move(readFacts);
     if (xbrlFacts)
@@ -352,7 +360,7 @@ bool DocumentCache::readHtmlText(const QString &sha256, QStringList *pages, QLis
 
 void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &pages,
                                   const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts,
-                                  bool allFacts)
+                                  bool allFacts, const QList<int> &anchoredSheets)
 {
     if (!isEnabled() || !isValidSha(sha256))
         return;
@@ -374,5 +382,6 @@ void DocumentCache::writeHtmlText(const QString &sha256, const QStringList &page
         out << f.concept << f.value << f.context << f.period << f.unit << f.decimals << f.scale
             << f.dimensions << f.error << qint32(f.length) << f.numeric << f.hidden << f.nil
             << qint32(f.span.page) << qint32(f.span.start) << qint32(f.span.end);
+    out << QList<qint32>(anchoredSheets.cbegin(), anchoredSheets.cend());
     writeEntry(htmlTextKey(sha256, allFacts), payload);
 }

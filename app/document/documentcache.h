@@ -41,12 +41,14 @@ public:
     // False on a miss, when disabled, or when a fact's span lies outside the pages.
     // With them its inline-XBRL facts (a reading costs as much as the rest of the load).
     // A text layer loaded without the inline-XBRL facts (LoadOptions::xbrlFacts false,
-    // allFacts false here) is an entry of its own.
+    // allFacts false here) is an entry of its own. `anchoredSheets`: the sheets whose
+    // facts were found by anchors (HtmlLoader::Part::anchoredSheets), shown so again.
     static bool readHtmlText(const QString &sha256, QStringList *pages, QList<DeiFact> *facts,
-                             QList<XbrlFact> *xbrlFacts = nullptr, bool allFacts = true);
+                             QList<XbrlFact> *xbrlFacts = nullptr, bool allFacts = true,
+                             QList<int> *anchoredSheets = nullptr);
     static void writeHtmlText(const QString &sha256, const QStringList &pages,
                               const QList<DeiFact> &facts, const QList<XbrlFact> &xbrlFacts = {},
-                              bool allFacts = true);
+                              bool allFacts = true, const QList<int> &anchoredSheets = {});
 
     // For the caches of the layers above (the entities, in session/): a verified
     // entry by its key (which names everything the payload depends on), written

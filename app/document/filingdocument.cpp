@@ -323,14 +323,20 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
         QStringList pages;
         QList<DeiFact> facts;
         QList<XbrlFact> xbrl;
+        QList<int> anchored;
         // Reopening a file seen before: its text layer and facts come from the cache and
         // the reading view makes the sheet documents it shows on demand. Otherwise the
         // inline-XBRL facts are read on another core while the HTML is cleaned and its
         // pages are laid out.
-        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl, options.xbrlFacts);
+        const bool cached = DocumentCache::readHtmlText(c.sha256, &pages, &facts, &xbrl, options.xbrlFacts,
+                                                        &anchored);
         FactReading reading(text, options.xbrlFacts && !cached);
         HtmlCleaner::Result cleaned = HtmlCleaner::clean(text, options.xbrlFacts);
         if (cached && pages.size() == cleaned.sheets.size()) {
+            // A sheet whose text was read with anchors is shown with them: its lines
+            // break as they did when the text layer was made.
+            for (int sheet : std::as_const(anchored))
+                cleaned.sheets[sheet] = HtmlCleaner::withAnchors(cleaned, sheet);
             html.sheets = std::move(cleaned.sheets);
             html.droppedTags = cleaned.droppedTags;
             html.pageOffsets = HtmlLoader::joinedOffsets(pages);
@@ -340,7 +346,8 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             // A cached text layer that no longer matches the sheets: its facts are read now.
             FactReading again(text, options.xbrlFacts && cached);
             html = loadCleanedPart(std::move(cleaned), cached ? again : reading, &xbrl, options);
-            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl, options.xbrlFacts);
+            DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl, options.xbrlFacts,
+                                         html.anchoredSheets);
         }
         if (html.droppedTags > 0)
             qCInfo(lcDocument) << c.fileName << "nests elements too deeply;" << html.droppedTags

@@ -215,8 +215,10 @@ HtmlLoader::Part HtmlLoader::load(HtmlCleaner::Result cleaned, const std::functi
     part.tablesRead = bool(readTables);
     for (size_t i = 0; i < sheets.size(); ++i) {
         Sheet &sheet = sheets[i];
-        if (!sheet.anchoredHtml.isEmpty())
+        if (!sheet.anchoredHtml.isEmpty()) {
             part.sheets[qsizetype(i)] = std::move(sheet.anchoredHtml);
+            part.anchoredSheets.append(int(i));
+        }
         part.tables += sheet.tables;
         part.pages.append(sheet.text);
         part.documents.push_back(std::move(sheet.document));

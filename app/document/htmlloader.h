@@ -32,6 +32,10 @@ public:
         // One per sheet, with no parent, living on the thread that called load().
         std::vector<std::unique_ptr<QTextDocument>> documents;
         int droppedTags = 0;    // tags dropped by the nesting cap
+        // The sheets whose facts are found by anchors (counting failed there): their
+        // entry of `sheets` is HtmlCleaner::withAnchors(), whose lines may break
+        // otherwise than the sheet's without them, and the page text is read from it.
+        QList<int> anchoredSheets;
         TableList tables;       // what readTables found, page by page; spans count from the part's first page
         bool tablesRead = false;
     };

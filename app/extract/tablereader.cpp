@@ -654,7 +654,7 @@ bool TableReader::sameNumber(const QString &a, const QString &b)
     return normalizedDecimal(a) == normalizedDecimal(b);
 }
 
-bool TableReader::agreesWithFact(const TableCell &cell, const QString &factValue)
+bool TableReader::agreesWithFact(const TableCell &cell, const QString &factValue, const QString &factUnit)
 {
     if (!cell.isNumber() || factValue.isEmpty())
         return false;
@@ -664,7 +664,8 @@ bool TableReader::agreesWithFact(const TableCell &cell, const QString &factValue
     const QString fact = magnitude(factValue);
     if (magnitude(cell.value) == fact)
         return true;
-    return cell.unit == u"%"_s && magnitude(scaled(cell.value, -2)) == fact;
+    const bool percent = cell.unit == u"%"_s || (cell.unit.isEmpty() && factUnit == u"pure"_s);
+    return percent && magnitude(scaled(cell.value, -2)) == fact;
 }
 
 QString TableReader::shareScale(const QString &scaleSource, const QString &scale)
@@ -977,7 +978,7 @@ QString TableReader::xbrlCheck(const TableCell &cell, const QList<const XbrlFact
         if (!fact->span.overlaps(cell.span))
             continue;
         overlapped = true;
-        if (agreesWithFact(cell, fact->value))
+        if (agreesWithFact(cell, fact->value, fact->unit))
             return u"agrees"_s;
     }
     return overlapped ? u"differs"_s : u"untagged"_s;

@@ -71,8 +71,10 @@ public:
     // Whether a numeric fact's value (a plain decimal after its scale and sign) is the
     // cell's figure: the same magnitude, as the entity reconciliation compares (filers tag
     // "(1,234)" as 1234 and print the parentheses), or for a percent cell the ratio
-    // ("21.5" % and 0.215).
-    static bool agreesWithFact(const TableCell &cell, const QString &factValue);
+    // ("21.5" % and 0.215). A cell without a unit is a percent to a `pure` fact
+    // ("7.6" in a rate column whose % stands apart, tagged 0.076).
+    static bool agreesWithFact(const TableCell &cell, const QString &factValue,
+                               const QString &factUnit = {});
     // The scale a caption or heading states: "thousands", "millions", "billions" or empty.
     static QString statedScale(const QString &text);
     // The scale of a table's share counts, given the text that states the table's scale

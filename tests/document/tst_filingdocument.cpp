@@ -1,5 +1,7 @@
 #include "document/documentcache.h"
 #include "document/filingdocument.h"
+#include "document/htmlcleaner.h"
+#include "document/htmlloader.h"
 #include "testutils.h"
 
 #include <QtCore/QCryptographicHash>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void damagedHtmlCacheEntryIgnoredAndReplaced();
     void htmlCacheEntryOfOtherPageCountIgnored();
     void htmlLoadedWithoutFactsCachedApart();
+    void reopenedSheetReadsAsItsText();
     void bundledSample_data();
     void bundledSample();
 
@@ -913,6 +916,48 @@ void TestFilingDocument::htmlLoadedWithoutFactsCachedApart()
     QVERIFY2(plainAgain, qPrintable(error.message));
     QVERIFY(!plainAgain->hasSheetDocument(0, 0));
     QVERIFY(plainAgain->content().xbrlFacts.isEmpty());
+}
+
+// A sheet whose facts could not be found by counting is laid out with anchors, which
+// may break its lines otherwise (an inline div that starts with a fact) and even show
+// other characters (text astray in a table). Its page text is read from that layout;
+// reopened from the cache, the sheet shown is the same, so that every highlight and
+// click still falls on the characters the entities name.
+void TestFilingDocument::reopenedSheetReadsAsItsText()
+{
+    const QByteArray html = "<html><body><table><tr>stray "
+        "<ix:nonFraction name=\"us-gaap:Revenues\" contextRef=\"c\" unitRef=\"usd\">9</ix:nonFraction>"
+        "<td><ix:nonNumeric name=\"dei:EntityRegistrantName\">Acme</ix:nonNumeric></td></tr></table>"
+        "<div>Address: <div style=\"display:inline;\">"
+        "<ix:nonNumeric name=\"dei:EntityAddressAddressLine1\">300 Crescent Court</ix:nonNumeric></div>, "
+        "<div style=\"display:inline;\">"
+        "<ix:nonNumeric name=\"dei:EntityAddressAddressLine2\">Suite 700</ix:nonNumeric></div></div>"
+        "</body></html>";
+    const QString path = write(u"anchored-sheet.html"_s, html);
+    QVERIFY(!path.isEmpty());
+    CacheOn cache;
+    QVERIFY(cache.isValid());
+    LoadError error;
+    const auto first = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(first, qPrintable(error.message));
+    QVERIFY(first->hasSheetDocument(0, 0));
+    const QString text = first->content().text.pages.value(0);
+    QCOMPARE(first->sheetDocument(0, 0)->toPlainText(), text);
+    // Without anchors the sheet reads otherwise: the case this test is about.
+    QVERIFY(HtmlLoader::makeDocument(HtmlCleaner::clean(QString::fromUtf8(html)).sheets.value(0))->toPlainText()
+            != text);
+
+    const auto reopened = FilingDocument::load(path, LoadOptions{}, &error);
+    QVERIFY2(reopened, qPrintable(error.message));
+    QVERIFY(!reopened->hasSheetDocument(0, 0)); // from the cache
+    QCOMPARE(reopened->content().text.pages, first->content().text.pages);
+    QCOMPARE(reopened->sheetDocument(0, 0)->toPlainText(), text);
+    const QList<XbrlFact> &facts = reopened->content().xbrlFacts;
+    QCOMPARE(facts.size(), 4);
+    for (const XbrlFact &fact : facts) {
+        QVERIFY2(fact.span.isValid(), qPrintable(fact.concept));
+        QCOMPARE(reopened->content().text.textAt(fact.span), fact.value);
+    }
 }
 
 void TestFilingDocument::bundledSample_data()

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void rowspanAndNested();
     void reconciledWithFacts_data();
     void reconciledWithFacts();
+    void ratesWithoutPercentSignReconciled_data();
+    void ratesWithoutPercentSignReconciled();
     void cachedTablesComeBack();
     void tableFiguresAreCells();
     void headerDatesAreTheTables();
@@ -302,6 +304,37 @@ void TestTableReader::reconciledWithFacts()
     QFETCH(QString, xbrl);
     LoadError error;
     const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/ixbrl-table.html"_s), {}, &error);
+    QVERIFY2(document, qPrintable(error.message));
+    const TableList tables = TableReader::read(document->content());
+    QCOMPARE(tables.size(), 1);
+    const TableCell *cell = cellWithText(tables.first(), text);
+    QVERIFY2(cell, qPrintable(text));
+    QCOMPARE(cell->value, value);
+    QCOMPARE(cell->xbrl, xbrl);
+}
+
+void TestTableReader::ratesWithoutPercentSignReconciled_data()
+{
+    // A rate reconciliation prints its % once, in a cell of its own: the figures below
+    // have no unit, and the tags are ratios (scale -2). The check reads them as percents.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("xbrl");
+    QTest::newRow("beside its % cell") << u"21.0"_s << u"21"_s << u"agrees"_s;
+    QTest::newRow("no % in its row") << u"7.6"_s << u"7.6"_s << u"agrees"_s;
+    QTest::newRow("in parentheses, sign=-") << u"(5.4)"_s << u"-5.4"_s << u"agrees"_s;
+    // Tagged with scale -3: still another value.
+    QTest::newRow("scale differs") << u"1.1"_s << u"1.1"_s << u"differs"_s;
+    QTest::newRow("untagged") << u"8.0"_s << u"8"_s << u"untagged"_s;
+}
+
+void TestTableReader::ratesWithoutPercentSignReconciled()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, value);
+    QFETCH(QString, xbrl);
+    LoadError error;
+    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/ixbrl-rates.html"_s), {}, &error);
     QVERIFY2(document, qPrintable(error.message));
     const TableList tables = TableReader::read(document->content());
     QCOMPARE(tables.size(), 1);
