@@ -56,6 +56,20 @@ QString describe(const XbrlFact &f)
     return line;
 }
 
+// `text` written to `name` in `dir` and opened as a filing; nullptr, with *error
+// set, when that fails.
+std::unique_ptr<FilingDocument> openWritten(const QTemporaryDir &dir, const QString &name,
+                                            const QString &text, LoadError *error)
+{
+    QFile out(dir.filePath(name));
+    if (!dir.isValid() || !out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0) {
+        error->message = u"cannot write "_s + out.fileName();
+        return nullptr;
+    }
+    out.close();
+    return FilingDocument::load(out.fileName(), {}, error);
+}
+
 // Every field of every fact.
 QStringList everything(const QList<XbrlFact> &facts)
 {
@@ -261,14 +275,8 @@ void TestInlineXbrl::loadReadsTrickyHtmlAsReadAlone()
     // Opened as a filing, the facts are read on another core while the HTML is
     // cleaned and laid out: the same facts, each visible one placed on its words.
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"tricky.htm"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(html.toUtf8());
-    out.close();
     LoadError error;
-    const auto doc = FilingDocument::load(path, {}, &error);
+    const auto doc = openWritten(dir, u"tricky.htm"_s, html, &error);
     QVERIFY2(doc, qPrintable(error.message));
     const DocumentContent &c = doc->content();
     QCOMPARE(everything(c.xbrlFacts), everything(alone.facts));
@@ -313,14 +321,8 @@ void TestInlineXbrl::factsOfASubmissionPart()
                                "<DOCUMENT>\n<TYPE>10-K\n<SEQUENCE>1\n<FILENAME>acme-10k.htm\n<TEXT>\n"_s
         + html + u"\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"_s;
     QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"acme.txt"_s);
-    QFile out(path);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(submission.toUtf8());
-    out.close();
     LoadError error;
-    const auto doc = FilingDocument::load(path, {}, &error);
+    const auto doc = openWritten(dir, u"acme.txt"_s, submission, &error);
     QVERIFY2(doc, qPrintable(error.message));
     const DocumentContent &c = doc->content();
     QCOMPARE(c.format, DocumentFormat::Submission);

@@ -73,6 +73,8 @@ private Q_SLOTS:
     void readWhileLoading();
 
 private:
+    void checkReconciledCell(const QString &file);
+
     DocumentContent m_content;
     TableList m_tables;
 };
@@ -299,18 +301,7 @@ void TestTableReader::reconciledWithFacts_data()
 
 void TestTableReader::reconciledWithFacts()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, value);
-    QFETCH(QString, xbrl);
-    LoadError error;
-    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/ixbrl-table.html"_s), {}, &error);
-    QVERIFY2(document, qPrintable(error.message));
-    const TableList tables = TableReader::read(document->content());
-    QCOMPARE(tables.size(), 1);
-    const TableCell *cell = cellWithText(tables.first(), text);
-    QVERIFY2(cell, qPrintable(text));
-    QCOMPARE(cell->value, value);
-    QCOMPARE(cell->xbrl, xbrl);
+    checkReconciledCell(u"tables/ixbrl-table.html"_s);
 }
 
 void TestTableReader::ratesWithoutPercentSignReconciled_data()
@@ -330,11 +321,18 @@ void TestTableReader::ratesWithoutPercentSignReconciled_data()
 
 void TestTableReader::ratesWithoutPercentSignReconciled()
 {
+    checkReconciledCell(u"tables/ixbrl-rates.html"_s);
+}
+
+// The one table of the test file `file`: the cell printed as the row's text has the
+// row's value and xbrl check.
+void TestTableReader::checkReconciledCell(const QString &file)
+{
     QFETCH(QString, text);
     QFETCH(QString, value);
     QFETCH(QString, xbrl);
     LoadError error;
-    const auto document = FilingDocument::load(TestUtils::dataPath(u"tables/ixbrl-rates.html"_s), {}, &error);
+    const auto document = FilingDocument::load(TestUtils::dataPath(file), {}, &error);
     QVERIFY2(document, qPrintable(error.message));
     const TableList tables = TableReader::read(document->content());
     QCOMPARE(tables.size(), 1);
