@@ -673,10 +673,14 @@ QVariant EntityTreeModel::mentionData(const Node *node, int column, int role) co
         if (column == ValueColumn && differsFromXbrl(*e))
             return tr("%1\nDisagrees with the filing's XBRL: printed %2, tagged %3")
                 .arg(snippet(*m_store, *e, 80), e->value, e->attributes.value(u"xbrlValue"_s));
-        if (column == ValueColumn && isXbrlFact(*e))
-            return e->span.isValid() ? u"%1\n%2"_s.arg(e->attributes.value(u"concept"_s), snippet(*m_store, *e, 80))
-                                     : tr("%1\nHidden in the filing's XBRL (no place in the text)")
-                                           .arg(e->attributes.value(u"concept"_s));
+        if (column == ValueColumn && isXbrlFact(*e)) {
+            const QString concept = e->attributes.value(u"concept"_s);
+            if (e->span.isValid())
+                return u"%1\n%2"_s.arg(concept, snippet(*m_store, *e, 80));
+            if (e->attributes.value(u"hidden"_s) == u"true"_s)
+                return tr("%1\nHidden in the filing's XBRL (no place in the text)").arg(concept);
+            return tr("%1\nNot shown in the filing (nil, no text, or hidden by its styling)").arg(concept);
+        }
         if (column == ValueColumn)
             return snippet(*m_store, *e, 80);
         return tr("%1 · %2 · %3 · %4")

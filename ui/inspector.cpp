@@ -362,9 +362,18 @@ void Inspector::refresh()
 
     const bool fact = EntityTreeModel::isXbrlFact(*e);
     const bool hidden = fact && e->attributes.value(u"hidden"_s) == u"true"_s;
+    // A fact outside ix:hidden can still show nothing: nil, or set in an element the
+    // filing's own styling hides (a table row with display:none).
+    const bool unshown = fact && !hidden && !e->span.isValid() && !e->orphan;
+    const bool nil = e->attributes.value(u"nil"_s) == u"true"_s;
     QString warning;
     if (hidden)
         warning = tr("Hidden in the filing's XBRL (no place in the text).");
+    else if (unshown && nil)
+        warning = tr("Nil in the filing's XBRL: it has no value, so nothing of it shows in the text.");
+    else if (unshown)
+        warning = tr("Not shown in the filing: its own styling hides it, or it has no text, so it has "
+                     "no place on a page.");
     else if (EntityTreeModel::differsFromXbrl(*e))
         warning = tr("⚠ Disagrees with the filing's XBRL: printed %1 (“%2”), tagged %3%4.")
                       .arg(e->value, e->text.simplified(), e->attributes.value(u"xbrlValue"_s),
@@ -424,6 +433,7 @@ void Inspector::refresh()
     m_textLabel->setText(e->text);
     m_pageLabel->setText(e->span.isValid() && !e->orphan ? QString::number(e->span.page + 1)
                          : hidden                        ? tr("hidden in the XBRL")
+                         : unshown                       ? tr("not shown in the filing")
                                                          : tr("not placed"));
     m_confidenceLabel->setText(QString::number(e->confidence, 'f', 2));
     m_originLabel->setText(e->origin == u"manual"_s ? tr("added by hand") : e->origin);

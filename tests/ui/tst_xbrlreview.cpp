@@ -47,6 +47,7 @@ private Q_SLOTS:
     void treeGroupsFactsByConcept();
     void factDecisionsAndUndo();
     void hiddenFactInInspector();
+    void factsTheFilingDoesNotShow();
     void filtersByCheckAndPeriod();
     void changedAmountDiffersInTreeAndInspector();
     void categoryTheNextFilingLacksLetsGo();
@@ -340,6 +341,52 @@ void TestXbrlReview::hiddenFactInInspector()
     QTest::keyClick(focused(), Qt::Key_Delete);
     QCOMPARE(changedIds(before, dump(*m_window->store())), QStringList{id});
     QCOMPARE(m_window->store()->entity(id)->status, EntityStatus::Rejected);
+}
+
+// A fact outside ix:hidden that shows nothing (nil, or in a table row the filing's own
+// styling hides) says why in the inspector and the tree, not "hidden in the XBRL".
+void TestXbrlReview::factsTheFilingDoesNotShow()
+{
+    QFile in(TestUtils::dataPath(u"document/ixbrl-facts.html"_s));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray bytes = in.readAll();
+    const qsizetype end = bytes.lastIndexOf("</body>");
+    QVERIFY(end > 0);
+    bytes.insert(end, "<table><tr style=\"display:none\"><td><ix:nonFraction name=\"acme:InHiddenRow\" "
+                      "contextRef=\"c-2\" unitRef=\"usd\">5</ix:nonFraction></td></tr></table>");
+    const QString path = m_dir->filePath(u"acme-styled.html"_s);
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QCOMPARE(out.write(bytes), bytes.size());
+    out.close();
+    QVERIFY(open(path));
+    const auto factId = [&](const QString &concept) {
+        for (const Entity &e : m_window->store()->entities()) {
+            if (EntityTreeModel::isXbrlFact(e) && e.attributes.value(u"concept"_s) == concept)
+                return e.id;
+        }
+        return QString();
+    };
+    const struct
+    {
+        QString concept;
+        QString warning;
+    } cases[] = {{u"acme:InHiddenRow"_s, u"Not shown in the filing: its own styling hides it"_s},
+                 {u"acme:Nothing"_s, u"Nil in the filing's XBRL"_s}};
+    for (const auto &c : cases) {
+        const QString id = factId(c.concept);
+        QVERIFY2(!id.isEmpty(), qPrintable(c.concept));
+        const Entity *e = m_window->store()->entity(id);
+        QVERIFY(!e->span.isValid());
+        QVERIFY(e->attributes.value(u"hidden"_s) != u"true"_s);
+        QVERIFY2(selectByKeyboard(id), qPrintable(c.concept));
+        const QString warning = m_window->inspector()->xbrlWarning();
+        QVERIFY2(warning.contains(c.warning), qPrintable(warning));
+        QVERIFY2(!warning.contains(u"Hidden in the filing's XBRL"_s), qPrintable(warning));
+        const QString tip = m_window->entityPanel()->tree()->currentIndex().siblingAtColumn(0)
+                                .data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Not shown in the filing"_s), qPrintable(tip));
+    }
 }
 
 void TestXbrlReview::filtersByCheckAndPeriod()
