@@ -8,6 +8,7 @@
 #include "inspector.h"
 #include "keyboardinput.h"
 #include "mainwindow.h"
+#include "reviewwindow.h"
 #include "readingview.h"
 #include "storedump.h"
 #include "testutils.h"
@@ -76,18 +77,13 @@ void TestFirstReview::init()
     QSettings().setValue(u"review/advanceAfterDecision"_s, false);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = ReviewWindow::shown();
+    QVERIFY(m_window);
 }
 
 void TestFirstReview::cleanup()
 {
-    while (QWidget *popup = QApplication::activePopupWidget())
-        popup->close();
-    m_window.reset();
+    ReviewWindow::close(m_window);
 }
 
 QString TestFirstReview::copy(const QString &from, const QString &name)
@@ -98,14 +94,7 @@ QString TestFirstReview::copy(const QString &from, const QString &name)
 
 bool TestFirstReview::open(const QString &path)
 {
-    if (path.isEmpty())
-        return false;
-    QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
-    m_window->openFile(path);
-    if (!QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout))
-        return false;
-    m_window->store()->setAutosaveDelay(0);
-    return m_window->store()->count() > 0;
+    return ReviewWindow::open(*m_window, path, extractionTimeout);
 }
 
 void TestFirstReview::openDialogStartsBesideTheFilingOpen()

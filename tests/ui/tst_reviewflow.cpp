@@ -9,6 +9,7 @@
 #include "inspector.h"
 #include "keyboardinput.h"
 #include "mainwindow.h"
+#include "reviewwindow.h"
 #include "messagebox.h"
 #include "navigationbar.h"
 #include "pdfpageview.h"
@@ -100,18 +101,13 @@ void TestReviewFlow::init()
     QSettings().setValue(u"review/reviewer"_s, u"Ada Analyst"_s);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = ReviewWindow::shown();
+    QVERIFY(m_window);
 }
 
 void TestReviewFlow::cleanup()
 {
-    while (QWidget *popup = QApplication::activePopupWidget())
-        popup->close();
-    m_window.reset();
+    ReviewWindow::close(m_window);
 }
 
 bool TestReviewFlow::open(bool freshCopy)
@@ -120,12 +116,7 @@ bool TestReviewFlow::open(bool freshCopy)
     const QString path = m_dir->filePath(u"immunogen-8k-2007-06-04.pdf"_s);
     if (freshCopy && !QFile::copy(source, path))
         return false;
-    QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
-    m_window->openFile(path);
-    if (!QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout))
-        return false;
-    m_window->store()->setAutosaveDelay(0);
-    return m_window->store()->count() > 0;
+    return ReviewWindow::open(*m_window, path, extractionTimeout);
 }
 
 // Puts the tree's current row on the entity with the arrow keys, as a reviewer does.

@@ -8,6 +8,7 @@
 #include "inspector.h"
 #include "keyboardinput.h"
 #include "mainwindow.h"
+#include "reviewwindow.h"
 #include "storedump.h"
 #include "testutils.h"
 
@@ -72,18 +73,13 @@ void TestXbrlReview::init()
     QSettings().setValue(u"review/reviewer"_s, u"Ada Analyst"_s);
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_window = std::make_unique<MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window = ReviewWindow::shown();
+    QVERIFY(m_window);
 }
 
 void TestXbrlReview::cleanup()
 {
-    while (QWidget *popup = QApplication::activePopupWidget())
-        popup->close();
-    m_window.reset();
+    ReviewWindow::close(m_window);
 }
 
 // A copy of the ko 10-K in the test's folder (its review file goes there too); with
@@ -113,14 +109,7 @@ QString TestXbrlReview::copyOfKo(bool changeAnAmount)
 
 bool TestXbrlReview::open(const QString &path)
 {
-    if (path.isEmpty())
-        return false;
-    QSignalSpy extracted(m_window.get(), &MainWindow::extractionFinished);
-    m_window->openFile(path);
-    if (!QTest::qWaitFor([&] { return extracted.count() > 0; }, extractionTimeout))
-        return false;
-    m_window->store()->setAutosaveDelay(0);
-    return m_window->store()->count() > 0;
+    return ReviewWindow::open(*m_window, path, extractionTimeout);
 }
 
 // Narrows the tree by typing the entity's concept (or text) into the filter, then walks
