@@ -42,14 +42,7 @@ namespace {
 class FactReading
 {
 public:
-    FactReading(const QString &html, bool wanted)
-    {
-        if (wanted && InlineXbrl::mayHoldFacts(html))
-            m_future = QtConcurrent::run(workerPool(), [&html] {
-                BackgroundPriority::enter();
-                return InlineXbrl::read(html);
-            });
-    }
+    FactReading(const QString &html, bool wanted) { start(html, wanted); }
     ~FactReading()
     {
         if (m_future.isValid())
@@ -58,7 +51,17 @@ public:
     FactReading(const FactReading &) = delete;
     FactReading &operator=(const FactReading &) = delete;
 
-    bool isValid() const { return m_future.isValid(); }
+    // Starts reading `html` (which must outlive it) if wanted, none was started and it may
+    // hold facts.
+    void start(const QString &html, bool wanted)
+    {
+        if (wanted && !m_future.isValid() && InlineXbrl::mayHoldFacts(html))
+            m_future = QtConcurrent::run(workerPool(), [&html] {
+                BackgroundPriority::enter();
+                return InlineXbrl::read(html);
+            });
+    }
+    // The reading (none when none was started).
     InlineXbrl::Reading take()
     {
         if (!m_future.isValid())
@@ -249,7 +252,7 @@ HtmlLoader::Part DocumentLoader::loadCleanedPart(HtmlCleaner::Result cleaned, Fa
                                                  QList<XbrlFact> *xbrl, const LoadOptions &options)
 {
     HtmlLoader::Part part = HtmlLoader::load(std::move(cleaned), {}, options.readTables);
-    *xbrl = reading.isValid() ? placeFacts(reading.take(), part) : QList<XbrlFact>();
+    *xbrl = placeFacts(reading.take(), part);
     return part;
 }
 
@@ -344,8 +347,9 @@ bool DocumentLoader::loadText(FilingDocument &doc, FormatSniffer::Kind kind, con
             html.facts = std::move(facts);
         } else {
             // A cached text layer that no longer matches the sheets: its facts are read now.
-            FactReading again(text, options.xbrlFacts && cached);
-            html = loadCleanedPart(std::move(cleaned), cached ? again : reading, &xbrl, options);
+            if (cached)
+                reading.start(text, options.xbrlFacts);
+            html = loadCleanedPart(std::move(cleaned), reading, &xbrl, options);
             DocumentCache::writeHtmlText(c.sha256, html.pages, html.facts, xbrl, options.xbrlFacts,
                                          html.anchoredSheets);
         }

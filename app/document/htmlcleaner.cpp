@@ -471,13 +471,13 @@ HtmlCleaner::Result HtmlCleaner::clean(QStringView s, bool allFacts)
                     fact.at = out.size();
                     fact.length = int(last - first);
                 }
-                for (int f : std::as_const(pendingAnchors)) {
-                    if (anchor)
+                if (anchor) {
+                    for (int f : std::as_const(pendingAnchors))
                         out += u"<a name=\""_s + anchorName(f) + u"\">"_s;
                 }
                 out += anchored;
-                for (qsizetype k = 0; anchor && k < pendingAnchors.size(); ++k)
-                    out += u"</a>"_s;
+                if (anchor)
+                    out += u"</a>"_s.repeated(pendingAnchors.size());
                 pendingAnchors.clear();
                 shown += count;
                 visible = text.mid(last);

@@ -75,19 +75,14 @@ struct Tag
     }
 };
 
-void splitName(Tag &tag)
-{
-    const qsizetype colon = tag.raw->name.lastIndexOf(u':');
-    tag.prefix = colon >= 0 ? tag.raw->name.left(colon) : QStringView();
-    tag.local = tag.raw->name.mid(colon + 1);
-}
-
 bool parseTag(QStringView s, qsizetype i, HtmlTag &raw, Tag &tag)
 {
     if (!HtmlTag::parse(s, i, &raw))
         return false;
     tag.raw = &raw;
-    splitName(tag);
+    const qsizetype colon = raw.name.lastIndexOf(u':');
+    tag.prefix = colon >= 0 ? raw.name.left(colon) : QStringView();
+    tag.local = raw.name.mid(colon + 1);
     return true;
 }
 
@@ -284,7 +279,7 @@ struct InlineXbrl::ReadState
     Target target = Target::None;
     QString dimension;
     int unitPart = 0;
-    HtmlTag own; // a tag read by the reading itself
+    HtmlTag own; // the tag being read, reused from tag to tag
 
     QString intern(QStringView value)
     {
@@ -419,11 +414,6 @@ struct InlineXbrl::ReadState
             return;
         }
         onTag(tag);
-    }
-    void advanceTo(qsizetype to)
-    {
-        while (i < to)
-            step();
     }
 
     // The tag starting at i.
@@ -577,7 +567,8 @@ struct InlineXbrl::ReadState
 
     Reading finish()
     {
-        advanceTo(n);
+        while (i < n)
+            step();
         while (!stack.isEmpty())
             popTop();
 
