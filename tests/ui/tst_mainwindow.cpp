@@ -10,6 +10,7 @@
 #include "document/filingdocument.h"
 #include "inspector.h"
 #include "mainwindow.h"
+#include "keyboardinput.h"
 #include "messagebox.h"
 #include "pdfpageview.h"
 #include "readingview.h"
@@ -379,13 +380,7 @@ void TestMainWindow::unreadableFileShowsMessage()
 // File ▸ Open by Ctrl+O: the path typed into the dialog's file name field, then Enter.
 static void openByKeyboard(MainWindow &window, const QString &path)
 {
-    QTimer::singleShot(0, &window, [path] {
-        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
-        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(QApplication::focusWidget(), path);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    });
+    KeyboardInput::answerFileDialog(&window, path);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_O, Qt::ControlModifier);
 }
 

@@ -551,13 +551,7 @@ void TestTablesReview::exportTablesWithRejected()
     const auto exportAs = [&](const QString &scope, const QString &path) {
         MessageBox::setNextItem(scope);
         // The save dialog: the path typed into its file name field, then Enter.
-        QTimer::singleShot(0, &window, [path] {
-            QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
-            QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
-            QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
-            QTest::keyClicks(focused(), path);
-            QTest::keyClick(focused(), Qt::Key_Return);
-        });
+        KeyboardInput::answerFileDialog(&window, path);
         QVERIFY(clickMenuAction(window, u"exportTables"_s));
         QTRY_VERIFY(QFile::exists(path));
     };
@@ -620,13 +614,7 @@ void TestTablesReview::failedOpenKeepsTheTables()
         dismissed = true;
     });
     dismiss.start();
-    QTimer::singleShot(0, &window, [broken] {
-        QTRY_VERIFY(qobject_cast<QFileDialog *>(QApplication::activeModalWidget()));
-        QTRY_VERIFY(qobject_cast<QLineEdit *>(focused()));
-        QTest::keyClick(focused(), Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(focused(), broken);
-        QTest::keyClick(focused(), Qt::Key_Return);
-    });
+    KeyboardInput::answerFileDialog(&window, broken);
     QTest::keyClick(focused(), Qt::Key_O, Qt::ControlModifier);
     QTRY_VERIFY_WITH_TIMEOUT(dismissed, timeout);
     QCOMPARE(failed.count(), 1);

@@ -260,7 +260,9 @@ void TestWorkspacePanel::listedBeforeIndexed()
                                   view->visualRect(view->model()->index(r, 0)).center());
         }
     });
-    panel->openFolder(dir.path());
+    // File ▸ Open Folder by its keys, the folder typed into the dialog.
+    KeyboardInput::answerFileDialog(&window, dir.path());
+    QTest::keyClick(focused() ? focused() : &window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, timeout);
     disconnect(connection);
     listed.sort();
